@@ -1,0 +1,62 @@
+package org.licenselifecycle.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event of the contract with its CloudEvents type, topic, version and JSON schema.
+ * A change to an event's shape that old consumers cannot read gets a new version, never an edit.
+ */
+public enum EventType {
+    USER_CREATED("UserCreated", "directory", Topics.USER_EVENTS, UserCreated.class),
+    LICENSE_ASSIGNED("LicenseAssigned", "licensing", Topics.LICENSE_EVENTS, LicenseAssigned.class),
+    LICENSE_REMOVED("LicenseRemoved", "licensing", Topics.LICENSE_EVENTS, LicenseRemoved.class);
+
+    /** The version of every event type in this release of the contract. */
+    public static final int VERSION = 1;
+
+    private final String eventName;
+    private final String domain;
+    private final String topic;
+    private final Class<? extends Record> dataClass;
+
+    EventType(String eventName, String domain, String topic, Class<? extends Record> dataClass) {
+        this.eventName = eventName;
+        this.domain = domain;
+        this.topic = topic;
+        this.dataClass = dataClass;
+    }
+
+    /** The CloudEvents {@code type} attribute, e.g. {@code org.licenselifecycle.licensing.LicenseRemoved.v1}. */
+    public String ceType() {
+        return "org.licenselifecycle." + domain + "." + eventName + ".v" + VERSION;
+    }
+
+    public String eventName() {
+        return eventName;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends Record> dataClass() {
+        return dataClass;
+    }
+
+    /** Classpath location of this event's JSON schema. */
+    public String schemaResource() {
+        return "schemas/v" + VERSION + "/" + eventName + ".json";
+    }
+
+    public static Optional<EventType> fromCeType(String ceType) {
+        return Arrays.stream(values()).filter(t -> t.ceType().equals(ceType)).findFirst();
+    }
+
+    public static EventType of(Record data) {
+        return Arrays.stream(values())
+                .filter(t -> t.dataClass.equals(data.getClass()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not an event of the contract: " + data.getClass()));
+    }
+}

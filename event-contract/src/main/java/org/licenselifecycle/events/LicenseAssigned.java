@@ -1,0 +1,24 @@
+package org.licenselifecycle.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A product license was assigned to a user, or its enabled service plans changed.
+ *
+ * @param servicePlans the plans of the product that are enabled for this user (disabled plans left out)
+ * @param exchangeOnline whether an Exchange Online plan is among {@code servicePlans}
+ * @param assignedBy the admin's object id, null when the system assigned it
+ */
+public record LicenseAssigned(
+        UUID tenantId,
+        UUID userId,
+        String userPrincipalName,
+        UUID skuId,
+        String skuPartNumber,
+        List<ServicePlan> servicePlans,
+        boolean exchangeOnline,
+        UUID assignedBy,
+        Instant assignedAt) {
+}

@@ -1,0 +1,7 @@
+package org.licenselifecycle.events;
+
+import java.util.UUID;
+
+/** A service plan of a product (e.g. EXCHANGE_S_STANDARD), with Microsoft's id and name. */
+public record ServicePlan(UUID servicePlanId, String servicePlanName) {
+}

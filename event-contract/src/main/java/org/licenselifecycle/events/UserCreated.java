@@ -1,0 +1,16 @@
+package org.licenselifecycle.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A user was created in a tenant's directory. The password never travels. */
+public record UserCreated(
+        UUID tenantId,
+        UUID userId,
+        String userPrincipalName,
+        String displayName,
+        String mailNickname,
+        String usageLocation,
+        boolean accountEnabled,
+        Instant createdAt) {
+}

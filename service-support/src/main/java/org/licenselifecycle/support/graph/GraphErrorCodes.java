@@ -1,0 +1,18 @@
+package org.licenselifecycle.support.graph;
+
+/** Microsoft Graph error codes used by the services. */
+public final class GraphErrorCodes {
+    public static final String BAD_REQUEST = "Request_BadRequest";
+    public static final String RESOURCE_NOT_FOUND = "Request_ResourceNotFound";
+    public static final String AUTHORIZATION_REQUEST_DENIED = "Authorization_RequestDenied";
+    public static final String INVALID_AUTHENTICATION_TOKEN = "InvalidAuthenticationToken";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
+    public static final String METHOD_NOT_ALLOWED = "Request_MethodNotAllowed";
+    public static final String NOT_ACCEPTABLE = "NotAcceptable";
+    public static final String TOO_MANY_REQUESTS = "TooManyRequests";
+    public static final String GENERAL_EXCEPTION = "generalException";
+    public static final String SERVICE_UNAVAILABLE = "serviceNotAvailable";
+
+    private GraphErrorCodes() {
+    }
+}

@@ -1,0 +1,88 @@
+package org.licenselifecycle.support.graph;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place that turns exceptions into Graph's error envelope. A client's mistake is a 4xx with
+ * Graph's code; only our own defects are a 500, and those are logged with the request id.
+ */
+public class GraphErrorMapper {
+
+    private static final Logger LOG = Logger.getLogger(GraphErrorMapper.class);
+
+    private final Clock clock;
+
+    GraphErrorMapper(Clock clock) {
+        this.clock = clock;
+    }
+
+    @ServerExceptionMapper
+    public Response graph(GraphException e, ContainerRequestContext request) {
+        return envelope(request, e.status(), e.code(), e.getMessage());
+    }
+
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthenticated(RuntimeException e, ContainerRequestContext request) {
+        return envelope(request, 401, GraphErrorCodes.INVALID_AUTHENTICATION_TOKEN,
+                "Access token is empty, expired or not valid.");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
+        GraphException denied = GraphException.forbidden();
+        return envelope(request, denied.status(), denied.code(), denied.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, ContainerRequestContext request) {
+        return envelope(request, 400, GraphErrorCodes.BAD_REQUEST,
+                "The request body is not valid JSON for this operation: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, ContainerRequestContext request) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, request);
+        }
+        String code = switch (status) {
+            case 401 -> GraphErrorCodes.INVALID_AUTHENTICATION_TOKEN;
+            case 403 -> GraphErrorCodes.AUTHORIZATION_REQUEST_DENIED;
+            case 404 -> GraphErrorCodes.RESOURCE_NOT_FOUND;
+            case 405 -> GraphErrorCodes.METHOD_NOT_ALLOWED;
+            case 406 -> GraphErrorCodes.NOT_ACCEPTABLE;
+            case 415 -> GraphErrorCodes.UNSUPPORTED_MEDIA_TYPE;
+            default -> GraphErrorCodes.BAD_REQUEST;
+        };
+        String message = status == 404 ? "Resource not found for the segment '" + request.getUriInfo().getPath() + "'."
+                : e.getMessage();
+        return envelope(request, status, code, message);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, ContainerRequestContext request) {
+        String requestId = RequestIds.of(request, RequestIds.REQUEST_ID);
+        LOG.errorf(e, "Request %s failed", requestId);
+        return envelope(request, 500, GraphErrorCodes.GENERAL_EXCEPTION,
+                "An internal error occurred; quote request-id " + requestId + " when reporting it.");
+    }
+
+    private Response envelope(ContainerRequestContext request, int status, String code, String message) {
+        GraphError body = new GraphError(new GraphError.Body(code, message, new GraphError.InnerError(
+                clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(),
+                RequestIds.of(request, RequestIds.REQUEST_ID),
+                RequestIds.of(request, RequestIds.CLIENT_REQUEST_ID))));
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+}

@@ -1,0 +1,46 @@
+package org.licenselifecycle.support.outbox;
+
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.licenselifecycle.events.CloudEventHeaders;
+
+/**
+ * Publishes outbox events as CloudEvents 1.0 in binary mode: the data is the Kafka value, the
+ * attributes are {@code ce_*} headers, the key is the user's id. The topic comes from the event.
+ */
+@ApplicationScoped
+public class KafkaOutboxSender implements OutboxSender {
+
+    private final MutinyEmitter<String> emitter;
+
+    KafkaOutboxSender(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+            MutinyEmitter<String> emitter) {
+        this.emitter = emitter;
+    }
+
+    @Override
+    public CompletionStage<Void> send(PendingEvent event) {
+        var kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(event.topic())
+                .withKey(event.key())
+                .build();
+        var cloudEvent = OutgoingCloudEventMetadata.builder()
+                .withId(event.id().toString())
+                .withType(event.ceType())
+                .withSource(URI.create(event.source()))
+                .withSubject(event.key())
+                .withTimestamp(event.occurredAt().atZone(ZoneOffset.UTC))
+                .withDataContentType(CloudEventHeaders.JSON)
+                .build();
+        Message<String> message = Message.of(event.payload()).addMetadata(kafka).addMetadata(cloudEvent);
+        return emitter.sendMessage(message).subscribeAsCompletionStage();
+    }
+}

@@ -1,0 +1,18 @@
+package org.licenselifecycle.support.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How the outbox relay runs. */
+@ConfigMapping(prefix = "outbox.relay")
+public interface OutboxConfig {
+
+    /** Rows published per transaction. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How long to wait for the broker's acknowledgement of a batch before trying again later. */
+    @WithDefault("PT10S")
+    Duration ackTimeout();
+}

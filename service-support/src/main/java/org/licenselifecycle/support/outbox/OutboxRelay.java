@@ -1,0 +1,169 @@
+package org.licenselifecycle.support.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox rows in the order they were written and marks them sent once the broker
+ * has acknowledged them: at least once, ordered per key. One replica relays at a time (a transaction-
+ * scoped advisory lock), so order holds however many replicas run. A batch that fails half-way keeps
+ * the acknowledged prefix and leaves the rest for the next run.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    /** The scheduler identity, so that a test or an operator can pause the relay. */
+    public static final String IDENTITY = "outbox-relay";
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long RELAY_LOCK = 0x6f7574626f78L; // "outbox"
+
+    private final EntityManager entityManager;
+    private final OutboxSender sender;
+    private final OutboxConfig config;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final ExecutorService waker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay-waker"));
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final AtomicBoolean paused = new AtomicBoolean();
+
+    OutboxRelay(EntityManager entityManager, OutboxSender sender, OutboxConfig config, Clock clock, Scheduler scheduler) {
+        this.entityManager = entityManager;
+        this.sender = sender;
+        this.config = config;
+        this.clock = clock;
+        this.scheduler = scheduler;
+    }
+
+    /** Runs a relay pass soon, off the caller's thread; a pass already waiting covers this call too. */
+    void wake() {
+        if (paused.get() || !wakeQueued.compareAndSet(false, true)) {
+            return;
+        }
+        waker.execute(() -> {
+            wakeQueued.set(false);
+            try {
+                relayPending();
+            } catch (RuntimeException e) {
+                LOG.warn("Outbox relay pass failed; the scheduled pass retries", e);
+            }
+        });
+    }
+
+    /** Stops and resumes publishing, scheduled and after-commit alike (operators, tests). */
+    public void pause() {
+        paused.set(true);
+        scheduler.pause(IDENTITY);
+    }
+
+    public void resume() {
+        paused.set(false);
+        scheduler.resume(IDENTITY);
+        wake();
+    }
+
+    @PreDestroy
+    void stopWaker() {
+        waker.shutdown();
+    }
+
+    @Scheduled(identity = IDENTITY, every = "${outbox.relay.interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relayPending() {
+        int published;
+        do {
+            published = relay(config.batchSize(), sender);
+        } while (published == config.batchSize());
+    }
+
+    /**
+     * Publishes up to {@code limit} pending events through {@code via}, in one transaction.
+     *
+     * @return how many were acknowledged and marked sent
+     */
+    public int relay(int limit, OutboxSender via) {
+        return QuarkusTransaction.requiringNew().call(() -> relayInTransaction(limit, via));
+    }
+
+    private int relayInTransaction(int limit, OutboxSender via) {
+        boolean leader = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, RELAY_LOCK)
+                .getSingleResult();
+        if (!leader) {
+            return 0;
+        }
+        List<PendingEvent> pending = pending(limit);
+        List<CompletableFuture<Void>> acks = new ArrayList<>(pending.size());
+        for (PendingEvent event : pending) {
+            acks.add(via.send(event).toCompletableFuture());
+        }
+        List<Long> acknowledged = new ArrayList<>(pending.size());
+        for (int i = 0; i < pending.size(); i++) {
+            try {
+                acks.get(i).get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                acknowledged.add(pending.get(i).seq());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception e) {
+                LOG.warnf(e, "Outbox event %s not acknowledged; it and the %d after it are retried on the next run",
+                        pending.get(i).id(), pending.size() - i - 1);
+                break;
+            }
+        }
+        markSent(acknowledged);
+        return acknowledged.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<PendingEvent> pending(int limit) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT seq, id, topic, event_key, ce_type, ce_source, occurred_at, payload
+                FROM outbox_event WHERE sent_at IS NULL ORDER BY seq LIMIT ?1""")
+                .setParameter(1, limit)
+                .getResultList();
+        return rows.stream().map(OutboxRelay::toPending).toList();
+    }
+
+    private static PendingEvent toPending(Object[] row) {
+        return new PendingEvent(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2], (String) row[3],
+                (String) row[4], (String) row[5], instant(row[6]), (String) row[7]);
+    }
+
+    private static java.time.Instant instant(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        return (java.time.Instant) value;
+    }
+
+    private void markSent(List<Long> seqs) {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        entityManager.createNativeQuery("UPDATE outbox_event SET sent_at = :now WHERE seq IN (:seqs)")
+                .setParameter("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .setParameter("seqs", seqs)
+                .executeUpdate();
+    }
+}

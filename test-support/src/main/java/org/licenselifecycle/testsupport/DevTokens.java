@@ -1,0 +1,98 @@
+package org.licenselifecycle.testsupport;
+
+import io.smallrye.jwt.build.Jwt;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.UUID;
+import org.licenselifecycle.support.security.DirectoryRole;
+
+/**
+ * Bearer tokens with Entra ID's claims ({@code tid}, {@code oid}, {@code wids}), signed with the
+ * development key in {@code deploy/local/dev-keys}, which the services trust under the test profile.
+ */
+public final class DevTokens {
+
+    /** The issuer the dev, test and local profiles expect. */
+    public static final String ISSUER = "https://login.license-lifecycle.dev/";
+
+    private static PrivateKey devKey;
+
+    private DevTokens() {
+    }
+
+    /** A token of a caller with a fresh object id in {@code tenantId}, holding {@code roles}. */
+    public static String token(UUID tenantId, DirectoryRole... roles) {
+        return token(tenantId, UUID.randomUUID(), roles);
+    }
+
+    public static String token(UUID tenantId, UUID objectId, DirectoryRole... roles) {
+        return sign(tenantId, objectId, Instant.now().plusSeconds(3600), devKey(), roles);
+    }
+
+    /** A well-formed token that expired an hour ago. */
+    public static String expired(UUID tenantId, DirectoryRole... roles) {
+        return sign(tenantId, UUID.randomUUID(), Instant.now().minusSeconds(3600), devKey(), roles);
+    }
+
+    /** A token signed by a key the services do not trust. */
+    public static String signedByStranger(UUID tenantId, DirectoryRole... roles) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return sign(tenantId, UUID.randomUUID(), Instant.now().plusSeconds(3600),
+                    generator.generateKeyPair().getPrivate(), roles);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sign(UUID tenantId, UUID objectId, Instant expiresAt, PrivateKey key, DirectoryRole... roles) {
+        return Jwt.issuer(ISSUER)
+                .subject(objectId.toString())
+                .claim("tid", tenantId.toString())
+                .claim("oid", objectId.toString())
+                .claim("wids", Arrays.stream(roles).map(DirectoryRole::templateId).toList())
+                .issuedAt(expiresAt.minusSeconds(7200))
+                .expiresAt(expiresAt)
+                .sign(key);
+    }
+
+    private static synchronized PrivateKey devKey() {
+        if (devKey == null) {
+            devKey = readPkcs8(locate(Path.of("deploy", "local", "dev-keys", "private-key.pem")));
+        }
+        return devKey;
+    }
+
+    /** Finds a file of the project from wherever the tests run (the project root or a module). */
+    static Path locate(Path relative) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(relative);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
+    }
+
+    private static PrivateKey readPkcs8(Path pem) {
+        try {
+            String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Not a PKCS#8 RSA key: " + pem, e);
+        }
+    }
+}
