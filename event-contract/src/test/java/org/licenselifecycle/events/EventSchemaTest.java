@@ -1,0 +1,107 @@
+package org.licenselifecycle.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/** The records and the JSON schemas are one contract: each must describe exactly the other. */
+class EventSchemaTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final UUID TENANT = UUID.fromString("8f2d6f1c-0000-4000-8000-00000000c0de");
+    private static final UUID USER = UUID.randomUUID();
+    private static final Instant AT = Instant.parse("2026-11-27T10:15:30Z");
+    private static final List<ServicePlan> PLANS = List.of(
+            new ServicePlan(UUID.fromString("9aaf7827-d63c-4b61-89c3-182f06f82e5c"), "EXCHANGE_S_STANDARD"));
+
+    static Record sample(EventType type) {
+        return switch (type) {
+            case USER_CREATED -> new UserCreated(TENANT, USER, "adele.vance@contoso.onmicrosoft.com", "Adele Vance",
+                    "adele.vance", "US", true, AT);
+            case LICENSE_ASSIGNED -> new LicenseAssigned(TENANT, USER, "adele.vance@contoso.onmicrosoft.com",
+                    UUID.fromString("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"), "SPB", PLANS, true, UUID.randomUUID(), AT);
+            case LICENSE_REMOVED -> new LicenseRemoved(TENANT, USER, "adele.vance@contoso.onmicrosoft.com",
+                    UUID.fromString("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"), "SPB", PLANS, true, false,
+                    RemovalReason.UNASSIGNED, null, AT);
+        };
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everyEventWrittenByItsRecordValidatesAgainstItsSchema(EventType type) throws IOException {
+        Record event = sample(type);
+        Set<?> errors = schema(type).validate(JSON.readTree(EventJson.write(event)));
+        assertThat(errors).isEmpty();
+        assertThat(EventJson.read(EventJson.write(event), type.dataClass())).isEqualTo(event);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void schemaPropertiesAreExactlyTheRecordComponents(EventType type) throws IOException {
+        JsonNode schemaJson = schemaJson(type);
+        Set<String> properties = new HashSet<>();
+        schemaJson.get("properties").fieldNames().forEachRemaining(properties::add);
+        Set<String> required = new HashSet<>();
+        schemaJson.get("required").forEach(n -> required.add(n.asText()));
+        Set<String> components = Arrays.stream(type.dataClass().getRecordComponents())
+                .map(c -> c.getName()).collect(Collectors.toSet());
+        assertThat(properties).isEqualTo(components);
+        assertThat(required).isEqualTo(components);
+        assertThat(schemaJson.get("title").asText()).isEqualTo(type.eventName());
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void schemaRejectsAnEventMissingAField(EventType type) throws IOException {
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(EventJson.write(sample(type)));
+        json.remove("userId");
+        assertThat(schema(type).validate(json)).isNotEmpty();
+    }
+
+    @Test
+    void readingDataThatDoesNotFitTheRecordIsAMalformedEvent() {
+        assertThatThrownBy(() -> EventJson.read("{\"tenantId\":\"not-a-guid\"}", UserCreated.class))
+                .isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> EventJson.read("not json", LicenseRemoved.class))
+                .isInstanceOf(MalformedEventException.class);
+    }
+
+    @Test
+    void ceTypesAreVersionedAndResolveBackToTheirType() {
+        for (EventType type : EventType.values()) {
+            assertThat(type.ceType()).startsWith("org.licenselifecycle.").endsWith(".v" + EventType.VERSION);
+            assertThat(EventType.fromCeType(type.ceType())).contains(type);
+        }
+        assertThat(EventType.fromCeType("org.licenselifecycle.directory.SomethingNew.v9")).isEmpty();
+    }
+
+    private static JsonSchema schema(EventType type) throws IOException {
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaJson(type), config);
+    }
+
+    private static JsonNode schemaJson(EventType type) throws IOException {
+        try (InputStream in = EventSchemaTest.class.getClassLoader().getResourceAsStream(type.schemaResource())) {
+            assertThat(in).as("schema %s on the classpath", type.schemaResource()).isNotNull();
+            return JSON.readTree(in);
+        }
+    }
+}
