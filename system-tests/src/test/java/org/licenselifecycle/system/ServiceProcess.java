@@ -1,0 +1,120 @@
+package org.licenselifecycle.system;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One of our services started as built ({@code target/quarkus-app/quarkus-run.jar}) in its own JVM, as
+ * an operator would run it, with its log in {@code target/system-test-logs}.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private final String module;
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(String module, Process process, int port, Path log) {
+        this.module = module;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static ServiceProcess start(String module, Map<String, String> environment) {
+        Path root = projectRoot();
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the service first (mvn verify from the root builds it)");
+        }
+        int port = freePort();
+        Path logs = Path.of("target", "system-test-logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path log = logs.resolve(module + ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_PROFILE", "local");
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        try {
+            return new ServiceProcess(module, builder.start(), port, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + module, e);
+        }
+    }
+
+    /** Waits until the service reports ready (database and Kafka reachable). */
+    ServiceProcess awaitReady() {
+        await(module + " ready (log: " + log.toAbsolutePath() + ")")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(module + " exited with " + process.exitValue()
+                                + "; see " + log.toAbsolutePath());
+                    }
+                    return status("/q/health/ready") == 200;
+                });
+        return this;
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    private int status(String path) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl() + path).toURL().openConnection();
+            connection.setConnectTimeout(1000);
+            connection.setReadTimeout(2000);
+            return connection.getResponseCode();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path projectRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("directory-service")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("Project root not found above " + Path.of("").toAbsolutePath());
+    }
+}
