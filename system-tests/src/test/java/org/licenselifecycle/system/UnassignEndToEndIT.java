@@ -62,6 +62,20 @@ class UnassignEndToEndIT {
     }
 
     @Test
+    void everyServiceServesHealthMetricsAndOpenApi() {
+        for (ServiceProcess service : List.of(directory, licensing, lifecycle)) {
+            given().baseUri(service.baseUrl()).get("/q/health/live").then().statusCode(200);
+            given().baseUri(service.baseUrl()).get("/q/health/ready").then().statusCode(200)
+                    .body("checks.name", org.hamcrest.Matchers.hasItems(
+                            "Database connections health check", "Kafka connection health check"));
+            given().baseUri(service.baseUrl()).get("/q/metrics").then().statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
+            given().baseUri(service.baseUrl()).accept("application/json").get("/q/openapi").then().statusCode(200)
+                    .body("openapi", org.hamcrest.Matchers.startsWith("3."));
+        }
+    }
+
+    @Test
     void unassigningBusinessPremiumDisconnectsTheMailboxForTheGracePeriodAndLeavesOneDrive() {
         UUID tenant = UUID.randomUUID();
         String admin = DevTokens.token(tenant, DirectoryRole.GLOBAL_ADMINISTRATOR);
