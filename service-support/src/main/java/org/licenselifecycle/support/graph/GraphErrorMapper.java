@@ -1,6 +1,7 @@
 package org.licenselifecycle.support.graph;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -44,7 +45,10 @@ public class GraphErrorMapper {
         return envelope(request, denied.status(), denied.code(), denied.getMessage());
     }
 
-    @ServerExceptionMapper
+    // MismatchedInputException (wrong JSON type, trailing tokens) is named explicitly: Quarkus has a
+    // built-in mapper for it that would otherwise win over the JsonProcessingException one and answer
+    // without Graph's envelope.
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadableJson(JsonProcessingException e, ContainerRequestContext request) {
         return envelope(request, 400, GraphErrorCodes.BAD_REQUEST,
                 "The request body is not valid JSON for this operation: " + e.getOriginalMessage());
