@@ -1,0 +1,93 @@
+# Shared by deploy/local/start, stop, seed and smoke: where things live, which ports, and how a
+# process is recognised as ours. Sourced, not run.
+#
+# Every setting can be overridden from the environment, e.g. `PG_PORT=55433 deploy/local/start`.
+# stop must see the same LOCAL_RUN_DIR as start did (the ports it does not need).
+
+LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+PROJECT_ROOT="$(cd "$LOCAL_DIR/../.." && pwd)"
+
+RUN_DIR="${LOCAL_RUN_DIR:-$LOCAL_DIR/.run}"
+PID_DIR="$RUN_DIR/pids"
+LOG_DIR="$RUN_DIR/logs"
+ENV_FILE="$RUN_DIR/env"
+
+PG_PORT="${PG_PORT:-55432}"
+PG_DATA="$RUN_DIR/pg"
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+KAFKA_DIR="$RUN_DIR/kafka"
+KAFKA_PROPERTIES="$KAFKA_DIR/server.properties"
+DIRECTORY_PORT="${DIRECTORY_PORT:-8081}"
+LICENSING_PORT="${LICENSING_PORT:-8082}"
+LIFECYCLE_PORT="${LIFECYCLE_PORT:-8083}"
+# The services listen on loopback only: the dev signing key is public, so anyone who can reach them
+# can mint an admin token. Set SERVICE_HOST=0.0.0.0 to expose them on purpose.
+SERVICE_HOST="${SERVICE_HOST:-127.0.0.1}"
+
+# name (= Maven module) | HTTP port | database | the variable that sets the port
+SERVICES=(
+  "directory-service|$DIRECTORY_PORT|directory|DIRECTORY_PORT"
+  "licensing-service|$LICENSING_PORT|licensing|LICENSING_PORT"
+  "data-lifecycle-service|$LIFECYCLE_PORT|lifecycle|LIFECYCLE_PORT"
+)
+
+# The demo tenant (Contoso). Fixed, so that tokens and notes stay valid across runs.
+CONTOSO_TENANT_ID="${CONTOSO_TENANT_ID:-8f5b2c1e-4d3a-4e6f-9a7b-c0e1d2f3a4b5}"
+
+say() { printf '%s\n' "$*"; }
+step() { printf '==> %s\n' "$*"; }
+warn() { printf 'WARNING: %s\n' "$*" >&2; }
+die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+is_root() { [[ "$(id -u)" -eq 0 ]]; }
+
+# The command-line fragment that only our own instance of a component has. A pid file is trusted
+# only while /proc/<pid>/cmdline still contains it, so a recycled pid is never taken for ours.
+marker_of() {
+  case "$1" in
+    postgres) printf '%s' "$PG_DATA" ;;
+    kafka) printf '%s' "$KAFKA_PROPERTIES" ;;
+    *) printf '%s' "$RUN_DIR/apps/$1/quarkus-run.jar" ;;
+  esac
+}
+
+# Prints the recorded pid of a component if that process is alive and still ours.
+our_pid() {
+  local name="$1" pid_file="$PID_DIR/$1.pid" pid cmdline
+  [[ -s "$pid_file" ]] || return 1
+  pid="$(<"$pid_file")"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  alive "$pid" || return 1
+  cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  [[ "$cmdline" == *"$(marker_of "$name")"* ]] || return 1
+  printf '%s' "$pid"
+}
+
+# A process that exited but was not reaped yet (a zombie) still has /proc/<pid>: it does not count.
+alive() {
+  local state
+  state="$(awk '/^State:/ { print $2 }' "/proc/$1/status" 2>/dev/null)" || return 1
+  [[ -n "$state" && "$state" != Z ]]
+}
+
+port_open() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# The newest PostgreSQL server binaries of the machine (Debian's layout), if any.
+pg_bin_dir() {
+  local dir
+  dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  [[ -n "$dir" && -x "$dir/pg_ctl" && -x "$dir/initdb" ]] || return 1
+  printf '%s' "$dir"
+}
+
+# initdb and the postmaster refuse to run as root: as root they run as the postgres OS user.
+as_pg_owner() {
+  if is_root; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
