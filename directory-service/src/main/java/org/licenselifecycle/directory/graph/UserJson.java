@@ -1,0 +1,44 @@
+package org.licenselifecycle.directory.graph;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.licenselifecycle.directory.users.User;
+
+/** Renders users in Graph's shape, limited to the {@code $select}ed properties when there are any. */
+final class UserJson {
+
+    static final String CONTEXT = "@odata.context";
+
+    private UserJson() {
+    }
+
+    static Map<String, Object> of(User user, List<UserProperty> select) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (UserProperty property : select.isEmpty() ? Arrays.asList(UserProperty.values()) : select) {
+            json.put(property.graphName(), property.valueOf(user));
+        }
+        return json;
+    }
+
+    /** One user with its {@code @odata.context} first, as Graph answers for a single entity. */
+    static Map<String, Object> entity(User user, List<UserProperty> select, String baseUri) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put(CONTEXT, collectionContext(baseUri, select) + "/$entity");
+        json.putAll(of(user, select));
+        return json;
+    }
+
+    /** {@code <base>/v1.0/$metadata#users}, with the selected properties in parentheses as Graph writes them. */
+    static String collectionContext(String baseUri, List<UserProperty> select) {
+        String context = stripSlash(baseUri) + "/v1.0/$metadata#users";
+        return select.isEmpty() ? context
+                : context + select.stream().map(UserProperty::graphName).collect(Collectors.joining(",", "(", ")"));
+    }
+
+    private static String stripSlash(String uri) {
+        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    }
+}

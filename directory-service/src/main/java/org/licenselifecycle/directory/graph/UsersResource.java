@@ -1,0 +1,73 @@
+package org.licenselifecycle.directory.graph;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.licenselifecycle.directory.users.NewUser;
+import org.licenselifecycle.directory.users.User;
+import org.licenselifecycle.directory.users.UserPage;
+import org.licenselifecycle.directory.users.UserService;
+import org.licenselifecycle.support.graph.ODataCollection;
+import org.licenselifecycle.support.security.Caller;
+import org.licenselifecycle.support.security.Roles;
+
+/**
+ * Microsoft Graph v1.0 {@code /users}: create, list and read the caller's tenant's users. Members of
+ * the tenant may read; only Global and User Administrators may create. A create body's properties this
+ * service does not keep (businessPhones, officeLocation...) are ignored as Graph ignores read-only ones;
+ * a property of the wrong JSON type is a 400 (see {@link StrictGraphJson}).
+ */
+@Path("/v1.0/users")
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+    private final UserService users;
+    private final Caller caller;
+
+    UsersResource(UserService users, Caller caller) {
+        this.users = users;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    public Response create(NewUser request, @Context UriInfo uri) {
+        User user = users.create(caller.tenantId(), request);
+        return Response.created(uri.getBaseUriBuilder().path("v1.0/users/{id}").build(user.id))
+                .entity(UserJson.entity(user, List.of(), uri.getBaseUri().toString()))
+                .build();
+    }
+
+    @GET
+    @Authenticated
+    public ODataCollection<Map<String, Object>> list(@Context UriInfo uri) {
+        UsersQuery query = UsersQuery.parse(uri.getQueryParameters());
+        UserPage page = users.page(caller.tenantId(), query.after(), query.top());
+        String base = uri.getBaseUri().toString();
+        return new ODataCollection<>(UserJson.collectionContext(base, query.select()),
+                page.continueAfter().map(last -> query.nextLink(base, last)).orElse(null),
+                page.users().stream().map(u -> UserJson.of(u, query.select())).toList());
+    }
+
+    @GET
+    @Path("{idOrUserPrincipalName}")
+    @Authenticated
+    public Map<String, Object> get(@PathParam("idOrUserPrincipalName") String idOrUserPrincipalName,
+            @QueryParam(UsersQuery.SELECT) String select, @Context UriInfo uri) {
+        List<UserProperty> selected = UsersQuery.select(select);
+        return UserJson.entity(users.find(caller.tenantId(), idOrUserPrincipalName), selected, uri.getBaseUri().toString());
+    }
+}

@@ -1,0 +1,29 @@
+package org.licenselifecycle.directory.users;
+
+/**
+ * A user to create, with the properties and names of Graph's create body (Entra ID's own). Any field
+ * may be missing (null) until {@link UserValidation} has checked it. The password is in clear here and
+ * nowhere after: {@link UserService} keeps only its hash.
+ */
+public record NewUser(
+        Boolean accountEnabled,
+        String displayName,
+        String mailNickname,
+        String userPrincipalName,
+        String usageLocation,
+        String givenName,
+        String surname,
+        String jobTitle,
+        String department,
+        String mail,
+        PasswordProfile passwordProfile) {
+
+    /** The initial password and whether it must be changed at first sign-in. */
+    public record PasswordProfile(String password, Boolean forceChangePasswordNextSignIn) {
+
+        @Override
+        public String toString() {
+            return "PasswordProfile[***]";
+        }
+    }
+}

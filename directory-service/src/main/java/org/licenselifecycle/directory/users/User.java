@@ -1,0 +1,59 @@
+package org.licenselifecycle.directory.users;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A user of one tenant's directory (an entry of Active users). The password is held only as a bcrypt
+ * hash and never leaves this service.
+ */
+@Entity
+@Table(name = "users")
+public class User {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    public UUID tenantId;
+
+    @Column(name = "user_principal_name", nullable = false)
+    public String userPrincipalName;
+
+    @Column(name = "display_name", nullable = false)
+    public String displayName;
+
+    @Column(name = "given_name")
+    public String givenName;
+
+    public String surname;
+
+    public String mail;
+
+    @Column(name = "mail_nickname", nullable = false)
+    public String mailNickname;
+
+    @Column(name = "usage_location")
+    public String usageLocation;
+
+    @Column(name = "account_enabled", nullable = false)
+    public boolean accountEnabled;
+
+    @Column(name = "job_title")
+    public String jobTitle;
+
+    public String department;
+
+    @Column(name = "password_hash", nullable = false)
+    public String passwordHash;
+
+    @Column(name = "force_change_password_next_sign_in", nullable = false)
+    public boolean forceChangePasswordNextSignIn;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+}

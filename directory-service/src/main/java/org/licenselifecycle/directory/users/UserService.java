@@ -1,0 +1,115 @@
+package org.licenselifecycle.directory.users;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
+import org.licenselifecycle.events.UserCreated;
+import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.support.outbox.Outbox;
+
+/**
+ * Creates and reads the users of a tenant's directory. A created user and its {@code UserCreated} event
+ * commit together (transactional outbox); every read is confined to the given tenant, so another
+ * tenant's user is as absent as an unknown one.
+ */
+@ApplicationScoped
+public class UserService {
+
+    static final String DUPLICATE_UPN =
+            "Another object with the same value for property userPrincipalName already exists.";
+    private static final String UNIQUE_UPN_INDEX = "users_tenant_upn";
+
+    private final UserRepository users;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    UserService(UserRepository users, Outbox outbox, Clock clock) {
+        this.users = users;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a user in {@code tenantId} and announces it with {@code UserCreated}; joins the caller's
+     * transaction when there is one.
+     *
+     * @throws GraphException 400 when a property breaks Entra ID's rules or the userPrincipalName is taken
+     */
+    public User create(UUID tenantId, NewUser request) {
+        UserValidation.validate(request);
+        // bcrypt is slow on purpose: hash before the transaction takes a connection
+        String passwordHash = BcryptUtil.bcryptHash(request.passwordProfile().password());
+        return QuarkusTransaction.joiningExisting().call(() -> insert(tenantId, request, passwordHash));
+    }
+
+    private User insert(UUID tenantId, NewUser request, String passwordHash) {
+        if (users.findByUserPrincipalName(tenantId, request.userPrincipalName()).isPresent()) {
+            throw GraphException.badRequest(DUPLICATE_UPN);
+        }
+        User user = new User();
+        user.id = UUID.randomUUID();
+        user.tenantId = tenantId;
+        user.userPrincipalName = request.userPrincipalName();
+        user.displayName = request.displayName();
+        user.givenName = request.givenName();
+        user.surname = request.surname();
+        user.mail = request.mail();
+        user.mailNickname = request.mailNickname();
+        user.usageLocation = request.usageLocation();
+        user.accountEnabled = request.accountEnabled();
+        user.jobTitle = request.jobTitle();
+        user.department = request.department();
+        user.passwordHash = passwordHash;
+        user.forceChangePasswordNextSignIn = Boolean.TRUE.equals(request.passwordProfile().forceChangePasswordNextSignIn());
+        user.createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        try {
+            users.persistAndFlush(user);
+        } catch (ConstraintViolationException e) {
+            // a concurrent create of the same userPrincipalName won the race to the unique index
+            if (UNIQUE_UPN_INDEX.equalsIgnoreCase(e.getConstraintName())) {
+                throw GraphException.badRequest(DUPLICATE_UPN);
+            }
+            throw e;
+        }
+        outbox.add(user.id, new UserCreated(tenantId, user.id, user.userPrincipalName, user.displayName,
+                user.mailNickname, user.usageLocation, user.accountEnabled, user.createdAt));
+        return user;
+    }
+
+    /** A user of the tenant by id, or by userPrincipalName (any case) when {@code idOrUserPrincipalName} is not a GUID. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public User find(UUID tenantId, String idOrUserPrincipalName) {
+        return parseId(idOrUserPrincipalName)
+                .map(id -> users.findInTenant(tenantId, id))
+                .orElseGet(() -> users.findByUserPrincipalName(tenantId, idOrUserPrincipalName))
+                .orElseThrow(() -> GraphException.notFound(idOrUserPrincipalName));
+    }
+
+    /** Up to {@code size} users of the tenant, continuing after {@code after} (from a previous page). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UserPage page(UUID tenantId, Optional<UUID> after, int size) {
+        List<User> rows = users.page(tenantId, after, size + 1);
+        if (rows.size() <= size) {
+            return new UserPage(rows, Optional.empty());
+        }
+        List<User> page = rows.subList(0, size);
+        return new UserPage(List.copyOf(page), Optional.of(page.get(size - 1).id));
+    }
+
+    private static Optional<UUID> parseId(String value) {
+        try {
+            UUID id = UUID.fromString(value);
+            // UUID.fromString accepts short groups like "1-2-3-4-5"; a GUID is 36 characters
+            return value.length() == 36 ? Optional.of(id) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

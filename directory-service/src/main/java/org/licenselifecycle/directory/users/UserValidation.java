@@ -1,0 +1,121 @@
+package org.licenselifecycle.directory.users;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.licenselifecycle.support.graph.GraphException;
+
+/**
+ * Entra ID's rules for a new user's properties, with Graph's messages. Nothing is stored before every
+ * rule has passed.
+ */
+final class UserValidation {
+
+    /** ISO 3166-1 alpha-2 codes, the only values Entra ID takes as a usage location. */
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    /** Characters Entra ID allows before the @ of a userPrincipalName; no leading, trailing or double dot. */
+    private static final Pattern ALIAS = Pattern.compile("(?!\\.)(?!.*\\.\\.)[A-Za-z0-9'._\\-!#^~]{1,64}(?<!\\.)");
+
+    /** A domain name: two or more labels of letters, digits and inner hyphens. */
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?=.{1,48}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))+");
+
+    /** mailNickname may not hold these (Entra ID's rule) and is at most 64 characters. */
+    private static final Pattern MAIL_NICKNAME = Pattern.compile("[^@()\\\\\\[\\]\";:<>,\\s]{1,64}");
+
+    private static final int MAX_NAME_LENGTH = 256;
+    private static final int MAX_PASSWORD_LENGTH = 256;
+
+    private UserValidation() {
+    }
+
+    static void validate(NewUser user) {
+        if (user == null) {
+            throw GraphException.badRequest("The request body is empty; a user to create is required.");
+        }
+        require(user.accountEnabled(), "accountEnabled");
+        name(required(user.displayName(), "displayName"), "displayName");
+        mailNickname(required(user.mailNickname(), "mailNickname"));
+        userPrincipalName(required(user.userPrincipalName(), "userPrincipalName"));
+        passwordProfile(user.passwordProfile());
+        if (user.usageLocation() != null && !isUsageLocation(user.usageLocation())) {
+            throw invalid("usageLocation");
+        }
+        if (user.mail() != null && !isMailAddress(user.mail())) {
+            throw invalid("mail");
+        }
+        optionalName(user.givenName(), "givenName");
+        optionalName(user.surname(), "surname");
+        optionalName(user.jobTitle(), "jobTitle");
+        optionalName(user.department(), "department");
+    }
+
+    /** Upper-case ISO 3166-1 alpha-2, as Graph returns it and as licensing compares it. */
+    static boolean isUsageLocation(String value) {
+        return value.length() == 2 && value.equals(value.toUpperCase(Locale.ROOT)) && COUNTRIES.contains(value);
+    }
+
+    static boolean isMailAddress(String value) {
+        int at = value.lastIndexOf('@');
+        return at > 0 && value.indexOf('@') == at
+                && ALIAS.matcher(value.substring(0, at)).matches()
+                && DOMAIN.matcher(value.substring(at + 1)).matches();
+    }
+
+    private static void userPrincipalName(String upn) {
+        if (!isMailAddress(upn)) {
+            throw invalid("userPrincipalName");
+        }
+    }
+
+    private static void mailNickname(String value) {
+        if (!MAIL_NICKNAME.matcher(value).matches()) {
+            throw invalid("mailNickname");
+        }
+    }
+
+    private static void passwordProfile(NewUser.PasswordProfile profile) {
+        if (profile == null) {
+            throw missing("passwordProfile");
+        }
+        String password = required(profile.password(), "passwordProfile.password");
+        if (password.length() > MAX_PASSWORD_LENGTH) {
+            throw invalid("passwordProfile.password");
+        }
+    }
+
+    private static void name(String value, String property) {
+        if (value.isBlank() || value.length() > MAX_NAME_LENGTH) {
+            throw invalid(property);
+        }
+    }
+
+    private static void optionalName(String value, String property) {
+        if (value != null) {
+            name(value, property);
+        }
+    }
+
+    private static String required(String value, String property) {
+        require(value, property);
+        if (value.isEmpty()) {
+            throw invalid(property);
+        }
+        return value;
+    }
+
+    private static void require(Object value, String property) {
+        if (value == null) {
+            throw missing(property);
+        }
+    }
+
+    private static GraphException missing(String property) {
+        return GraphException.badRequest("A value is required for property '" + property + "' of resource 'User'.");
+    }
+
+    private static GraphException invalid(String property) {
+        return GraphException.badRequest("Invalid value specified for property '" + property + "' of resource 'User'.");
+    }
+}

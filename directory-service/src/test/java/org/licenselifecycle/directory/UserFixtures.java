@@ -1,0 +1,77 @@
+package org.licenselifecycle.directory;
+
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.persistence.EntityManager;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.testsupport.DevTokens;
+
+/** Graph create bodies, callers and row counts for the directory's tests. */
+public final class UserFixtures {
+
+    public static final String PASSWORD = "xWwvJ]6NMw+bWH-d";
+
+    private UserFixtures() {
+    }
+
+    /** A complete, valid Graph create body for {@code alias@contoso.com}; tests change or remove fields. */
+    public static Map<String, Object> body(String alias) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("accountEnabled", true);
+        body.put("displayName", "Adele Vance " + alias);
+        body.put("mailNickname", alias);
+        body.put("userPrincipalName", alias + "@contoso.com");
+        body.put("usageLocation", "US");
+        body.put("passwordProfile", Map.of("forceChangePasswordNextSignIn", true, "password", PASSWORD));
+        return body;
+    }
+
+    /** A request of a User Administrator of {@code tenantId}. */
+    public static RequestSpecification asUserAdministrator(UUID tenantId) {
+        return as(tenantId, DirectoryRole.USER_ADMINISTRATOR);
+    }
+
+    public static RequestSpecification as(UUID tenantId, DirectoryRole... roles) {
+        return given().auth().oauth2(DevTokens.token(tenantId, roles));
+    }
+
+    /** Creates a user through the API and returns its id. */
+    public static String createUser(UUID tenantId, String alias) {
+        return asUserAdministrator(tenantId).contentType(ContentType.JSON).body(body(alias))
+                .when().post("/v1.0/users")
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    public static long usersIn(EntityManager entityManager, UUID tenantId) {
+        return count(entityManager, "SELECT count(*) FROM users WHERE tenant_id = ?1", tenantId);
+    }
+
+    public static long allUsers(EntityManager entityManager) {
+        return count(entityManager, "SELECT count(*) FROM users", null);
+    }
+
+    public static long outboxRows(EntityManager entityManager) {
+        return count(entityManager, "SELECT count(*) FROM outbox_event", null);
+    }
+
+    private static long count(EntityManager entityManager, String sql, Object parameter) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = entityManager.createNativeQuery(sql);
+            if (parameter != null) {
+                query.setParameter(1, parameter);
+            }
+            return ((Number) query.getSingleResult()).longValue();
+        });
+    }
+
+    public static String uniqueAlias(String prefix) {
+        return prefix + "." + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
