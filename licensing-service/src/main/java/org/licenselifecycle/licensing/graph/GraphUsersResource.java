@@ -1,0 +1,76 @@
+package org.licenselifecycle.licensing.graph;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.licenselifecycle.licensing.licenses.HeldLicense;
+import org.licenselifecycle.licensing.licenses.LicenseAssignmentService;
+import org.licenselifecycle.licensing.licenses.UserLicenses;
+import org.licenselifecycle.support.graph.ODataCollection;
+import org.licenselifecycle.support.security.Caller;
+import org.licenselifecycle.support.security.Roles;
+
+/** Graph v1.0's license operations on a user: {@code assignLicense} and {@code licenseDetails}. */
+@Path("/v1.0/users/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Microsoft Graph v1.0")
+public class GraphUsersResource {
+
+    private final LicenseAssignmentService licenses;
+    private final Caller caller;
+
+    GraphUsersResource(LicenseAssignmentService licenses, Caller caller) {
+        this.licenses = licenses;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/assignLicense")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    public GraphUser assignLicense(@PathParam("id") String id, AssignLicenseBody body, @Context UriInfo uri) {
+        UserLicenses user = licenses.assignLicense(caller.tenantId(), caller.objectId(), id,
+                body == null ? null : body.addLicenses(), body == null ? null : body.removeLicenses());
+        return new GraphUser(ODataContext.of(uri, "users/$entity"), user.userId(), user.displayName(),
+                user.userPrincipalName(), user.usageLocation(),
+                user.licenses().stream().map(HeldLicense::asAssignedLicense).toList());
+    }
+
+    @GET
+    @Path("/licenseDetails")
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.GLOBAL_READER})
+    public ODataCollection<LicenseDetails> licenseDetails(@PathParam("id") String id, @Context UriInfo uri) {
+        UserLicenses user = licenses.licensesOf(caller.tenantId(), id);
+        List<LicenseDetails> details = user.licenses().stream()
+                .map(license -> new LicenseDetails(detailsId(user.userId(), license), license.product().skuId(),
+                        license.product().skuPartNumber(),
+                        license.product().servicePlans().stream()
+                                .map(plan -> new ServicePlanInfo(plan.servicePlanId(), plan.servicePlanName(),
+                                        license.disabledPlans().contains(plan.servicePlanId()) ? "Disabled" : "Success",
+                                        "User"))
+                                .toList()))
+                .toList();
+        return new ODataCollection<>(ODataContext.of(uri, "users('" + user.userId() + "')/licenseDetails"), null, details);
+    }
+
+    /** Graph's licenseDetails ids are opaque base64url strings; ours encode the user and the product. */
+    private static String detailsId(UUID userId, HeldLicense license) {
+        UUID skuId = license.product().skuId();
+        ByteBuffer bytes = ByteBuffer.allocate(32)
+                .putLong(userId.getMostSignificantBits()).putLong(userId.getLeastSignificantBits())
+                .putLong(skuId.getMostSignificantBits()).putLong(skuId.getLeastSignificantBits());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+}

@@ -1,0 +1,141 @@
+package org.licenselifecycle.licensing.licenses;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.licenselifecycle.events.RemovalReason;
+import org.licenselifecycle.licensing.products.Product;
+import org.licenselifecycle.licensing.products.ProductCatalog;
+import org.licenselifecycle.licensing.subscriptions.Seats;
+import org.licenselifecycle.licensing.users.DirectoryUser;
+import org.licenselifecycle.support.graph.GraphException;
+
+/**
+ * Assigns and removes a user's licenses with Graph's rules. One call is all or nothing: every check runs
+ * and every seat moves inside one transaction, and any refusal rolls all of it back. Each license added
+ * announces LicenseAssigned and each removed LicenseRemoved, through the outbox of that transaction.
+ */
+@ApplicationScoped
+public class LicenseAssignmentService {
+
+    private final ProductCatalog catalog;
+    private final Seats seats;
+    private final LicenseEvents events;
+    private final Clock clock;
+
+    LicenseAssignmentService(ProductCatalog catalog, Seats seats, LicenseEvents events, Clock clock) {
+        this.catalog = catalog;
+        this.seats = seats;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Graph's assignLicense: adds {@code add} and removes {@code remove} for the user of {@code tenantId}
+     * named by id or userPrincipalName.
+     *
+     * @param actor the admin's object id, recorded as who assigned or removed
+     */
+    @Transactional
+    public UserLicenses assignLicense(UUID tenantId, UUID actor, String user, List<AssignedLicense> add,
+            List<UUID> remove) {
+        LicenseChange change = LicenseChange.of(add, remove);
+        DirectoryUser holder = DirectoryUser.lockInTenant(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
+        Map<UUID, LicenseAssignment> held = new LinkedHashMap<>();
+        LicenseAssignment.heldBy(holder.userId).forEach(a -> held.put(a.skuId, a));
+
+        List<HeldLicense> added = new ArrayList<>();
+        for (AssignedLicense license : change.add()) {
+            Product product = catalog.find(license.skuId())
+                    .filter(p -> seats.owns(tenantId, p.skuId()))
+                    .orElseThrow(() -> LicenseAssignmentRefused.invalidLicense(license.skuId()));
+            license.disabledPlans().stream()
+                    .filter(plan -> !product.hasPlan(plan))
+                    .findFirst()
+                    .ifPresent(plan -> {
+                        throw LicenseAssignmentRefused.planNotInLicense(plan, product.skuId());
+                    });
+            added.add(new HeldLicense(product, license.disabledPlans()));
+        }
+        if (!added.isEmpty() && !holder.hasValidUsageLocation()) {
+            throw LicenseAssignmentRefused.invalidUsageLocation();
+        }
+        List<HeldLicense> removed = new ArrayList<>();
+        for (UUID skuId : change.remove()) {
+            LicenseAssignment assignment = held.get(skuId);
+            if (assignment == null) {
+                throw LicenseAssignmentRefused.userLacksLicense();
+            }
+            removed.add(held(assignment));
+        }
+
+        moveSeats(tenantId, added, removed, held);
+        Instant now = clock.instant();
+        for (HeldLicense license : removed) {
+            held.remove(license.product().skuId()).delete();
+        }
+        for (HeldLicense license : added) {
+            LicenseAssignment assignment = held.get(license.product().skuId());
+            if (assignment == null) {
+                assignment = new LicenseAssignment();
+                assignment.userId = holder.userId;
+                assignment.skuId = license.product().skuId();
+                assignment.tenantId = tenantId;
+                assignment.assignedAt = now;
+                assignment.assignedBy = actor;
+                assignment.disabledPlans = license.disabledPlans().toArray(UUID[]::new);
+                assignment.persist();
+                held.put(assignment.skuId, assignment);
+            } else {
+                // a license the user already has: only its disabled plans change, no seat is taken
+                assignment.disabledPlans = license.disabledPlans().toArray(UUID[]::new);
+            }
+        }
+
+        List<HeldLicense> after = held.values().stream().map(this::held).toList();
+        boolean exchangeRetained = after.stream().anyMatch(HeldLicense::grantsExchangeOnline);
+        removed.forEach(license -> events.removed(holder, license, exchangeRetained, RemovalReason.UNASSIGNED, actor, now));
+        added.forEach(license -> events.assigned(holder, license, actor, now));
+        return licenses(holder, after);
+    }
+
+    /** The licenses a user of {@code tenantId} holds (Graph's licenseDetails). */
+    @Transactional
+    public UserLicenses licensesOf(UUID tenantId, String user) {
+        DirectoryUser holder = DirectoryUser.findInTenant(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
+        return licenses(holder, LicenseAssignment.heldBy(holder.userId).stream().map(this::held).toList());
+    }
+
+    /**
+     * Takes a seat for each license new to the user and gives back one for each removed. Seat rows are
+     * updated in product order, so two calls touching the same products lock them in the same order.
+     */
+    private void moveSeats(UUID tenantId, List<HeldLicense> added, List<HeldLicense> removed,
+            Map<UUID, LicenseAssignment> held) {
+        Map<UUID, Boolean> takes = new TreeMap<>();
+        added.stream().map(l -> l.product().skuId()).filter(sku -> !held.containsKey(sku)).forEach(sku -> takes.put(sku, true));
+        removed.forEach(l -> takes.put(l.product().skuId(), false));
+        takes.forEach((skuId, take) -> {
+            if (!take) {
+                seats.release(tenantId, skuId);
+            } else if (!seats.take(tenantId, skuId)) {
+                throw LicenseAssignmentRefused.noAvailableLicenses(skuId);
+            }
+        });
+    }
+
+    private HeldLicense held(LicenseAssignment assignment) {
+        return new HeldLicense(catalog.find(assignment.skuId).orElseThrow(), assignment.disabledPlanList());
+    }
+
+    private static UserLicenses licenses(DirectoryUser user, List<HeldLicense> held) {
+        return new UserLicenses(user.userId, user.displayName, user.userPrincipalName, user.usageLocation, held);
+    }
+}

@@ -1,0 +1,46 @@
+package org.licenselifecycle.licensing.licenses;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import org.licenselifecycle.events.LicenseAssigned;
+import org.licenselifecycle.events.LicenseRemoved;
+import org.licenselifecycle.events.RemovalReason;
+import org.licenselifecycle.licensing.products.ServicePlan;
+import org.licenselifecycle.licensing.users.DirectoryUser;
+import org.licenselifecycle.support.outbox.Outbox;
+
+/** Announces assignments and removals through the outbox, in the transaction that makes them. */
+@ApplicationScoped
+class LicenseEvents {
+
+    private final Outbox outbox;
+
+    LicenseEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void assigned(DirectoryUser user, HeldLicense license, UUID assignedBy, Instant at) {
+        var plans = license.enabledPlans();
+        outbox.add(user.userId, new LicenseAssigned(user.tenantId, user.userId, user.userPrincipalName,
+                license.product().skuId(), license.product().skuPartNumber(),
+                plans.stream().map(ServicePlan::toEvent).toList(),
+                plans.stream().anyMatch(ServicePlan::isExchangeOnline), assignedBy, at));
+    }
+
+    /**
+     * @param exchangeOnlineRetained whether the user still has Exchange Online through another license once
+     *     the change is done, in which case the mailbox stays as it is
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void removed(DirectoryUser user, HeldLicense license, boolean exchangeOnlineRetained, RemovalReason reason,
+            UUID removedBy, Instant at) {
+        var plans = license.enabledPlans();
+        outbox.add(user.userId, new LicenseRemoved(user.tenantId, user.userId, user.userPrincipalName,
+                license.product().skuId(), license.product().skuPartNumber(),
+                plans.stream().map(ServicePlan::toEvent).toList(),
+                plans.stream().anyMatch(ServicePlan::isExchangeOnline), exchangeOnlineRetained, reason, removedBy, at));
+    }
+}

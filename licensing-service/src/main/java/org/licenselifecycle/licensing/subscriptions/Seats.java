@@ -1,0 +1,84 @@
+package org.licenselifecycle.licensing.subscriptions;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The seat counter per tenant and product, changed in the same transaction as the subscription or the
+ * assignment that moves it. Taking a seat is a single conditional UPDATE, so concurrent assignments
+ * racing for the last seat cannot oversell it, and nothing ever counts assignment rows.
+ */
+@ApplicationScoped
+public class Seats {
+
+    private final EntityManager entityManager;
+
+    Seats(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * Adds a subscription's licenses to the product's total.
+     *
+     * @return false when the total would exceed what a seat count can hold (nothing changed)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean addLicenses(UUID tenantId, UUID skuId, int licenses) {
+        return entityManager.createNativeQuery("""
+                INSERT INTO seat_count (tenant_id, sku_id, total, assigned) VALUES (?1, ?2, ?3, 0)
+                ON CONFLICT (tenant_id, sku_id) DO UPDATE SET total = seat_count.total + EXCLUDED.total
+                WHERE seat_count.total <= 2147483647 - EXCLUDED.total""")
+                .setParameter(1, tenantId)
+                .setParameter(2, skuId)
+                .setParameter(3, licenses)
+                .executeUpdate() == 1;
+    }
+
+    /** Takes one seat of the product; false when none is available (nothing changed). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean take(UUID tenantId, UUID skuId) {
+        return entityManager.createNativeQuery("""
+                UPDATE seat_count SET assigned = assigned + 1
+                WHERE tenant_id = ?1 AND sku_id = ?2 AND assigned < total""")
+                .setParameter(1, tenantId)
+                .setParameter(2, skuId)
+                .executeUpdate() == 1;
+    }
+
+    /** Gives a seat back when a license leaves a user. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void release(UUID tenantId, UUID skuId) {
+        int updated = entityManager.createNativeQuery("""
+                UPDATE seat_count SET assigned = assigned - 1
+                WHERE tenant_id = ?1 AND sku_id = ?2 AND assigned > 0""")
+                .setParameter(1, tenantId)
+                .setParameter(2, skuId)
+                .executeUpdate();
+        if (updated != 1) {
+            throw new IllegalStateException("No assigned seat of " + skuId + " to release in tenant " + tenantId);
+        }
+    }
+
+    /** Whether the tenant has bought the product (holds a subscription for it). */
+    public boolean owns(UUID tenantId, UUID skuId) {
+        return !entityManager.createNativeQuery("SELECT 1 FROM seat_count WHERE tenant_id = ?1 AND sku_id = ?2")
+                .setParameter(1, tenantId)
+                .setParameter(2, skuId)
+                .getResultList()
+                .isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<SeatCount> ofTenant(UUID tenantId) {
+        List<Object[]> rows = entityManager.createNativeQuery(
+                "SELECT sku_id, total, assigned FROM seat_count WHERE tenant_id = ?1")
+                .setParameter(1, tenantId)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new SeatCount((UUID) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).intValue()))
+                .toList();
+    }
+}

@@ -1,0 +1,112 @@
+package org.licenselifecycle.licensing.users;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.licenselifecycle.events.UserCreated;
+
+/**
+ * A user as directory-service announced it: licensing keeps this read model of its own (fed by
+ * {@code directory.user-events}) and never reads directory-service's tables.
+ */
+@Entity
+@Table(name = "directory_user")
+public class DirectoryUser extends PanacheEntityBase {
+
+    private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
+
+    @Id
+    @Column(name = "user_id")
+    public UUID userId;
+
+    @Column(name = "tenant_id", nullable = false)
+    public UUID tenantId;
+
+    @Column(name = "user_principal_name", nullable = false)
+    public String userPrincipalName;
+
+    @Column(name = "display_name", nullable = false)
+    public String displayName;
+
+    @Column(name = "usage_location")
+    public String usageLocation;
+
+    @Column(name = "account_enabled", nullable = false)
+    public boolean accountEnabled;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** Licenses can only be assigned to a user with a usage location (an ISO 3166 country code). */
+    public boolean hasValidUsageLocation() {
+        return usageLocation != null && COUNTRY_CODE.matcher(usageLocation).matches();
+    }
+
+    /** The user of {@code tenantId} named by id or userPrincipalName, as Graph's {@code users/{id}} segment. */
+    public static Optional<DirectoryUser> findInTenant(UUID tenantId, String idOrUserPrincipalName) {
+        return query(tenantId, idOrUserPrincipalName, LockModeType.NONE);
+    }
+
+    /**
+     * Like {@link #findInTenant} and locks the row until the transaction ends, so that changes to one
+     * user's licenses happen one after the other.
+     */
+    public static Optional<DirectoryUser> lockInTenant(UUID tenantId, String idOrUserPrincipalName) {
+        return query(tenantId, idOrUserPrincipalName, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static Optional<DirectoryUser> query(UUID tenantId, String ref, LockModeType lock) {
+        if (ref == null || ref.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<UUID> id = parseId(ref);
+        var query = id.isPresent()
+                ? find("tenantId = ?1 and userId = ?2", tenantId, id.get())
+                : find("tenantId = ?1 and lower(userPrincipalName) = lower(?2)", tenantId, ref);
+        return query.withLock(lock).firstResultOptional();
+    }
+
+    private static Optional<UUID> parseId(String ref) {
+        try {
+            UUID id = UUID.fromString(ref);
+            // UUID.fromString accepts shortened groups; only a canonical GUID is an id
+            return id.toString().equalsIgnoreCase(ref) ? Optional.of(id) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Records a user from a UserCreated event. A later UserCreated for the same user (a new event, not a
+     * redelivery) brings newer data and replaces the row's details; a user never moves between tenants.
+     */
+    public static void record(UserCreated created) {
+        getEntityManager().createNativeQuery("""
+                INSERT INTO directory_user (user_id, tenant_id, user_principal_name, display_name, usage_location,
+                                            account_enabled, created_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                ON CONFLICT (user_id) DO UPDATE SET
+                    user_principal_name = EXCLUDED.user_principal_name,
+                    display_name = EXCLUDED.display_name,
+                    usage_location = EXCLUDED.usage_location,
+                    account_enabled = EXCLUDED.account_enabled
+                WHERE directory_user.tenant_id = EXCLUDED.tenant_id""")
+                .setParameter(1, created.userId())
+                .setParameter(2, created.tenantId())
+                .setParameter(3, created.userPrincipalName())
+                .setParameter(4, created.displayName())
+                .setParameter(5, created.usageLocation())
+                .setParameter(6, created.accountEnabled())
+                .setParameter(7, OffsetDateTime.ofInstant(created.createdAt(), ZoneOffset.UTC))
+                .executeUpdate();
+    }
+}
