@@ -1,0 +1,37 @@
+package org.licenselifecycle.licensing;
+
+import io.agroal.api.AgroalDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Reads the service's database directly, for what no API shows (outbox rows, read-model rows). */
+public final class Db {
+
+    private Db() {
+    }
+
+    public static long count(AgroalDataSource dataSource, String sql, Object... params) {
+        Object value = value(dataSource, sql, params);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    public static Object value(AgroalDataSource dataSource, String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getObject(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** Events the service has written to its outbox for one user (the Kafka key). */
+    public static long outboxEvents(AgroalDataSource dataSource, Object userId) {
+        return count(dataSource, "SELECT count(*) FROM outbox_event WHERE event_key = ?", userId.toString());
+    }
+}

@@ -1,0 +1,31 @@
+package org.licenselifecycle.licensing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.licenselifecycle.testsupport.Rig;
+
+@QuarkusTest
+@WithTestResource(Rig.class)
+class HealthTest {
+
+    @Test
+    void readinessReportsTheDatabaseAndKafka() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+    }
+
+    @Test
+    void theAdminApiIsDocumentedInOpenApi() {
+        given().accept("application/json").get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.'/api/v1/licenses'.get", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/subscriptions'.post", org.hamcrest.Matchers.notNullValue());
+    }
+}

@@ -1,0 +1,204 @@
+package org.licenselifecycle.licensing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.licenselifecycle.licensing.Catalog.APPS_FOR_BUSINESS;
+import static org.licenselifecycle.licensing.Catalog.BUSINESS_PREMIUM;
+import static org.licenselifecycle.licensing.Catalog.EXCHANGE_S_ENTERPRISE;
+import static org.licenselifecycle.licensing.Catalog.EXCHANGE_S_STANDARD;
+import static org.licenselifecycle.licensing.Catalog.OFFICE_365_E3;
+import static org.licenselifecycle.licensing.Catalog.TEAMS1;
+import static org.licenselifecycle.licensing.TestTenant.add;
+import static org.licenselifecycle.licensing.TestTenant.remove;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.licenselifecycle.events.CloudEventHeaders;
+import org.licenselifecycle.events.EventJson;
+import org.licenselifecycle.events.EventType;
+import org.licenselifecycle.events.LicenseAssigned;
+import org.licenselifecycle.events.LicenseRemoved;
+import org.licenselifecycle.events.RemovalReason;
+import org.licenselifecycle.events.ServicePlan;
+import org.licenselifecycle.events.Topics;
+import org.licenselifecycle.testsupport.Rig;
+
+@QuarkusTest
+@WithTestResource(Rig.class)
+class LicenseEventsTest {
+
+    private static final Instant MONDAY = Instant.parse("2026-11-23T09:00:00Z");
+    private static final Instant TUESDAY = Instant.parse("2026-11-24T09:00:00Z");
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void releaseClock() {
+        clock.release();
+    }
+
+    @Test
+    void assignmentsAndRemovalsArePublishedAsCloudEventsKeyedByTheUser() {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(BUSINESS_PREMIUM, 5);
+        tenant.buy(OFFICE_365_E3, 5);
+        UUID user = tenant.newUser();
+        try (ConsumerTask<String, String> events = licenseEventsOf(user)) {
+            clock.fixAt(MONDAY);
+            tenant.assignLicense(user, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\",\"disabledPlans\":[\""
+                    + TEAMS1 + "\"]}],\"removeLicenses\":[]}").then().statusCode(200);
+            tenant.assign(user, OFFICE_365_E3);
+            clock.fixAt(TUESDAY);
+            tenant.assignLicense(user, remove(BUSINESS_PREMIUM)).then().statusCode(200);
+            tenant.assignLicense(user, remove(OFFICE_365_E3)).then().statusCode(200);
+
+            List<ConsumerRecord<String, String>> records = distinctEvents(events, 4);
+
+            assertThat(records).extracting(r -> header(r, CloudEventHeaders.TYPE)).containsExactly(
+                    EventType.LICENSE_ASSIGNED.ceType(), EventType.LICENSE_ASSIGNED.ceType(),
+                    EventType.LICENSE_REMOVED.ceType(), EventType.LICENSE_REMOVED.ceType());
+            assertThat(records).allSatisfy(r -> {
+                assertThat(r.topic()).isEqualTo(Topics.LICENSE_EVENTS);
+                assertThat(UUID.fromString(header(r, CloudEventHeaders.ID))).isNotNull();
+                assertThat(header(r, CloudEventHeaders.SOURCE)).isEqualTo("/licensing-service");
+                assertThat(header(r, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+                assertThat(OffsetDateTime.parse(header(r, CloudEventHeaders.TIME))).isNotNull();
+            });
+
+            LicenseAssigned businessPremium = EventJson.read(records.get(0).value(), LicenseAssigned.class);
+            assertThat(businessPremium.tenantId()).isEqualTo(tenant.id);
+            assertThat(businessPremium.userId()).isEqualTo(user);
+            assertThat(businessPremium.userPrincipalName()).startsWith("user-");
+            assertThat(businessPremium.skuId()).isEqualTo(BUSINESS_PREMIUM);
+            assertThat(businessPremium.skuPartNumber()).isEqualTo("SPB");
+            assertThat(businessPremium.servicePlans()).extracting(ServicePlan::servicePlanId)
+                    .contains(EXCHANGE_S_STANDARD).doesNotContain(TEAMS1);
+            assertThat(businessPremium.exchangeOnline()).isTrue();
+            assertThat(businessPremium.assignedBy()).isEqualTo(tenant.adminOid);
+            assertThat(businessPremium.assignedAt()).isEqualTo(MONDAY);
+
+            LicenseRemoved firstRemoval = EventJson.read(records.get(2).value(), LicenseRemoved.class);
+            assertThat(firstRemoval.skuId()).isEqualTo(BUSINESS_PREMIUM);
+            assertThat(firstRemoval.skuPartNumber()).isEqualTo("SPB");
+            assertThat(firstRemoval.removedServicePlans()).isEqualTo(businessPremium.servicePlans());
+            assertThat(firstRemoval.exchangeOnline()).isTrue();
+            // Office 365 E3 still gives the user Exchange Online (Plan 2): the mailbox stays
+            assertThat(firstRemoval.exchangeOnlineRetained()).isTrue();
+            assertThat(firstRemoval.reason()).isEqualTo(RemovalReason.UNASSIGNED);
+            assertThat(firstRemoval.removedBy()).isEqualTo(tenant.adminOid);
+            assertThat(firstRemoval.removedAt()).isEqualTo(TUESDAY);
+
+            LicenseRemoved lastRemoval = EventJson.read(records.get(3).value(), LicenseRemoved.class);
+            assertThat(lastRemoval.skuId()).isEqualTo(OFFICE_365_E3);
+            assertThat(lastRemoval.removedServicePlans()).extracting(ServicePlan::servicePlanId).contains(EXCHANGE_S_ENTERPRISE);
+            assertThat(lastRemoval.exchangeOnline()).isTrue();
+            assertThat(lastRemoval.exchangeOnlineRetained()).isFalse();
+        }
+    }
+
+    @Test
+    void swappingProductsInOneCallRemovesTheOldOneWithExchangeRetainedThroughTheNewOne() {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(BUSINESS_PREMIUM, 5);
+        tenant.buy(OFFICE_365_E3, 5);
+        UUID user = tenant.newUser();
+        tenant.assign(user, BUSINESS_PREMIUM);
+        try (ConsumerTask<String, String> events = licenseEventsOf(user)) {
+            tenant.assignLicense(user, "{\"addLicenses\":[{\"skuId\":\"" + OFFICE_365_E3 + "\"}],\"removeLicenses\":[\""
+                    + BUSINESS_PREMIUM + "\"]}").then().statusCode(200);
+
+            List<ConsumerRecord<String, String>> records = distinctEvents(events, 3);
+
+            LicenseRemoved removed = EventJson.read(records.get(1).value(), LicenseRemoved.class);
+            assertThat(removed.skuId()).isEqualTo(BUSINESS_PREMIUM);
+            assertThat(removed.exchangeOnline()).isTrue();
+            assertThat(removed.exchangeOnlineRetained()).isTrue();
+            LicenseAssigned assigned = EventJson.read(records.get(2).value(), LicenseAssigned.class);
+            assertThat(assigned.skuId()).isEqualTo(OFFICE_365_E3);
+            assertThat(assigned.exchangeOnline()).isTrue();
+        }
+    }
+
+    @Test
+    void licensesWithoutAnEnabledExchangePlanSayNoExchangeOnline() {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(APPS_FOR_BUSINESS, 5);
+        tenant.buy(BUSINESS_PREMIUM, 5);
+        UUID user = tenant.newUser();
+        try (ConsumerTask<String, String> events = licenseEventsOf(user)) {
+            tenant.assign(user, APPS_FOR_BUSINESS);
+            tenant.assignLicense(user, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\",\"disabledPlans\":[\""
+                    + EXCHANGE_S_STANDARD + "\"]}],\"removeLicenses\":[]}").then().statusCode(200);
+            tenant.assignLicense(user, remove(BUSINESS_PREMIUM)).then().statusCode(200);
+
+            List<ConsumerRecord<String, String>> records = distinctEvents(events, 3);
+
+            assertThat(EventJson.read(records.get(0).value(), LicenseAssigned.class).exchangeOnline()).isFalse();
+            LicenseAssigned withoutExchange = EventJson.read(records.get(1).value(), LicenseAssigned.class);
+            assertThat(withoutExchange.exchangeOnline()).isFalse();
+            assertThat(withoutExchange.servicePlans()).extracting(ServicePlan::servicePlanId).doesNotContain(EXCHANGE_S_STANDARD);
+            LicenseRemoved removed = EventJson.read(records.get(2).value(), LicenseRemoved.class);
+            assertThat(removed.exchangeOnline()).isFalse();
+            assertThat(removed.exchangeOnlineRetained()).isFalse();
+        }
+    }
+
+    @Test
+    void aRefusedCallPublishesNothing() {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(BUSINESS_PREMIUM, 5);
+        UUID user = tenant.newUser();
+        try (ConsumerTask<String, String> events = licenseEventsOf(user)) {
+            tenant.assignLicense(user, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\"}],\"removeLicenses\":[\""
+                    + OFFICE_365_E3 + "\"]}").then().statusCode(400);
+            tenant.assign(user, BUSINESS_PREMIUM);
+            tenant.assignLicense(user, remove(BUSINESS_PREMIUM)).then().statusCode(200);
+
+            // events of one user are published in order: anything from the refused call would come first
+            List<ConsumerRecord<String, String>> records = distinctEvents(events, 2);
+
+            assertThat(records).extracting(r -> header(r, CloudEventHeaders.TYPE))
+                    .startsWith(EventType.LICENSE_ASSIGNED.ceType(), EventType.LICENSE_REMOVED.ceType());
+        }
+    }
+
+    /**
+     * The first {@code count} events received, each once: publishing is at least once, so a relay pass
+     * retried after the broker's ack may send an event again, with the same ce_id (consumers skip it).
+     */
+    private static List<ConsumerRecord<String, String>> distinctEvents(ConsumerTask<String, String> events, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> distinct(events.getRecords()).size() >= count);
+        return distinct(events.getRecords()).subList(0, count);
+    }
+
+    private static List<ConsumerRecord<String, String>> distinct(List<ConsumerRecord<String, String>> records) {
+        Map<String, ConsumerRecord<String, String>> byId = new LinkedHashMap<>();
+        records.forEach(r -> byId.putIfAbsent(header(r, CloudEventHeaders.ID), r));
+        return new ArrayList<>(byId.values());
+    }
+
+    private static ConsumerTask<String, String> licenseEventsOf(UUID user) {
+        return UserEvents.companion().consumeStrings()
+                .withProp("auto.offset.reset", "earliest")
+                .fromTopics(Set.of(Topics.LICENSE_EVENTS), records -> records.filter(r -> user.toString().equals(r.key())));
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

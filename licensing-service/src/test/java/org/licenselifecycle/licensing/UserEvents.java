@@ -1,0 +1,63 @@
+package org.licenselifecycle.licensing;
+
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.licenselifecycle.events.CloudEventHeaders;
+import org.licenselifecycle.events.EventJson;
+import org.licenselifecycle.events.EventType;
+import org.licenselifecycle.events.Topics;
+import org.licenselifecycle.events.UserCreated;
+import org.licenselifecycle.testsupport.Kafka;
+
+/** Publishes directory-service's events to the rig's broker, as directory-service's outbox relay would. */
+public final class UserEvents {
+
+    private static KafkaCompanion companion;
+
+    private UserEvents() {
+    }
+
+    public static synchronized KafkaCompanion companion() {
+        if (companion == null) {
+            companion = Kafka.companion();
+        }
+        return companion;
+    }
+
+    public static UserCreated userCreated(UUID tenantId, String userPrincipalName, String usageLocation) {
+        UUID userId = UUID.randomUUID();
+        return new UserCreated(tenantId, userId, userPrincipalName, "User " + userPrincipalName,
+                userPrincipalName.substring(0, userPrincipalName.indexOf('@')), usageLocation, true, Instant.now());
+    }
+
+    /** Publishes {@code data} as a UserCreated CloudEvent with the id {@code eventId}, keyed by the user. */
+    public static void publish(UUID eventId, UserCreated data) {
+        publish(eventId, EventType.USER_CREATED.ceType(), data.userId().toString(), EventJson.write(data));
+    }
+
+    public static void publish(UUID eventId, String ceType, String key, String value) {
+        List<Header> headers = new ArrayList<>();
+        headers.add(header(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0));
+        headers.add(header(CloudEventHeaders.ID, eventId.toString()));
+        headers.add(header(CloudEventHeaders.TYPE, ceType));
+        headers.add(header(CloudEventHeaders.SOURCE, "/directory-service"));
+        headers.add(header(CloudEventHeaders.TIME, Instant.now().toString()));
+        headers.add(header(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON));
+        publishRaw(new ProducerRecord<>(Topics.USER_EVENTS, null, key, value, headers));
+    }
+
+    public static void publishRaw(ProducerRecord<String, String> record) {
+        companion().produceStrings().fromRecords(List.of(record)).awaitCompletion();
+    }
+
+    private static Header header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
