@@ -1,5 +1,6 @@
 package org.licenselifecycle.support.outbox;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -41,6 +42,10 @@ public class KafkaOutboxSender implements OutboxSender {
                 .withDataContentType(CloudEventHeaders.JSON)
                 .build();
         Message<String> message = Message.of(event.payload()).addMetadata(kafka).addMetadata(cloudEvent);
-        return emitter.sendMessage(message).subscribeAsCompletionStage();
+        // Subscribed outside the relay's transaction: context propagation would otherwise hand that
+        // transaction to the producer thread that completes the ack, and the relay's commit could find
+        // it still active there (ARJUNA012094) and roll back the rows it had just marked sent.
+        return QuarkusTransaction.suspendingExisting()
+                .call(() -> emitter.sendMessage(message).subscribeAsCompletionStage());
     }
 }
