@@ -12,6 +12,7 @@ CREATE TABLE outbox_event (
     sent_at      TIMESTAMPTZ
 );
 CREATE INDEX outbox_event_unsent ON outbox_event (seq) WHERE sent_at IS NULL;
+CREATE INDEX outbox_event_sent_at ON outbox_event (sent_at) WHERE sent_at IS NOT NULL;
 
 -- Events a consumer has applied, recorded in the same transaction as their effect.
 CREATE TABLE processed_event (

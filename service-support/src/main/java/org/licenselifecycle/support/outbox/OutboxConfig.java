@@ -15,4 +15,8 @@ public interface OutboxConfig {
     /** How long to wait for the broker's acknowledgement of a batch before trying again later. */
     @WithDefault("PT10S")
     Duration ackTimeout();
+
+    /** How long acknowledged rows stay in the table (for tracing) before they are deleted. */
+    @WithDefault("P7D")
+    Duration retention();
 }

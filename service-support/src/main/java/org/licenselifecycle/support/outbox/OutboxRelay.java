@@ -41,6 +41,7 @@ public class OutboxRelay {
     private final Clock clock;
     private final Scheduler scheduler;
     private final ExecutorService waker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay-waker"));
+    private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay-send"));
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
 
@@ -80,8 +81,9 @@ public class OutboxRelay {
     }
 
     @PreDestroy
-    void stopWaker() {
+    void stopThreads() {
         waker.shutdown();
+        dispatcher.shutdown();
     }
 
     @Scheduled(identity = IDENTITY, every = "${outbox.relay.interval:1s}",
@@ -110,10 +112,11 @@ public class OutboxRelay {
             return 0;
         }
         List<PendingEvent> pending = pending(limit);
-        List<CompletableFuture<Void>> acks = new ArrayList<>(pending.size());
-        for (PendingEvent event : pending) {
-            acks.add(via.send(event).toCompletableFuture());
-        }
+        // Sent from a thread that carries no context: context propagation would otherwise carry this
+        // transaction onto the producer's callback threads, and its commit would then fail.
+        List<CompletableFuture<Void>> acks = CompletableFuture.supplyAsync(() -> pending.stream()
+                .map(event -> via.send(event).toCompletableFuture())
+                .toList(), dispatcher).join();
         List<Long> acknowledged = new ArrayList<>(pending.size());
         for (int i = 0; i < pending.size(); i++) {
             try {
