@@ -41,7 +41,6 @@ public class OutboxRelay {
     private final Clock clock;
     private final Scheduler scheduler;
     private final ExecutorService waker = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay-waker"));
-    private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay-send"));
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
 
@@ -83,7 +82,6 @@ public class OutboxRelay {
     @PreDestroy
     void stopThreads() {
         waker.shutdown();
-        dispatcher.shutdown();
     }
 
     @Scheduled(identity = IDENTITY, every = "${outbox.relay.interval:1s}",
@@ -112,11 +110,7 @@ public class OutboxRelay {
             return 0;
         }
         List<PendingEvent> pending = pending(limit);
-        // Sent from a thread that carries no context: context propagation would otherwise carry this
-        // transaction onto the producer's callback threads, and its commit would then fail.
-        List<CompletableFuture<Void>> acks = CompletableFuture.supplyAsync(() -> pending.stream()
-                .map(event -> via.send(event).toCompletableFuture())
-                .toList(), dispatcher).join();
+        List<CompletableFuture<Void>> acks = pending.stream().map(event -> via.send(event).toCompletableFuture()).toList();
         List<Long> acknowledged = new ArrayList<>(pending.size());
         for (int i = 0; i < pending.size(); i++) {
             try {
