@@ -3,6 +3,10 @@ package org.licenselifecycle.system;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -66,12 +70,11 @@ class UnassignEndToEndIT {
         for (ServiceProcess service : List.of(directory, licensing, lifecycle)) {
             given().baseUri(service.baseUrl()).get("/q/health/live").then().statusCode(200);
             given().baseUri(service.baseUrl()).get("/q/health/ready").then().statusCode(200)
-                    .body("checks.name", org.hamcrest.Matchers.hasItems(
-                            "Database connections health check", "Kafka connection health check"));
+                    .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
             given().baseUri(service.baseUrl()).get("/q/metrics").then().statusCode(200)
-                    .body(org.hamcrest.Matchers.containsString("jvm_memory_used_bytes"));
+                    .body(containsString("jvm_memory_used_bytes"));
             given().baseUri(service.baseUrl()).accept("application/json").get("/q/openapi").then().statusCode(200)
-                    .body("openapi", org.hamcrest.Matchers.startsWith("3."));
+                    .body("openapi", startsWith("3."));
         }
     }
 
@@ -130,6 +133,13 @@ class UnassignEndToEndIT {
 
         JsonPath oneDriveAfter = oneDrive(userId, licenseAdmin);
         assertThat(oneDriveAfter.getMap("")).isEqualTo(oneDriveBefore.getMap(""));
+
+        // the seat is free again at once
+        given().baseUri(licensing.baseUrl()).auth().oauth2(licenseAdmin)
+                .get("/api/v1/licenses")
+                .then().statusCode(200)
+                .body("find { it.skuId == '" + BUSINESS_PREMIUM + "' }.assigned", equalTo(0))
+                .body("find { it.skuId == '" + BUSINESS_PREMIUM + "' }.available", equalTo(5));
     }
 
     private static JsonPath mailbox(String userId, String token) {
