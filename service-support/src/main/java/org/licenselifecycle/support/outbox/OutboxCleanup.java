@@ -23,8 +23,13 @@ public class OutboxCleanup {
     }
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deleteExpired() {
+        deleteAcknowledgedBeforeRetention();
+    }
+
+    /** @return how many acknowledged rows older than the retention were deleted */
     @Transactional
-    public int deleteSentBefore() {
+    public int deleteAcknowledgedBeforeRetention() {
         OffsetDateTime cutoff = OffsetDateTime.ofInstant(clock.instant().minus(config.retention()), ZoneOffset.UTC);
         return entityManager.createNativeQuery("DELETE FROM outbox_event WHERE sent_at < ?1")
                 .setParameter(1, cutoff)
