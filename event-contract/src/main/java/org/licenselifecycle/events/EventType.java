@@ -9,6 +9,10 @@ import java.util.Optional;
  */
 public enum EventType {
     USER_CREATED("UserCreated", "directory", Topics.USER_EVENTS, UserCreated.class),
+    USER_UPDATED("UserUpdated", "directory", Topics.USER_EVENTS, UserUpdated.class),
+    USER_DELETED("UserDeleted", "directory", Topics.USER_EVENTS, UserDeleted.class),
+    USER_RESTORED("UserRestored", "directory", Topics.USER_EVENTS, UserRestored.class),
+    USER_PURGED("UserPurged", "directory", Topics.USER_EVENTS, UserPurged.class),
     LICENSE_ASSIGNED("LicenseAssigned", "licensing", Topics.LICENSE_EVENTS, LicenseAssigned.class),
     LICENSE_REMOVED("LicenseRemoved", "licensing", Topics.LICENSE_EVENTS, LicenseRemoved.class);
 

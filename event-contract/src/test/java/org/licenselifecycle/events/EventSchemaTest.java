@@ -36,6 +36,13 @@ class EventSchemaTest {
         return switch (type) {
             case USER_CREATED -> new UserCreated(TENANT, USER, "adele.vance@contoso.onmicrosoft.com", "Adele Vance",
                     "adele.vance", "US", true, AT);
+            case USER_UPDATED -> new UserUpdated(TENANT, USER, "adele.vance@contoso.onmicrosoft.com", "Adele Vance",
+                    "US", false, UUID.randomUUID(), AT);
+            case USER_DELETED -> new UserDeleted(TENANT, USER, "adele.vance@contoso.onmicrosoft.com", null,
+                    UUID.randomUUID(), AT, AT.plus(java.time.Duration.ofDays(30)));
+            case USER_RESTORED -> new UserRestored(TENANT, USER, "adele.vance@contoso.onmicrosoft.com",
+                    UUID.randomUUID(), AT);
+            case USER_PURGED -> new UserPurged(TENANT, USER, "adele.vance@contoso.onmicrosoft.com", null, AT);
             case LICENSE_ASSIGNED -> new LicenseAssigned(TENANT, USER, "adele.vance@contoso.onmicrosoft.com",
                     UUID.fromString("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"), "SPB", PLANS, true, UUID.randomUUID(), AT);
             case LICENSE_REMOVED -> new LicenseRemoved(TENANT, USER, "adele.vance@contoso.onmicrosoft.com",

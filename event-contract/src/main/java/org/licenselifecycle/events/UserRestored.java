@@ -1,0 +1,13 @@
+package org.licenselifecycle.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A deleted user was restored from deleted items with the same id, inside the window. */
+public record UserRestored(
+        UUID tenantId,
+        UUID userId,
+        String userPrincipalName,
+        UUID restoredBy,
+        Instant restoredAt) {
+}
