@@ -1,0 +1,16 @@
+package org.licenselifecycle.lifecycle.mailbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * The grace period of the source document: how long Exchange Online holds the data of a mailbox whose
+ * license was removed before it is deleted for good ({@code lifecycle.mailbox.grace-period}, ISO-8601).
+ */
+@ConfigMapping(prefix = "lifecycle.mailbox")
+public interface GracePeriodConfig {
+
+    @WithDefault("P30D")
+    Duration gracePeriod();
+}

@@ -1,0 +1,24 @@
+package org.licenselifecycle.lifecycle.mailbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A user's mailbox as the admin API shows it. Instants are ISO-8601; absent ones are null. */
+public record MailboxView(
+        UUID userId,
+        UUID tenantId,
+        String userPrincipalName,
+        MailboxState state,
+        boolean searchable,
+        ExchangePlan exchangePlan,
+        Instant provisionedAt,
+        Instant reconnectedAt,
+        Instant removedAt,
+        UUID removedBy,
+        Instant purgeAfter) {
+
+    static MailboxView of(Mailbox m) {
+        return new MailboxView(m.userId, m.tenantId, m.userPrincipalName, m.state, m.searchable, m.exchangePlan,
+                m.provisionedAt, m.reconnectedAt, m.removedAt, m.removedBy, m.purgeAfter);
+    }
+}
