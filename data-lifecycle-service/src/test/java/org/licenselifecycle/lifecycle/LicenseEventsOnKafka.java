@@ -1,0 +1,114 @@
+package org.licenselifecycle.lifecycle;
+
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.licenselifecycle.events.CloudEventHeaders;
+import org.licenselifecycle.events.EventJson;
+import org.licenselifecycle.events.EventType;
+import org.licenselifecycle.events.LicenseAssigned;
+import org.licenselifecycle.events.LicenseRemoved;
+import org.licenselifecycle.events.Topics;
+import org.licenselifecycle.testsupport.Kafka;
+
+/** Publishes license events to the rig's broker as licensing-service does: binary CloudEvents keyed by user. */
+public final class LicenseEventsOnKafka {
+
+    public static final String DEAD_LETTER_TOPIC = Topics.LICENSE_EVENTS + ".data-lifecycle-service" + Topics.DEAD_LETTER_SUFFIX;
+
+    /** data-lifecycle-service's consumer group on licensing.license-events. */
+    public static final String CONSUMER_GROUP = "data-lifecycle-service";
+
+    private static KafkaCompanion companion;
+
+    private LicenseEventsOnKafka() {
+    }
+
+    static synchronized KafkaCompanion companion() {
+        if (companion == null) {
+            companion = Kafka.companion();
+        }
+        return companion;
+    }
+
+    /** Publishes {@code data} under a fresh event id and returns that id. */
+    public static UUID publish(Record data) {
+        UUID id = UUID.randomUUID();
+        publish(id, data);
+        return id;
+    }
+
+    /** Publishes {@code data} under {@code eventId}, e.g. to deliver the same event again. */
+    public static void publish(UUID eventId, Record data) {
+        publishRaw(userId(data).toString(), EventJson.write(data), headers(eventId, EventType.of(data)));
+    }
+
+    /** The CloudEvents headers licensing-service sends with an event of {@code type}. */
+    public static Map<String, String> headers(UUID eventId, EventType type) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        headers.put(CloudEventHeaders.ID, eventId.toString());
+        headers.put(CloudEventHeaders.TYPE, type.ceType());
+        headers.put(CloudEventHeaders.SOURCE, "/licensing-service");
+        headers.put(CloudEventHeaders.TIME, OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        return headers;
+    }
+
+    /** Publishes any record at all, well-formed or not. */
+    public static void publishRaw(String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.LICENSE_EVENTS, key, value);
+        headers.forEach((name, headerValue) -> record.headers().add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
+        companion().produceStrings().fromRecords(record).awaitCompletion();
+    }
+
+    /** The records with {@code key} on the dead-letter topic, waiting until there are {@code count}. */
+    public static List<ConsumerRecord<String, String>> deadLetters(String key, int count) {
+        return companion().consumeStrings()
+                .withProp("auto.offset.reset", "earliest")
+                .fromTopics(DEAD_LETTER_TOPIC, records -> records.select().where(r -> key.equals(r.key())).select().first(count))
+                .awaitCompletion(AdminApi.EVENT_APPLIED)
+                .getRecords();
+    }
+
+    /**
+     * Waits until data-lifecycle-service has applied (and committed) every record published so far to
+     * licensing.license-events, so that a test can assert that an event changed nothing.
+     */
+    public static void awaitAllApplied() {
+        KafkaCompanion kafka = companion();
+        List<TopicPartition> partitions = kafka.topics().describe(Topics.LICENSE_EVENTS).get(Topics.LICENSE_EVENTS)
+                .partitions().stream().map(p -> new TopicPartition(Topics.LICENSE_EVENTS, p.partition())).toList();
+        Map<TopicPartition, Long> ends = new LinkedHashMap<>();
+        kafka.offsets().list(partitions).forEach((partition, info) -> ends.put(partition, info.offset()));
+        await().atMost(AdminApi.EVENT_APPLIED).until(() -> {
+            Map<TopicPartition, OffsetAndMetadata> committed = kafka.consumerGroups().offsets(CONSUMER_GROUP, partitions);
+            return ends.entrySet().stream().allMatch(end -> {
+                OffsetAndMetadata offset = committed.get(end.getKey());
+                return end.getValue() == 0 || offset != null && offset.offset() >= end.getValue();
+            });
+        });
+    }
+
+    private static UUID userId(Record data) {
+        if (data instanceof LicenseAssigned assigned) {
+            return assigned.userId();
+        }
+        if (data instanceof LicenseRemoved removed) {
+            return removed.userId();
+        }
+        throw new IllegalArgumentException("Not a license event: " + data);
+    }
+}

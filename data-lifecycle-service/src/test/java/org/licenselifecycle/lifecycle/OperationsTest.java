@@ -1,0 +1,40 @@
+package org.licenselifecycle.lifecycle;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.licenselifecycle.testsupport.Rig;
+
+/** Health, metrics and the OpenAPI document of data-lifecycle-service. */
+@QuarkusTest
+@WithTestResource(Rig.class)
+class OperationsTest {
+
+    @Test
+    void readinessReportsTheDatabaseAndKafka() {
+        given().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheMailboxAndOneDriveEndpoints() {
+        given().get("/q/openapi?format=json")
+                .then().statusCode(200)
+                .body(containsString("/api/v1/users/{userId}/mailbox"))
+                .body(containsString("/api/v1/users/{userId}/onedrive"));
+    }
+
+    @Test
+    void prometheusMetricsAreExposed() {
+        given().get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("jvm_"));
+    }
+}
