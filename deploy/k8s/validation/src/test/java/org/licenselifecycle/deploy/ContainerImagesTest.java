@@ -1,0 +1,117 @@
+package org.licenselifecycle.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Images are named in one place, always with a tag that is not "latest", and built from each service's Dockerfile. */
+class ContainerImagesTest {
+
+    static List<String> overlays() {
+        return Overlays.names();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyImageHasATagAndNoneIsLatest(String overlay) {
+        Manifests manifests = Overlays.rendered(overlay);
+        for (ObjectNode object : manifests.objects()) {
+            for (JsonNode image : object.findValues("image")) {
+                if (image.isTextual()) {
+                    assertTagged(overlay + " " + Manifests.describe(object), image.asText());
+                }
+            }
+            for (JsonNode image : object.findValues("imageName")) {
+                assertTagged(overlay + " " + Manifests.describe(object), image.asText());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theServicesRunTheImagesNamedInComponentsImages(String overlay) throws IOException {
+        Map<String, String> names = imageNames();
+        assertThat(names).hasSize(3);
+        for (JsonNode deployment : Overlays.rendered(overlay).ofKind("Deployment")) {
+            String image = ServiceDeploymentsTest.container(deployment).path("image").asText();
+            String repository = image.substring(0, image.lastIndexOf(':'));
+            assertThat(repository).as(overlay + " " + Manifests.describe(deployment))
+                    .isEqualTo(names.get(Manifests.name(deployment)));
+        }
+    }
+
+    @Test
+    void noOtherManifestNamesTheImageRepositories() throws IOException {
+        Path k8s = ProjectRoot.k8s();
+        Path component = k8s.resolve("components/images/kustomization.yaml");
+        try (Stream<Path> files = Files.walk(k8s)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !f.equals(component))
+                    .filter(f -> !f.startsWith(k8s.resolve("validation"))).toList()) {
+                String text = Files.readString(file);
+                for (String repository : imageNames().values()) {
+                    assertThat(text).as(k8s.relativize(file).toString()).doesNotContain(repository);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyServiceHasADockerfileForTheFastJarOnAPinnedUbiOpenJdk17RuntimeAsUser185() throws IOException {
+        for (ServiceModule service : ServiceModule.all()) {
+            Path dockerfile = service.folder().resolve("src/main/docker/Dockerfile.jvm");
+            assertThat(dockerfile).as(service.name()).isRegularFile();
+            List<String> lines = Files.readAllLines(dockerfile).stream().map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            String from = lines.stream().filter(l -> l.startsWith("FROM ")).findFirst().orElseThrow();
+            assertThat(from).as(service.name()).contains("ubi9/openjdk-17-runtime:");
+            assertTagged(service.name() + " Dockerfile.jvm", from.substring("FROM ".length()).split("\\s")[0]);
+            assertThat(lines).as(service.name()).contains("USER 185", "EXPOSE " + service.httpPort());
+            assertThat(lines).as(service.name()).anySatisfy(l -> assertThat(l).contains("target/quarkus-app/lib/"));
+            assertThat(lines).as(service.name()).anySatisfy(l -> assertThat(l).contains("JAVA_APP_JAR=\"/deployments/quarkus-run.jar\""));
+        }
+    }
+
+    @Test
+    void aTagCheckRejectsLatestAndUntaggedImages() {
+        assertThat(tagOf("registry.example.com/x/directory-service")).isEmpty();
+        assertThat(tagOf("registry.example.com:5000/x/directory-service")).isEmpty();
+        assertThat(tagOf("registry.example.com:5000/x/directory-service:latest")).isEqualTo("latest");
+        assertThat(tagOf("registry.example.com:5000/x/directory-service:0.1.0")).isEqualTo("0.1.0");
+    }
+
+    private static void assertTagged(String what, String image) {
+        String tag = tagOf(image);
+        assertThat(tag).as(what + ": " + image + " needs a tag").isNotEmpty();
+        assertThat(tag).as(what + ": " + image).isNotEqualToIgnoringCase("latest");
+    }
+
+    /** The tag of an image reference ("" when it has none); a registry's port is not a tag. */
+    private static String tagOf(String image) {
+        String lastSegment = image.substring(image.lastIndexOf('/') + 1);
+        int colon = lastSegment.indexOf(':');
+        return colon < 0 ? "" : lastSegment.substring(colon + 1);
+    }
+
+    /** placeholder name -> repository, from components/images. */
+    private static Map<String, String> imageNames() throws IOException {
+        Path component = ProjectRoot.k8s().resolve("components/images/kustomization.yaml");
+        Map<String, String> names = new HashMap<>();
+        for (ObjectNode kustomization : Kustomize.split(Files.readString(component))) {
+            for (JsonNode image : kustomization.path("images")) {
+                names.put(image.path("name").asText(), image.path("newName").asText());
+            }
+        }
+        return names;
+    }
+}

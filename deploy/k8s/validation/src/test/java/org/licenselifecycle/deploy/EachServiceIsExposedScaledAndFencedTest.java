@@ -1,0 +1,182 @@
+package org.licenselifecycle.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each service has a Service, a PodDisruptionBudget, a HorizontalPodAutoscaler and NetworkPolicies that all
+ * point at its pods: reachable only from the ingress controller and Prometheus, talking only to its database,
+ * Kafka, DNS and the identity provider.
+ */
+class EachServiceIsExposedScaledAndFencedTest {
+
+    static List<String> overlays() {
+        return Overlays.names();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyServiceHasAServiceSelectingItsPodsOnItsHttpPort(String overlay) {
+        Manifests manifests = Overlays.rendered(overlay);
+        for (JsonNode deployment : manifests.ofKind("Deployment")) {
+            String name = Manifests.name(deployment);
+            JsonNode service = manifests.get("Service", name);
+            assertThat(Manifests.selects(service.at("/spec/selector"), podLabels(deployment))).as(overlay + " Service " + name)
+                    .isTrue();
+            assertThat(service.at("/spec/ports/0/targetPort").asText()).as(name).isEqualTo("http");
+            assertThat(service.at("/spec/ports/0/port").asInt())
+                    .isEqualTo(ServiceDeploymentsTest.container(deployment).at("/ports/0/containerPort").asInt());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyServiceHasAPodDisruptionBudgetThatLetsNodesDrain(String overlay) {
+        Manifests manifests = Overlays.rendered(overlay);
+        for (JsonNode deployment : manifests.ofKind("Deployment")) {
+            JsonNode pdb = manifests.get("PodDisruptionBudget", Manifests.name(deployment));
+            assertThat(pdb.path("apiVersion").asText()).isEqualTo("policy/v1");
+            assertThat(Manifests.selects(pdb.at("/spec/selector/matchLabels"), podLabels(deployment))).as(overlay).isTrue();
+            // maxUnavailable 1 never blocks a drain, whatever the replica count
+            assertThat(pdb.at("/spec/maxUnavailable").asInt()).as(overlay).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyServiceHasAnAutoscalerOwningItsReplicas(String overlay) {
+        Manifests manifests = Overlays.rendered(overlay);
+        for (JsonNode deployment : manifests.ofKind("Deployment")) {
+            String name = Manifests.name(deployment);
+            JsonNode hpa = manifests.get("HorizontalPodAutoscaler", name);
+            assertThat(hpa.path("apiVersion").asText()).isEqualTo("autoscaling/v2");
+            assertThat(hpa.at("/spec/scaleTargetRef/kind").asText()).isEqualTo("Deployment");
+            assertThat(hpa.at("/spec/scaleTargetRef/name").asText()).isEqualTo(name);
+            int min = hpa.at("/spec/minReplicas").asInt();
+            assertThat(min).as(overlay + " " + name).isPositive();
+            assertThat(hpa.at("/spec/maxReplicas").asInt()).as(overlay + " " + name).isGreaterThan(min);
+            assertThat(hpa.at("/spec/metrics/0/resource/name").asText()).isEqualTo("cpu");
+            assertThat(deployment.at("/spec/replicas").isMissingNode()).as("%s: the autoscaler owns the replicas", name).isTrue();
+        }
+    }
+
+    @Test
+    void productionRunsEveryServiceOnSeveralReplicas() {
+        for (JsonNode hpa : Overlays.rendered("prod").ofKind("HorizontalPodAutoscaler")) {
+            assertThat(hpa.at("/spec/minReplicas").asInt()).as(Manifests.describe(hpa)).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void servicePodsAcceptConnectionsOnlyFromTheIngressControllerAndPrometheusOnTheirPort(String overlay) {
+        Manifests manifests = Overlays.rendered(overlay);
+        for (JsonNode deployment : manifests.ofKind("Deployment")) {
+            String name = Manifests.name(deployment);
+            int port = ServiceDeploymentsTest.container(deployment).at("/ports/0/containerPort").asInt();
+            List<JsonNode> ingressRules = new ArrayList<>();
+            for (JsonNode policy : policiesSelecting(manifests, deployment)) {
+                policy.at("/spec/ingress").forEach(ingressRules::add);
+            }
+            assertThat(ingressRules).as("%s %s: ingress rules", overlay, name).isNotEmpty();
+            Set<String> peers = new TreeSet<>();
+            for (JsonNode rule : ingressRules) {
+                assertThat(rule.path("ports")).as(name + ": every rule names its ports").isNotEmpty();
+                rule.path("ports").forEach(p -> assertThat(p.path("port").asInt()).as(name).isEqualTo(port));
+                assertThat(rule.path("from")).as(name + ": every rule names its peers").isNotEmpty();
+                for (JsonNode peer : rule.path("from")) {
+                    assertThat(peer.has("ipBlock")).as(name).isFalse();
+                    peers.add(peer.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText() + "/"
+                            + peer.at("/podSelector/matchLabels/app.kubernetes.io~1name").asText());
+                }
+            }
+            assertThat(peers).as(overlay + " " + name).containsExactlyInAnyOrder("ingress-nginx/ingress-nginx", "monitoring/prometheus");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void servicePodsDenyEverythingByDefaultAndReachOnlyPostgresKafkaDnsAndHttps(String overlay) {
+        Manifests manifests = Overlays.rendered(overlay);
+        String kafka = Manifests.name(manifests.single("Kafka"));
+        String postgres = Manifests.name(manifests.single("Cluster"));
+        for (JsonNode deployment : manifests.ofKind("Deployment")) {
+            String what = overlay + " " + Manifests.describe(deployment);
+            List<JsonNode> policies = policiesSelecting(manifests, deployment);
+            assertThat(policies).as(what + ": a default-deny policy")
+                    .anySatisfy(p -> {
+                        assertThat(p.at("/spec/policyTypes").toString()).isEqualTo("[\"Ingress\",\"Egress\"]");
+                        assertThat(p.at("/spec/ingress").isMissingNode()).isTrue();
+                        assertThat(p.at("/spec/egress").isMissingNode()).isTrue();
+                    });
+            Set<String> destinations = new TreeSet<>();
+            for (JsonNode policy : policies) {
+                for (JsonNode rule : policy.at("/spec/egress")) {
+                    assertThat(rule.path("ports")).as(what + ": egress names its ports").isNotEmpty();
+                    assertThat(rule.path("to")).as(what + ": egress names its peers").isNotEmpty();
+                    for (JsonNode to : rule.path("to")) {
+                        for (JsonNode port : rule.path("ports")) {
+                            destinations.add(destination(to) + ":" + port.path("port").asInt());
+                        }
+                    }
+                }
+            }
+            assertThat(destinations).as(what).containsExactlyInAnyOrder(
+                    "cnpg.io/cluster=" + postgres + ":5432",
+                    "strimzi.io/cluster=" + kafka + ":9092",
+                    "kube-system/kube-dns:53",
+                    "outside the cluster:443");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void kafkaAdmitsOnlyTheServicePodsOnItsListener(String overlay) {
+        Manifests manifests = Overlays.rendered(overlay);
+        for (JsonNode listener : manifests.single("Kafka").at("/spec/kafka/listeners")) {
+            JsonNode peers = listener.path("networkPolicyPeers");
+            assertThat(peers).as("listener " + listener.path("name").asText()).hasSize(1);
+            for (JsonNode deployment : manifests.ofKind("Deployment")) {
+                assertThat(Manifests.selects(peers.at("/0/podSelector/matchLabels"), podLabels(deployment))).isTrue();
+            }
+        }
+    }
+
+    private static String destination(JsonNode to) {
+        if (to.has("ipBlock")) {
+            assertThat(to.at("/ipBlock/cidr").asText()).isEqualTo("0.0.0.0/0");
+            assertThat(to.at("/ipBlock/except").toString()).contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
+            return "outside the cluster";
+        }
+        JsonNode labels = to.at("/podSelector/matchLabels");
+        if (to.has("namespaceSelector")) {
+            return to.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText() + "/"
+                    + labels.path("k8s-app").asText();
+        }
+        for (String clusterLabel : List.of("cnpg.io/cluster", "strimzi.io/cluster")) {
+            if (labels.has(clusterLabel)) {
+                return clusterLabel + "=" + labels.path(clusterLabel).asText();
+            }
+        }
+        return labels.toString();
+    }
+
+    private static List<JsonNode> policiesSelecting(Manifests manifests, JsonNode deployment) {
+        return manifests.ofKind("NetworkPolicy").stream()
+                .filter(p -> Manifests.selects(p.at("/spec/podSelector/matchLabels"), podLabels(deployment)))
+                .map(JsonNode.class::cast)
+                .toList();
+    }
+
+    private static JsonNode podLabels(JsonNode deployment) {
+        return deployment.at("/spec/template/metadata/labels");
+    }
+}

@@ -1,0 +1,139 @@
+package org.licenselifecycle.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.licenselifecycle.events.EventType;
+import org.licenselifecycle.events.Topics;
+
+/**
+ * Automatic topic creation is off, so every topic a service reads, dead-letters to or publishes an event to
+ * must be a KafkaTopic of the cluster, in every overlay, replicated as the overlay promises.
+ */
+class KafkaTopicsTest {
+
+    static List<String> overlays() {
+        return Overlays.names();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyTopicAServiceConsumesOrDeadLettersToIsAKafkaTopic(String overlay) {
+        Set<String> topics = topicNames(overlay);
+        for (ServiceModule service : ServiceModule.all()) {
+            assertThat(topics).as("%s: topics %s consumes", overlay, service.name()).containsAll(service.consumedTopics());
+            assertThat(topics).as("%s: dead-letter topics of %s", overlay, service.name())
+                    .containsAll(service.deadLetterTopics());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyTopicOfTheEventContractIsAKafkaTopic(String overlay) {
+        Set<String> contract = Arrays.stream(EventType.values()).map(EventType::topic).collect(Collectors.toSet());
+
+        assertThat(topicNames(overlay)).containsAll(contract).contains(Topics.USER_EVENTS, Topics.LICENSE_EVENTS);
+    }
+
+    @Test
+    void theServicesReadTheContractsTopicsAndNameTheirDeadLetterTopicsAfterSourceAndConsumer() {
+        Set<String> contract = Arrays.stream(EventType.values()).map(EventType::topic).collect(Collectors.toSet());
+        Set<String> consumedSomewhere = new TreeSet<>();
+        for (ServiceModule service : ServiceModule.all()) {
+            consumedSomewhere.addAll(service.consumedTopics());
+            assertThat(service.deadLetterTopics()).as(service.name()).hasSameSizeAs(service.consumedTopics());
+            for (String topic : service.consumedTopics()) {
+                assertThat(service.deadLetterTopics()).as(service.name())
+                        .contains(topic + "." + service.name() + Topics.DEAD_LETTER_SUFFIX);
+            }
+        }
+        assertThat(contract).containsAll(consumedSomewhere);
+        assertThat(consumedSomewhere).as("some service consumes each event topic").containsAll(contract);
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void topicsAndNodePoolsBelongToTheOneKafkaCluster(String overlay) {
+        Manifests manifests = Overlays.rendered(overlay);
+        String cluster = Manifests.name(manifests.single("Kafka"));
+        for (String kind : List.of("KafkaTopic", "KafkaNodePool")) {
+            for (JsonNode object : manifests.ofKind(kind)) {
+                assertThat(object.at("/metadata/labels/strimzi.io~1cluster").asText()).as(Manifests.describe(object))
+                        .isEqualTo(cluster);
+            }
+        }
+        Set<String> roles = new TreeSet<>();
+        manifests.ofKind("KafkaNodePool").forEach(pool -> pool.at("/spec/roles").forEach(r -> roles.add(r.asText())));
+        assertThat(roles).as("KRaft needs controllers and brokers").contains("controller", "broker");
+        assertThat(manifests.single("Kafka").at("/spec/kafka/config/auto.create.topics.enable").asBoolean(true)).isFalse();
+        assertThat(manifests.single("Kafka").at("/spec/entityOperator/topicOperator").isObject())
+                .as("the topic operator reconciles the KafkaTopics").isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void noTopicAsksForMoreReplicasThanThereAreBrokersOrMoreInSyncReplicasThanReplicas(String overlay) {
+        Manifests manifests = Overlays.rendered(overlay);
+        int brokers = brokers(manifests);
+        for (JsonNode topic : manifests.ofKind("KafkaTopic")) {
+            int replicas = topic.at("/spec/replicas").asInt();
+            assertThat(replicas).as(Manifests.describe(topic)).isBetween(1, brokers);
+            assertThat(topic.at("/spec/config/min.insync.replicas").asInt()).as(Manifests.describe(topic))
+                    .isBetween(1, replicas);
+            assertThat(topic.at("/spec/partitions").asInt()).as(Manifests.describe(topic)).isPositive();
+        }
+    }
+
+    @Test
+    void productionReplicatesEveryTopicThreeTimesAndNeedsTwoInSync() {
+        Manifests prod = Overlays.rendered("prod");
+        assertThat(brokers(prod)).isGreaterThanOrEqualTo(3);
+        for (JsonNode topic : prod.ofKind("KafkaTopic")) {
+            assertThat(topic.at("/spec/replicas").asInt()).as(Manifests.describe(topic)).isEqualTo(3);
+            assertThat(topic.at("/spec/config/min.insync.replicas").asInt()).as(Manifests.describe(topic)).isEqualTo(2);
+        }
+        JsonNode config = prod.single("Kafka").at("/spec/kafka/config");
+        assertThat(config.path("default.replication.factor").asInt()).isEqualTo(3);
+        assertThat(config.path("min.insync.replicas").asInt()).isEqualTo(2);
+        assertThat(config.path("offsets.topic.replication.factor").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void devKeepsOneReplicaOfEverything() {
+        Manifests dev = Overlays.rendered("dev");
+        assertThat(brokers(dev)).isEqualTo(1);
+        for (JsonNode topic : dev.ofKind("KafkaTopic")) {
+            assertThat(topic.at("/spec/replicas").asInt()).as(Manifests.describe(topic)).isEqualTo(1);
+            assertThat(topic.at("/spec/config/min.insync.replicas").asInt()).as(Manifests.describe(topic)).isEqualTo(1);
+        }
+        JsonNode config = dev.single("Kafka").at("/spec/kafka/config");
+        assertThat(config.path("offsets.topic.replication.factor").asInt()).isEqualTo(1);
+        assertThat(config.path("transaction.state.log.replication.factor").asInt()).isEqualTo(1);
+    }
+
+    private static Set<String> topicNames(String overlay) {
+        return Overlays.rendered(overlay).ofKind("KafkaTopic").stream()
+                .map(t -> t.at("/spec/topicName").asText(Manifests.name(t)))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static int brokers(Manifests manifests) {
+        int brokers = 0;
+        for (JsonNode pool : manifests.ofKind("KafkaNodePool")) {
+            for (JsonNode role : pool.at("/spec/roles")) {
+                if ("broker".equals(role.asText())) {
+                    brokers += pool.at("/spec/replicas").asInt();
+                }
+            }
+        }
+        return brokers;
+    }
+}
