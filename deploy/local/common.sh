@@ -3,6 +3,7 @@
 #
 # Every setting can be overridden from the environment, e.g. `PG_PORT=55433 deploy/local/start`.
 # stop must see the same LOCAL_RUN_DIR as start did (the ports it does not need).
+# shellcheck disable=SC2034  # the variables are used by the scripts that source this file
 
 LOCAL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PROJECT_ROOT="$(cd "$LOCAL_DIR/../.." && pwd)"
@@ -78,7 +79,7 @@ port_open() {
 # The newest PostgreSQL server binaries of the machine (Debian's layout), if any.
 pg_bin_dir() {
   local dir
-  dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  dir="$(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
   [[ -n "$dir" && -x "$dir/pg_ctl" && -x "$dir/initdb" ]] || return 1
   printf '%s' "$dir"
 }
