@@ -21,4 +21,14 @@ public record LicenseAssigned(
         boolean exchangeOnline,
         UUID assignedBy,
         Instant assignedAt) {
+
+    public LicenseAssigned {
+        Require.present(tenantId, "tenantId");
+        Require.present(userId, "userId");
+        Require.userPrincipalName(userPrincipalName);
+        Require.present(skuId, "skuId");
+        Require.text(skuPartNumber, "skuPartNumber");
+        servicePlans = Require.list(servicePlans, "servicePlans");
+        Require.present(assignedAt, "assignedAt");
+    }
 }

@@ -25,4 +25,15 @@ public record LicenseRemoved(
         RemovalReason reason,
         UUID removedBy,
         Instant removedAt) {
+
+    public LicenseRemoved {
+        Require.present(tenantId, "tenantId");
+        Require.present(userId, "userId");
+        Require.userPrincipalName(userPrincipalName);
+        Require.present(skuId, "skuId");
+        Require.text(skuPartNumber, "skuPartNumber");
+        removedServicePlans = Require.list(removedServicePlans, "removedServicePlans");
+        Require.present(reason, "reason");
+        Require.present(removedAt, "removedAt");
+    }
 }

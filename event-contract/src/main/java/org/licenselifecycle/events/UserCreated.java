@@ -13,4 +13,13 @@ public record UserCreated(
         String usageLocation,
         boolean accountEnabled,
         Instant createdAt) {
+
+    public UserCreated {
+        Require.present(tenantId, "tenantId");
+        Require.present(userId, "userId");
+        Require.userPrincipalName(userPrincipalName);
+        Require.text(displayName, "displayName");
+        Require.text(mailNickname, "mailNickname");
+        Require.present(createdAt, "createdAt");
+    }
 }

@@ -18,4 +18,12 @@ public record UserDeleted(
         UUID deletedBy,
         Instant deletedAt,
         Instant purgeAfter) {
+
+    public UserDeleted {
+        Require.present(tenantId, "tenantId");
+        Require.present(userId, "userId");
+        Require.userPrincipalName(userPrincipalName);
+        Require.present(deletedAt, "deletedAt");
+        Require.present(purgeAfter, "purgeAfter");
+    }
 }

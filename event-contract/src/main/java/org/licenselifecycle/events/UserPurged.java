@@ -10,4 +10,11 @@ public record UserPurged(
         String userPrincipalName,
         UUID purgedBy,
         Instant purgedAt) {
+
+    public UserPurged {
+        Require.present(tenantId, "tenantId");
+        Require.present(userId, "userId");
+        Require.userPrincipalName(userPrincipalName);
+        Require.present(purgedAt, "purgedAt");
+    }
 }

@@ -10,4 +10,11 @@ public record UserRestored(
         String userPrincipalName,
         UUID restoredBy,
         Instant restoredAt) {
+
+    public UserRestored {
+        Require.present(tenantId, "tenantId");
+        Require.present(userId, "userId");
+        Require.userPrincipalName(userPrincipalName);
+        Require.present(restoredAt, "restoredAt");
+    }
 }

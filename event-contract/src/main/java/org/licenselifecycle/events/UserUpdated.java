@@ -18,4 +18,12 @@ public record UserUpdated(
         boolean accountEnabled,
         UUID managerId,
         Instant updatedAt) {
+
+    public UserUpdated {
+        Require.present(tenantId, "tenantId");
+        Require.present(userId, "userId");
+        Require.userPrincipalName(userPrincipalName);
+        Require.text(displayName, "displayName");
+        Require.present(updatedAt, "updatedAt");
+    }
 }

@@ -92,6 +92,23 @@ class EventSchemaTest {
     }
 
     @Test
+    void anEventWithoutARequiredFieldOrWithABrokenUpnCannotBeMadeNorRead() {
+        assertThatThrownBy(() -> new LicenseRemoved(TENANT, USER, "adele.vance@contoso.onmicrosoft.com",
+                UUID.randomUUID(), "SPB", PLANS, true, false, null, null, AT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason");
+        assertThatThrownBy(() -> new UserCreated(TENANT, USER, "no-at-sign", "Adele", "adele", null, true, AT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("userPrincipalName");
+        String withNullTenant = EventJson.write(sample(EventType.LICENSE_ASSIGNED)).replace(TENANT.toString(), "x")
+                .replace("\"x\"", "null");
+        assertThatThrownBy(() -> EventJson.read(withNullTenant, LicenseAssigned.class))
+                .isInstanceOf(MalformedEventException.class);
+        String withNullPlan = EventJson.write(sample(EventType.LICENSE_REMOVED))
+                .replaceFirst("\\[\\{[^]]*\\}\\]", "[null]");
+        assertThatThrownBy(() -> EventJson.read(withNullPlan, LicenseRemoved.class))
+                .isInstanceOf(MalformedEventException.class);
+    }
+
+    @Test
     void ceTypesAreVersionedAndResolveBackToTheirType() {
         for (EventType type : EventType.values()) {
             assertThat(type.ceType()).startsWith("org.licenselifecycle.").endsWith(".v" + EventType.VERSION);

@@ -103,18 +103,19 @@ class UserEventsConsumerTest {
         try (ConsumerTask<String, String> deadLetters = deadLettersWithKey(key)) {
             UserEvents.publishRaw(new ProducerRecord<>(Topics.USER_EVENTS, key, "not a cloud event"));
             UserEvents.publish(UUID.randomUUID(), EventType.USER_CREATED.ceType(), key, "{\"userId\":\"not-a-guid\"}");
-            UserCreated nameless = new UserCreated(tenant.id, UUID.randomUUID(), null, "Nameless", "nameless", "US", true,
-                    java.time.Instant.now());
-            UserEvents.publish(UUID.randomUUID(), EventType.USER_CREATED.ceType(), key, EventJson.write(nameless));
+            UserCreated named = UserEvents.userCreated(tenant.id, "nameless-" + UUID.randomUUID() + "@contoso.example", "US");
+            String nameless = EventJson.write(named)
+                    .replace("\"" + named.userPrincipalName() + "\"", "null");
+            UserEvents.publish(UUID.randomUUID(), EventType.USER_CREATED.ceType(), key, nameless);
             UserEvents.publish(UUID.fromString(key), EventType.USER_CREATED.ceType(), key, "{\"truncated\":");
             UUID next = publishMarkerAfter(tenant, UUID.fromString(key));
 
             List<ConsumerRecord<String, String>> dead = deadLetters.awaitRecords(4, Duration.ofSeconds(60)).getRecords();
 
             assertThat(dead).extracting(ConsumerRecord::value).containsExactly("not a cloud event",
-                    "{\"userId\":\"not-a-guid\"}", EventJson.write(nameless), "{\"truncated\":");
+                    "{\"userId\":\"not-a-guid\"}", nameless, "{\"truncated\":");
             tenant.awaitKnown(next);
-            given().auth().oauth2(tenant.licenseAdmin).get("/v1.0/users/{id}/licenseDetails", nameless.userId())
+            given().auth().oauth2(tenant.licenseAdmin).get("/v1.0/users/{id}/licenseDetails", named.userId())
                     .then().statusCode(404);
         }
     }

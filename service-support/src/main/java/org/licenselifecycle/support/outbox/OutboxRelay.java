@@ -85,7 +85,8 @@ public class OutboxRelay {
     }
 
     @Scheduled(identity = IDENTITY, every = "${outbox.relay.interval:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relayPending() {
         int published;
         do {
