@@ -44,6 +44,8 @@ class IngressRoutingTest {
         assertThat(routes.serviceFor("/api/v1/licenses")).contains("licensing-service");
         assertThat(routes.serviceFor("/api/v1/licenses/x/users")).contains("licensing-service");
         assertThat(routes.serviceFor("/api/v1/subscriptions/x")).contains("licensing-service");
+        assertThat(routes.serviceFor("/api/v1/users/x/licenses")).contains("licensing-service");
+        assertThat(routes.serviceFor("/api/v1/users/x/mailboxes")).contains("licensing-service");
         assertThat(routes.serviceFor("/api/v1/users/x/mailbox")).contains("data-lifecycle-service");
         assertThat(routes.serviceFor("/api/v1/users/x/mailbox/items")).contains("data-lifecycle-service");
         assertThat(routes.serviceFor("/api/v1/users/x/onedrive")).contains("data-lifecycle-service");
@@ -58,7 +60,7 @@ class IngressRoutingTest {
         assertThat(routes.serviceFor("/q/health/ready")).isEmpty();
         assertThat(routes.serviceFor("/v1.0/usersX")).isEmpty();
         assertThat(routes.serviceFor("/v1.0/subscribedSkusX")).isEmpty();
-        assertThat(routes.serviceFor("/api/v1/users/x/mailboxes")).isEmpty();
+        assertThat(routes.serviceFor("/api/v1/usersX")).isEmpty();
         assertThat(routes.serviceFor("/v2.0/users")).isEmpty();
     }
 
