@@ -49,6 +49,8 @@ class IngressRoutingTest {
         assertThat(routes.serviceFor("/api/v1/users/x/mailbox")).contains("data-lifecycle-service");
         assertThat(routes.serviceFor("/api/v1/users/x/mailbox/items")).contains("data-lifecycle-service");
         assertThat(routes.serviceFor("/api/v1/users/x/onedrive")).contains("data-lifecycle-service");
+        assertThat(routes.serviceFor("/api/v1/users/x/timeline")).contains("data-lifecycle-service");
+        assertThat(routes.serviceFor("/api/v1/purge-runs")).contains("data-lifecycle-service");
     }
 
     @ParameterizedTest
@@ -73,8 +75,8 @@ class IngressRoutingTest {
             assertThat(served).as("request paths found in %s's resources", service.name()).isNotEmpty();
             for (String path : served) {
                 assertThat(routes.serviceFor(path))
-                        .as("%s: %s (served by %s) needs a route in deploy/k8s/base/ingress.yaml", overlay, path,
-                                service.name())
+                        .as("%s: %s is served by %s, but the Ingress does not send it there: add or widen a path"
+                                + " in deploy/k8s/base/ingress.yaml (longest regex wins)", overlay, path, service.name())
                         .contains(service.name());
             }
         }
