@@ -71,6 +71,20 @@ public final class UserFixtures {
         });
     }
 
+    /** Rows of the outbox announcing {@code eventName} (e.g. UserPurged) for one user. */
+    public static long outboxEvents(EntityManager entityManager, String userId, String eventName) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM outbox_event WHERE event_key = ?1 AND ce_type LIKE ?2")
+                .setParameter(1, userId)
+                .setParameter(2, "%." + eventName + ".v%")
+                .getSingleResult()).longValue());
+    }
+
+    /** Deletes (soft) a user through the API as a User Administrator. */
+    public static void deleteUser(UUID tenantId, String id) {
+        asUserAdministrator(tenantId).when().delete("/v1.0/users/{id}", id).then().statusCode(204);
+    }
+
     public static String uniqueAlias(String prefix) {
         return prefix + "." + UUID.randomUUID().toString().substring(0, 8);
     }

@@ -1,6 +1,5 @@
 package org.licenselifecycle.directory.graph;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +10,15 @@ import org.licenselifecycle.directory.users.User;
 final class UserJson {
 
     static final String CONTEXT = "@odata.context";
+    static final String TYPE = "@odata.type";
+    static final String USER_TYPE = "#microsoft.graph.user";
 
     private UserJson() {
     }
 
     static Map<String, Object> of(User user, List<UserProperty> select) {
         Map<String, Object> json = new LinkedHashMap<>();
-        for (UserProperty property : select.isEmpty() ? Arrays.asList(UserProperty.values()) : select) {
+        for (UserProperty property : select.isEmpty() ? UserProperty.DEFAULT : select) {
             json.put(property.graphName(), property.valueOf(user));
         }
         return json;
@@ -29,6 +30,34 @@ final class UserJson {
         json.put(CONTEXT, collectionContext(baseUri, select) + "/$entity");
         json.putAll(of(user, select));
         return json;
+    }
+
+    /** A user in deleted items: Graph adds {@code deletedDateTime} to the default properties there. */
+    static Map<String, Object> deleted(User user, List<UserProperty> select) {
+        Map<String, Object> json = of(user, select);
+        if (select.isEmpty()) {
+            json.put(UserProperty.DELETED_DATE_TIME.graphName(), UserProperty.DELETED_DATE_TIME.valueOf(user));
+        }
+        return json;
+    }
+
+    /**
+     * A user answered as a directoryObject (restore, manager): the {@code @odata.type} tells Graph's SDKs
+     * which type to read.
+     */
+    static Map<String, Object> directoryObject(User user, String baseUri) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put(CONTEXT, stripSlash(baseUri) + "/v1.0/$metadata#directoryObjects/$entity");
+        json.put(TYPE, USER_TYPE);
+        json.putAll(of(user, List.of()));
+        return json;
+    }
+
+    /** {@code <base>/v1.0/$metadata#directory/deletedItems/microsoft.graph.user}, with the selection as for users. */
+    static String deletedItemsContext(String baseUri, List<UserProperty> select) {
+        String context = stripSlash(baseUri) + "/v1.0/$metadata#directory/deletedItems/microsoft.graph.user";
+        return select.isEmpty() ? context
+                : context + select.stream().map(UserProperty::graphName).collect(Collectors.joining(",", "(", ")"));
     }
 
     /** {@code <base>/v1.0/$metadata#users}, with the selected properties in parentheses as Graph writes them. */

@@ -1,6 +1,7 @@
 package org.licenselifecycle.directory.graph;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.licenselifecycle.directory.users.User;
@@ -21,14 +22,26 @@ enum UserProperty {
     ACCOUNT_ENABLED("accountEnabled", u -> u.accountEnabled),
     JOB_TITLE("jobTitle", u -> u.jobTitle),
     DEPARTMENT("department", u -> u.department),
-    CREATED_DATE_TIME("createdDateTime", u -> u.createdAt.toString());
+    CREATED_DATE_TIME("createdDateTime", u -> u.createdAt.toString()),
+    /** Graph's directoryObject property: null for an active user, so only returned when selected or in deleted items. */
+    DELETED_DATE_TIME("deletedDateTime", u -> u.deletedAt == null ? null : u.deletedAt.toString(), false);
+
+    /** What a response holds without {@code $select}. */
+    static final List<UserProperty> DEFAULT = Arrays.stream(values()).filter(p -> p.byDefault).toList();
 
     private final String graphName;
     private final Function<User, Object> value;
 
+    private final boolean byDefault;
+
     UserProperty(String graphName, Function<User, Object> value) {
+        this(graphName, value, true);
+    }
+
+    UserProperty(String graphName, Function<User, Object> value, boolean byDefault) {
         this.graphName = graphName;
         this.value = value;
+        this.byDefault = byDefault;
     }
 
     String graphName() {

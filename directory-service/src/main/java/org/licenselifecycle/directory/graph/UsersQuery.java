@@ -62,10 +62,15 @@ record UsersQuery(int top, Optional<UUID> after, List<UserProperty> select) {
      * selection, and a {@code $skiptoken} whose format is ours to change.
      */
     String nextLink(String baseUri, UUID lastId) {
+        return nextLink(baseUri, "v1.0/users", lastId);
+    }
+
+    /** Like {@link #nextLink(String, UUID)} for another collection of users, at {@code path} under the base URI. */
+    String nextLink(String baseUri, String path, UUID lastId) {
         String token = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((TOKEN_PREFIX + lastId).getBytes(StandardCharsets.UTF_8));
         StringBuilder link = new StringBuilder(baseUri.endsWith("/") ? baseUri : baseUri + "/")
-                .append("v1.0/users?").append(TOP).append('=').append(top);
+                .append(path).append('?').append(TOP).append('=').append(top);
         if (!select.isEmpty()) {
             link.append('&').append(SELECT).append('=')
                     .append(select.stream().map(UserProperty::graphName).collect(Collectors.joining(",")));

@@ -3,6 +3,7 @@ package org.licenselifecycle.directory.graph;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
+import org.licenselifecycle.directory.users.DeletedItemsService;
 import org.licenselifecycle.directory.users.NewUser;
 import org.licenselifecycle.directory.users.User;
 import org.licenselifecycle.directory.users.UserPage;
@@ -24,8 +26,8 @@ import org.licenselifecycle.support.security.Caller;
 import org.licenselifecycle.support.security.Roles;
 
 /**
- * Microsoft Graph v1.0 {@code /users}: create, list and read the caller's tenant's users. Members of
- * the tenant may read; only Global and User Administrators may create. A create body's properties this
+ * Microsoft Graph v1.0 {@code /users}: create, list, read and delete the caller's tenant's users.
+ * Members of the tenant may read; only Global and User Administrators may create and delete. A create body's properties this
  * service does not keep (businessPhones, officeLocation...) are ignored as Graph ignores read-only ones;
  * a property of the wrong JSON type is a 400 (see {@link StrictGraphJson}).
  */
@@ -34,10 +36,12 @@ import org.licenselifecycle.support.security.Roles;
 public class UsersResource {
 
     private final UserService users;
+    private final DeletedItemsService deletedItems;
     private final Caller caller;
 
-    UsersResource(UserService users, Caller caller) {
+    UsersResource(UserService users, DeletedItemsService deletedItems, Caller caller) {
         this.users = users;
+        this.deletedItems = deletedItems;
         this.caller = caller;
     }
 
@@ -69,5 +73,13 @@ public class UsersResource {
             @QueryParam(UsersQuery.SELECT) String select, @Context UriInfo uri) {
         List<UserProperty> selected = UsersQuery.select(select);
         return UserJson.entity(users.find(caller.tenantId(), idOrUserPrincipalName), selected, uri.getBaseUri().toString());
+    }
+
+    /** Deletes (soft): the user moves to deleted items, restorable until the window ends; 204 as Graph answers. */
+    @DELETE
+    @Path("{idOrUserPrincipalName}")
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    public void delete(@PathParam("idOrUserPrincipalName") String idOrUserPrincipalName) {
+        deletedItems.delete(caller.tenantId(), idOrUserPrincipalName, caller.objectId());
     }
 }

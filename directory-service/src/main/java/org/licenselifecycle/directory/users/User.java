@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A user of one tenant's directory (an entry of Active users). The password is held only as a bcrypt
- * hash and never leaves this service.
+ * A user of one tenant's directory: an entry of Active users, or of deleted items once deleted (soft)
+ * until the purge. The password is held only as a bcrypt hash and never leaves this service.
  */
 @Entity
 @Table(name = "users")
@@ -56,4 +56,20 @@ public class User {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
+
+    /** When the user was moved to deleted items; null while the user is active. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    /** The admin who deleted the user; null for an active user or a deletion by the system. */
+    @Column(name = "deleted_by")
+    public UUID deletedBy;
+
+    /** When the purge removes the deleted user for good; null while the user is active. */
+    @Column(name = "purge_after")
+    public Instant purgeAfter;
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
 }

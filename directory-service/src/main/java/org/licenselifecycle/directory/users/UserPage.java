@@ -5,9 +5,18 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One page of a tenant's users.
+ * One page of a tenant's users (active or deleted).
  *
  * @param continueAfter the last id of this page when more users follow: the next page starts after it
  */
 public record UserPage(List<User> users, Optional<UUID> continueAfter) {
+
+    /** The page of {@code size} from {@code rows}, read with one row more than the page to know whether more follow. */
+    static UserPage of(List<User> rows, int size) {
+        if (rows.size() <= size) {
+            return new UserPage(List.copyOf(rows), Optional.empty());
+        }
+        List<User> page = rows.subList(0, size);
+        return new UserPage(List.copyOf(page), Optional.of(page.get(size - 1).id));
+    }
 }

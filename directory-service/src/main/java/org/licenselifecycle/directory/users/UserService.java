@@ -3,10 +3,10 @@ package org.licenselifecycle.directory.users;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
@@ -73,10 +73,7 @@ public class UserService {
             users.persistAndFlush(user);
         } catch (ConstraintViolationException e) {
             // a concurrent create of the same userPrincipalName won the race to the unique index
-            if (UNIQUE_UPN_INDEX.equalsIgnoreCase(e.getConstraintName())) {
-                throw GraphException.badRequest(DUPLICATE_UPN);
-            }
-            throw e;
+            throw duplicateUserPrincipalName(e);
         }
         outbox.add(user.id, new UserCreated(tenantId, user.id, user.userPrincipalName, user.displayName,
                 user.mailNickname, user.usageLocation, user.accountEnabled, user.createdAt));
@@ -92,18 +89,30 @@ public class UserService {
                 .orElseThrow(() -> GraphException.notFound(idOrUserPrincipalName));
     }
 
+    /** An active user of the tenant, locked for a change, by id or userPrincipalName as {@link #find}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public User findForUpdate(UUID tenantId, String idOrUserPrincipalName) {
+        User user = find(tenantId, idOrUserPrincipalName);
+        users.getEntityManager().refresh(user, LockModeType.PESSIMISTIC_WRITE);
+        if (user.isDeleted()) {
+            // deleted by a concurrent request while this one waited for the lock
+            throw GraphException.notFound(idOrUserPrincipalName);
+        }
+        return user;
+    }
+
     /** Up to {@code size} users of the tenant, continuing after {@code after} (from a previous page). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public UserPage page(UUID tenantId, Optional<UUID> after, int size) {
-        List<User> rows = users.page(tenantId, after, size + 1);
-        if (rows.size() <= size) {
-            return new UserPage(rows, Optional.empty());
-        }
-        List<User> page = rows.subList(0, size);
-        return new UserPage(List.copyOf(page), Optional.of(page.get(size - 1).id));
+        return UserPage.of(users.page(tenantId, after, size + 1), size);
     }
 
-    private static Optional<UUID> parseId(String value) {
+    /** The 400 for a flush refused by the unique userPrincipalName index; any other violation as it was. */
+    static RuntimeException duplicateUserPrincipalName(ConstraintViolationException e) {
+        return UNIQUE_UPN_INDEX.equalsIgnoreCase(e.getConstraintName()) ? GraphException.badRequest(DUPLICATE_UPN) : e;
+    }
+
+    static Optional<UUID> parseId(String value) {
         try {
             UUID id = UUID.fromString(value);
             // UUID.fromString accepts short groups like "1-2-3-4-5"; a GUID is 36 characters

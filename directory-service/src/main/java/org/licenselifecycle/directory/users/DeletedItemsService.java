@@ -1,0 +1,118 @@
+package org.licenselifecycle.directory.users;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
+import org.licenselifecycle.events.UserDeleted;
+import org.licenselifecycle.events.UserPurged;
+import org.licenselifecycle.events.UserRestored;
+import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.support.outbox.Outbox;
+
+/**
+ * Deleted items: deleting a user (soft) moves them out of Active users for the configured window, in
+ * which they can be restored with the same id; a permanent delete or the purge removes them for good.
+ * Each step commits with its event (UserDeleted, UserRestored, UserPurged) through the outbox.
+ */
+@ApplicationScoped
+public class DeletedItemsService {
+
+    private final UserRepository users;
+    private final UserService userService;
+    private final Outbox outbox;
+    private final DeletedUsersConfig config;
+    private final Clock clock;
+
+    DeletedItemsService(UserRepository users, UserService userService, Outbox outbox, DeletedUsersConfig config,
+            Clock clock) {
+        this.users = users;
+        this.userService = userService;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Moves an active user to deleted items until now + retention and announces it with UserDeleted, on
+     * which licensing frees the user's licenses at once.
+     *
+     * @param deletedBy the admin's object id
+     * @throws GraphException 404 when no active user of the tenant has this id or userPrincipalName
+     */
+    @Transactional
+    public User delete(UUID tenantId, String idOrUserPrincipalName, UUID deletedBy) {
+        User user = userService.findForUpdate(tenantId, idOrUserPrincipalName);
+        Instant now = now();
+        user.deletedAt = now;
+        user.deletedBy = deletedBy;
+        user.purgeAfter = now.plus(config.retention());
+        outbox.add(user.id, new UserDeleted(tenantId, user.id, user.userPrincipalName, null, deletedBy,
+                user.deletedAt, user.purgeAfter));
+        return user;
+    }
+
+    /**
+     * Brings a deleted user back to Active users with the same id and properties.
+     *
+     * @throws GraphException 404 when the tenant's deleted items hold no such user; 400 when an active
+     *         user took the userPrincipalName meanwhile
+     */
+    @Transactional
+    public User restore(UUID tenantId, String id, UUID restoredBy) {
+        User user = deleted(tenantId, id);
+        if (users.findByUserPrincipalName(tenantId, user.userPrincipalName).isPresent()) {
+            throw GraphException.badRequest(UserService.DUPLICATE_UPN);
+        }
+        user.deletedAt = null;
+        user.deletedBy = null;
+        user.purgeAfter = null;
+        try {
+            users.flush();
+        } catch (ConstraintViolationException e) {
+            // a create of the same userPrincipalName committed between the check and the flush
+            throw UserService.duplicateUserPrincipalName(e);
+        }
+        outbox.add(user.id, new UserRestored(tenantId, user.id, user.userPrincipalName, restoredBy, now()));
+        return user;
+    }
+
+    /**
+     * Removes a deleted user for good before the window ends; they can no longer be restored.
+     *
+     * @throws GraphException 404 when the tenant's deleted items hold no such user (an active user is
+     *         deleted first, as in Entra ID)
+     */
+    @Transactional
+    public void permanentlyDelete(UUID tenantId, String id, UUID purgedBy) {
+        purge(deleted(tenantId, id), purgedBy);
+    }
+
+    /** Up to {@code size} of the tenant's deleted users, continuing after {@code after}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UserPage page(UUID tenantId, Optional<UUID> after, int size) {
+        return UserPage.of(users.deletedPage(tenantId, after, size + 1), size);
+    }
+
+    /** Removes a deleted user the caller's transaction holds locked, with UserPurged. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void purge(User user, UUID purgedBy) {
+        outbox.add(user.id, new UserPurged(user.tenantId, user.id, user.userPrincipalName, purgedBy, now()));
+        users.delete(user);
+        users.flush();
+    }
+
+    private User deleted(UUID tenantId, String id) {
+        return UserService.parseId(id)
+                .flatMap(uuid -> users.findDeletedForUpdate(tenantId, uuid))
+                .orElseThrow(() -> GraphException.notFound(id));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}
