@@ -1,21 +1,34 @@
 package org.licenselifecycle.lifecycle.mailbox;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * A user's Exchange Online mailbox and the rules of its lifecycle: provisioned by an Exchange license,
- * disconnected when the last one goes, reconnected when one comes back inside the grace period.
- * Times of what happened are the events' times, so that the grace period counts from the removal itself
- * and not from when this service heard of it.
+ * A user's Exchange Online mailbox and the rules of its lifecycle. The mailbox keeps facts (is an Exchange
+ * license held, since when is it gone, which holds are in force and since when none is, is the user
+ * deleted, was the content purged) and derives its state, whether eDiscovery finds it and when its data
+ * is due for deletion from them alone. So the outcome does not depend on the order in which facts arrive:
+ * licensing's LicenseRemoved (USER_DELETED) and directory's UserDeleted travel on different topics.
+ *
+ * <p>Times of what happened are the events' times, so that the grace period counts from the removal itself
+ * and not from when this service heard of it. When the last hold is released, the retention counts again
+ * from the release: data is then kept for the full grace period after the removal or after the release,
+ * whichever is later, never less.
  */
 @Entity
 public class Mailbox extends PanacheEntityBase {
@@ -30,12 +43,23 @@ public class Mailbox extends PanacheEntityBase {
     public boolean searchable;
     @Enumerated(EnumType.STRING)
     public ExchangePlan exchangePlan;
+    /** Whether the user holds an Exchange Online license. */
+    public boolean licensed;
     public Instant provisionedAt;
     public Instant reconnectedAt;
     /** The license removal that disconnected it (kept after a reconnection, for the timeline). */
     public Instant removedAt;
     public UUID removedBy;
-    /** When the grace period ends and the data is deleted; null while nothing is due. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "mailbox_hold", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "kind")
+    @Enumerated(EnumType.STRING)
+    public Set<HoldKind> holds = new HashSet<>();
+    /** When the last hold was released; the retention counts again from then. */
+    public Instant heldUntil;
+    public Instant userDeletedAt;
+    public Instant purgedAt;
+    /** When the data is deleted; null while nothing is due (active, held, inactive, purged). */
     public Instant purgeAfter;
     public Instant updatedAt;
     @Version
@@ -47,7 +71,11 @@ public class Mailbox extends PanacheEntityBase {
         Mailbox mailbox = new Mailbox();
         mailbox.userId = userId;
         mailbox.tenantId = tenantId;
-        mailbox.provisionAgain(userPrincipalName, plan, licensedAt, now);
+        mailbox.userPrincipalName = userPrincipalName;
+        mailbox.provisionAgain(plan, licensedAt);
+        mailbox.state = MailboxState.ACTIVE;
+        mailbox.searchable = true;
+        mailbox.updatedAt = now;
         return mailbox;
     }
 
@@ -55,65 +83,148 @@ public class Mailbox extends PanacheEntityBase {
         return find("userId = ?1 and tenantId = ?2", userId, tenantId).firstResultOptional();
     }
 
-    /** Whether the mailbox is disconnected and its data still held at {@code at}. */
-    public boolean insideGracePeriod(Instant at) {
-        return state == MailboxState.DISCONNECTED && at.isBefore(purgeAfter);
+    /** The mailbox, locked until the transaction ends, so that the purge job skips it meanwhile. */
+    public static Optional<Mailbox> lockedOfUser(UUID userId) {
+        return find("userId", userId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    /**
-     * The user's last Exchange Online license was removed: the mailbox is disconnected, no longer
-     * searchable, and its data is due for deletion when the grace period ends. A mailbox that is already
-     * disconnected keeps its first date: a later removal never extends how long data is kept.
-     */
-    public void disconnect(UUID removedBy, Instant removedAt, Duration gracePeriod, Instant now) {
-        if (state == MailboxState.DISCONNECTED) {
-            return;
-        }
-        this.state = MailboxState.DISCONNECTED;
-        this.searchable = false;
-        this.removedBy = removedBy;
-        this.removedAt = removedAt;
-        this.purgeAfter = removedAt.plus(gracePeriod);
-        this.updatedAt = now;
+    public boolean held() {
+        return !holds.isEmpty();
+    }
+
+    /** Whether its data is due for deletion at {@code at} and not yet deleted. */
+    public boolean dueAt(Instant at) {
+        return state != MailboxState.PURGED && purgeAfter != null && !at.isBefore(purgeAfter);
     }
 
     /**
      * An Exchange Online license was assigned. An active mailbox keeps the better plan; a disconnected one
-     * inside its grace period is reconnected with its data; one whose grace period is over has had its
-     * data deleted, so the user starts with a new mailbox.
+     * whose data is still kept is reconnected with its data; one whose data is due or gone starts anew
+     * (the caller deletes due content first).
      */
-    public void licensed(String userPrincipalName, ExchangePlan plan, Instant licensedAt, Instant now) {
-        if (state == MailboxState.ACTIVE) {
-            this.userPrincipalName = userPrincipalName;
+    public void licensed(String userPrincipalName, ExchangePlan plan, Instant licensedAt, Instant now, Retention retention) {
+        this.userPrincipalName = userPrincipalName;
+        if (state == MailboxState.PURGED || dueAt(licensedAt)) {
+            provisionAgain(plan, licensedAt);
+        } else if (licensed) {
             this.exchangePlan = exchangePlan.atLeast(plan);
-            this.updatedAt = now;
-        } else if (insideGracePeriod(licensedAt)) {
-            reconnect(userPrincipalName, plan, licensedAt, now);
         } else {
-            provisionAgain(userPrincipalName, plan, licensedAt, now);
+            this.licensed = true;
+            this.exchangePlan = plan;
+            this.reconnectedAt = licensedAt;
         }
+        settle(now, retention);
     }
 
-    private void reconnect(String userPrincipalName, ExchangePlan plan, Instant licensedAt, Instant now) {
-        this.userPrincipalName = userPrincipalName;
-        this.state = MailboxState.ACTIVE;
-        this.searchable = true;
-        this.exchangePlan = plan;
+    /**
+     * The user's last Exchange Online license was removed. A mailbox already without a license keeps its
+     * first date: a later removal never extends how long data is kept.
+     */
+    public void licenseRemoved(UUID removedBy, Instant removedAt, Instant now, Retention retention) {
+        if (!licensed || state == MailboxState.PURGED) {
+            return;
+        }
+        this.licensed = false;
+        this.removedBy = removedBy;
+        this.removedAt = removedAt;
+        settle(now, retention);
+    }
+
+    /** Places a hold; false when it was already in force. */
+    public boolean placeHold(HoldKind kind, Instant now, Retention retention) {
+        boolean added = holds.add(kind);
+        settle(now, retention);
+        return added;
+    }
+
+    /** Releases a hold; false when it was not in force. The last release restarts the retention. */
+    public boolean releaseHold(HoldKind kind, Instant now, Retention retention) {
+        if (!holds.remove(kind)) {
+            return false;
+        }
+        if (holds.isEmpty()) {
+            heldUntil = now;
+        }
+        settle(now, retention);
+        return true;
+    }
+
+    /** The user was deleted: inactive when held under an Enterprise plan, otherwise soft-deleted. */
+    public void userDeleted(Instant deletedAt, Instant now, Retention retention) {
+        if (userDeletedAt == null) {
+            userDeletedAt = deletedAt;
+        }
+        settle(now, retention);
+    }
+
+    /** The user was restored: the mailbox is back as before the deletion (unless already purged). */
+    public void userRestored(Instant now, Retention retention) {
+        userDeletedAt = null;
+        settle(now, retention);
+    }
+
+    /** The content was deleted for good (the caller deleted the rows). */
+    public void purged(Instant now) {
+        this.purgedAt = now;
+        this.state = MailboxState.PURGED;
+        this.searchable = false;
         this.purgeAfter = null;
-        this.reconnectedAt = licensedAt;
         this.updatedAt = now;
     }
 
-    private void provisionAgain(String userPrincipalName, ExchangePlan plan, Instant licensedAt, Instant now) {
-        this.userPrincipalName = userPrincipalName;
-        this.state = MailboxState.ACTIVE;
-        this.searchable = true;
+    /** Derives state, searchability and purge date from the facts. */
+    void settle(Instant now, Retention retention) {
+        this.updatedAt = now;
+        if (purgedAt != null) {
+            purged(now);
+            return;
+        }
+        boolean held = held();
+        if (userDeletedAt != null) {
+            if (held && exchangePlan.isEnterprise()) {
+                state = MailboxState.INACTIVE;
+                searchable = true;
+                purgeAfter = null;
+                return;
+            }
+            state = MailboxState.SOFT_DELETED;
+            searchable = held;
+            Instant deletionEnd = latest(userDeletedAt, heldUntil).plus(retention.softDeletedRetention());
+            purgeAfter = held ? null : earliest(deletionEnd, graceEnd(retention));
+        } else if (licensed) {
+            state = MailboxState.ACTIVE;
+            searchable = true;
+            purgeAfter = null;
+        } else {
+            state = MailboxState.DISCONNECTED;
+            searchable = held;
+            purgeAfter = held ? null : graceEnd(retention);
+        }
+    }
+
+    /** The end of the grace period after the license removal; null while licensed. */
+    private Instant graceEnd(Retention retention) {
+        return licensed ? null : latest(removedAt, heldUntil).plus(retention.gracePeriod());
+    }
+
+    private void provisionAgain(ExchangePlan plan, Instant licensedAt) {
+        this.licensed = true;
         this.exchangePlan = plan;
         this.provisionedAt = licensedAt;
         this.reconnectedAt = null;
         this.removedAt = null;
         this.removedBy = null;
         this.purgeAfter = null;
-        this.updatedAt = now;
+        this.purgedAt = null;
+        this.heldUntil = null;
+        this.state = MailboxState.ACTIVE;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return b == null || a.isBefore(b) ? a : b;
     }
 }

@@ -3,17 +3,21 @@ package org.licenselifecycle.lifecycle.mailbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.licenselifecycle.events.LicenseAssigned;
 import org.licenselifecycle.events.LicenseRemoved;
 import org.licenselifecycle.events.MalformedEventException;
+import org.licenselifecycle.lifecycle.timeline.Timeline;
+import org.licenselifecycle.lifecycle.timeline.TimelineEvent;
 import org.licenselifecycle.lifecycle.users.UserIds;
 import org.licenselifecycle.support.graph.GraphException;
 
 /**
  * What Exchange Online does with a user's mailbox when licenses come and go, and how an admin reads it.
- * Every read is confined to the caller's tenant.
+ * Every change locks the mailbox row, so the purge job (which skips locked rows) never races it, and
+ * writes the user's timeline in the same transaction. Every read is confined to the caller's tenant.
  */
 @ApplicationScoped
 public class MailboxService {
@@ -22,10 +26,14 @@ public class MailboxService {
 
     private final GracePeriodConfig gracePeriod;
     private final Clock clock;
+    private final MailboxContent content;
+    private final Timeline timeline;
 
-    MailboxService(GracePeriodConfig gracePeriod, Clock clock) {
+    MailboxService(GracePeriodConfig gracePeriod, Clock clock, MailboxContent content, Timeline timeline) {
         this.gracePeriod = gracePeriod;
         this.clock = clock;
+        this.content = content;
+        this.timeline = timeline;
     }
 
     /** A license with an Exchange Online plan provisions the mailbox, or reconnects it inside the grace period. */
@@ -35,14 +43,32 @@ public class MailboxService {
             return;
         }
         ExchangePlan plan = ExchangePlan.of(event.servicePlans());
-        Mailbox mailbox = Mailbox.findById(event.userId());
+        Instant now = clock.instant();
+        Mailbox mailbox = Mailbox.lockedOfUser(event.userId()).orElse(null);
         if (mailbox == null) {
             Mailbox.provision(event.tenantId(), event.userId(), event.userPrincipalName(), plan,
-                    event.assignedAt(), clock.instant()).persist();
+                    event.assignedAt(), now).persist();
+            timeline.record(event.tenantId(), event.userId(), event.assignedAt(), TimelineEvent.MAILBOX_PROVISIONED,
+                    null, "Mailbox provisioned by " + event.skuPartNumber() + " (" + plan + ").");
             return;
         }
         requireSameTenant(mailbox, event.tenantId());
-        mailbox.licensed(event.userPrincipalName(), plan, event.assignedAt(), clock.instant());
+        if (mailbox.dueAt(event.assignedAt())) {
+            // the old data is past its date: it goes before the user starts again with a new mailbox
+            purge(mailbox, now);
+        }
+        MailboxState before = mailbox.state;
+        boolean wasLicensed = mailbox.licensed;
+        mailbox.licensed(event.userPrincipalName(), plan, event.assignedAt(), now, retention());
+        if (before == MailboxState.PURGED) {
+            timeline.record(mailbox.tenantId, mailbox.userId, event.assignedAt(), TimelineEvent.MAILBOX_PROVISIONED,
+                    null, "New mailbox provisioned by " + event.skuPartNumber() + " (" + plan
+                            + "); the purged mailbox's data is gone.");
+        } else if (!wasLicensed) {
+            timeline.record(mailbox.tenantId, mailbox.userId, event.assignedAt(), TimelineEvent.MAILBOX_RECONNECTED,
+                    null, "Exchange Online license " + event.skuPartNumber() + " back inside the grace period: "
+                            + "mailbox reconnected with its data, purge cancelled; now " + describe(mailbox));
+        }
     }
 
     /**
@@ -54,14 +80,88 @@ public class MailboxService {
         if (!event.exchangeOnline() || event.exchangeOnlineRetained()) {
             return;
         }
-        Mailbox mailbox = Mailbox.findById(event.userId());
+        Mailbox mailbox = Mailbox.lockedOfUser(event.userId()).orElse(null);
         if (mailbox == null) {
             LOG.warnf("License %s removed from user %s, who has no mailbox here; nothing to disconnect",
                     event.skuId(), event.userId());
             return;
         }
         requireSameTenant(mailbox, event.tenantId());
-        mailbox.disconnect(event.removedBy(), event.removedAt(), gracePeriod.gracePeriod(), clock.instant());
+        if (!mailbox.licensed || mailbox.state == MailboxState.PURGED) {
+            return;
+        }
+        mailbox.licenseRemoved(event.removedBy(), event.removedAt(), clock.instant(), retention());
+        timeline.record(mailbox.tenantId, mailbox.userId, event.removedAt(), TimelineEvent.LICENSE_REMOVED,
+                event.removedBy(), "License " + event.skuPartNumber() + " removed (" + event.reason() + ")"
+                        + (event.removedBy() == null ? " by the system" : "") + "; mailbox " + describe(mailbox));
+    }
+
+    /** Delivers an item to an active mailbox (standing in for mail delivery). */
+    @Transactional
+    public MailboxItemView deliver(UUID tenantId, String userId, NewMailboxItem item) {
+        UUID id = UserIds.parse(userId);
+        if (item == null) {
+            throw GraphException.badRequest("A request body with subject and body is required.");
+        }
+        if (item.subject() == null || item.subject().isBlank()) {
+            throw GraphException.badRequest("The item's subject is required.");
+        }
+        if (item.body() == null) {
+            throw GraphException.badRequest("The item's body is required.");
+        }
+        if (item.retentionLabel() != null && item.retentionLabel().isBlank()) {
+            throw GraphException.badRequest("A retention label, when given, cannot be blank.");
+        }
+        Mailbox mailbox = lockedInTenant(tenantId, id, userId);
+        if (mailbox.state != MailboxState.ACTIVE) {
+            throw GraphException.conflict("MailboxNotActive",
+                    "Mailbox of user '" + userId + "' is " + mailbox.state + " and receives no mail.");
+        }
+        MailboxItem stored = new MailboxItem();
+        stored.id = UUID.randomUUID();
+        stored.userId = mailbox.userId;
+        stored.tenantId = mailbox.tenantId;
+        stored.subject = item.subject();
+        stored.body = item.body();
+        stored.receivedAt = item.receivedAt() != null ? item.receivedAt() : clock.instant();
+        stored.retentionLabel = item.retentionLabel();
+        stored.persist();
+        return MailboxItemView.of(stored);
+    }
+
+    /** Places a hold: the mailbox stays searchable and is never purged while it lasts. Placing it again changes nothing. */
+    @Transactional
+    public MailboxView placeHold(UUID tenantId, String userId, NewHold hold, UUID placedBy) {
+        UUID id = UserIds.parse(userId);
+        if (hold == null || hold.kind() == null) {
+            throw GraphException.badRequest("The hold's kind is required: LITIGATION_HOLD, EDISCOVERY_HOLD or RETENTION_POLICY.");
+        }
+        Mailbox mailbox = lockedInTenant(tenantId, id, userId);
+        if (mailbox.state == MailboxState.PURGED) {
+            throw GraphException.conflict("MailboxPurged", "Mailbox of user '" + userId + "' was purged; there is nothing to hold.");
+        }
+        Instant now = clock.instant();
+        if (mailbox.placeHold(hold.kind(), now, retention())) {
+            timeline.record(mailbox.tenantId, mailbox.userId, now, TimelineEvent.HOLD_PLACED, placedBy,
+                    hold.kind() + " placed; mailbox " + describe(mailbox));
+        }
+        return MailboxView.of(mailbox);
+    }
+
+    /** Releases a hold; when it was the last, the normal retention applies again, counted from now at the earliest. */
+    @Transactional
+    public MailboxView releaseHold(UUID tenantId, String userId, String kind, UUID releasedBy) {
+        UUID id = UserIds.parse(userId);
+        HoldKind holdKind = holdKind(kind);
+        Mailbox mailbox = lockedInTenant(tenantId, id, userId);
+        Instant now = clock.instant();
+        if (!mailbox.releaseHold(holdKind, now, retention())) {
+            throw new GraphException(404, "Request_ResourceNotFound",
+                    "No " + holdKind + " is in force on the mailbox of user '" + userId + "'.");
+        }
+        timeline.record(mailbox.tenantId, mailbox.userId, now, TimelineEvent.HOLD_RELEASED, releasedBy,
+                holdKind + " released; mailbox " + describe(mailbox));
+        return MailboxView.of(mailbox);
     }
 
     /** The user's mailbox in the caller's tenant; 404 when there is none (or it is another tenant's). */
@@ -70,6 +170,40 @@ public class MailboxService {
         return Mailbox.ofUser(tenantId, UserIds.parse(userId))
                 .map(MailboxView::of)
                 .orElseThrow(() -> GraphException.notFound(userId));
+    }
+
+    /** Deletes a due mailbox's content now (keeping labelled items) and records what was kept and why. */
+    private void purge(Mailbox mailbox, Instant now) {
+        MailboxContent.Purged purged = content.purge(mailbox.userId, now);
+        mailbox.purged(now);
+        timeline.record(mailbox.tenantId, mailbox.userId, now, TimelineEvent.MAILBOX_PURGED, null,
+                GracePeriodPurge.describe(purged.deleted(), purged.retained(), purged.labels()));
+    }
+
+    Retention retention() {
+        return Retention.of(gracePeriod);
+    }
+
+    private static HoldKind holdKind(String kind) {
+        try {
+            return HoldKind.valueOf(kind);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw GraphException.badRequest("Unknown hold '" + kind + "': LITIGATION_HOLD, EDISCOVERY_HOLD or RETENTION_POLICY.");
+        }
+    }
+
+    private static Mailbox lockedInTenant(UUID tenantId, UUID id, String userId) {
+        return Mailbox.lockedOfUser(id)
+                .filter(m -> m.tenantId.equals(tenantId))
+                .orElseThrow(() -> GraphException.notFound(userId));
+    }
+
+    /** The mailbox's state in words, for the timeline. */
+    static String describe(Mailbox m) {
+        String held = m.held() ? " under " + m.holds.stream().sorted().toList() : "";
+        String due = m.purgeAfter != null ? ", purge due " + m.purgeAfter
+                : m.state == MailboxState.PURGED ? "" : ", not purged" + (m.held() ? " while held" : "");
+        return m.state + held + ", " + (m.searchable ? "searchable" : "not searchable") + due + ".";
     }
 
     private static void requireSameTenant(Mailbox mailbox, UUID tenantId) {

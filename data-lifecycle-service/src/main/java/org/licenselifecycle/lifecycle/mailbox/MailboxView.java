@@ -1,6 +1,7 @@
 package org.licenselifecycle.lifecycle.mailbox;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A user's mailbox as the admin API shows it. Instants are ISO-8601; absent ones are null. */
@@ -15,10 +16,15 @@ public record MailboxView(
         Instant reconnectedAt,
         Instant removedAt,
         UUID removedBy,
+        List<HoldKind> holds,
+        Instant heldUntil,
+        Instant userDeletedAt,
+        Instant purgedAt,
         Instant purgeAfter) {
 
     static MailboxView of(Mailbox m) {
         return new MailboxView(m.userId, m.tenantId, m.userPrincipalName, m.state, m.searchable, m.exchangePlan,
-                m.provisionedAt, m.reconnectedAt, m.removedAt, m.removedBy, m.purgeAfter);
+                m.provisionedAt, m.reconnectedAt, m.removedAt, m.removedBy, m.holds.stream().sorted().toList(),
+                m.heldUntil, m.userDeletedAt, m.purgedAt, m.purgeAfter);
     }
 }

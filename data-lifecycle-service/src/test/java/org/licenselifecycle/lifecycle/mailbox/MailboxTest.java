@@ -16,6 +16,7 @@ class MailboxTest {
     private static final Instant REMOVED = Instant.parse("2026-03-10T12:00:00Z");
     private static final Instant NOW = Instant.parse("2026-03-10T12:00:01Z");
     private static final Duration ONE_HOUR = Duration.ofHours(1);
+    private static final Retention ONE_HOUR_GRACE = new Retention(ONE_HOUR, Duration.ofDays(30));
 
     private static Mailbox provisioned(ExchangePlan plan) {
         return Mailbox.provision(UUID.randomUUID(), UUID.randomUUID(), "adele@contoso.com", plan, LICENSED, NOW);
@@ -36,7 +37,7 @@ class MailboxTest {
         UUID admin = UUID.randomUUID();
         Mailbox mailbox = provisioned(ExchangePlan.EXCHANGE_ONLINE_PLAN_1);
 
-        mailbox.disconnect(admin, REMOVED, ONE_HOUR, NOW);
+        mailbox.licenseRemoved(admin, REMOVED, NOW, ONE_HOUR_GRACE);
 
         assertThat(mailbox.state).isEqualTo(MailboxState.DISCONNECTED);
         assertThat(mailbox.searchable).isFalse();
@@ -49,9 +50,9 @@ class MailboxTest {
     void aSecondDisconnectionKeepsTheFirstPurgeDate() {
         Mailbox mailbox = provisioned(ExchangePlan.EXCHANGE_ONLINE_PLAN_1);
         UUID firstAdmin = UUID.randomUUID();
-        mailbox.disconnect(firstAdmin, REMOVED, ONE_HOUR, NOW);
+        mailbox.licenseRemoved(firstAdmin, REMOVED, NOW, ONE_HOUR_GRACE);
 
-        mailbox.disconnect(UUID.randomUUID(), REMOVED.plusSeconds(600), Duration.ofDays(30), NOW);
+        mailbox.licenseRemoved(UUID.randomUUID(), REMOVED.plusSeconds(600), NOW, new Retention(Duration.ofDays(30), Duration.ofDays(30)));
 
         assertThat(mailbox.purgeAfter).isEqualTo(REMOVED.plus(ONE_HOUR));
         assertThat(mailbox.removedBy).isEqualTo(firstAdmin);
@@ -60,10 +61,10 @@ class MailboxTest {
     @Test
     void aLicenseOneMomentBeforeTheGracePeriodEndsReconnects() {
         Mailbox mailbox = provisioned(ExchangePlan.EXCHANGE_ONLINE_PLAN_1);
-        mailbox.disconnect(UUID.randomUUID(), REMOVED, ONE_HOUR, NOW);
+        mailbox.licenseRemoved(UUID.randomUUID(), REMOVED, NOW, ONE_HOUR_GRACE);
         Instant justInside = REMOVED.plus(ONE_HOUR).minusNanos(1000);
 
-        mailbox.licensed("adele@contoso.com", ExchangePlan.EXCHANGE_ONLINE_PLAN_2, justInside, NOW);
+        mailbox.licensed("adele@contoso.com", ExchangePlan.EXCHANGE_ONLINE_PLAN_2, justInside, NOW, ONE_HOUR_GRACE);
 
         assertThat(mailbox.state).isEqualTo(MailboxState.ACTIVE);
         assertThat(mailbox.searchable).isTrue();
@@ -76,10 +77,10 @@ class MailboxTest {
     @Test
     void aLicenseWhenTheGracePeriodHasEndedGivesANewMailbox() {
         Mailbox mailbox = provisioned(ExchangePlan.EXCHANGE_ONLINE_PLAN_2);
-        mailbox.disconnect(UUID.randomUUID(), REMOVED, ONE_HOUR, NOW);
+        mailbox.licenseRemoved(UUID.randomUUID(), REMOVED, NOW, ONE_HOUR_GRACE);
         Instant graceOver = REMOVED.plus(ONE_HOUR);
 
-        mailbox.licensed("adele@contoso.com", ExchangePlan.EXCHANGE_ONLINE_PLAN_1, graceOver, NOW);
+        mailbox.licensed("adele@contoso.com", ExchangePlan.EXCHANGE_ONLINE_PLAN_1, graceOver, NOW, ONE_HOUR_GRACE);
 
         assertThat(mailbox.state).isEqualTo(MailboxState.ACTIVE);
         assertThat(mailbox.provisionedAt).isEqualTo(graceOver);
@@ -93,7 +94,7 @@ class MailboxTest {
     void anActiveMailboxKeepsTheBetterPlanAndFollowsTheUserPrincipalName() {
         Mailbox mailbox = provisioned(ExchangePlan.EXCHANGE_ONLINE_PLAN_2);
 
-        mailbox.licensed("adele.vance@contoso.com", ExchangePlan.EXCHANGE_ONLINE_PLAN_1, REMOVED, NOW);
+        mailbox.licensed("adele.vance@contoso.com", ExchangePlan.EXCHANGE_ONLINE_PLAN_1, REMOVED, NOW, ONE_HOUR_GRACE);
 
         assertThat(mailbox.exchangePlan).isEqualTo(ExchangePlan.EXCHANGE_ONLINE_PLAN_2);
         assertThat(mailbox.userPrincipalName).isEqualTo("adele.vance@contoso.com");
