@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads the service's database directly, for what no API shows (outbox rows, read-model rows). */
 public final class Db {
@@ -28,6 +30,24 @@ public final class Db {
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    /** The payloads of the events of one type the service has written for one user, in the order written. */
+    public static List<String> outboxPayloads(AgroalDataSource dataSource, Object userId, String ceType) {
+        List<String> payloads = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT payload FROM outbox_event WHERE event_key = ? AND ce_type = ? ORDER BY seq")) {
+            s.setString(1, userId.toString());
+            s.setString(2, ceType);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    payloads.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return payloads;
     }
 
     /** Events the service has written to its outbox for one user (the Kafka key). */

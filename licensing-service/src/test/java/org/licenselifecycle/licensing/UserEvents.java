@@ -42,6 +42,23 @@ public final class UserEvents {
         publish(eventId, EventType.USER_CREATED.ceType(), data.userId().toString(), EventJson.write(data));
     }
 
+    /** Publishes any of directory-service's events with the id {@code eventId}, keyed by its user. */
+    public static void publish(UUID eventId, UUID userId, Record data) {
+        publish(eventId, EventType.of(data).ceType(), userId.toString(), EventJson.write(data));
+    }
+
+    /**
+     * Publishes a UserCreated for a new user of the tenant under {@code key}, so that it lands on the same
+     * partition as the events before it: once the new user is known, everything published before has been
+     * consumed.
+     */
+    public static UUID publishMarkerAfter(TestTenant tenant, UUID key) {
+        UserCreated marker = userCreated(tenant.id, "marker-" + UUID.randomUUID() + "@contoso.example", "US");
+        publish(UUID.randomUUID(), EventType.USER_CREATED.ceType(), key.toString(), EventJson.write(marker));
+        tenant.awaitKnown(marker.userId());
+        return marker.userId();
+    }
+
     public static void publish(UUID eventId, String ceType, String key, String value) {
         List<Header> headers = new ArrayList<>();
         headers.add(header(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0));

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.licenselifecycle.events.UserCreated;
+import org.licenselifecycle.events.UserUpdated;
 
 /**
  * A user as directory-service announced it: licensing keeps this read model of its own (fed by
@@ -46,12 +47,19 @@ public class DirectoryUser extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** When directory-service deleted the user (soft); null while the user is active. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
     /** Licenses can only be assigned to a user with a usage location (an ISO 3166 country code). */
     public boolean hasValidUsageLocation() {
         return usageLocation != null && COUNTRY_CODE.matcher(usageLocation).matches();
     }
 
-    /** The user of {@code tenantId} named by id or userPrincipalName, as Graph's {@code users/{id}} segment. */
+    /**
+     * The active user of {@code tenantId} named by id or userPrincipalName, as Graph's {@code users/{id}}
+     * segment. A deleted user is not found, as in Graph.
+     */
     public static Optional<DirectoryUser> findInTenant(UUID tenantId, String idOrUserPrincipalName) {
         return query(tenantId, idOrUserPrincipalName, LockModeType.NONE);
     }
@@ -70,8 +78,8 @@ public class DirectoryUser extends PanacheEntityBase {
         }
         Optional<UUID> id = parseId(ref);
         var query = id.isPresent()
-                ? find("tenantId = ?1 and userId = ?2", tenantId, id.get())
-                : find("tenantId = ?1 and lower(userPrincipalName) = lower(?2)", tenantId, ref);
+                ? find("tenantId = ?1 and userId = ?2 and deletedAt is null", tenantId, id.get())
+                : find("tenantId = ?1 and lower(userPrincipalName) = lower(?2) and deletedAt is null", tenantId, ref);
         return query.withLock(lock).firstResultOptional();
     }
 
@@ -83,6 +91,23 @@ public class DirectoryUser extends PanacheEntityBase {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** The user with this id, deleted or not, locked until the transaction ends (for directory events). */
+    public static Optional<DirectoryUser> lockById(UUID tenantId, UUID userId) {
+        return find("tenantId = ?1 and userId = ?2", tenantId, userId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
+    /**
+     * Overwrites the details licensing keeps with a UserUpdated snapshot; events of one user arrive in
+     * order, so the last one wins. An unknown user (or one of another tenant) is left alone.
+     */
+    public static void update(UserUpdated updated) {
+        update("userPrincipalName = ?1, displayName = ?2, usageLocation = ?3, accountEnabled = ?4 "
+                        + "where userId = ?5 and tenantId = ?6",
+                updated.userPrincipalName(), updated.displayName(), updated.usageLocation(), updated.accountEnabled(),
+                updated.userId(), updated.tenantId());
     }
 
     /**

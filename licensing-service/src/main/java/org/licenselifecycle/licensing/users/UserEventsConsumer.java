@@ -6,10 +6,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.licenselifecycle.events.UserCreated;
+import org.licenselifecycle.events.UserDeleted;
+import org.licenselifecycle.events.UserPurged;
+import org.licenselifecycle.events.UserRestored;
+import org.licenselifecycle.events.UserUpdated;
+import org.licenselifecycle.licensing.licenses.UserDeletionService;
 import org.licenselifecycle.support.inbox.Inbox;
 
 /**
- * Keeps the users read model up to date from {@code directory.user-events}. The effect and the event id
+ * Keeps the users read model up to date from {@code directory.user-events}, and frees or gives back a
+ * user's licenses when they are deleted or restored. The effect and the event id
  * commit together, so a redelivered event changes nothing; a message that is not a readable event of
  * ours goes to {@code directory.user-events.licensing-service.dlq} and the partition moves on.
  */
@@ -22,9 +28,11 @@ public class UserEventsConsumer {
     private static final Logger LOG = Logger.getLogger(UserEventsConsumer.class);
 
     private final Inbox inbox;
+    private final UserDeletionService deletions;
 
-    UserEventsConsumer(Inbox inbox) {
+    UserEventsConsumer(Inbox inbox, UserDeletionService deletions) {
         this.inbox = inbox;
+        this.deletions = deletions;
     }
 
     @Incoming("user-events")
@@ -33,6 +41,10 @@ public class UserEventsConsumer {
         inbox.receive(CONSUMER_NAME, record, (type, event) -> {
             switch (type) {
                 case USER_CREATED -> DirectoryUser.record(event.data(UserCreated.class));
+                case USER_UPDATED -> DirectoryUser.update(event.data(UserUpdated.class));
+                case USER_DELETED -> deletions.userDeleted(event.data(UserDeleted.class));
+                case USER_RESTORED -> deletions.userRestored(event.data(UserRestored.class));
+                case USER_PURGED -> deletions.userPurged(event.data(UserPurged.class));
                 default -> LOG.debugf("Skipping event %s of type %s: licensing does not act on it", event.id(), event.ceType());
             }
         });

@@ -1,0 +1,43 @@
+package org.licenselifecycle.licensing.licenses;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A license a user held when they were deleted, kept so that restoring the user can give it back. */
+@Entity
+@Table(name = "deleted_user_license")
+@IdClass(LicenseAssignment.Key.class)
+public class DeletedUserLicense extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "user_id")
+    public UUID userId;
+
+    @Id
+    @Column(name = "sku_id")
+    public UUID skuId;
+
+    @Column(name = "tenant_id", nullable = false)
+    public UUID tenantId;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "disabled_plans", nullable = false)
+    public UUID[] disabledPlans;
+
+    @Column(name = "assigned_at", nullable = false)
+    public Instant assignedAt;
+
+    /** In the order the user got them (then by product), so a restore always tries them in the same order. */
+    static List<DeletedUserLicense> of(UUID userId) {
+        return list("userId = ?1 order by assignedAt, skuId", userId);
+    }
+}

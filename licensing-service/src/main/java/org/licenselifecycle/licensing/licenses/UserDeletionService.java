@@ -1,0 +1,131 @@
+package org.licenselifecycle.licensing.licenses;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.licenselifecycle.events.RemovalReason;
+import org.licenselifecycle.events.UserDeleted;
+import org.licenselifecycle.events.UserPurged;
+import org.licenselifecycle.events.UserRestored;
+import org.licenselifecycle.licensing.products.Product;
+import org.licenselifecycle.licensing.products.ProductCatalog;
+import org.licenselifecycle.licensing.subscriptions.Seats;
+import org.licenselifecycle.licensing.users.DirectoryUser;
+
+/**
+ * What deleting, restoring and purging a user does to their licenses. "When you delete a user account,
+ * their license is immediately available to assign to someone else": every seat is given back in the
+ * consumer's transaction, with one LicenseRemoved (reason USER_DELETED, removed by the system) per product.
+ * A restore gives back what seats allow, in a stable order, and records what it could not.
+ */
+@ApplicationScoped
+public class UserDeletionService {
+
+    private static final Logger LOG = Logger.getLogger(UserDeletionService.class);
+
+    private final ProductCatalog catalog;
+    private final Seats seats;
+    private final LicenseEvents events;
+    private final Clock clock;
+
+    UserDeletionService(ProductCatalog catalog, Seats seats, LicenseEvents events, Clock clock) {
+        this.catalog = catalog;
+        this.seats = seats;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void userDeleted(UserDeleted deleted) {
+        Optional<DirectoryUser> found = DirectoryUser.lockById(deleted.tenantId(), deleted.userId());
+        if (found.isEmpty()) {
+            LOG.warnf("UserDeleted for user %s that licensing never saw: nothing to free", deleted.userId());
+            return;
+        }
+        DirectoryUser user = found.get();
+        if (user.deletedAt == null) {
+            user.deletedAt = deleted.deletedAt();
+        }
+        freeAll(user, deleted.deletedAt(), true);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void userRestored(UserRestored restored) {
+        Optional<DirectoryUser> found = DirectoryUser.lockById(restored.tenantId(), restored.userId());
+        if (found.isEmpty()) {
+            LOG.warnf("UserRestored for user %s that licensing never saw: nothing to give back", restored.userId());
+            return;
+        }
+        DirectoryUser user = found.get();
+        if (user.deletedAt == null) {
+            return;
+        }
+        user.deletedAt = null;
+        RestoreFailure.delete("userId", user.userId);
+        Instant now = clock.instant();
+        for (DeletedUserLicense remembered : DeletedUserLicense.of(user.userId)) {
+            Optional<Product> product = catalog.find(remembered.skuId);
+            if (product.isPresent() && seats.take(user.tenantId, remembered.skuId)) {
+                LicenseAssignment assignment = new LicenseAssignment();
+                assignment.userId = user.userId;
+                assignment.skuId = remembered.skuId;
+                assignment.tenantId = user.tenantId;
+                assignment.disabledPlans = remembered.disabledPlans;
+                assignment.assignedAt = now;
+                assignment.persist();
+                events.assigned(user, new HeldLicense(product.get(), List.of(remembered.disabledPlans)), null, now);
+            } else {
+                RestoreFailure failure = new RestoreFailure();
+                failure.userId = user.userId;
+                failure.skuId = remembered.skuId;
+                failure.tenantId = user.tenantId;
+                failure.reason = seats.owns(user.tenantId, remembered.skuId)
+                        ? LicenseAssignmentRefused.noAvailableLicenses(remembered.skuId).getMessage()
+                        : LicenseAssignmentRefused.invalidLicense(remembered.skuId).getMessage();
+                failure.recordedAt = now;
+                failure.persist();
+            }
+            remembered.delete();
+        }
+    }
+
+    /** Forgets the user for good; a license still held (no UserDeleted seen first) is freed like a deletion. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void userPurged(UserPurged purged) {
+        Optional<DirectoryUser> found = DirectoryUser.lockById(purged.tenantId(), purged.userId());
+        if (found.isEmpty()) {
+            return;
+        }
+        DirectoryUser user = found.get();
+        freeAll(user, purged.purgedAt(), false);
+        RestoreFailure.delete("userId", user.userId);
+        DeletedUserLicense.delete("userId", user.userId);
+        user.delete();
+    }
+
+    private void freeAll(DirectoryUser user, Instant at, boolean remember) {
+        List<LicenseAssignment> held = new ArrayList<>(LicenseAssignment.heldBy(user.userId));
+        for (LicenseAssignment assignment : held) {
+            seats.release(user.tenantId, assignment.skuId);
+            if (remember) {
+                DeletedUserLicense kept = new DeletedUserLicense();
+                kept.userId = user.userId;
+                kept.skuId = assignment.skuId;
+                kept.tenantId = user.tenantId;
+                kept.disabledPlans = assignment.disabledPlans;
+                kept.assignedAt = assignment.assignedAt;
+                kept.persist();
+            }
+            assignment.delete();
+            HeldLicense license = new HeldLicense(catalog.find(assignment.skuId).orElseThrow(), assignment.disabledPlanList());
+            // every license goes at once, so no other license keeps Exchange Online for the user
+            events.removed(user, license, false, RemovalReason.USER_DELETED, null, at);
+        }
+    }
+}
