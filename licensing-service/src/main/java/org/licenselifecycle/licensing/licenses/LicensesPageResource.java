@@ -1,31 +1,45 @@
 package org.licenselifecycle.licensing.licenses;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.licensing.subscriptions.SubscriptionService;
+import org.licenselifecycle.support.graph.GraphException;
 import org.licenselifecycle.support.security.Caller;
 import org.licenselifecycle.support.security.Roles;
 
 /**
  * The admin center's Licenses page (admin API): the products the tenant owns, each with the total of all
- * its subscriptions (one of 5 and one of 8 licenses show as 13), how many are assigned and available.
+ * its subscriptions (one of 5 and one of 8 licenses show as 13), how many are assigned and available;
+ * who holds a product; unassigning it from up to 20 selected users at a time.
  */
 @Path("/api/v1/licenses")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Licenses page")
 public class LicensesPageResource {
 
+    private static final int DEFAULT_PAGE = 100;
+    private static final int MAX_PAGE = 999;
+
     private final SubscriptionService subscriptions;
+    private final LicensesPageService licensesPage;
     private final Caller caller;
 
-    LicensesPageResource(SubscriptionService subscriptions, Caller caller) {
+    LicensesPageResource(SubscriptionService subscriptions, LicensesPageService licensesPage, Caller caller) {
         this.subscriptions = subscriptions;
+        this.licensesPage = licensesPage;
         this.caller = caller;
     }
 
@@ -37,5 +51,66 @@ public class LicensesPageResource {
                 .map(p -> new ProductLicenses(p.product().skuId(), p.product().skuPartNumber(), p.product().productName(),
                         p.total(), p.assigned(), p.available()))
                 .toList();
+    }
+
+    @GET
+    @Path("/{skuId}/users")
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.GLOBAL_READER})
+    @Operation(summary = "List the users holding a product, paged",
+            description = "$top: 1..999 (default 100); follow nextLink (absolute) for the next page.")
+    public HoldersPage holders(@PathParam("skuId") String skuId, @QueryParam("$top") String top,
+            @QueryParam("$skiptoken") String skipToken, @Context UriInfo uri) {
+        int size = pageSize(top);
+        UUID after = skipToken == null ? null : id(skipToken, "$skiptoken");
+        List<LicenseHolder> rows = licensesPage.holders(caller.tenantId(), product(skuId), size, after);
+        if (rows.size() <= size) {
+            return new HoldersPage(rows, null);
+        }
+        List<LicenseHolder> page = rows.subList(0, size);
+        // written out as Graph writes it: a UriBuilder would encode the '$' of the parameter names
+        String next = uri.getAbsolutePath() + "?$top=" + size + "&$skiptoken=" + page.get(size - 1).userId();
+        return new HoldersPage(page, next);
+    }
+
+    @POST
+    @Path("/{skuId}/unassign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    @Operation(summary = "Unassign the product from up to 20 selected users, all or nothing",
+            description = "Body {\"userIds\": [GUID, ...]} (1..20). 21 or more, a user who does not hold the product, "
+                    + "an unknown user: 400 naming the problem, nothing changes. One LicenseRemoved per user.")
+    public UnassignResult unassign(@PathParam("skuId") String skuId, UnassignRequest request) {
+        return licensesPage.unassign(caller.tenantId(), caller.objectId(), product(skuId), request);
+    }
+
+    private static UUID product(String skuId) {
+        try {
+            return UUID.fromString(skuId);
+        } catch (IllegalArgumentException e) {
+            throw GraphException.notFound(skuId);
+        }
+    }
+
+    private static UUID id(String value, String name) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw GraphException.badRequest("Invalid " + name + ": '" + value + "'.");
+        }
+    }
+
+    private static int pageSize(String top) {
+        if (top == null) {
+            return DEFAULT_PAGE;
+        }
+        try {
+            int size = Integer.parseInt(top);
+            if (size >= 1 && size <= MAX_PAGE) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw GraphException.badRequest("Invalid value '" + top + "' for $top: a whole number from 1 to " + MAX_PAGE + ".");
     }
 }

@@ -1,0 +1,60 @@
+package org.licenselifecycle.licensing.licenses;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.licenselifecycle.support.security.Caller;
+import org.licenselifecycle.support.security.Roles;
+
+/** The admin center's Active users page (admin API): a user's licenses, clearing some, unassigning all. */
+@Path("/api/v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Active users")
+public class ActiveUsersResource {
+
+    private final ActiveUsersService activeUsers;
+    private final Caller caller;
+
+    ActiveUsersResource(ActiveUsersService activeUsers, Caller caller) {
+        this.activeUsers = activeUsers;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/{id}/licenses")
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.GLOBAL_READER})
+    @Operation(summary = "One user's licenses (by id or userPrincipalName)",
+            description = "Also lists restoreFailures: licenses a restore of the deleted user could not give back.")
+    public UserLicensesView licenses(@PathParam("id") String id) {
+        return activeUsers.licensesOf(caller.tenantId(), id);
+    }
+
+    @PUT
+    @Path("/{id}/licenses")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    @Operation(summary = "Save the licenses the user keeps; every other one is unassigned",
+            description = "Body {\"skuIds\": [GUID, ...]}: the products to keep ([] clears all). A product the user "
+                    + "does not hold is a 400 (this only clears; assign with assignLicense).")
+    public UserLicensesView keep(@PathParam("id") String id, KeptLicenses kept) {
+        return activeUsers.keepOnly(caller.tenantId(), caller.objectId(), id, kept);
+    }
+
+    @POST
+    @Path("/unassignAll")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    @Operation(summary = "Unassign all licenses of the selected users (up to 100), all or nothing",
+            description = "Body {\"userIds\": [GUID, ...]}. An unknown user is a 400 naming them; nothing changes then.")
+    public UnassignResult unassignAll(UnassignRequest request) {
+        return activeUsers.unassignAll(caller.tenantId(), caller.objectId(), request);
+    }
+}

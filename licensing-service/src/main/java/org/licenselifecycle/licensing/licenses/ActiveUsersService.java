@@ -1,0 +1,98 @@
+package org.licenselifecycle.licensing.licenses;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.licenselifecycle.licensing.products.Product;
+import org.licenselifecycle.licensing.products.ProductCatalog;
+import org.licenselifecycle.licensing.users.DirectoryUser;
+import org.licenselifecycle.support.graph.GraphException;
+
+/**
+ * The Active users page: one user's licenses (clear some and save) and unassigning all from many users.
+ * Removals go through {@link LicenseAssignmentService}, so they follow Graph's rules and announce one
+ * LicenseRemoved per user and product.
+ */
+@ApplicationScoped
+public class ActiveUsersService {
+
+    /** How many users one "Unassign all" may select. */
+    public static final int MAX_USERS_PER_UNASSIGN_ALL = 100;
+
+    private final ProductCatalog catalog;
+    private final LicenseAssignmentService assignments;
+
+    ActiveUsersService(ProductCatalog catalog, LicenseAssignmentService assignments) {
+        this.catalog = catalog;
+        this.assignments = assignments;
+    }
+
+    /**
+     * "Clear the boxes for the licenses that you want to unassign, then select Save changes": unassigns
+     * every license of the user that is not in {@code kept}. This page only clears: a kept product the
+     * user does not hold is refused.
+     */
+    @Transactional
+    public UserLicensesView keepOnly(UUID tenantId, UUID actor, String user, KeptLicenses kept) {
+        if (kept == null || kept.skuIds() == null) {
+            throw GraphException.badRequest("Property 'skuIds' is required: the licenses the user keeps ([] for none).");
+        }
+        if (kept.skuIds().stream().anyMatch(Objects::isNull)) {
+            throw GraphException.badRequest("skuIds contains an empty id.");
+        }
+        DirectoryUser holder = DirectoryUser.lockInTenant(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
+        Set<UUID> held = new HashSet<>();
+        LicenseAssignment.heldBy(holder.userId).forEach(a -> held.add(a.skuId));
+        for (UUID skuId : kept.skuIds()) {
+            if (!held.contains(skuId)) {
+                throw GraphException.badRequest("User " + holder.userPrincipalName + " does not have license " + skuId
+                        + " to keep; assign licenses with assignLicense.");
+            }
+        }
+        List<UUID> cleared = held.stream().filter(sku -> !kept.skuIds().contains(sku)).sorted().toList();
+        if (!cleared.isEmpty()) {
+            assignments.assignLicense(tenantId, actor, holder.userId.toString(), List.of(), cleared);
+        }
+        return licensesOf(tenantId, holder.userId.toString());
+    }
+
+    /** "Manage product licenses > Unassign all" for the selected users, all or nothing. */
+    @Transactional
+    public UnassignResult unassignAll(UUID tenantId, UUID actor, UnassignRequest request) {
+        List<UUID> users = BulkUnassign.selected(request, MAX_USERS_PER_UNASSIGN_ALL, "Active users");
+        List<UnassignResult.Unassigned> done = new ArrayList<>();
+        for (UUID userId : users) {
+            DirectoryUser user = DirectoryUser.lockInTenant(tenantId, userId.toString())
+                    .orElseThrow(() -> GraphException.badRequest("User " + userId + " does not exist in this tenant."));
+            List<UUID> held = LicenseAssignment.heldBy(userId).stream().map(a -> a.skuId).toList();
+            if (!held.isEmpty()) {
+                assignments.assignLicense(tenantId, actor, userId.toString(), List.of(), held);
+            }
+            done.add(new UnassignResult.Unassigned(userId, user.userPrincipalName, held));
+        }
+        return new UnassignResult(done);
+    }
+
+    @Transactional
+    public UserLicensesView licensesOf(UUID tenantId, String user) {
+        DirectoryUser holder = DirectoryUser.findInTenant(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
+        List<UserLicensesView.License> licenses = LicenseAssignment.heldBy(holder.userId).stream()
+                .map(a -> {
+                    Product product = catalog.find(a.skuId).orElseThrow();
+                    return new UserLicensesView.License(a.skuId, product.skuPartNumber(), product.productName(),
+                            a.disabledPlanList(), a.assignedAt, null);
+                })
+                .toList();
+        List<UserLicensesView.NotRestored> failures = RestoreFailure.of(holder.userId).stream()
+                .map(f -> new UserLicensesView.NotRestored(f.skuId, catalog.find(f.skuId).orElseThrow().skuPartNumber(),
+                        f.reason, f.recordedAt))
+                .toList();
+        return new UserLicensesView(holder.userId, holder.displayName, holder.userPrincipalName, holder.usageLocation,
+                holder.accountEnabled, licenses, failures);
+    }
+}

@@ -1,0 +1,37 @@
+package org.licenselifecycle.licensing.licenses;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.licenselifecycle.support.graph.GraphException;
+
+/** Checks the users selected for a bulk unassign: some, each once, no more than the page allows. */
+final class BulkUnassign {
+
+    private BulkUnassign() {
+    }
+
+    /** The selected users in id order, so that concurrent bulk calls lock users in the same order. */
+    static List<UUID> selected(UnassignRequest request, int max, String page) {
+        if (request == null || request.userIds() == null || request.userIds().isEmpty()) {
+            throw GraphException.badRequest("Property 'userIds' is required: select at least one user.");
+        }
+        List<UUID> ids = request.userIds();
+        if (ids.size() > max) {
+            throw GraphException.badRequest("The " + page + " page unassigns licenses for up to " + max
+                    + " users at a time; " + ids.size() + " were selected.");
+        }
+        if (ids.stream().anyMatch(Objects::isNull)) {
+            throw GraphException.badRequest("userIds contains an empty id.");
+        }
+        Set<UUID> seen = new HashSet<>();
+        for (UUID id : ids) {
+            if (!seen.add(id)) {
+                throw GraphException.badRequest("User " + id + " is selected more than once.");
+            }
+        }
+        return ids.stream().sorted().toList();
+    }
+}

@@ -1,0 +1,105 @@
+package org.licenselifecycle.licensing.licenses;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.licenselifecycle.licensing.products.Product;
+import org.licenselifecycle.licensing.products.ProductCatalog;
+import org.licenselifecycle.licensing.subscriptions.Seats;
+import org.licenselifecycle.licensing.users.DirectoryUser;
+import org.licenselifecycle.support.graph.GraphException;
+
+/**
+ * The Licenses page beyond its product list: who holds a product (paged), and unassigning that product
+ * from up to 20 selected users at a time, all or nothing.
+ */
+@ApplicationScoped
+public class LicensesPageService {
+
+    /** "The Licenses page lets you assign or unassign licenses for up to 20 users at a time." */
+    public static final int MAX_USERS_PER_UNASSIGN = 20;
+
+    private final ProductCatalog catalog;
+    private final Seats seats;
+    private final LicenseAssignmentService assignments;
+    private final EntityManager entityManager;
+
+    LicensesPageService(ProductCatalog catalog, Seats seats, LicenseAssignmentService assignments,
+            EntityManager entityManager) {
+        this.catalog = catalog;
+        this.seats = seats;
+        this.assignments = assignments;
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * The users of the tenant holding {@code skuId}, by user id after {@code after}; one more row than
+     * asked tells whether there is a next page.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<LicenseHolder> holders(UUID tenantId, UUID skuId, int top, UUID after) {
+        ownedProduct(tenantId, skuId);
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT u.user_id, u.display_name, u.user_principal_name, a.assigned_at
+                FROM license_assignment a JOIN directory_user u ON u.user_id = a.user_id
+                WHERE a.tenant_id = ?1 AND a.sku_id = ?2 AND a.user_id > ?3 AND u.deleted_at IS NULL
+                ORDER BY a.user_id LIMIT ?4""")
+                .setParameter(1, tenantId)
+                .setParameter(2, skuId)
+                .setParameter(3, after == null ? new UUID(0, 0) : after)
+                .setParameter(4, top + 1)
+                .getResultList();
+        List<LicenseHolder> holders = new ArrayList<>();
+        for (Object[] row : rows) {
+            holders.add(new LicenseHolder((UUID) row[0], (String) row[1], (String) row[2], instant(row[3]), null));
+        }
+        return holders;
+    }
+
+    /** Unassigns {@code skuId} from every selected user in one transaction, or from none of them. */
+    @Transactional
+    public UnassignResult unassign(UUID tenantId, UUID actor, UUID skuId, UnassignRequest request) {
+        List<UUID> users = BulkUnassign.selected(request, MAX_USERS_PER_UNASSIGN, "Licenses");
+        Product product = ownedProduct(tenantId, skuId);
+        List<UnassignResult.Unassigned> done = new ArrayList<>();
+        for (UUID userId : users) {
+            DirectoryUser user = DirectoryUser.lockInTenant(tenantId, userId.toString())
+                    .orElseThrow(() -> GraphException.badRequest("User " + userId + " does not exist in this tenant."));
+            if (LicenseAssignment.findById(key(userId, skuId)) == null) {
+                throw GraphException.badRequest("User " + user.userPrincipalName + " (" + userId
+                        + ") does not have a license of " + product.productName() + " to unassign.");
+            }
+            assignments.assignLicense(tenantId, actor, userId.toString(), List.of(), List.of(skuId));
+            done.add(new UnassignResult.Unassigned(userId, user.userPrincipalName, List.of(skuId)));
+        }
+        return new UnassignResult(done);
+    }
+
+    private Product ownedProduct(UUID tenantId, UUID skuId) {
+        return catalog.find(skuId).filter(p -> seats.owns(tenantId, p.skuId()))
+                .orElseThrow(() -> GraphException.notFound(String.valueOf(skuId)));
+    }
+
+    static LicenseAssignment.Key key(UUID userId, UUID skuId) {
+        LicenseAssignment.Key key = new LicenseAssignment.Key();
+        key.userId = userId;
+        key.skuId = skuId;
+        return key;
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+}
