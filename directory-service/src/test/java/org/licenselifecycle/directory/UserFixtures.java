@@ -80,6 +80,16 @@ public final class UserFixtures {
                 .getSingleResult()).longValue());
     }
 
+    /** The payloads of the outbox rows announcing {@code eventName} for one user, in write order. */
+    @SuppressWarnings("unchecked")
+    public static java.util.List<String> outboxPayloads(EntityManager entityManager, String userId, String eventName) {
+        return QuarkusTransaction.requiringNew().call(() -> (java.util.List<String>) entityManager
+                .createNativeQuery("SELECT payload FROM outbox_event WHERE event_key = ?1 AND ce_type LIKE ?2 ORDER BY seq")
+                .setParameter(1, userId)
+                .setParameter(2, "%." + eventName + ".v%")
+                .getResultList());
+    }
+
     /** Deletes (soft) a user through the API as a User Administrator. */
     public static void deleteUser(UUID tenantId, String id) {
         asUserAdministrator(tenantId).when().delete("/v1.0/users/{id}", id).then().statusCode(204);

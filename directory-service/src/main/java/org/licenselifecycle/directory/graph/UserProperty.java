@@ -22,6 +22,8 @@ enum UserProperty {
     ACCOUNT_ENABLED("accountEnabled", u -> u.accountEnabled),
     JOB_TITLE("jobTitle", u -> u.jobTitle),
     DEPARTMENT("department", u -> u.department),
+    /** Graph returns null, not false, for an account mastered in the cloud. */
+    ON_PREMISES_SYNC_ENABLED("onPremisesSyncEnabled", u -> u.onPremisesSyncEnabled ? Boolean.TRUE : null),
     CREATED_DATE_TIME("createdDateTime", u -> u.createdAt.toString()),
     /** Graph's directoryObject property: null for an active user, so only returned when selected or in deleted items. */
     DELETED_DATE_TIME("deletedDateTime", u -> u.deletedAt == null ? null : u.deletedAt.toString(), false);

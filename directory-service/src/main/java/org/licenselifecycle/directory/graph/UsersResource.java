@@ -1,9 +1,11 @@
 package org.licenselifecycle.directory.graph;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,10 +28,10 @@ import org.licenselifecycle.support.security.Caller;
 import org.licenselifecycle.support.security.Roles;
 
 /**
- * Microsoft Graph v1.0 {@code /users}: create, list, read and delete the caller's tenant's users.
- * Members of the tenant may read; only Global and User Administrators may create and delete. A create body's properties this
- * service does not keep (businessPhones, officeLocation...) are ignored as Graph ignores read-only ones;
- * a property of the wrong JSON type is a 400 (see {@link StrictGraphJson}).
+ * Microsoft Graph v1.0 {@code /users}: create, list, read, update and delete the caller's tenant's
+ * users. Members of the tenant may read; only Global and User Administrators may change them. A body's
+ * properties this service does not keep (businessPhones, officeLocation...) are ignored as Graph ignores
+ * read-only ones; a property of the wrong JSON type is a 400 (see {@link StrictGraphJson}, {@link UserPatch}).
  */
 @Path("/v1.0/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -73,6 +75,15 @@ public class UsersResource {
             @QueryParam(UsersQuery.SELECT) String select, @Context UriInfo uri) {
         List<UserProperty> selected = UsersQuery.select(select);
         return UserJson.entity(users.find(caller.tenantId(), idOrUserPrincipalName), selected, uri.getBaseUri().toString());
+    }
+
+    /** Sets the properties in the body; 204 without a body, as Graph answers. */
+    @PATCH
+    @Path("{idOrUserPrincipalName}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    public void update(@PathParam("idOrUserPrincipalName") String idOrUserPrincipalName, JsonNode body) {
+        users.update(caller.tenantId(), idOrUserPrincipalName, UserPatch.read(body));
     }
 
     /** Deletes (soft): the user moves to deleted items, restorable until the window ends; 204 as Graph answers. */

@@ -47,11 +47,12 @@ public class DeletedItemsService {
     @Transactional
     public User delete(UUID tenantId, String idOrUserPrincipalName, UUID deletedBy) {
         User user = userService.findForUpdate(tenantId, idOrUserPrincipalName);
+        UserService.refuseSynchronised(user);
         Instant now = now();
         user.deletedAt = now;
         user.deletedBy = deletedBy;
         user.purgeAfter = now.plus(config.retention());
-        outbox.add(user.id, new UserDeleted(tenantId, user.id, user.userPrincipalName, null, deletedBy,
+        outbox.add(user.id, new UserDeleted(tenantId, user.id, user.userPrincipalName, user.managerId, deletedBy,
                 user.deletedAt, user.purgeAfter));
         return user;
     }

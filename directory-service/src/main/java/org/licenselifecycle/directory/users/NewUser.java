@@ -4,6 +4,10 @@ package org.licenselifecycle.directory.users;
  * A user to create, with the properties and names of Graph's create body (Entra ID's own). Any field
  * may be missing (null) until {@link UserValidation} has checked it. The password is in clear here and
  * nowhere after: {@link UserService} keeps only its hash.
+ *
+ * <p>{@code onPremisesSyncEnabled} is read-only in Graph; here it is the sync path: the directory
+ * synchronisation (standing in for Entra Connect) creates the accounts it masters with {@code true}, and
+ * no later request can change it. Such accounts cannot be edited or deleted through this API.
  */
 public record NewUser(
         Boolean accountEnabled,
@@ -16,7 +20,8 @@ public record NewUser(
         String jobTitle,
         String department,
         String mail,
-        PasswordProfile passwordProfile) {
+        PasswordProfile passwordProfile,
+        Boolean onPremisesSyncEnabled) {
 
     /** The initial password and whether it must be changed at first sign-in. */
     public record PasswordProfile(String password, Boolean forceChangePasswordNextSignIn) {

@@ -57,6 +57,14 @@ public class User {
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
+    /** Mastered in on-premises Active Directory: only the sync may edit or delete the account. */
+    @Column(name = "on_premises_sync_enabled", nullable = false)
+    public boolean onPremisesSyncEnabled;
+
+    /** The user's manager, a user of the same tenant; null when none. */
+    @Column(name = "manager_id")
+    public UUID managerId;
+
     /** When the user was moved to deleted items; null while the user is active. */
     @Column(name = "deleted_at")
     public Instant deletedAt;

@@ -11,11 +11,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 import org.licenselifecycle.events.UserCreated;
+import org.licenselifecycle.events.UserUpdated;
 import org.licenselifecycle.support.graph.GraphException;
 import org.licenselifecycle.support.outbox.Outbox;
 
 /**
- * Creates and reads the users of a tenant's directory. A created user and its {@code UserCreated} event
+ * Creates, changes and reads the users of a tenant's directory. A created user and its {@code UserCreated} event
  * commit together (transactional outbox); every read is confined to the given tenant, so another
  * tenant's user is as absent as an unknown one.
  */
@@ -24,6 +25,8 @@ public class UserService {
 
     static final String DUPLICATE_UPN =
             "Another object with the same value for property userPrincipalName already exists.";
+    static final String SYNCHRONISED = "Unable to update the specified properties for on-premises mastered Directory"
+            + " Sync objects or objects currently undergoing migration.";
     private static final String UNIQUE_UPN_INDEX = "users_tenant_upn";
 
     private final UserRepository users;
@@ -68,6 +71,7 @@ public class UserService {
         user.department = request.department();
         user.passwordHash = passwordHash;
         user.forceChangePasswordNextSignIn = Boolean.TRUE.equals(request.passwordProfile().forceChangePasswordNextSignIn());
+        user.onPremisesSyncEnabled = Boolean.TRUE.equals(request.onPremisesSyncEnabled());
         user.createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         try {
             users.persistAndFlush(user);
@@ -78,6 +82,49 @@ public class UserService {
         outbox.add(user.id, new UserCreated(tenantId, user.id, user.userPrincipalName, user.displayName,
                 user.mailNickname, user.usageLocation, user.accountEnabled, user.createdAt));
         return user;
+    }
+
+    /**
+     * Sets the properties a PATCH names and, when any changed, announces the user's whole snapshot with
+     * UserUpdated.
+     *
+     * @throws GraphException 404 for no such active user; 400 for a value that breaks Entra ID's rules, a
+     *         userPrincipalName another user holds, or an account mastered on premises
+     */
+    @Transactional
+    public User update(UUID tenantId, String idOrUserPrincipalName, UserChanges changes) {
+        UserValidation.validate(changes);
+        User user = findForUpdate(tenantId, idOrUserPrincipalName);
+        refuseSynchronised(user);
+        if (changes.userPrincipalName() != null) {
+            String upn = changes.userPrincipalName().get();
+            if (users.findByUserPrincipalName(tenantId, upn).filter(other -> !other.id.equals(user.id)).isPresent()) {
+                throw GraphException.badRequest(DUPLICATE_UPN);
+            }
+        }
+        if (UserChangesApplied.apply(changes, user)) {
+            try {
+                users.flush();
+            } catch (ConstraintViolationException e) {
+                throw duplicateUserPrincipalName(e);
+            }
+            announceUpdate(user);
+        }
+        return user;
+    }
+
+    /** Writes UserUpdated with the user's current snapshot, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announceUpdate(User user) {
+        outbox.add(user.id, new UserUpdated(user.tenantId, user.id, user.userPrincipalName, user.displayName,
+                user.usageLocation, user.accountEnabled, user.managerId, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    /** Accounts mastered on premises change only through the sync: Graph's 400. */
+    static void refuseSynchronised(User user) {
+        if (user.onPremisesSyncEnabled) {
+            throw GraphException.badRequest(SYNCHRONISED);
+        }
     }
 
     /** A user of the tenant by id, or by userPrincipalName (any case) when {@code idOrUserPrincipalName} is not a GUID. */

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 import org.licenselifecycle.support.graph.GraphException;
 
 /**
- * Entra ID's rules for a new user's properties, with Graph's messages. Nothing is stored before every
+ * Entra ID's rules for a new user's properties and for changes to them, with Graph's messages. Nothing is stored before every
  * rule has passed.
  */
 final class UserValidation {
@@ -49,6 +49,35 @@ final class UserValidation {
         optionalName(user.surname(), "surname");
         optionalName(user.jobTitle(), "jobTitle");
         optionalName(user.department(), "department");
+    }
+
+    /** The rules of a create, for the properties a PATCH sets; displayName, userPrincipalName and accountEnabled cannot be cleared. */
+    static void validate(UserChanges changes) {
+        if (changes.displayName() != null) {
+            name(changes.displayName().orElseThrow(() -> invalid("displayName")), "displayName");
+        }
+        if (changes.userPrincipalName() != null) {
+            userPrincipalName(changes.userPrincipalName().orElseThrow(() -> invalid("userPrincipalName")));
+        }
+        if (changes.accountEnabled() != null && changes.accountEnabled().isEmpty()) {
+            throw invalid("accountEnabled");
+        }
+        if (changes.usageLocation() != null && changes.usageLocation().filter(u -> !isUsageLocation(u)).isPresent()) {
+            throw invalid("usageLocation");
+        }
+        if (changes.mail() != null && changes.mail().filter(m -> !isMailAddress(m)).isPresent()) {
+            throw invalid("mail");
+        }
+        optionalName(changes.givenName(), "givenName");
+        optionalName(changes.surname(), "surname");
+        optionalName(changes.jobTitle(), "jobTitle");
+        optionalName(changes.department(), "department");
+    }
+
+    private static void optionalName(java.util.Optional<String> change, String property) {
+        if (change != null) {
+            change.ifPresent(value -> name(value, property));
+        }
     }
 
     /** Upper-case ISO 3166-1 alpha-2, as Graph returns it and as licensing compares it. */
@@ -115,7 +144,7 @@ final class UserValidation {
         return GraphException.badRequest("A value is required for property '" + property + "' of resource 'User'.");
     }
 
-    private static GraphException invalid(String property) {
+    static GraphException invalid(String property) {
         return GraphException.badRequest("Invalid value specified for property '" + property + "' of resource 'User'.");
     }
 }

@@ -116,7 +116,7 @@ class OutboxGuaranteesTest {
 
     private static NewUser newUser(String alias) {
         return new NewUser(true, "Rolled Back", alias, alias + "@contoso.com", "US", null, null, null, null, null,
-                new NewUser.PasswordProfile(PASSWORD, true));
+                new NewUser.PasswordProfile(PASSWORD, true), null);
     }
 
     private long outboxRowsOf(UUID userId) {

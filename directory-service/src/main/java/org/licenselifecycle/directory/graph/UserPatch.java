@@ -1,0 +1,60 @@
+package org.licenselifecycle.directory.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+import org.licenselifecycle.directory.users.UserChanges;
+import org.licenselifecycle.support.graph.GraphException;
+
+/**
+ * Reads a Graph PATCH body of a user into {@link UserChanges}, telling a property left out from one set
+ * to {@code null}. Types are checked as strictly as for a create ({@link StrictGraphJson}); properties
+ * this service does not keep, and read-only ones such as {@code id} or {@code @odata.type}, are ignored.
+ */
+final class UserPatch {
+
+    private UserPatch() {
+    }
+
+    static UserChanges read(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw GraphException.badRequest("The request body must be a JSON object of the user's properties to update.");
+        }
+        return new UserChanges(text(body, "displayName"), text(body, "givenName"), text(body, "surname"),
+                text(body, "mail"), text(body, "userPrincipalName"), text(body, "usageLocation"),
+                bool(body, "accountEnabled"), text(body, "jobTitle"), text(body, "department"));
+    }
+
+    @SuppressWarnings("OptionalAssignedToNull")
+    private static Optional<String> text(JsonNode body, String property) {
+        JsonNode value = body.get(property);
+        if (value == null) {
+            return null;
+        }
+        if (value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw invalid(property);
+        }
+        return Optional.of(value.textValue());
+    }
+
+    @SuppressWarnings("OptionalAssignedToNull")
+    private static Optional<Boolean> bool(JsonNode body, String property) {
+        JsonNode value = body.get(property);
+        if (value == null) {
+            return null;
+        }
+        if (value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            throw invalid(property);
+        }
+        return Optional.of(value.booleanValue());
+    }
+
+    private static GraphException invalid(String property) {
+        return GraphException.badRequest("Invalid value specified for property '" + property + "' of resource 'User'.");
+    }
+}
