@@ -94,7 +94,7 @@ class HoldsAndItemsTest {
     @ValueSource(strings = {
             "{\"body\":\"no subject\"}", "{\"subject\":\"  \",\"body\":\"x\"}", "{\"subject\":\"no body\"}",
             "{\"subject\":\"s\",\"body\":\"b\",\"retentionLabel\":\" \"}", "{\"subject\":\"s\",\"body\":\"b\",\"receivedAt\":\"yesterday\"}",
-            "{\"subject\":[1],\"body\":\"b\"}", "{this is not json", "null"})
+            "{\"subject\":[1],\"body\":\"b\"}", "{\"subject\":7,\"body\":\"b\"}", "{this is not json", "null"})
     void aBadItemIsABadRequestAndNothingIsStored(String body) {
         TestUser user = licensedUser();
 

@@ -1,0 +1,38 @@
+package org.licenselifecycle.lifecycle.ediscovery;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.licenselifecycle.support.security.Caller;
+import org.licenselifecycle.support.security.Roles;
+
+/** Admin API: eDiscovery Content Search over the caller's tenant. */
+@Path("/api/v1/ediscovery/searches")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.GLOBAL_ADMINISTRATOR)
+@Tag(name = "eDiscovery")
+public class ContentSearchResource {
+
+    private final ContentSearchService search;
+    private final Caller caller;
+
+    ContentSearchResource(ContentSearchService search, Caller caller) {
+        this.search = search;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Run a content search",
+            description = "Body {\"query\": \"words\"}: items whose subject or body contains every word, in searchable "
+                    + "mailboxes (active, held, inactive) and among items kept under retention labels after a purge. "
+                    + "Disconnected mailboxes are not searched.")
+    public ContentSearchResult search(ContentSearchRequest request) {
+        return search.search(caller.tenantId(), request);
+    }
+}

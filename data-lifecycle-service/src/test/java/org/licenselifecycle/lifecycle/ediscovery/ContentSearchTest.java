@@ -1,0 +1,150 @@
+package org.licenselifecycle.lifecycle.ediscovery;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.licenselifecycle.lifecycle.AdminApi.asGlobalAdmin;
+import static org.licenselifecycle.lifecycle.AdminApi.awaitMailbox;
+import static org.licenselifecycle.lifecycle.AdminApi.deliver;
+import static org.licenselifecycle.lifecycle.AdminApi.placeHold;
+import static org.licenselifecycle.lifecycle.Licenses.BUSINESS_PREMIUM;
+import static org.licenselifecycle.lifecycle.Licenses.at;
+import static org.licenselifecycle.lifecycle.LicenseEventsOnKafka.publish;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.licenselifecycle.lifecycle.Licenses.TestUser;
+import org.licenselifecycle.lifecycle.MovableClock;
+import org.licenselifecycle.lifecycle.mailbox.GracePeriodPurge;
+import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.testsupport.DevTokens;
+import org.licenselifecycle.testsupport.Rig;
+
+/** Content Search finds items only where eDiscovery may look, and only in the caller's tenant. */
+@QuarkusTest
+@WithTestResource(Rig.class)
+class ContentSearchTest {
+
+    @Inject
+    MovableClock clock;
+
+    @Inject
+    GracePeriodPurge purge;
+
+    @AfterEach
+    void releaseClock() {
+        clock.release();
+    }
+
+    /** A user of {@code tenant} whose mailbox holds one item mentioning {@code word}, one labelled item too. */
+    private static TestUser userWithItems(UUID tenant, String word) {
+        UUID userId = UUID.randomUUID();
+        TestUser user = new TestUser(tenant, userId, "user." + userId.toString().substring(0, 8) + "@contoso.onmicrosoft.com");
+        publish(user.assigned(BUSINESS_PREMIUM, at("2026-03-02T09:00:00Z")));
+        awaitMailbox(user, json -> true);
+        deliver(user, "About " + word, "plain item", null);
+        deliver(user, "Labelled " + word, "kept item", "Legal-10y");
+        return user;
+    }
+
+    private static JsonPath search(TestUser asAdminOf, String query) {
+        return asGlobalAdmin(asAdminOf).body(Map.of("query", query)).post("/api/v1/ediscovery/searches")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static List<String> usersFound(JsonPath result) {
+        return result.getList("hits.userId");
+    }
+
+    @Test
+    void itemsOfActiveAndHeldMailboxesAreFoundButNeverThoseOfADisconnectedOne() {
+        UUID tenant = UUID.randomUUID();
+        String word = "zephyr" + UUID.randomUUID().toString().substring(0, 6);
+        TestUser active = userWithItems(tenant, word);
+        TestUser held = userWithItems(tenant, word);
+        TestUser disconnected = userWithItems(tenant, word);
+        placeHold(held, "EDISCOVERY_HOLD");
+        publish(held.removed(BUSINESS_PREMIUM, UUID.randomUUID(), at("2026-03-10T12:00:00Z")));
+        publish(disconnected.removed(BUSINESS_PREMIUM, UUID.randomUUID(), at("2026-03-10T12:00:00Z")));
+        awaitMailbox(held, json -> "DISCONNECTED".equals(json.getString("state")));
+        awaitMailbox(disconnected, json -> "DISCONNECTED".equals(json.getString("state")));
+
+        JsonPath result = search(active, word.toUpperCase());
+
+        assertThat(result.getInt("count")).isEqualTo(4);
+        assertThat(usersFound(result)).containsOnly(active.userId().toString(), held.userId().toString());
+        assertThat(result.getString("query")).isEqualTo(word.toUpperCase());
+    }
+
+    @Test
+    void afterThePurgeOnlyTheItemsKeptUnderARetentionLabelAreFound() {
+        UUID tenant = UUID.randomUUID();
+        String word = "quasar" + UUID.randomUUID().toString().substring(0, 6);
+        TestUser user = userWithItems(tenant, word);
+        Instant removedAt = at("2026-05-20T12:00:00Z");
+        publish(user.removed(BUSINESS_PREMIUM, UUID.randomUUID(), removedAt));
+        awaitMailbox(user, json -> "DISCONNECTED".equals(json.getString("state")));
+        assertThat(search(user, word).getInt("count")).isZero();
+        clock.fixAt(removedAt.plus(Duration.ofDays(30)));
+
+        purge.purgeDue();
+
+        JsonPath result = search(user, word);
+        assertThat(result.getInt("count")).isEqualTo(1);
+        assertThat(result.getString("hits[0].subject")).isEqualTo("Labelled " + word);
+        assertThat(result.getString("hits[0].retentionLabel")).isEqualTo("Legal-10y");
+        assertThat(result.getBoolean("hits[0].retained")).isTrue();
+        assertThat(result.getString("hits[0].mailboxState")).isEqualTo("PURGED");
+    }
+
+    @Test
+    void everyWordMustAppearInTheSubjectOrTheBody() {
+        UUID tenant = UUID.randomUUID();
+        String word = "nebula" + UUID.randomUUID().toString().substring(0, 6);
+        TestUser user = userWithItems(tenant, word);
+
+        assertThat(search(user, word + " kept").getList("hits.subject")).containsExactly("Labelled " + word);
+        assertThat(search(user, word + " missing").getInt("count")).isZero();
+    }
+
+    @Test
+    void anotherTenantsItemsCannotBeFound() {
+        String word = "pulsar" + UUID.randomUUID().toString().substring(0, 6);
+        TestUser mine = userWithItems(UUID.randomUUID(), word);
+        TestUser theirs = userWithItems(UUID.randomUUID(), word);
+
+        assertThat(usersFound(search(mine, word))).containsOnly(mine.userId().toString());
+        assertThat(usersFound(search(theirs, word))).containsOnly(theirs.userId().toString());
+        assertThat(search(new TestUser(UUID.randomUUID(), UUID.randomUUID(), "x@y.com"), word).getInt("count")).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "{\"query\":\"   \"}", "{\"query\":42}", "{not json", "null"})
+    void aSearchWithoutAUsableQueryIsABadRequest(String body) {
+        given().auth().oauth2(DevTokens.token(UUID.randomUUID(), DirectoryRole.GLOBAL_ADMINISTRATOR)).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/ediscovery/searches")
+                .then().statusCode(400).body("error.code", equalTo("Request_BadRequest"));
+    }
+
+    @Test
+    void onlyGlobalAdministratorsSearch() {
+        for (DirectoryRole role : new DirectoryRole[] {DirectoryRole.GLOBAL_READER, DirectoryRole.LICENSE_ADMINISTRATOR,
+                DirectoryRole.USER_ADMINISTRATOR}) {
+            given().auth().oauth2(DevTokens.token(UUID.randomUUID(), role)).contentType(ContentType.JSON)
+                    .body(Map.of("query", "anything")).post("/api/v1/ediscovery/searches")
+                    .then().statusCode(403).body("error.code", equalTo("Authorization_RequestDenied"));
+        }
+    }
+}
