@@ -40,7 +40,7 @@ public class DeletedItemsResource {
     @Path("microsoft.graph.user")
     @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.GLOBAL_READER})
     public ODataCollection<Map<String, Object>> listUsers(@Context UriInfo uri) {
-        UsersQuery query = UsersQuery.parse(uri.getQueryParameters());
+        UsersQuery query = UsersQuery.parseUnfiltered(uri.getQueryParameters());
         UserPage page = deletedItems.page(caller.tenantId(), query.after(), query.top());
         String base = uri.getBaseUri().toString();
         return new ODataCollection<>(UserJson.deletedItemsContext(base, query.select()),

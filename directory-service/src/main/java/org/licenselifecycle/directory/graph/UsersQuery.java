@@ -1,6 +1,7 @@
 package org.licenselifecycle.directory.graph;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -11,36 +12,51 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.licenselifecycle.directory.users.UserFilter;
 import org.licenselifecycle.support.graph.GraphException;
 
 /**
  * The OData query options of {@code GET /v1.0/users} as Graph reads them: {@code $top} (1..999, default
- * 100), the opaque {@code $skiptoken} of an {@code @odata.nextLink}, and {@code $select}. Options this
+ * 100), the opaque {@code $skiptoken} of an {@code @odata.nextLink}, {@code $select} and {@code $filter}
+ * (see {@link UsersFilter}). Options this
  * release does not implement are refused rather than silently ignored, so no caller mistakes an
  * unfiltered list for a filtered one.
  *
  * @param select the properties to return, empty for Graph's default set (all of them here)
  */
-record UsersQuery(int top, Optional<UUID> after, List<UserProperty> select) {
+record UsersQuery(int top, Optional<UUID> after, List<UserProperty> select, Optional<String> filterText, UserFilter filter) {
 
     static final int DEFAULT_PAGE_SIZE = 100;
     static final int MAX_PAGE_SIZE = 999;
     static final String TOP = "$top";
     static final String SKIP_TOKEN = "$skiptoken";
     static final String SELECT = "$select";
+    static final String FILTER = "$filter";
 
     private static final String UNSUPPORTED_QUERY = "Request_UnsupportedQuery";
-    private static final Set<String> NOT_IMPLEMENTED = Set.of("$filter", "$orderby", "$search", "$expand", "$count", "$skip");
+    private static final Set<String> NOT_IMPLEMENTED = Set.of("$orderby", "$search", "$expand", "$count", "$skip");
     private static final String TOKEN_PREFIX = "u1:";
 
+    /** The options of {@code /users}, where {@code $filter} is read by {@link UsersFilter}. */
     static UsersQuery parse(MultivaluedMap<String, String> parameters) {
+        return parse(parameters, true);
+    }
+
+    /** The options of a list of users that cannot be filtered (deleted items). */
+    static UsersQuery parseUnfiltered(MultivaluedMap<String, String> parameters) {
+        return parse(parameters, false);
+    }
+
+    private static UsersQuery parse(MultivaluedMap<String, String> parameters, boolean filterable) {
         for (String name : parameters.keySet()) {
-            if (NOT_IMPLEMENTED.contains(name.toLowerCase(Locale.ROOT))) {
+            String option = name.toLowerCase(Locale.ROOT);
+            if (NOT_IMPLEMENTED.contains(option) || !filterable && option.equals(FILTER)) {
                 throw new GraphException(400, UNSUPPORTED_QUERY, "The query option '" + name + "' is not supported.");
             }
         }
+        Optional<String> filterText = filterable ? Optional.ofNullable(parameters.getFirst(FILTER)) : Optional.empty();
         return new UsersQuery(top(parameters.getFirst(TOP)), after(parameters.getFirst(SKIP_TOKEN)),
-                select(parameters.getFirst(SELECT)));
+                select(parameters.getFirst(SELECT)), filterText, UsersFilter.parse(filterText.orElse(null)));
     }
 
     /** The properties of one user to return, for {@code GET /v1.0/users/{id}}. */
@@ -75,6 +91,8 @@ record UsersQuery(int top, Optional<UUID> after, List<UserProperty> select) {
             link.append('&').append(SELECT).append('=')
                     .append(select.stream().map(UserProperty::graphName).collect(Collectors.joining(",")));
         }
+        filterText.ifPresent(filter -> link.append('&').append(FILTER).append('=')
+                .append(URLEncoder.encode(filter, StandardCharsets.UTF_8).replace("+", "%20")));
         return link.append('&').append(SKIP_TOKEN).append('=').append(token).toString();
     }
 

@@ -61,7 +61,7 @@ public class UsersResource {
     @Authenticated
     public ODataCollection<Map<String, Object>> list(@Context UriInfo uri) {
         UsersQuery query = UsersQuery.parse(uri.getQueryParameters());
-        UserPage page = users.page(caller.tenantId(), query.after(), query.top());
+        UserPage page = users.page(caller.tenantId(), query.filter(), query.after(), query.top());
         String base = uri.getBaseUri().toString();
         return new ODataCollection<>(UserJson.collectionContext(base, query.select()),
                 page.continueAfter().map(last -> query.nextLink(base, last)).orElse(null),

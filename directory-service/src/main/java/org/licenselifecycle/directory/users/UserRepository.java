@@ -1,6 +1,7 @@
 package org.licenselifecycle.directory.users;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -36,14 +37,55 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    /** Up to {@code limit} active users of the tenant in id order, after {@code after} when given (keyset paging). */
-    public List<User> page(UUID tenantId, Optional<UUID> after, int limit) {
-        return page(ACTIVE, tenantId, after, limit);
+    /**
+     * Up to {@code limit} active users of the tenant that meet every condition of the filter, in id order,
+     * after {@code after} when given (keyset paging).
+     */
+    public List<User> page(UUID tenantId, UserFilter filter, Optional<UUID> after, int limit) {
+        StringBuilder query = new StringBuilder("tenantId = :tenant and " + ACTIVE);
+        Parameters parameters = Parameters.with("tenant", tenantId);
+        filter.userPrincipalName().ifPresent(upn -> {
+            query.append(" and lower(userPrincipalName) = :upn");
+            parameters.and("upn", upn.toLowerCase(Locale.ROOT));
+        });
+        filter.accountEnabled().ifPresent(enabled -> {
+            query.append(" and accountEnabled = :enabled");
+            parameters.and("enabled", enabled);
+        });
+        filter.usageLocation().ifPresent(location -> {
+            query.append(" and usageLocation = :location");
+            parameters.and("location", location.toUpperCase(Locale.ROOT));
+        });
+        filter.displayName().ifPresent(name -> {
+            query.append(" and lower(displayName) = :name");
+            parameters.and("name", name.toLowerCase(Locale.ROOT));
+        });
+        filter.displayNameStartsWith().ifPresent(prefix -> {
+            query.append(" and lower(displayName) like :namePrefix escape '\\'");
+            parameters.and("namePrefix", likePrefix(prefix));
+        });
+        filter.userPrincipalNameStartsWith().ifPresent(prefix -> {
+            query.append(" and lower(userPrincipalName) like :upnPrefix escape '\\'");
+            parameters.and("upnPrefix", likePrefix(prefix));
+        });
+        after.ifPresent(id -> {
+            query.append(" and id > :after");
+            parameters.and("after", id);
+        });
+        return find(query.append(" order by id").toString(), parameters).range(0, limit - 1).list();
     }
 
-    /** Like {@link #page} over the tenant's deleted items. */
+    /** A LIKE pattern matching what starts with {@code prefix}, its own wildcards taken literally. */
+    private static String likePrefix(String prefix) {
+        return prefix.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** Up to {@code limit} of the tenant's deleted users in id order, after {@code after} when given. */
     public List<User> deletedPage(UUID tenantId, Optional<UUID> after, int limit) {
-        return page(DELETED, tenantId, after, limit);
+        var query = after.isPresent()
+                ? find("tenantId = ?1 and id > ?2 and " + DELETED + " order by id", tenantId, after.get())
+                : find("tenantId = ?1 and " + DELETED + " order by id", tenantId);
+        return query.range(0, limit - 1).list();
     }
 
     /**
@@ -61,12 +103,5 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
                 .setParameter(1, now)
                 .setParameter(2, limit)
                 .getResultList();
-    }
-
-    private List<User> page(String state, UUID tenantId, Optional<UUID> after, int limit) {
-        var query = after.isPresent()
-                ? find("tenantId = ?1 and id > ?2 and " + state + " order by id", tenantId, after.get())
-                : find("tenantId = ?1 and " + state + " order by id", tenantId);
-        return query.range(0, limit - 1).list();
     }
 }

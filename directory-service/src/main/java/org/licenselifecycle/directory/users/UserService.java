@@ -148,10 +148,10 @@ public class UserService {
         return user;
     }
 
-    /** Up to {@code size} users of the tenant, continuing after {@code after} (from a previous page). */
+    /** Up to {@code size} users of the tenant the filter selects, continuing after {@code after} (from a previous page). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public UserPage page(UUID tenantId, Optional<UUID> after, int size) {
-        return UserPage.of(users.page(tenantId, after, size + 1), size);
+    public UserPage page(UUID tenantId, UserFilter filter, Optional<UUID> after, int size) {
+        return UserPage.of(users.page(tenantId, filter, after, size + 1), size);
     }
 
     /** The 400 for a flush refused by the unique userPrincipalName index; any other violation as it was. */

@@ -182,9 +182,10 @@ class ListUsersTest {
                 .body("error.code", equalTo("Request_BadRequest"));
     }
 
-    @Test
-    void aFilterIsRefusedRatherThanIgnored() {
-        asUserAdministrator(UUID.randomUUID()).queryParam("$filter", "accountEnabled eq true")
+    @ParameterizedTest
+    @ValueSource(strings = {"$orderby", "$search", "$expand", "$count", "$skip"})
+    void anOptionNotImplementedIsRefusedRatherThanIgnored(String option) {
+        asUserAdministrator(UUID.randomUUID()).queryParam(option, "displayName")
                 .when().get("/v1.0/users")
                 .then().statusCode(400)
                 .body("error.code", equalTo("Request_UnsupportedQuery"));
