@@ -85,7 +85,7 @@ public class ActiveUsersService {
                 .map(a -> {
                     Product product = catalog.find(a.skuId).orElseThrow();
                     return new UserLicensesView.License(a.skuId, product.skuPartNumber(), product.productName(),
-                            a.disabledPlanList(), a.assignedAt, null);
+                            a.disabledPlanList(), a.assignedAt, a.assignedByGroup);
                 })
                 .toList();
         List<UserLicensesView.NotRestored> failures = RestoreFailure.of(holder.userId).stream()

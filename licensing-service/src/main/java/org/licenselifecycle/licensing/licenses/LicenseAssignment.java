@@ -41,6 +41,14 @@ public class LicenseAssignment extends PanacheEntityBase {
     @Column(name = "assigned_by")
     public UUID assignedBy;
 
+    /** The self-service purchase this license came from while its purchaser manages it; null otherwise. */
+    @Column(name = "self_service_subscription_id")
+    public UUID selfServiceSubscriptionId;
+
+    /** The group the license is inherited from; null when assigned directly. */
+    @Column(name = "assigned_by_group")
+    public UUID assignedByGroup;
+
     public List<UUID> disabledPlanList() {
         return List.of(disabledPlans);
     }

@@ -36,6 +36,12 @@ public class LicenseAssignmentRefused extends GraphException {
                 + skuId + ".");
     }
 
+    /** Graph's refusal to remove a license inherited from a group directly from the user. */
+    public static LicenseAssignmentRefused inheritedFromGroup() {
+        return new LicenseAssignmentRefused(
+                "User license is inherited from a group membership and it cannot be removed directly from the user.");
+    }
+
     /** The body does not say what to change. */
     public static LicenseAssignmentRefused malformed(String message) {
         return new LicenseAssignmentRefused(message);

@@ -14,6 +14,7 @@ import org.licenselifecycle.events.RemovalReason;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.subscriptions.Seats;
+import org.licenselifecycle.licensing.subscriptions.Subscription;
 import org.licenselifecycle.licensing.users.DirectoryUser;
 import org.licenselifecycle.support.graph.GraphException;
 
@@ -54,8 +55,16 @@ public class LicenseAssignmentService {
         List<HeldLicense> added = new ArrayList<>();
         for (AssignedLicense license : change.add()) {
             Product product = catalog.find(license.skuId())
-                    .filter(p -> seats.owns(tenantId, p.skuId()))
                     .orElseThrow(() -> LicenseAssignmentRefused.invalidLicense(license.skuId()));
+            if (!seats.owns(tenantId, product.skuId())) {
+                throw Subscription.managedByPurchaser(tenantId, product.skuId()).stream().findFirst()
+                        .<GraphException>map(purchase -> new SelfServicePurchaseRefused(product, purchase))
+                        .orElseGet(() -> LicenseAssignmentRefused.invalidLicense(license.skuId()));
+            }
+            LicenseAssignment existing = held.get(product.skuId());
+            if (existing != null && existing.selfServiceSubscriptionId != null) {
+                throw SelfServicePurchaseRefused.of(product, existing.selfServiceSubscriptionId);
+            }
             license.disabledPlans().stream()
                     .filter(plan -> !product.hasPlan(plan))
                     .findFirst()
@@ -72,6 +81,12 @@ public class LicenseAssignmentService {
             LicenseAssignment assignment = held.get(skuId);
             if (assignment == null) {
                 throw LicenseAssignmentRefused.userLacksLicense();
+            }
+            if (assignment.selfServiceSubscriptionId != null) {
+                throw SelfServicePurchaseRefused.of(catalog.find(skuId).orElseThrow(), assignment.selfServiceSubscriptionId);
+            }
+            if (assignment.assignedByGroup != null) {
+                throw LicenseAssignmentRefused.inheritedFromGroup();
             }
             removed.add(held(assignment));
         }

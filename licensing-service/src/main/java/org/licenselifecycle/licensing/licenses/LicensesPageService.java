@@ -46,7 +46,7 @@ public class LicensesPageService {
     public List<LicenseHolder> holders(UUID tenantId, UUID skuId, int top, UUID after) {
         ownedProduct(tenantId, skuId);
         List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT u.user_id, u.display_name, u.user_principal_name, a.assigned_at
+                SELECT u.user_id, u.display_name, u.user_principal_name, a.assigned_at, a.assigned_by_group
                 FROM license_assignment a JOIN directory_user u ON u.user_id = a.user_id
                 WHERE a.tenant_id = ?1 AND a.sku_id = ?2 AND a.user_id > ?3 AND u.deleted_at IS NULL
                 ORDER BY a.user_id LIMIT ?4""")
@@ -57,7 +57,7 @@ public class LicensesPageService {
                 .getResultList();
         List<LicenseHolder> holders = new ArrayList<>();
         for (Object[] row : rows) {
-            holders.add(new LicenseHolder((UUID) row[0], (String) row[1], (String) row[2], instant(row[3]), null));
+            holders.add(new LicenseHolder((UUID) row[0], (String) row[1], (String) row[2], instant(row[3]), (UUID) row[4]));
         }
         return holders;
     }
@@ -71,7 +71,7 @@ public class LicensesPageService {
         for (UUID userId : users) {
             DirectoryUser user = DirectoryUser.lockInTenant(tenantId, userId.toString())
                     .orElseThrow(() -> GraphException.badRequest("User " + userId + " does not exist in this tenant."));
-            if (LicenseAssignment.findById(key(userId, skuId)) == null) {
+            if (held(userId, skuId) == null) {
                 throw GraphException.badRequest("User " + user.userPrincipalName + " (" + userId
                         + ") does not have a license of " + product.productName() + " to unassign.");
             }
@@ -86,11 +86,12 @@ public class LicensesPageService {
                 .orElseThrow(() -> GraphException.notFound(String.valueOf(skuId)));
     }
 
-    static LicenseAssignment.Key key(UUID userId, UUID skuId) {
+    /** The user's license of the product, or null. */
+    static LicenseAssignment held(UUID userId, UUID skuId) {
         LicenseAssignment.Key key = new LicenseAssignment.Key();
         key.userId = userId;
         key.skuId = skuId;
-        return key;
+        return LicenseAssignment.findById(key);
     }
 
     static Instant instant(Object value) {

@@ -16,6 +16,7 @@ import org.licenselifecycle.events.UserRestored;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.subscriptions.Seats;
+import org.licenselifecycle.licensing.subscriptions.Subscription;
 import org.licenselifecycle.licensing.users.DirectoryUser;
 
 /**
@@ -112,7 +113,12 @@ public class UserDeletionService {
     private void freeAll(DirectoryUser user, Instant at, boolean remember) {
         List<LicenseAssignment> held = new ArrayList<>(LicenseAssignment.heldBy(user.userId));
         for (LicenseAssignment assignment : held) {
-            seats.release(user.tenantId, assignment.skuId);
+            if (assignment.selfServiceSubscriptionId != null) {
+                Subscription purchase = Subscription.findById(assignment.selfServiceSubscriptionId);
+                purchase.selfServiceAssigned--;
+            } else {
+                seats.release(user.tenantId, assignment.skuId);
+            }
             if (remember) {
                 DeletedUserLicense kept = new DeletedUserLicense();
                 kept.userId = user.userId;

@@ -37,6 +37,46 @@ public class Seats {
                 .executeUpdate() == 1;
     }
 
+    /**
+     * Takes {@code licenses} off the product's total, never below what is assigned.
+     *
+     * @return false when that many are not free (nothing changed)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean removeLicenses(UUID tenantId, UUID skuId, int licenses) {
+        return entityManager.createNativeQuery("""
+                UPDATE seat_count SET total = total - ?3
+                WHERE tenant_id = ?1 AND sku_id = ?2 AND total - ?3 >= assigned""")
+                .setParameter(1, tenantId)
+                .setParameter(2, skuId)
+                .setParameter(3, licenses)
+                .executeUpdate() == 1;
+    }
+
+    /** Counts licenses given out before their subscription joined the product's total (a take-over). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void addAssigned(UUID tenantId, UUID skuId, int assigned) {
+        entityManager.createNativeQuery("""
+                UPDATE seat_count SET assigned = assigned + ?3 WHERE tenant_id = ?1 AND sku_id = ?2""")
+                .setParameter(1, tenantId)
+                .setParameter(2, skuId)
+                .setParameter(3, assigned)
+                .executeUpdate();
+    }
+
+    /** The product's seats, or none when the tenant has no subscription to assign it from. */
+    @SuppressWarnings("unchecked")
+    public java.util.Optional<SeatCount> of(UUID tenantId, UUID skuId) {
+        List<Object[]> rows = entityManager.createNativeQuery(
+                "SELECT sku_id, total, assigned FROM seat_count WHERE tenant_id = ?1 AND sku_id = ?2")
+                .setParameter(1, tenantId)
+                .setParameter(2, skuId)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new SeatCount((UUID) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).intValue()))
+                .findFirst();
+    }
+
     /** Takes one seat of the product; false when none is available (nothing changed). */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean take(UUID tenantId, UUID skuId) {

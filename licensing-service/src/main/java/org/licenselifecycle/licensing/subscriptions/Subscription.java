@@ -36,6 +36,63 @@ public class Subscription extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    @Column(name = "trial", nullable = false)
+    public boolean trial;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "bought_by", nullable = false)
+    public PurchaseChannel boughtBy;
+
+    /** The user who bought a self-service purchase; null otherwise. */
+    @Column(name = "purchaser_id")
+    public UUID purchaserId;
+
+    @Column(name = "purchaser_name")
+    public String purchaserName;
+
+    @Column(name = "taken_over_at")
+    public Instant takenOverAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "product_kind", nullable = false)
+    public ProductKind productKind;
+
+    @Column(name = "recurring_billing", nullable = false)
+    public boolean recurringBilling;
+
+    /** When it renews, or ends when recurring billing is off; null for perpetual software. */
+    @Column(name = "next_lifecycle_at")
+    public Instant nextLifecycleAt;
+
+    /** Until when it can still be cancelled; null when it cannot be cancelled at all. */
+    @Column(name = "cancellation_window_ends_at")
+    public Instant cancellationWindowEndsAt;
+
+    /** Licenses the purchaser of a self-service purchase gave out, before an admin takes it over. */
+    @Column(name = "self_service_assigned", nullable = false)
+    public int selfServiceAssigned;
+
+    /** A self-service purchase its purchaser still manages: admins can't assign or unassign its licenses. */
+    public boolean managedByPurchaser() {
+        return boughtBy == PurchaseChannel.SELF_SERVICE && takenOverAt == null;
+    }
+
+    /** Whether admins can assign from it: it counts towards its product's total on the Licenses page. */
+    public boolean assignable() {
+        return status.assignable() && !managedByPurchaser();
+    }
+
+    public static Subscription findInTenant(UUID tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
+    }
+
+    /** The self-service purchases of a product that their purchasers still manage. */
+    public static List<Subscription> managedByPurchaser(UUID tenantId, UUID skuId) {
+        return list("tenantId = ?1 and skuId = ?2 and boughtBy = ?3 and takenOverAt is null order by createdAt",
+                tenantId, skuId, PurchaseChannel.SELF_SERVICE);
+    }
+
     public static List<Subscription> ofTenant(UUID tenantId) {
         return list("tenantId = ?1 order by createdAt, id", tenantId);
     }

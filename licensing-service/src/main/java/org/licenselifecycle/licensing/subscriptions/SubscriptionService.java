@@ -3,14 +3,20 @@ package org.licenselifecycle.licensing.subscriptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.licenselifecycle.licensing.licenses.SelfServiceLicenses;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.support.graph.GraphException;
 
-/** Buying subscriptions and reading what a tenant owns; every purchase adds its licenses to the seats. */
+/**
+ * Buying, changing and cancelling subscriptions, and reading what a tenant owns. A subscription admins can
+ * assign from adds its licenses to its product's seats; reducing or cancelling never goes below what is
+ * assigned.
+ */
 @ApplicationScoped
 public class SubscriptionService {
 
@@ -19,11 +25,16 @@ public class SubscriptionService {
 
     private final ProductCatalog catalog;
     private final Seats seats;
+    private final SelfServiceLicenses selfService;
+    private final SubscriptionsConfig config;
     private final Clock clock;
 
-    SubscriptionService(ProductCatalog catalog, Seats seats, Clock clock) {
+    SubscriptionService(ProductCatalog catalog, Seats seats, SelfServiceLicenses selfService, SubscriptionsConfig config,
+            Clock clock) {
         this.catalog = catalog;
         this.seats = seats;
+        this.selfService = selfService;
+        this.config = config;
         this.clock = clock;
     }
 
@@ -40,25 +51,125 @@ public class SubscriptionService {
         }
         Product product = catalog.find(request.skuId()).orElseThrow(() -> GraphException.badRequest(
                 "Product " + request.skuId() + " is not in the catalog."));
+        PurchaseChannel channel = request.boughtBy() == null ? PurchaseChannel.ADMIN : request.boughtBy();
+        if (channel == PurchaseChannel.SELF_SERVICE) {
+            if (request.purchaser() == null || request.purchaser().id() == null || request.purchaser().displayName() == null
+                    || request.purchaser().displayName().isBlank()) {
+                throw GraphException.badRequest("A self-service purchase needs its purchaser: {\"id\": GUID, \"displayName\": text}.");
+            }
+        } else if (request.purchaser() != null || request.assignTo() != null) {
+            throw GraphException.badRequest("Only a self-service purchase has a purchaser who assigns its licenses.");
+        }
+        Instant now = clock.instant();
         Subscription subscription = new Subscription();
         subscription.id = UUID.randomUUID();
         subscription.tenantId = tenantId;
         subscription.skuId = product.skuId();
         subscription.licenses = request.licenses();
-        subscription.status = SubscriptionStatus.Enabled;
-        subscription.createdAt = clock.instant();
+        subscription.status = request.status() == null ? SubscriptionStatus.Enabled : request.status();
+        subscription.createdAt = now;
+        subscription.trial = Boolean.TRUE.equals(request.trial());
+        subscription.boughtBy = channel;
+        if (channel == PurchaseChannel.SELF_SERVICE) {
+            subscription.purchaserId = request.purchaser().id();
+            subscription.purchaserName = request.purchaser().displayName();
+        }
+        subscription.productKind = request.productKind() == null ? ProductKind.SUBSCRIPTION : request.productKind();
+        if (subscription.productKind == ProductKind.PERPETUAL_SOFTWARE) {
+            // bought once: nothing renews, nothing to bill again, nothing to cancel
+            subscription.recurringBilling = false;
+            subscription.nextLifecycleAt = null;
+            subscription.cancellationWindowEndsAt = null;
+        } else {
+            subscription.recurringBilling = request.recurringBilling() == null || request.recurringBilling();
+            subscription.nextLifecycleAt = now.plus(subscription.trial ? config.trialTerm() : config.term());
+            subscription.cancellationWindowEndsAt = now.plus(config.cancellationWindow());
+        }
         subscription.persist();
-        if (!seats.addLicenses(tenantId, product.skuId(), request.licenses())) {
+        if (subscription.assignable() && !seats.addLicenses(tenantId, product.skuId(), request.licenses())) {
             throw GraphException.badRequest("The tenant cannot hold more licenses of " + product.skuPartNumber() + ".");
         }
-        return view(subscription, product);
+        if (request.assignTo() != null) {
+            selfService.assignFromPurchase(subscription, request.assignTo());
+        }
+        return view(subscription);
+    }
+
+    /** Reduces the licenses (never below what is assigned) or turns recurring billing on or off. */
+    @Transactional
+    public SubscriptionView change(UUID tenantId, UUID id, SubscriptionChange change) {
+        Subscription subscription = owned(tenantId, id);
+        if (change == null || (change.licenses() == null && change.recurringBilling() == null)) {
+            throw GraphException.badRequest("Nothing to change: send 'licenses' (fewer) and/or 'recurringBilling'.");
+        }
+        if (subscription.status == SubscriptionStatus.Deleted) {
+            throw GraphException.badRequest("The subscription is cancelled; it can no longer be changed.");
+        }
+        if (change.licenses() != null && change.licenses() != subscription.licenses) {
+            reduce(subscription, change.licenses());
+        }
+        if (change.recurringBilling() != null) {
+            if (subscription.productKind == ProductKind.PERPETUAL_SOFTWARE && change.recurringBilling()) {
+                throw GraphException.badRequest("Perpetual software is bought once; it has no recurring billing.");
+            }
+            subscription.recurringBilling = change.recurringBilling();
+        }
+        return view(subscription);
+    }
+
+    /** Cancels inside the cancellation window only; its licenses leave the product's total. */
+    @Transactional
+    public SubscriptionView cancel(UUID tenantId, UUID id) {
+        Subscription subscription = owned(tenantId, id);
+        if (subscription.status == SubscriptionStatus.Deleted) {
+            return view(subscription);
+        }
+        Instant now = clock.instant();
+        if (subscription.cancellationWindowEndsAt == null || !now.isBefore(subscription.cancellationWindowEndsAt)) {
+            throw GraphException.badRequest("This subscription can no longer be cancelled: "
+                    + (subscription.cancellationWindowEndsAt == null ? "it has no cancellation window"
+                            : "its cancellation window ended on " + subscription.cancellationWindowEndsAt)
+                    + ". Turn off recurring billing instead, to cancel it at the end of its term"
+                    + (subscription.nextLifecycleAt == null ? "." : " (" + subscription.nextLifecycleAt + ")."));
+        }
+        if (subscription.managedByPurchaser() && subscription.selfServiceAssigned > 0) {
+            throw GraphException.badRequest(subscription.selfServiceAssigned + " licenses of this subscription are "
+                    + "assigned; they must be unassigned before it is cancelled.");
+        }
+        if (subscription.assignable()) {
+            takeFromTotal(subscription, subscription.licenses);
+        }
+        subscription.status = SubscriptionStatus.Deleted;
+        subscription.recurringBilling = false;
+        return view(subscription);
+    }
+
+    /** "Take over a purchase or trial subscription", after which admins assign and unassign its licenses. */
+    @Transactional
+    public SubscriptionView takeOver(UUID tenantId, UUID id) {
+        Subscription subscription = owned(tenantId, id);
+        if (subscription.boughtBy != PurchaseChannel.SELF_SERVICE) {
+            throw GraphException.badRequest("Only a self-service purchase can be taken over; this one was bought by "
+                    + subscription.boughtBy + ".");
+        }
+        if (subscription.takenOverAt != null) {
+            return view(subscription);
+        }
+        subscription.takenOverAt = clock.instant();
+        if (subscription.status.assignable()) {
+            if (!seats.addLicenses(tenantId, subscription.skuId, subscription.licenses)) {
+                throw GraphException.badRequest("The tenant cannot hold more licenses of this product.");
+            }
+            seats.addAssigned(tenantId, subscription.skuId, subscription.selfServiceAssigned);
+        }
+        selfService.takeOver(subscription);
+        subscription.selfServiceAssigned = 0;
+        return view(subscription);
     }
 
     @Transactional
     public List<SubscriptionView> subscriptions(UUID tenantId) {
-        return Subscription.ofTenant(tenantId).stream()
-                .map(s -> view(s, catalog.find(s.skuId).orElseThrow()))
-                .toList();
+        return Subscription.ofTenant(tenantId).stream().map(this::view).toList();
     }
 
     /** The products the tenant owns with total, assigned and available seats (the Licenses page, subscribedSkus). */
@@ -71,8 +182,44 @@ public class SubscriptionService {
                 .toList();
     }
 
-    private static SubscriptionView view(Subscription subscription, Product product) {
-        return new SubscriptionView(subscription.id, subscription.skuId, product.skuPartNumber(), product.productName(),
-                subscription.licenses, subscription.status, subscription.createdAt);
+    private void reduce(Subscription subscription, int licenses) {
+        if (licenses > subscription.licenses) {
+            throw GraphException.badRequest("To add licenses, buy them; 'licenses' can only go down from "
+                    + subscription.licenses + ".");
+        }
+        if (licenses < 1) {
+            throw GraphException.badRequest("A subscription keeps at least 1 license; cancel it to end it.");
+        }
+        int removed = subscription.licenses - licenses;
+        if (subscription.assignable()) {
+            takeFromTotal(subscription, removed);
+        } else if (subscription.managedByPurchaser() && licenses < subscription.selfServiceAssigned) {
+            throw GraphException.badRequest("You can't remove licenses that are assigned: " + subscription.selfServiceAssigned
+                    + " licenses of this subscription are assigned.");
+        }
+        subscription.licenses = licenses;
+    }
+
+    private void takeFromTotal(Subscription subscription, int licenses) {
+        if (!seats.removeLicenses(subscription.tenantId, subscription.skuId, licenses)) {
+            SeatCount count = seats.of(subscription.tenantId, subscription.skuId).orElseThrow();
+            Product product = catalog.find(subscription.skuId).orElseThrow();
+            throw GraphException.badRequest("You can't remove licenses that are assigned: " + count.assigned() + " of "
+                    + count.total() + " licenses of " + product.productName() + " are assigned, so at most "
+                    + count.available() + " can be removed. Unassign licenses first.");
+        }
+    }
+
+    private static Subscription owned(UUID tenantId, UUID id) {
+        Subscription subscription = Subscription.findInTenant(tenantId, id);
+        if (subscription == null) {
+            throw GraphException.notFound(String.valueOf(id));
+        }
+        return subscription;
+    }
+
+    private SubscriptionView view(Subscription subscription) {
+        Product product = catalog.find(subscription.skuId).orElseThrow();
+        return SubscriptionView.of(subscription, product.skuPartNumber(), product.productName());
     }
 }

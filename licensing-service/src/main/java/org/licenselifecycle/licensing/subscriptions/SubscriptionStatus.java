@@ -6,5 +6,13 @@ public enum SubscriptionStatus {
     Warning,
     Suspended,
     LockedOut,
-    Deleted
+    Deleted;
+
+    /**
+     * Licenses of an Enabled subscription can be assigned, and of one in Warning (expired, in its grace
+     * period) still; Suspended, LockedOut and Deleted ones give none.
+     */
+    public boolean assignable() {
+        return this == Enabled || this == Warning;
+    }
 }

@@ -3,28 +3,39 @@ package org.licenselifecycle.licensing.subscriptions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.UUID;
+import org.licenselifecycle.licensing.licenses.UnassignRequest;
+import org.licenselifecycle.licensing.licenses.UnassignResult;
+import org.licenselifecycle.support.graph.GraphException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.support.security.Caller;
 import org.licenselifecycle.support.security.Roles;
 
-/** The tenant's subscriptions (admin API): buy one, list them one row per subscription. */
+/**
+ * The tenant's subscriptions (admin API), the "Your products" page: buy, list one row per subscription,
+ * reduce licenses, recurring billing, cancel, take over a self-service purchase, unassign.
+ */
 @Path("/api/v1/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Subscriptions")
 public class SubscriptionsResource {
 
     private final SubscriptionService subscriptions;
+    private final YourProductsService yourProducts;
     private final Caller caller;
 
-    SubscriptionsResource(SubscriptionService subscriptions, Caller caller) {
+    SubscriptionsResource(SubscriptionService subscriptions, YourProductsService yourProducts, Caller caller) {
         this.subscriptions = subscriptions;
+        this.yourProducts = yourProducts;
         this.caller = caller;
     }
 
@@ -42,5 +53,52 @@ public class SubscriptionsResource {
     @Operation(summary = "List the tenant's subscriptions, one row per subscription")
     public List<SubscriptionView> list() {
         return subscriptions.subscriptions(caller.tenantId());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.BILLING_ADMINISTRATOR})
+    @Operation(summary = "Reduce the licenses of a subscription and/or turn recurring billing on or off",
+            description = "Body {\"licenses\": fewer, \"recurringBilling\": false}. Never below what is assigned "
+                    + "(400 saying how many are assigned). Turning recurring billing off ends it at nextLifecycleDateTime.")
+    public SubscriptionView change(@PathParam("id") String id, SubscriptionChange change) {
+        return subscriptions.change(caller.tenantId(), id(id), change);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.BILLING_ADMINISTRATOR})
+    @Operation(summary = "Cancel a subscription inside its cancellation window",
+            description = "Outside the window: 400, telling to turn off recurring billing instead. Its licenses leave "
+                    + "the product's total, never below what is assigned.")
+    public SubscriptionView cancel(@PathParam("id") String id) {
+        return subscriptions.cancel(caller.tenantId(), id(id));
+    }
+
+    @POST
+    @Path("/{id}/takeOver")
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.BILLING_ADMINISTRATOR})
+    @Operation(summary = "Take over a self-service purchase, so that admins can assign and unassign its licenses")
+    public SubscriptionView takeOver(@PathParam("id") String id) {
+        return subscriptions.takeOver(caller.tenantId(), id(id));
+    }
+
+    @POST
+    @Path("/{id}/unassign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    @Operation(summary = "Your products: unassign the subscription's product from up to 20 users",
+            description = "Refused for perpetual software bought by a CSP partner: the message points to the Licenses page.")
+    public UnassignResult unassign(@PathParam("id") String id, UnassignRequest request) {
+        return yourProducts.unassign(caller.tenantId(), caller.objectId(), id(id), request);
+    }
+
+    private static UUID id(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw GraphException.notFound(id);
+        }
     }
 }

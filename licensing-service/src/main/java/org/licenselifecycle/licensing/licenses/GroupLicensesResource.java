@@ -1,0 +1,40 @@
+package org.licenselifecycle.licensing.licenses;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.licenselifecycle.support.security.Caller;
+import org.licenselifecycle.support.security.Roles;
+
+/**
+ * Group-based licensing (admin API): records that members of a group inherit a product's license. Such a
+ * license shows {@code assignedByGroup} and cannot be removed directly from the user.
+ */
+@Path("/api/v1/groupLicenses")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Group-based licenses")
+public class GroupLicensesResource {
+
+    private final GroupLicensesService groupLicenses;
+    private final Caller caller;
+
+    GroupLicensesResource(GroupLicensesService groupLicenses, Caller caller) {
+        this.groupLicenses = groupLicenses;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    @Operation(summary = "Record licenses inherited from a group by its members (up to 100), all or nothing",
+            description = "Body {\"groupId\": GUID, \"skuId\": GUID, \"userIds\": [GUID, ...]}. Each takes a seat and "
+                    + "announces LicenseAssigned; removing it directly is refused with Graph's message.")
+    public GroupLicenses record(GroupLicenses request) {
+        return groupLicenses.record(caller.tenantId(), caller.objectId(), request);
+    }
+}

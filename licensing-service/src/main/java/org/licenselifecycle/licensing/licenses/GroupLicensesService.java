@@ -1,0 +1,66 @@
+package org.licenselifecycle.licensing.licenses;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.licenselifecycle.licensing.products.Product;
+import org.licenselifecycle.licensing.products.ProductCatalog;
+import org.licenselifecycle.licensing.subscriptions.Seats;
+import org.licenselifecycle.licensing.users.DirectoryUser;
+import org.licenselifecycle.support.graph.GraphException;
+
+/** Records licenses inherited from a group membership, all or nothing, one seat and one LicenseAssigned each. */
+@ApplicationScoped
+public class GroupLicensesService {
+
+    private final ProductCatalog catalog;
+    private final Seats seats;
+    private final LicenseEvents events;
+    private final Clock clock;
+
+    GroupLicensesService(ProductCatalog catalog, Seats seats, LicenseEvents events, Clock clock) {
+        this.catalog = catalog;
+        this.seats = seats;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public GroupLicenses record(UUID tenantId, UUID actor, GroupLicenses request) {
+        if (request == null || request.groupId() == null || request.skuId() == null) {
+            throw GraphException.badRequest("Properties 'groupId' and 'skuId' are required.");
+        }
+        List<UUID> users = BulkUnassign.selected(new UnassignRequest(request.userIds()), 100, "group licensing");
+        Product product = catalog.find(request.skuId()).filter(p -> seats.owns(tenantId, p.skuId()))
+                .orElseThrow(() -> LicenseAssignmentRefused.invalidLicense(request.skuId()));
+        Instant now = clock.instant();
+        for (UUID userId : users) {
+            DirectoryUser user = DirectoryUser.lockInTenant(tenantId, userId.toString())
+                    .orElseThrow(() -> GraphException.badRequest("User " + userId + " does not exist in this tenant."));
+            if (!user.hasValidUsageLocation()) {
+                throw LicenseAssignmentRefused.invalidUsageLocation();
+            }
+            if (LicensesPageService.held(userId, product.skuId()) != null) {
+                throw GraphException.badRequest("User " + user.userPrincipalName + " already has a license of "
+                        + product.productName() + ".");
+            }
+            if (!seats.take(tenantId, product.skuId())) {
+                throw LicenseAssignmentRefused.noAvailableLicenses(product.skuId());
+            }
+            LicenseAssignment assignment = new LicenseAssignment();
+            assignment.userId = userId;
+            assignment.skuId = product.skuId();
+            assignment.tenantId = tenantId;
+            assignment.disabledPlans = new UUID[0];
+            assignment.assignedAt = now;
+            assignment.assignedBy = actor;
+            assignment.assignedByGroup = request.groupId();
+            assignment.persist();
+            events.assigned(user, new HeldLicense(product, List.of()), actor, now);
+        }
+        return new GroupLicenses(request.groupId(), product.skuId(), users);
+    }
+}
