@@ -66,6 +66,11 @@ public final class AdminApi {
         return await().atMost(EVENT_APPLIED).until(() -> found(mailbox(user)), json -> json != null && condition.test(json));
     }
 
+    /** Waits until the user's OneDrive exists and satisfies {@code condition}, and returns it. */
+    public static JsonPath awaitOneDrive(TestUser user, Predicate<JsonPath> condition) {
+        return await().atMost(EVENT_APPLIED).until(() -> found(oneDrive(user)), json -> json != null && condition.test(json));
+    }
+
     /** Waits until the user's OneDrive exists, and returns it. */
     public static JsonPath awaitOneDrive(TestUser user) {
         return await().atMost(EVENT_APPLIED).until(() -> found(oneDrive(user)), json -> json != null);

@@ -8,6 +8,8 @@ import org.licenselifecycle.events.LicenseAssigned;
 import org.licenselifecycle.events.LicenseRemoved;
 import org.licenselifecycle.events.RemovalReason;
 import org.licenselifecycle.events.ServicePlan;
+import org.licenselifecycle.events.UserDeleted;
+import org.licenselifecycle.events.UserRestored;
 
 /** Licenses as licensing-service announces them, with Microsoft's real SKU and service plan ids. */
 public final class Licenses {
@@ -62,6 +64,20 @@ public final class Licenses {
         public LicenseRemoved removed(Sku sku, UUID removedBy, Instant at) {
             return new LicenseRemoved(tenantId, userId, userPrincipalName, sku.skuId(), sku.skuPartNumber(),
                     sku.servicePlans(), sku.exchangeOnline(), false, RemovalReason.UNASSIGNED, removedBy, at);
+        }
+
+        /** The removal that licensing announces when the user is deleted (by the system, reason USER_DELETED). */
+        public LicenseRemoved removedByDeletion(Sku sku, Instant at) {
+            return new LicenseRemoved(tenantId, userId, userPrincipalName, sku.skuId(), sku.skuPartNumber(),
+                    sku.servicePlans(), sku.exchangeOnline(), false, RemovalReason.USER_DELETED, null, at);
+        }
+
+        public UserDeleted deleted(UUID managerId, UUID deletedBy, Instant at) {
+            return new UserDeleted(tenantId, userId, userPrincipalName, managerId, deletedBy, at, at.plus(java.time.Duration.ofDays(30)));
+        }
+
+        public UserRestored restored(UUID restoredBy, Instant at) {
+            return new UserRestored(tenantId, userId, userPrincipalName, restoredBy, at);
         }
 
         /** The removal of a license while another license still gives the user Exchange Online. */

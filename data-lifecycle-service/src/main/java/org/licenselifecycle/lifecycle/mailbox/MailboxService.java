@@ -9,8 +9,12 @@ import org.jboss.logging.Logger;
 import org.licenselifecycle.events.LicenseAssigned;
 import org.licenselifecycle.events.LicenseRemoved;
 import org.licenselifecycle.events.MalformedEventException;
+import org.licenselifecycle.events.UserDeleted;
+import org.licenselifecycle.events.UserRestored;
+import org.licenselifecycle.events.UserUpdated;
 import org.licenselifecycle.lifecycle.timeline.Timeline;
 import org.licenselifecycle.lifecycle.timeline.TimelineEvent;
+import org.licenselifecycle.lifecycle.users.DeletedUser;
 import org.licenselifecycle.lifecycle.users.UserIds;
 import org.licenselifecycle.support.graph.GraphException;
 
@@ -46,10 +50,13 @@ public class MailboxService {
         Instant now = clock.instant();
         Mailbox mailbox = Mailbox.lockedOfUser(event.userId()).orElse(null);
         if (mailbox == null) {
-            Mailbox.provision(event.tenantId(), event.userId(), event.userPrincipalName(), plan,
-                    event.assignedAt(), now).persist();
+            Mailbox created = Mailbox.provision(event.tenantId(), event.userId(), event.userPrincipalName(), plan,
+                    event.assignedAt(), now);
+            created.persist();
             timeline.record(event.tenantId(), event.userId(), event.assignedAt(), TimelineEvent.MAILBOX_PROVISIONED,
                     null, "Mailbox provisioned by " + event.skuPartNumber() + " (" + plan + ").");
+            // the license may be heard of after the user's deletion (another topic): follow the deletion
+            DeletedUser.of(event.userId()).ifPresent(deleted -> created.userDeleted(deleted.deletedAt, now, retention()));
             return;
         }
         requireSameTenant(mailbox, event.tenantId());
@@ -94,6 +101,56 @@ public class MailboxService {
         timeline.record(mailbox.tenantId, mailbox.userId, event.removedAt(), TimelineEvent.LICENSE_REMOVED,
                 event.removedBy(), "License " + event.skuPartNumber() + " removed (" + event.reason() + ")"
                         + (event.removedBy() == null ? " by the system" : "") + "; mailbox " + describe(mailbox));
+    }
+
+    /**
+     * The user was deleted: a mailbox held under an Enterprise plan becomes inactive (kept, searchable);
+     * otherwise it is soft-deleted and purged when its retention is over.
+     */
+    @Transactional
+    public void userDeleted(UserDeleted event) {
+        Mailbox mailbox = Mailbox.lockedOfUser(event.userId()).orElse(null);
+        if (mailbox == null) {
+            return;
+        }
+        requireSameTenant(mailbox, event.tenantId());
+        if (mailbox.userDeletedAt != null || mailbox.state == MailboxState.PURGED) {
+            return;
+        }
+        mailbox.userDeleted(event.deletedAt(), clock.instant(), retention());
+        String why = mailbox.state == MailboxState.INACTIVE
+                ? "inactive mailbox: held under an Enterprise plan (" + mailbox.exchangePlan + "), kept"
+                : "soft-deleted" + (mailbox.held() ? "" : ": no hold under an Enterprise plan keeps it");
+        timeline.record(mailbox.tenantId, mailbox.userId, event.deletedAt(), TimelineEvent.USER_DELETED, event.deletedBy(),
+                "User deleted; mailbox " + why + "; " + describe(mailbox));
+    }
+
+    /** The user was restored: the mailbox is back as before the deletion, unless its data was already past its date. */
+    @Transactional
+    public void userRestored(UserRestored event) {
+        Mailbox mailbox = Mailbox.lockedOfUser(event.userId()).orElse(null);
+        if (mailbox == null) {
+            return;
+        }
+        requireSameTenant(mailbox, event.tenantId());
+        if (mailbox.userDeletedAt == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (mailbox.dueAt(event.restoredAt())) {
+            purge(mailbox, now);
+        }
+        mailbox.userRestored(now, retention());
+        timeline.record(mailbox.tenantId, mailbox.userId, event.restoredAt(), TimelineEvent.USER_RESTORED,
+                event.restoredBy(), "User restored; mailbox " + describe(mailbox));
+    }
+
+    /** The user's principal name changed: the mailbox follows it. */
+    @Transactional
+    public void userUpdated(UserUpdated event) {
+        Mailbox.lockedOfUser(event.userId())
+                .filter(mailbox -> mailbox.tenantId.equals(event.tenantId()))
+                .ifPresent(mailbox -> mailbox.userPrincipalName = event.userPrincipalName());
     }
 
     /** Delivers an item to an active mailbox (standing in for mail delivery). */

@@ -7,6 +7,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Locale;
@@ -16,7 +18,10 @@ import org.licenselifecycle.events.ServicePlan;
 
 /**
  * A user's OneDrive for Business. A license with a SharePoint or OneDrive plan provisions it; removing a
- * license never changes it (its files go only when the user is deleted).
+ * license never changes it: "Files saved in OneDrive for Business aren't deleted unless the user is
+ * deleted". When the user is deleted it is kept for the tenant's OneDrive retention, with access given to
+ * the user's manager (or the tenant's secondary owner), then deleted; restoring the user inside that
+ * window brings it back as before.
  */
 @Entity
 @Table(name = "onedrive")
@@ -30,6 +35,13 @@ public class OneDrive extends PanacheEntityBase {
     public OneDriveState state;
     public String url;
     public Instant provisionedAt;
+    public Instant userDeletedAt;
+    /** When a deleted user's OneDrive is deleted; null unless RETAINED. */
+    public Instant deleteAfter;
+    public UUID accessGrantedTo;
+    @Enumerated(EnumType.STRING)
+    public AccessGrant accessGrantedAs;
+    public Instant deletedAt;
     public Instant updatedAt;
     @Version
     public long version;
@@ -52,6 +64,60 @@ public class OneDrive extends PanacheEntityBase {
         oneDrive.provisionedAt = licensedAt;
         oneDrive.updatedAt = now;
         return oneDrive;
+    }
+
+    public static Optional<OneDrive> lockedOfUser(UUID userId) {
+        return find("userId", userId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /**
+     * The user was deleted: kept until {@code deletedAt + retention}, open to the manager, or to the
+     * secondary owner when there is no manager. A OneDrive already retained or deleted keeps its dates.
+     */
+    public boolean userDeleted(Instant deletedAt, Duration retention, UUID managerId, UUID secondaryOwnerId, Instant now) {
+        if (state != OneDriveState.ACTIVE) {
+            return false;
+        }
+        state = OneDriveState.RETAINED;
+        userDeletedAt = deletedAt;
+        deleteAfter = deletedAt.plus(retention);
+        if (managerId != null) {
+            accessGrantedTo = managerId;
+            accessGrantedAs = AccessGrant.MANAGER;
+        } else if (secondaryOwnerId != null) {
+            accessGrantedTo = secondaryOwnerId;
+            accessGrantedAs = AccessGrant.SECONDARY_OWNER;
+        }
+        updatedAt = now;
+        return true;
+    }
+
+    /** The user was restored: the OneDrive is back as before, the access given for the deletion withdrawn. */
+    public boolean userRestored(Instant now) {
+        if (state != OneDriveState.RETAINED) {
+            return false;
+        }
+        state = OneDriveState.ACTIVE;
+        userDeletedAt = null;
+        deleteAfter = null;
+        accessGrantedTo = null;
+        accessGrantedAs = null;
+        updatedAt = now;
+        return true;
+    }
+
+    public boolean dueAt(Instant at) {
+        return state == OneDriveState.RETAINED && !at.isBefore(deleteAfter);
+    }
+
+    /** The retention is over: the files are deleted. */
+    public void deleted(Instant now) {
+        state = OneDriveState.DELETED;
+        deletedAt = now;
+        deleteAfter = null;
+        accessGrantedTo = null;
+        accessGrantedAs = null;
+        updatedAt = now;
     }
 
     public static Optional<OneDrive> ofUser(UUID tenantId, UUID userId) {

@@ -10,9 +10,15 @@ public record OneDriveView(
         String userPrincipalName,
         OneDriveState state,
         String url,
-        Instant provisionedAt) {
+        Instant provisionedAt,
+        Instant userDeletedAt,
+        Instant deleteAfter,
+        UUID accessGrantedTo,
+        AccessGrant accessGrantedAs,
+        Instant deletedAt) {
 
     static OneDriveView of(OneDrive o) {
-        return new OneDriveView(o.userId, o.tenantId, o.userPrincipalName, o.state, o.url, o.provisionedAt);
+        return new OneDriveView(o.userId, o.tenantId, o.userPrincipalName, o.state, o.url, o.provisionedAt,
+                o.userDeletedAt, o.deleteAfter, o.accessGrantedTo, o.accessGrantedAs, o.deletedAt);
     }
 }

@@ -1,0 +1,85 @@
+package org.licenselifecycle.lifecycle.users;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.licenselifecycle.events.UserDeleted;
+import org.licenselifecycle.events.UserPurged;
+import org.licenselifecycle.events.UserRestored;
+import org.licenselifecycle.events.UserUpdated;
+import org.licenselifecycle.lifecycle.mailbox.MailboxService;
+import org.licenselifecycle.lifecycle.onedrive.OneDriveService;
+import org.licenselifecycle.lifecycle.timeline.Timeline;
+import org.licenselifecycle.lifecycle.timeline.TimelineEvent;
+import org.licenselifecycle.support.inbox.Inbox;
+
+/**
+ * Follows {@code directory.user-events}: a deleted user's mailbox becomes inactive or soft-deleted and their
+ * OneDrive is kept for the tenant's retention; a restored user gets both back. Idempotent through the
+ * shared Inbox; an unreadable event goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class UserEventsConsumer {
+
+    /** This consumer's name in processed_event. */
+    static final String CONSUMER = "data-lifecycle-service.user-events";
+
+    private static final Logger LOG = Logger.getLogger(UserEventsConsumer.class);
+
+    private final Inbox inbox;
+    private final MailboxService mailboxes;
+    private final OneDriveService oneDrives;
+    private final Timeline timeline;
+    private final Clock clock;
+
+    UserEventsConsumer(Inbox inbox, MailboxService mailboxes, OneDriveService oneDrives, Timeline timeline, Clock clock) {
+        this.inbox = inbox;
+        this.mailboxes = mailboxes;
+        this.oneDrives = oneDrives;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    @Incoming("user-events")
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.receive(CONSUMER, record, (type, event) -> {
+            switch (type) {
+                case USER_DELETED -> deleted(event.data(UserDeleted.class));
+                case USER_RESTORED -> restored(event.data(UserRestored.class));
+                case USER_PURGED -> purged(event.data(UserPurged.class));
+                case USER_UPDATED -> mailboxes.userUpdated(event.data(UserUpdated.class));
+                default -> LOG.debugf("Event %s (%s) is not for this consumer", event.id(), event.ceType());
+            }
+        });
+    }
+
+    private void deleted(UserDeleted event) {
+        if (DeletedUser.of(event.userId()).isEmpty()) {
+            DeletedUser deleted = new DeletedUser();
+            deleted.userId = event.userId();
+            deleted.tenantId = event.tenantId();
+            deleted.deletedAt = event.deletedAt();
+            deleted.managerId = event.managerId();
+            deleted.deletedBy = event.deletedBy();
+            deleted.persist();
+        }
+        mailboxes.userDeleted(event);
+        oneDrives.userDeleted(event);
+    }
+
+    private void restored(UserRestored event) {
+        DeletedUser.deleteById(event.userId());
+        mailboxes.userRestored(event);
+        oneDrives.userRestored(event);
+    }
+
+    private void purged(UserPurged event) {
+        // the mailbox and OneDrive keep their own dates: an inactive mailbox outlives the user on purpose
+        timeline.record(event.tenantId(), event.userId(), event.purgedAt(), TimelineEvent.USER_PURGED, event.purgedBy(),
+                "User removed from deleted items for good; can no longer be restored. Mailbox and OneDrive keep their dates.");
+    }
+}
