@@ -29,10 +29,12 @@ import org.licenselifecycle.support.security.Roles;
 public class GraphUsersResource {
 
     private final LicenseAssignmentService licenses;
+    private final GraphQuery query;
     private final Caller caller;
 
-    GraphUsersResource(LicenseAssignmentService licenses, Caller caller) {
+    GraphUsersResource(LicenseAssignmentService licenses, GraphQuery query, Caller caller) {
         this.licenses = licenses;
+        this.query = query;
         this.caller = caller;
     }
 
@@ -51,7 +53,7 @@ public class GraphUsersResource {
     @GET
     @Path("/licenseDetails")
     @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.GLOBAL_READER})
-    public ODataCollection<LicenseDetails> licenseDetails(@PathParam("id") String id, @Context UriInfo uri) {
+    public ODataCollection<Object> licenseDetails(@PathParam("id") String id, @Context UriInfo uri) {
         UserLicenses user = licenses.licensesOf(caller.tenantId(), id);
         List<LicenseDetails> details = user.licenses().stream()
                 .map(license -> new LicenseDetails(detailsId(user.userId(), license), license.product().skuId(),
@@ -62,7 +64,7 @@ public class GraphUsersResource {
                                         "User"))
                                 .toList()))
                 .toList();
-        return new ODataCollection<>(ODataContext.of(uri, "users('" + user.userId() + "')/licenseDetails"), null, details);
+        return query.page(uri, "users('" + user.userId() + "')/licenseDetails", details, LicenseDetails.class);
     }
 
     /** Graph's licenseDetails ids are opaque base64url strings; ours encode the user and the product. */

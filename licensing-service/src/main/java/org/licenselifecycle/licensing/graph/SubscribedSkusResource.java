@@ -22,19 +22,21 @@ import org.licenselifecycle.support.security.Roles;
 public class SubscribedSkusResource {
 
     private final SubscriptionService subscriptions;
+    private final GraphQuery query;
     private final Caller caller;
 
-    SubscribedSkusResource(SubscriptionService subscriptions, Caller caller) {
+    SubscribedSkusResource(SubscriptionService subscriptions, GraphQuery query, Caller caller) {
         this.subscriptions = subscriptions;
+        this.query = query;
         this.caller = caller;
     }
 
     @GET
     @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.GLOBAL_READER})
-    public ODataCollection<SubscribedSku> subscribedSkus(@Context UriInfo uri) {
+    public ODataCollection<Object> subscribedSkus(@Context UriInfo uri) {
         UUID tenantId = caller.tenantId();
-        return new ODataCollection<>(ODataContext.of(uri, "subscribedSkus"), null,
-                subscriptions.subscribedProducts(tenantId).stream().map(p -> sku(tenantId, p)).toList());
+        return query.page(uri, "subscribedSkus",
+                subscriptions.subscribedProducts(tenantId).stream().map(p -> sku(tenantId, p)).toList(), SubscribedSku.class);
     }
 
     private static SubscribedSku sku(UUID tenantId, SubscribedProduct owned) {

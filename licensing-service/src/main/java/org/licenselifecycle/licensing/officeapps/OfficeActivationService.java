@@ -1,0 +1,45 @@
+package org.licenselifecycle.licensing.officeapps;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import org.licenselifecycle.licensing.licenses.HeldLicense;
+import org.licenselifecycle.licensing.licenses.LicenseAssignmentService;
+import org.licenselifecycle.licensing.licenses.UserLicenses;
+import org.licenselifecycle.licensing.products.ServicePlan;
+import org.licenselifecycle.licensing.products.Workload;
+
+/**
+ * Answers the Office apps' activation check: licensed when a held license has a Microsoft 365 Apps plan
+ * (OFFICESUBSCRIPTION, OFFICE_BUSINESS) enabled. "If you remove a user's license and they still have
+ * Microsoft 365 apps installed, they see Unlicensed Product and activation errors."
+ */
+@ApplicationScoped
+public class OfficeActivationService {
+
+    public static final String LICENSED = "Licensed";
+    public static final String UNLICENSED_PRODUCT = "Unlicensed Product";
+
+    private final LicenseAssignmentService licenses;
+
+    OfficeActivationService(LicenseAssignmentService licenses) {
+        this.licenses = licenses;
+    }
+
+    public OfficeActivation check(UUID tenantId, String user) {
+        UserLicenses held = licenses.licensesOf(tenantId, user);
+        List<HeldLicense> granting = held.licenses().stream()
+                .filter(l -> l.enabledPlans().stream().anyMatch(p -> p.workload() == Workload.MICROSOFT_365_APPS))
+                .toList();
+        if (granting.isEmpty()) {
+            return new OfficeActivation(held.userId(), false, UNLICENSED_PRODUCT, true, List.of(), List.of(),
+                    "Unlicensed Product: the user has no license for Microsoft 365 Apps. Most features of the apps are "
+                            + "unavailable (reduced functionality) until a license that includes them is assigned.");
+        }
+        List<String> plans = granting.stream().flatMap(l -> l.enabledPlans().stream())
+                .filter(p -> p.workload() == Workload.MICROSOFT_365_APPS).map(ServicePlan::servicePlanName).distinct().toList();
+        return new OfficeActivation(held.userId(), true, LICENSED, false,
+                granting.stream().map(l -> l.product().skuPartNumber()).toList(), plans,
+                "Microsoft 365 Apps are licensed.");
+    }
+}

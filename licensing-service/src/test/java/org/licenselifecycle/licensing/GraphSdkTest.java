@@ -1,0 +1,133 @@
+package org.licenselifecycle.licensing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.licenselifecycle.licensing.Catalog.BUSINESS_PREMIUM;
+import static org.licenselifecycle.licensing.Catalog.OFFICE_365_E3;
+import static org.licenselifecycle.licensing.Catalog.TEAMS1;
+
+import com.microsoft.graph.models.AssignedLicense;
+import com.microsoft.graph.models.LicenseDetails;
+import com.microsoft.graph.models.ServicePlanInfo;
+import com.microsoft.graph.models.SubscribedSku;
+import com.microsoft.graph.models.User;
+import com.microsoft.graph.models.odataerrors.ODataError;
+import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.graph.users.item.assignlicense.AssignLicensePostRequestBody;
+import com.microsoft.kiota.authentication.AccessTokenProvider;
+import com.microsoft.kiota.authentication.AllowedHostsValidator;
+import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.licenselifecycle.testsupport.Rig;
+
+/**
+ * Microsoft's own Graph Java SDK, unchanged, pointed at this service with a static bearer token: whatever
+ * it cannot parse or send is a compatibility bug here.
+ */
+@QuarkusTest
+@WithTestResource(Rig.class)
+class GraphSdkTest {
+
+    @Test
+    void theSdkAssignsAndRemovesLicensesAndReadsThemBack() {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(BUSINESS_PREMIUM, 5);
+        tenant.buy(BUSINESS_PREMIUM, 8);
+        tenant.buy(OFFICE_365_E3, 2);
+        UUID user = tenant.newUser();
+        GraphServiceClient graph = client(tenant.licenseAdmin);
+
+        AssignedLicense premium = new AssignedLicense();
+        premium.setSkuId(BUSINESS_PREMIUM);
+        premium.setDisabledPlans(List.of(TEAMS1));
+        AssignedLicense e3 = new AssignedLicense();
+        e3.setSkuId(OFFICE_365_E3);
+        AssignLicensePostRequestBody add = new AssignLicensePostRequestBody();
+        add.setAddLicenses(List.of(premium, e3));
+        add.setRemoveLicenses(List.of());
+        User assigned = graph.users().byUserId(user.toString()).assignLicense().post(add);
+
+        assertThat(assigned.getId()).isEqualTo(user.toString());
+        assertThat(assigned.getAssignedLicenses()).extracting(AssignedLicense::getSkuId)
+                .containsExactlyInAnyOrder(BUSINESS_PREMIUM, OFFICE_365_E3);
+
+        List<LicenseDetails> details = graph.users().byUserId(user.toString()).licenseDetails().get().getValue();
+        LicenseDetails spb = details.stream().filter(d -> BUSINESS_PREMIUM.equals(d.getSkuId())).findFirst().orElseThrow();
+        assertThat(spb.getSkuPartNumber()).isEqualTo("SPB");
+        assertThat(spb.getServicePlans()).filteredOn(p -> "Disabled".equals(p.getProvisioningStatus()))
+                .extracting(ServicePlanInfo::getServicePlanId).containsExactly(TEAMS1);
+
+        List<SubscribedSku> skus = graph.subscribedSkus().get().getValue();
+        SubscribedSku owned = skus.stream().filter(s -> BUSINESS_PREMIUM.equals(s.getSkuId())).findFirst().orElseThrow();
+        assertThat(owned.getConsumedUnits()).isEqualTo(1);
+        assertThat(owned.getPrepaidUnits().getEnabled()).isEqualTo(13);
+        assertThat(owned.getCapabilityStatus()).isEqualTo("Enabled");
+        assertThat(owned.getAppliesTo()).isEqualTo("User");
+        assertThat(owned.getServicePlans()).extracting(ServicePlanInfo::getServicePlanName).contains("EXCHANGE_S_STANDARD");
+
+        AssignLicensePostRequestBody remove = new AssignLicensePostRequestBody();
+        remove.setAddLicenses(List.of());
+        remove.setRemoveLicenses(List.of(BUSINESS_PREMIUM));
+        User removed = graph.users().byUserId(user.toString()).assignLicense().post(remove);
+
+        assertThat(removed.getAssignedLicenses()).extracting(AssignedLicense::getSkuId).containsExactly(OFFICE_365_E3);
+        assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(13, 0, 13);
+    }
+
+    @Test
+    void theSdkReadsGraphsRefusalsAsODataErrors() {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(BUSINESS_PREMIUM, 5);
+        UUID user = tenant.newUser();
+        GraphServiceClient graph = client(tenant.licenseAdmin);
+        AssignLicensePostRequestBody remove = new AssignLicensePostRequestBody();
+        remove.setAddLicenses(List.of());
+        remove.setRemoveLicenses(List.of(BUSINESS_PREMIUM));
+
+        assertThatThrownBy(() -> graph.users().byUserId(user.toString()).assignLicense().post(remove))
+                .isInstanceOfSatisfying(ODataError.class, error -> {
+                    assertThat(error.getResponseStatusCode()).isEqualTo(400);
+                    assertThat(error.getError().getCode()).isEqualTo("Request_BadRequest");
+                    assertThat(error.getError().getMessage()).isEqualTo("User does not have a corresponding license");
+                });
+    }
+
+    @Test
+    void theSdkListsTheTenantsSubscriptions() {
+        TestTenant tenant = new TestTenant();
+        String five = tenant.buy(BUSINESS_PREMIUM, 5);
+
+        var subscriptions = client(tenant.licenseAdmin).directory().subscriptions().get().getValue();
+
+        assertThat(subscriptions).hasSize(1);
+        assertThat(subscriptions.get(0).getId()).isEqualTo(five);
+        assertThat(subscriptions.get(0).getTotalLicenses()).isEqualTo(5);
+        assertThat(subscriptions.get(0).getSkuPartNumber()).isEqualTo("SPB");
+        assertThat(subscriptions.get(0).getStatus()).isEqualTo("Enabled");
+        assertThat(subscriptions.get(0).getCreatedDateTime()).isNotNull();
+    }
+
+    private static GraphServiceClient client(String token) {
+        AccessTokenProvider staticToken = new AccessTokenProvider() {
+            @Override
+            public String getAuthorizationToken(URI uri, Map<String, Object> additionalContext) {
+                return token;
+            }
+
+            @Override
+            public AllowedHostsValidator getAllowedHostsValidator() {
+                return new AllowedHostsValidator("localhost");
+            }
+        };
+        GraphServiceClient client = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(staticToken));
+        client.getRequestAdapter().setBaseUrl("http://localhost:" + RestAssured.port + "/v1.0");
+        return client;
+    }
+}
