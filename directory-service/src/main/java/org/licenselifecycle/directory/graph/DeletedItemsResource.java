@@ -48,6 +48,14 @@ public class DeletedItemsResource {
                 page.users().stream().map(u -> UserJson.deleted(u, query.select())).toList());
     }
 
+    /** The same list by the short cast Graph's SDKs (v6) send: {@code /directory/deletedItems/graph.user}. */
+    @GET
+    @Path("graph.user")
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.GLOBAL_READER})
+    public ODataCollection<Map<String, Object>> listUsersByShortCast(@Context UriInfo uri) {
+        return listUsers(uri);
+    }
+
     /** Graph's restore takes an optional body (autoReconcileProxyConflict); there are no proxy addresses here to reconcile. */
     @POST
     @Path("{id}/restore")
