@@ -1,0 +1,89 @@
+package org.licenselifecycle.system;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.testsupport.DevTokens;
+
+/** A fresh tenant's admins calling the running system over HTTP, as the admin center or a script would. */
+final class AdminClient {
+
+    static final String BUSINESS_PREMIUM = "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46";
+    static final String OFFICE_365_E3 = "6fd2c87f-b296-42f0-b197-1e91e994b900";
+    static final Duration EVENTUALLY = Duration.ofSeconds(60);
+
+    final UUID tenantId = UUID.randomUUID();
+    final String globalAdmin = DevTokens.token(tenantId, DirectoryRole.GLOBAL_ADMINISTRATOR);
+    final String licenseAdmin = DevTokens.token(tenantId, DirectoryRole.LICENSE_ADMINISTRATOR);
+    private final RunningSystem system;
+
+    AdminClient(RunningSystem system) {
+        this.system = system;
+    }
+
+    void buy(String skuId, int licenses) {
+        given().baseUri(system.licensing.baseUrl()).auth().oauth2(globalAdmin).contentType(ContentType.JSON)
+                .body(Map.of("skuId", skuId, "licenses", licenses))
+                .post("/api/v1/subscriptions")
+                .then().statusCode(201);
+    }
+
+    /** Creates a user with a usage location and returns their id. */
+    String createUser(String alias) {
+        return given().baseUri(system.directory.baseUrl()).auth().oauth2(globalAdmin).contentType(ContentType.JSON)
+                .body(Map.of(
+                        "accountEnabled", true,
+                        "displayName", alias,
+                        "mailNickname", alias,
+                        "userPrincipalName", alias + "@contoso.onmicrosoft.com",
+                        "usageLocation", "US",
+                        "passwordProfile", Map.of("forceChangePasswordNextSignIn", true, "password", "xWwvJ]6NMw+bWH-d")))
+                .post("/v1.0/users")
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** Assigns a license, waiting until licensing has heard of the user from the directory's events. */
+    void assign(String userId, String skuId) {
+        await("licensing assigns " + skuId + " to " + userId).atMost(EVENTUALLY).untilAsserted(() ->
+                assignLicense(userId, List.of(Map.of("skuId", skuId, "disabledPlans", List.of())), List.of())
+                        .then().statusCode(200));
+    }
+
+    Response assignLicense(String userId, List<Map<String, Object>> add, List<String> remove) {
+        return given().baseUri(system.licensing.baseUrl()).auth().oauth2(licenseAdmin).contentType(ContentType.JSON)
+                .body(Map.of("addLicenses", add, "removeLicenses", remove))
+                .post("/v1.0/users/{id}/assignLicense", userId);
+    }
+
+    /** The Licenses page's row of one product: total, assigned, available. */
+    Map<String, Object> product(String skuId) {
+        List<Map<String, Object>> rows = given().baseUri(system.licensing.baseUrl()).auth().oauth2(licenseAdmin)
+                .get("/api/v1/licenses")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("");
+        return rows.stream().filter(row -> skuId.equals(row.get("skuId"))).findFirst()
+                .orElseThrow(() -> new AssertionError("The Licenses page does not list " + skuId));
+    }
+
+    JsonPath mailbox(String userId) {
+        return getFromLifecycle("/api/v1/users/{id}/mailbox", userId);
+    }
+
+    JsonPath oneDrive(String userId) {
+        return getFromLifecycle("/api/v1/users/{id}/onedrive", userId);
+    }
+
+    private JsonPath getFromLifecycle(String path, String userId) {
+        Response response = given().baseUri(system.lifecycle.baseUrl()).auth().oauth2(licenseAdmin).get(path, userId);
+        return response.statusCode() == 200 ? response.jsonPath() : null;
+    }
+}
