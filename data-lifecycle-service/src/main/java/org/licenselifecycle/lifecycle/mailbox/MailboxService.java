@@ -114,11 +114,13 @@ public class MailboxService {
             return;
         }
         requireSameTenant(mailbox, event.tenantId());
-        if (mailbox.userDeletedAt != null || mailbox.state == MailboxState.PURGED) {
+        if (mailbox.userDeletedAt != null) {
             return;
         }
+        // recorded even on a purged mailbox: a license heard of later must not bring back an active one
         mailbox.userDeleted(event.deletedAt(), clock.instant(), retention());
-        String why = mailbox.state == MailboxState.INACTIVE
+        String why = mailbox.state == MailboxState.PURGED ? "already purged"
+                : mailbox.state == MailboxState.INACTIVE
                 ? "inactive mailbox: held under an Enterprise plan (" + mailbox.exchangePlan + "), kept"
                 : "soft-deleted" + (mailbox.held() ? "" : ": no hold under an Enterprise plan keeps it");
         timeline.record(mailbox.tenantId, mailbox.userId, event.deletedAt(), TimelineEvent.USER_DELETED, event.deletedBy(),
