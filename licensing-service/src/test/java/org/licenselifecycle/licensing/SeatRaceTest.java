@@ -69,4 +69,49 @@ class SeatRaceTest {
                 .count();
         assertThat(holders).isEqualTo(1);
     }
+
+    @Test
+    void reducingASubscriptionWhileAdminsAssignNeverLeavesMoreAssignedThanTotal() throws Exception {
+        TestTenant tenant = new TestTenant();
+        String six = tenant.buy(BUSINESS_PREMIUM, 6);
+        tenant.buy(BUSINESS_PREMIUM, 4);
+        for (int i = 0; i < 5; i++) {
+            tenant.assign(tenant.newUser(), BUSINESS_PREMIUM);
+        }
+        List<UUID> users = new ArrayList<>();
+        for (int i = 0; i < RACERS; i++) {
+            users.add(tenant.newUser());
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(RACERS + 1);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> assigns = new ArrayList<>();
+        Future<Response> reduce;
+        try {
+            for (UUID user : users) {
+                assigns.add(pool.submit(() -> {
+                    start.await();
+                    return tenant.assignLicense(user, add(BUSINESS_PREMIUM));
+                }));
+            }
+            reduce = pool.submit(() -> {
+                start.await();
+                return io.restassured.RestAssured.given().auth().oauth2(tenant.globalAdmin)
+                        .contentType(io.restassured.http.ContentType.JSON).body("{\"licenses\":1}")
+                        .patch("/api/v1/subscriptions/{id}", six);
+            });
+            start.countDown();
+            long assigned = 0;
+            for (Future<Response> call : assigns) {
+                assigned += call.get().statusCode() == 200 ? 1 : 0;
+            }
+            int reduceStatus = reduce.get().statusCode();
+
+            int total = reduceStatus == 200 ? 5 : 10;
+            assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(total, 5 + (int) assigned, total - 5 - (int) assigned);
+            assertThat(reduceStatus == 200 ? assigned : 0).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
