@@ -24,14 +24,16 @@ public class DeletedItemsService {
 
     private final UserRepository users;
     private final UserService userService;
+    private final ManagerService managers;
     private final Outbox outbox;
     private final DeletedUsersConfig config;
     private final Clock clock;
 
-    DeletedItemsService(UserRepository users, UserService userService, Outbox outbox, DeletedUsersConfig config,
-            Clock clock) {
+    DeletedItemsService(UserRepository users, UserService userService, ManagerService managers, Outbox outbox,
+            DeletedUsersConfig config, Clock clock) {
         this.users = users;
         this.userService = userService;
+        this.managers = managers;
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
@@ -52,7 +54,9 @@ public class DeletedItemsService {
         user.deletedAt = now;
         user.deletedBy = deletedBy;
         user.purgeAfter = now.plus(config.retention());
-        outbox.add(user.id, new UserDeleted(tenantId, user.id, user.userPrincipalName, user.managerId, deletedBy,
+        // a deleted manager cannot be given the user's OneDrive
+        UUID managerId = managers.activeManager(user).map(manager -> manager.id).orElse(null);
+        outbox.add(user.id, new UserDeleted(tenantId, user.id, user.userPrincipalName, managerId, deletedBy,
                 user.deletedAt, user.purgeAfter));
         return user;
     }
@@ -99,9 +103,15 @@ public class DeletedItemsService {
         return UserPage.of(users.deletedPage(tenantId, after, size + 1), size);
     }
 
-    /** Removes a deleted user the caller's transaction holds locked, with UserPurged. */
+    /** Removes a deleted user the caller's transaction holds locked, with UserPurged; their reports lose their manager. */
     @Transactional(Transactional.TxType.MANDATORY)
     void purge(User user, UUID purgedBy) {
+        for (User report : users.reportsOf(user.id)) {
+            report.managerId = null;
+            if (!report.isDeleted()) {
+                userService.announceUpdate(report);
+            }
+        }
         outbox.add(user.id, new UserPurged(user.tenantId, user.id, user.userPrincipalName, purgedBy, now()));
         users.delete(user);
         users.flush();

@@ -88,6 +88,18 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
         return query.range(0, limit - 1).list();
     }
 
+    /** Serialises changes of the tenant's reporting lines until the transaction ends. */
+    public void lockReportingLines(UUID tenantId) {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "reporting-lines:" + tenantId)
+                .getSingleResult();
+    }
+
+    /** The users, active or deleted, whose manager is {@code managerId}. */
+    public List<User> reportsOf(UUID managerId) {
+        return list("managerId", managerId);
+    }
+
     /**
      * Claims up to {@code limit} deleted users whose window ended by {@code now}. Rows another purge holds
      * are skipped ({@code FOR UPDATE SKIP LOCKED}), so each is purged by one replica only.

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.microsoft.graph.core.tasks.PageIterator;
 import com.microsoft.graph.models.DirectoryObject;
 import com.microsoft.graph.models.PasswordProfile;
+import com.microsoft.graph.models.ReferenceUpdate;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.UserCollectionResponse;
 import com.microsoft.graph.models.odataerrors.ODataError;
@@ -117,6 +118,24 @@ class GraphSdkTest {
                     assertThat(error.getResponseStatusCode()).isEqualTo(404);
                     assertThat(error.getError().getCode()).isEqualTo("Request_ResourceNotFound");
                 });
+    }
+
+    @Test
+    void theSdkSetsReadsAndRemovesAManagerByReference() {
+        User employee = create("sdkemployee");
+        User boss = create("sdkboss");
+
+        ReferenceUpdate reference = new ReferenceUpdate();
+        reference.setOdataId("https://graph.microsoft.com/v1.0/users/" + boss.getId());
+        graph.users().byUserId(employee.getId()).manager().ref().put(reference);
+
+        DirectoryObject manager = graph.users().byUserId(employee.getId()).manager().get();
+        assertThat(manager).isInstanceOf(User.class);
+        assertThat(((User) manager).getUserPrincipalName()).isEqualTo("sdkboss@contoso.com");
+
+        graph.users().byUserId(employee.getId()).manager().ref().delete();
+        assertThatThrownBy(() -> graph.users().byUserId(employee.getId()).manager().get())
+                .isInstanceOfSatisfying(ODataError.class, error -> assertThat(error.getResponseStatusCode()).isEqualTo(404));
     }
 
     private User create(String alias) {

@@ -1,0 +1,90 @@
+package org.licenselifecycle.directory.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.licenselifecycle.directory.users.ManagerService;
+import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.support.security.Caller;
+import org.licenselifecycle.support.security.Roles;
+
+/**
+ * Microsoft Graph v1.0 {@code /users/{id}/manager}: read a user's manager, set it with a reference
+ * ({@code PUT .../manager/$ref} and {@code {"@odata.id": ".../users/{managerId}"}}) or remove it. Members
+ * may read; Global and User Administrators may change it.
+ */
+@Path("/v1.0/users")
+@Produces(MediaType.APPLICATION_JSON)
+public class ManagerResource {
+
+    /** Graph's reference URLs: this service's own, graph.microsoft.com's, to a user or a directoryObject. */
+    private static final Pattern REFERENCE = Pattern.compile("^(?:https?://[^/]+)?(?:/v1\\.0)?/(?:users|directoryObjects)/([^/?#]+)$");
+
+    /** Graph's {@code manager/$ref}: a template segment checked in code, since a literal '$' in a path never matches here. */
+    private static final String REF = "{idOrUserPrincipalName}/manager/{ref}";
+
+    private final ManagerService managers;
+    private final Caller caller;
+
+    ManagerResource(ManagerService managers, Caller caller) {
+        this.managers = managers;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("{idOrUserPrincipalName}/manager")
+    @Authenticated
+    public Map<String, Object> get(@PathParam("idOrUserPrincipalName") String idOrUserPrincipalName, @Context UriInfo uri) {
+        return UserJson.directoryObject(managers.managerOf(caller.tenantId(), idOrUserPrincipalName),
+                uri.getBaseUri().toString());
+    }
+
+    @PUT
+    @Path(REF)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    public void set(@PathParam("idOrUserPrincipalName") String idOrUserPrincipalName, @PathParam("ref") String ref,
+            JsonNode body) {
+        requireRef(ref);
+        managers.assign(caller.tenantId(), idOrUserPrincipalName, referencedId(body));
+    }
+
+    @DELETE
+    @Path(REF)
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    public void remove(@PathParam("idOrUserPrincipalName") String idOrUserPrincipalName, @PathParam("ref") String ref) {
+        requireRef(ref);
+        managers.remove(caller.tenantId(), idOrUserPrincipalName);
+    }
+
+    private static void requireRef(String segment) {
+        if (!"$ref".equals(segment)) {
+            throw GraphException.notFound(segment);
+        }
+    }
+
+    private static String referencedId(JsonNode body) {
+        JsonNode reference = body == null ? null : body.get("@odata.id");
+        if (reference == null || !reference.isTextual()) {
+            throw GraphException.badRequest("A reference {\"@odata.id\": \".../v1.0/users/{id}\"} is required.");
+        }
+        Matcher matcher = REFERENCE.matcher(reference.textValue().trim());
+        if (!matcher.matches()) {
+            throw GraphException.badRequest("Invalid object identifier '" + reference.textValue() + "'.");
+        }
+        return matcher.group(1);
+    }
+}

@@ -1,0 +1,87 @@
+package org.licenselifecycle.directory.users;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.licenselifecycle.support.graph.GraphException;
+
+/**
+ * A user's manager (Graph's {@code manager} reference): another active user of the same tenant, never the
+ * user themselves nor one of the people who report to them, directly or not. Every change is announced
+ * with UserUpdated; the manager at deletion gets access to the deleted user's OneDrive.
+ */
+@ApplicationScoped
+public class ManagerService {
+
+    private final UserRepository users;
+    private final UserService userService;
+
+    ManagerService(UserRepository users, UserService userService) {
+        this.users = users;
+        this.userService = userService;
+    }
+
+    /** The user's manager, if they have one that is not deleted. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public User managerOf(UUID tenantId, String idOrUserPrincipalName) {
+        User user = userService.find(tenantId, idOrUserPrincipalName);
+        return activeManager(user).orElseThrow(() -> GraphException.notFound("manager"));
+    }
+
+    /**
+     * Makes {@code managerId} the user's manager.
+     *
+     * @throws GraphException 404 for an unknown user or manager (another tenant's is unknown); 400 for the
+     *         user themselves, a manager who reports to the user, or an account mastered on premises
+     */
+    @Transactional
+    public void assign(UUID tenantId, String idOrUserPrincipalName, String managerId) {
+        // one reporting-line change at a time per tenant, so two changes cannot close a cycle together
+        users.lockReportingLines(tenantId);
+        User user = userService.findForUpdate(tenantId, idOrUserPrincipalName);
+        UserService.refuseSynchronised(user);
+        User manager = UserService.parseId(managerId)
+                .flatMap(id -> users.findInTenant(tenantId, id))
+                .orElseThrow(() -> GraphException.notFound(managerId));
+        if (manager.id.equals(user.id)) {
+            throw GraphException.badRequest("A user cannot be their own manager.");
+        }
+        refuseCycle(user, manager);
+        if (!manager.id.equals(user.managerId)) {
+            user.managerId = manager.id;
+            userService.announceUpdate(user);
+        }
+    }
+
+    /** Removes the user's manager; 404 when they have none, as Graph answers. */
+    @Transactional
+    public void remove(UUID tenantId, String idOrUserPrincipalName) {
+        users.lockReportingLines(tenantId);
+        User user = userService.findForUpdate(tenantId, idOrUserPrincipalName);
+        UserService.refuseSynchronised(user);
+        if (user.managerId == null) {
+            throw GraphException.notFound("manager");
+        }
+        user.managerId = null;
+        userService.announceUpdate(user);
+    }
+
+    /** The manager the user has while that manager is not deleted: a deleted manager's access waits for their restore. */
+    Optional<User> activeManager(User user) {
+        return user.managerId == null ? Optional.empty() : users.findInTenant(user.tenantId, user.managerId);
+    }
+
+    private void refuseCycle(User user, User manager) {
+        Set<UUID> seen = new HashSet<>();
+        for (UUID above = manager.managerId; above != null && seen.add(above); ) {
+            if (above.equals(user.id)) {
+                throw GraphException.badRequest("The manager reports to this user, directly or indirectly:"
+                        + " the reporting line would be a cycle.");
+            }
+            above = users.findByIdOptional(above).map(u -> u.managerId).orElse(null);
+        }
+    }
+}
