@@ -227,6 +227,17 @@ class SubscriptionTermsTest {
                 .post("/api/v1/licenses/{skuId}/unassign", BUSINESS_PREMIUM).then().statusCode(400)
                 .body("error.message", equalTo(message));
         assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(3, 1, 2);
+
+        // only through the group: another group's removal is refused, the right one frees the seat
+        given().auth().oauth2(tenant.licenseAdmin).contentType(ContentType.JSON)
+                .body(Map.of("groupId", UUID.randomUUID(), "skuId", BUSINESS_PREMIUM, "userIds", List.of(member)))
+                .post("/api/v1/groupLicenses/remove").then().statusCode(400);
+        given().auth().oauth2(tenant.licenseAdmin).contentType(ContentType.JSON)
+                .body(Map.of("groupId", group, "skuId", BUSINESS_PREMIUM, "userIds", List.of(member)))
+                .post("/api/v1/groupLicenses/remove").then().statusCode(200);
+        assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(3, 0, 3);
+        given().auth().oauth2(tenant.licenseAdmin).get("/api/v1/users/{id}/licenses", member)
+                .then().body("licenses", org.hamcrest.Matchers.empty());
     }
 
     @Test

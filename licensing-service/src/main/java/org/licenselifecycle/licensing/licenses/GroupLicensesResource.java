@@ -37,4 +37,14 @@ public class GroupLicensesResource {
     public GroupLicenses record(GroupLicenses request) {
         return groupLicenses.record(caller.tenantId(), caller.objectId(), request);
     }
+
+    @POST
+    @Path("/remove")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    @Operation(summary = "Remove a group's license from members who no longer inherit it, all or nothing",
+            description = "Same body as recording. A user who does not inherit the product from that group is a 400.")
+    public GroupLicenses remove(GroupLicenses request) {
+        return groupLicenses.remove(caller.tenantId(), caller.objectId(), request);
+    }
 }

@@ -6,13 +6,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.licenselifecycle.events.RemovalReason;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.subscriptions.Seats;
 import org.licenselifecycle.licensing.users.DirectoryUser;
 import org.licenselifecycle.support.graph.GraphException;
 
-/** Records licenses inherited from a group membership, all or nothing, one seat and one LicenseAssigned each. */
+/**
+ * Licenses inherited from a group membership: recorded and removed per member, all or nothing, one seat
+ * and one LicenseAssigned / LicenseRemoved each.
+ */
 @ApplicationScoped
 public class GroupLicensesService {
 
@@ -60,6 +64,39 @@ public class GroupLicensesService {
             assignment.assignedByGroup = request.groupId();
             assignment.persist();
             events.assigned(user, new HeldLicense(product, List.of()), actor, now);
+        }
+        return new GroupLicenses(request.groupId(), product.skuId(), users);
+    }
+
+    /**
+     * Removes the group's license from the members named (they left the group, or the group lost the
+     * license): the only way such a license leaves a user while the user exists. All or nothing.
+     */
+    @Transactional
+    public GroupLicenses remove(UUID tenantId, UUID actor, GroupLicenses request) {
+        if (request == null || request.groupId() == null || request.skuId() == null) {
+            throw GraphException.badRequest("Properties 'groupId' and 'skuId' are required.");
+        }
+        List<UUID> users = BulkUnassign.selected(new UnassignRequest(request.userIds()), 100, "group licensing");
+        Product product = catalog.find(request.skuId())
+                .orElseThrow(() -> LicenseAssignmentRefused.invalidLicense(request.skuId()));
+        Instant now = clock.instant();
+        for (UUID userId : users) {
+            DirectoryUser user = DirectoryUser.lockInTenant(tenantId, userId.toString())
+                    .orElseThrow(() -> GraphException.badRequest("User " + userId + " does not exist in this tenant."));
+            LicenseAssignment assignment = LicensesPageService.held(userId, product.skuId());
+            if (assignment == null || !request.groupId().equals(assignment.assignedByGroup)) {
+                throw GraphException.badRequest("User " + user.userPrincipalName + " does not inherit a license of "
+                        + product.productName() + " from group " + request.groupId() + ".");
+            }
+            seats.release(tenantId, product.skuId());
+            HeldLicense removed = new HeldLicense(product, assignment.disabledPlanList());
+            assignment.delete();
+            boolean exchangeRetained = LicenseAssignment.heldBy(userId).stream()
+                    .filter(other -> !other.skuId.equals(product.skuId()))
+                    .map(other -> new HeldLicense(catalog.find(other.skuId).orElseThrow(), other.disabledPlanList()))
+                    .anyMatch(HeldLicense::grantsExchangeOnline);
+            events.removed(user, removed, exchangeRetained, RemovalReason.UNASSIGNED, actor, now);
         }
         return new GroupLicenses(request.groupId(), product.skuId(), users);
     }
