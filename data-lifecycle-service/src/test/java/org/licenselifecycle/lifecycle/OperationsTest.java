@@ -28,7 +28,13 @@ class OperationsTest {
         given().get("/q/openapi?format=json")
                 .then().statusCode(200)
                 .body(containsString("/api/v1/users/{userId}/mailbox"))
-                .body(containsString("/api/v1/users/{userId}/onedrive"));
+                .body(containsString("/api/v1/users/{userId}/onedrive"))
+                .body(containsString("/api/v1/users/{userId}/mailbox/holds"))
+                .body(containsString("/api/v1/users/{userId}/mailbox/items"))
+                .body(containsString("/api/v1/ediscovery/searches"))
+                .body(containsString("/api/v1/users/{userId}/timeline"))
+                .body(containsString("/api/v1/tenant/onedrive-retention"))
+                .body(containsString("/api/v1/purge-runs"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.licenselifecycle.lifecycle.AdminApi.awaitMailbox;
 import static org.licenselifecycle.lifecycle.AdminApi.deliver;
 import static org.licenselifecycle.lifecycle.AdminApi.placeHold;
 import static org.licenselifecycle.lifecycle.Licenses.BUSINESS_PREMIUM;
+import static org.licenselifecycle.lifecycle.Licenses.OFFICE_365_E3;
 import static org.licenselifecycle.lifecycle.Licenses.at;
 import static org.licenselifecycle.lifecycle.LicenseEventsOnKafka.publish;
 
@@ -25,8 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.licenselifecycle.lifecycle.Licenses.Sku;
 import org.licenselifecycle.lifecycle.Licenses.TestUser;
 import org.licenselifecycle.lifecycle.MovableClock;
+import org.licenselifecycle.lifecycle.UserEventsOnKafka;
 import org.licenselifecycle.lifecycle.mailbox.GracePeriodPurge;
 import org.licenselifecycle.support.security.DirectoryRole;
 import org.licenselifecycle.testsupport.DevTokens;
@@ -50,9 +53,13 @@ class ContentSearchTest {
 
     /** A user of {@code tenant} whose mailbox holds one item mentioning {@code word}, one labelled item too. */
     private static TestUser userWithItems(UUID tenant, String word) {
+        return userWithItems(tenant, word, BUSINESS_PREMIUM);
+    }
+
+    private static TestUser userWithItems(UUID tenant, String word, Sku sku) {
         UUID userId = UUID.randomUUID();
         TestUser user = new TestUser(tenant, userId, "user." + userId.toString().substring(0, 8) + "@contoso.onmicrosoft.com");
-        publish(user.assigned(BUSINESS_PREMIUM, at("2026-03-02T09:00:00Z")));
+        publish(user.assigned(sku, at("2026-03-02T09:00:00Z")));
         awaitMailbox(user, json -> true);
         deliver(user, "About " + word, "plain item", null);
         deliver(user, "Labelled " + word, "kept item", "Legal-10y");
@@ -107,6 +114,28 @@ class ContentSearchTest {
         assertThat(result.getString("hits[0].retentionLabel")).isEqualTo("Legal-10y");
         assertThat(result.getBoolean("hits[0].retained")).isTrue();
         assertThat(result.getString("hits[0].mailboxState")).isEqualTo("PURGED");
+    }
+
+    @Test
+    void anInactiveMailboxOfADeletedUserIsSearchedButASoftDeletedOneIsNot() {
+        UUID tenant = UUID.randomUUID();
+        String word = "comet" + UUID.randomUUID().toString().substring(0, 6);
+        TestUser inactive = userWithItems(tenant, word, OFFICE_365_E3);
+        TestUser softDeleted = userWithItems(tenant, word, OFFICE_365_E3);
+        placeHold(inactive, "LITIGATION_HOLD");
+        Instant deletedAt = at("2026-03-20T10:00:00Z");
+        for (TestUser user : List.of(inactive, softDeleted)) {
+            UserEventsOnKafka.publish(user.deleted(null, null, deletedAt));
+            publish(user.removedByDeletion(OFFICE_365_E3, deletedAt));
+        }
+        awaitMailbox(inactive, json -> "INACTIVE".equals(json.getString("state")) && json.get("removedAt") != null);
+        awaitMailbox(softDeleted, json -> "SOFT_DELETED".equals(json.getString("state")) && json.get("removedAt") != null);
+
+        JsonPath result = search(inactive, word);
+
+        assertThat(result.getInt("count")).isEqualTo(2);
+        assertThat(usersFound(result)).containsOnly(inactive.userId().toString());
+        assertThat(result.getList("hits.mailboxState")).containsOnly("INACTIVE");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.licenselifecycle.lifecycle.users;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.licenselifecycle.lifecycle.AdminApi.asGlobalAdmin;
 import static org.licenselifecycle.lifecycle.AdminApi.awaitMailbox;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.licenselifecycle.events.EventType;
+import org.licenselifecycle.events.UserPurged;
+import org.licenselifecycle.lifecycle.AdminApi;
 import org.licenselifecycle.lifecycle.LicenseEventsOnKafka;
 import org.licenselifecycle.lifecycle.Licenses.Sku;
 import org.licenselifecycle.lifecycle.Licenses.TestUser;
@@ -222,6 +225,22 @@ class UserDeletionTest {
         assertThat(oneDrive(user).jsonPath().getString("state")).isEqualTo("ACTIVE");
         assertThat(UserEventsOnKafka.deadLetters(user.userId().toString(), 1)).extracting(ConsumerRecord::value)
                 .containsExactly("{broken");
+    }
+
+    @Test
+    void aUserPurgedFromDeletedItemsIsOnTheTimelineAndTheInactiveMailboxOutlivesThem() {
+        TestUser user = licensed(OFFICE_365_E3);
+        placeHold(user, "LITIGATION_HOLD");
+        UserEventsOnKafka.publish(user.deleted(null, null, DELETED));
+        awaitMailbox(user, json -> "INACTIVE".equals(json.getString("state")));
+
+        UserEventsOnKafka.publish(new UserPurged(user.tenantId(), user.userId(), user.userPrincipalName(), null,
+                DELETED.plus(Duration.ofDays(30))));
+
+        await().atMost(AdminApi.EVENT_APPLIED).until(() -> asGlobalAdmin(user)
+                .get("/api/v1/users/{userId}/timeline", user.userId()).jsonPath().getList("entries.event")
+                .contains("USER_PURGED"));
+        assertThat(awaitMailbox(user, json -> true).getString("state")).isEqualTo("INACTIVE");
     }
 
     @ParameterizedTest
