@@ -54,13 +54,7 @@ public class GroupLicensesService {
             if (!seats.take(tenantId, product.skuId())) {
                 throw LicenseAssignmentRefused.noAvailableLicenses(product.skuId());
             }
-            LicenseAssignment assignment = new LicenseAssignment();
-            assignment.userId = userId;
-            assignment.skuId = product.skuId();
-            assignment.tenantId = tenantId;
-            assignment.disabledPlans = new UUID[0];
-            assignment.assignedAt = now;
-            assignment.assignedBy = actor;
+            LicenseAssignment assignment = LicenseAssignment.give(tenantId, userId, product.skuId(), List.of(), now, actor);
             assignment.assignedByGroup = request.groupId();
             assignment.persist();
             events.assigned(user, new HeldLicense(product, List.of()), actor, now);

@@ -49,6 +49,19 @@ public class LicenseAssignment extends PanacheEntityBase {
     @Column(name = "assigned_by_group")
     public UUID assignedByGroup;
 
+    /** Gives the user the product and stores it; callers take the seat and announce it. */
+    static LicenseAssignment give(UUID tenantId, UUID userId, UUID skuId, List<UUID> disabledPlans, Instant at,
+            UUID assignedBy) {
+        LicenseAssignment assignment = new LicenseAssignment();
+        assignment.userId = userId;
+        assignment.skuId = skuId;
+        assignment.tenantId = tenantId;
+        assignment.disabledPlans = disabledPlans.toArray(UUID[]::new);
+        assignment.assignedAt = at;
+        assignment.assignedBy = assignedBy;
+        return assignment;
+    }
+
     public List<UUID> disabledPlanList() {
         return List.of(disabledPlans);
     }

@@ -99,13 +99,8 @@ public class LicenseAssignmentService {
         for (HeldLicense license : added) {
             LicenseAssignment assignment = held.get(license.product().skuId());
             if (assignment == null) {
-                assignment = new LicenseAssignment();
-                assignment.userId = holder.userId;
-                assignment.skuId = license.product().skuId();
-                assignment.tenantId = tenantId;
-                assignment.assignedAt = now;
-                assignment.assignedBy = actor;
-                assignment.disabledPlans = license.disabledPlans().toArray(UUID[]::new);
+                assignment = LicenseAssignment.give(tenantId, holder.userId, license.product().skuId(),
+                        license.disabledPlans(), now, actor);
                 assignment.persist();
                 held.put(assignment.skuId, assignment);
             } else {

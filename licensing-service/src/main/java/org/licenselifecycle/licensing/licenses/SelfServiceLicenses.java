@@ -53,13 +53,8 @@ public class SelfServiceLicenses {
             if (LicensesPageService.held(userId, purchase.skuId) != null) {
                 throw GraphException.badRequest("User " + userId + " already has a license of " + product.productName() + ".");
             }
-            LicenseAssignment assignment = new LicenseAssignment();
-            assignment.userId = userId;
-            assignment.skuId = purchase.skuId;
-            assignment.tenantId = purchase.tenantId;
-            assignment.disabledPlans = new UUID[0];
-            assignment.assignedAt = now;
-            assignment.assignedBy = purchase.purchaserId;
+            LicenseAssignment assignment = LicenseAssignment.give(purchase.tenantId, userId, purchase.skuId, List.of(), now,
+                    purchase.purchaserId);
             assignment.selfServiceSubscriptionId = purchase.id;
             assignment.persist();
             purchase.selfServiceAssigned++;

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.licenselifecycle.events.RemovalReason;
 import org.licenselifecycle.events.UserDeleted;
@@ -73,13 +72,8 @@ public class UserDeletionService {
         for (DeletedUserLicense remembered : DeletedUserLicense.of(user.userId)) {
             Optional<Product> product = catalog.find(remembered.skuId);
             if (product.isPresent() && seats.take(user.tenantId, remembered.skuId)) {
-                LicenseAssignment assignment = new LicenseAssignment();
-                assignment.userId = user.userId;
-                assignment.skuId = remembered.skuId;
-                assignment.tenantId = user.tenantId;
-                assignment.disabledPlans = remembered.disabledPlans;
-                assignment.assignedAt = now;
-                assignment.persist();
+                LicenseAssignment.give(user.tenantId, user.userId, remembered.skuId, List.of(remembered.disabledPlans), now,
+                        null).persist();
                 events.assigned(user, new HeldLicense(product.get(), List.of(remembered.disabledPlans)), null, now);
             } else {
                 RestoreFailure failure = new RestoreFailure();
