@@ -88,9 +88,14 @@ public final class LicenseEventsOnKafka {
      * licensing.license-events, so that a test can assert that an event changed nothing.
      */
     public static void awaitAllApplied() {
+        awaitAllApplied(Topics.LICENSE_EVENTS);
+    }
+
+    /** Waits until data-lifecycle-service has applied (and committed) every record published so far to {@code topic}. */
+    static void awaitAllApplied(String topic) {
         KafkaCompanion kafka = companion();
-        List<TopicPartition> partitions = kafka.topics().describe(Topics.LICENSE_EVENTS).get(Topics.LICENSE_EVENTS)
-                .partitions().stream().map(p -> new TopicPartition(Topics.LICENSE_EVENTS, p.partition())).toList();
+        List<TopicPartition> partitions = kafka.topics().describe(topic).get(topic)
+                .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
         Map<TopicPartition, Long> ends = new LinkedHashMap<>();
         kafka.offsets().list(partitions).forEach((partition, info) -> ends.put(partition, info.offset()));
         await().atMost(AdminApi.EVENT_APPLIED).until(() -> {

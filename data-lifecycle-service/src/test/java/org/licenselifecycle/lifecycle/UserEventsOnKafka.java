@@ -1,17 +1,11 @@
 package org.licenselifecycle.lifecycle;
 
-import static org.awaitility.Awaitility.await;
-
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.licenselifecycle.events.CloudEventHeaders;
 import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.EventType;
@@ -57,19 +51,7 @@ public final class UserEventsOnKafka {
 
     /** Waits until every record published so far to directory.user-events was applied and committed. */
     public static void awaitAllApplied() {
-        KafkaCompanion kafka = LicenseEventsOnKafka.companion();
-        List<TopicPartition> partitions = kafka.topics().describe(Topics.USER_EVENTS).get(Topics.USER_EVENTS)
-                .partitions().stream().map(p -> new TopicPartition(Topics.USER_EVENTS, p.partition())).toList();
-        Map<TopicPartition, Long> ends = new LinkedHashMap<>();
-        kafka.offsets().list(partitions).forEach((partition, info) -> ends.put(partition, info.offset()));
-        await().atMost(AdminApi.EVENT_APPLIED).until(() -> {
-            Map<TopicPartition, OffsetAndMetadata> committed =
-                    kafka.consumerGroups().offsets(LicenseEventsOnKafka.CONSUMER_GROUP, partitions);
-            return ends.entrySet().stream().allMatch(end -> {
-                OffsetAndMetadata offset = committed.get(end.getKey());
-                return end.getValue() == 0 || offset != null && offset.offset() >= end.getValue();
-            });
-        });
+        LicenseEventsOnKafka.awaitAllApplied(Topics.USER_EVENTS);
     }
 
     private static UUID userId(Record data) {
