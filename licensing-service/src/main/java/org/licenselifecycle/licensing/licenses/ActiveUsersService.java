@@ -64,7 +64,8 @@ public class ActiveUsersService {
     /** "Manage product licenses > Unassign all" for the selected users, all or nothing. */
     @Transactional
     public UnassignResult unassignAll(UUID tenantId, UUID actor, UnassignRequest request) {
-        List<UUID> users = BulkUnassign.selected(request, MAX_USERS_PER_UNASSIGN_ALL, "Active users");
+        List<UUID> users = BulkUnassign.selected(request, MAX_USERS_PER_UNASSIGN_ALL,
+                "Unassign all takes up to " + MAX_USERS_PER_UNASSIGN_ALL + " users at a time");
         List<UnassignResult.Unassigned> done = new ArrayList<>();
         for (UUID userId : users) {
             DirectoryUser user = DirectoryUser.lockInTenant(tenantId, userId.toString())

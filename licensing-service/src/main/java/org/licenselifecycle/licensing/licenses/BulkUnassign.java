@@ -7,21 +7,24 @@ import java.util.Set;
 import java.util.UUID;
 import org.licenselifecycle.support.graph.GraphException;
 
-/** Checks the users selected for a bulk unassign: some, each once, no more than the page allows. */
+/** Checks the users selected for a bulk operation: some, each once, no more than the page allows. */
 final class BulkUnassign {
 
     private BulkUnassign() {
     }
 
-    /** The selected users in id order, so that concurrent bulk calls lock users in the same order. */
-    static List<UUID> selected(UnassignRequest request, int max, String page) {
+    /**
+     * The selected users in id order, so that concurrent bulk calls lock users in the same order.
+     *
+     * @param limit what the page allows, e.g. "The Licenses page unassigns licenses for up to 20 users at a time"
+     */
+    static List<UUID> selected(UnassignRequest request, int max, String limit) {
         if (request == null || request.userIds() == null || request.userIds().isEmpty()) {
             throw GraphException.badRequest("Property 'userIds' is required: select at least one user.");
         }
         List<UUID> ids = request.userIds();
         if (ids.size() > max) {
-            throw GraphException.badRequest("The " + page + " page unassigns licenses for up to " + max
-                    + " users at a time; " + ids.size() + " were selected.");
+            throw GraphException.badRequest(limit + "; " + ids.size() + " were selected.");
         }
         if (ids.stream().anyMatch(Objects::isNull)) {
             throw GraphException.badRequest("userIds contains an empty id.");

@@ -20,6 +20,8 @@ import org.licenselifecycle.support.graph.GraphException;
 @ApplicationScoped
 public class GroupLicensesService {
 
+    private static final int MAX_MEMBERS = 100;
+
     private final ProductCatalog catalog;
     private final Seats seats;
     private final LicenseEvents events;
@@ -37,7 +39,8 @@ public class GroupLicensesService {
         if (request == null || request.groupId() == null || request.skuId() == null) {
             throw GraphException.badRequest("Properties 'groupId' and 'skuId' are required.");
         }
-        List<UUID> users = BulkUnassign.selected(new UnassignRequest(request.userIds()), 100, "group licensing");
+        List<UUID> users = BulkUnassign.selected(new UnassignRequest(request.userIds()), MAX_MEMBERS,
+                "Group licenses are changed for up to " + MAX_MEMBERS + " members at a time");
         Product product = catalog.find(request.skuId()).filter(p -> seats.owns(tenantId, p.skuId()))
                 .orElseThrow(() -> LicenseAssignmentRefused.invalidLicense(request.skuId()));
         Instant now = clock.instant();
@@ -71,7 +74,8 @@ public class GroupLicensesService {
         if (request == null || request.groupId() == null || request.skuId() == null) {
             throw GraphException.badRequest("Properties 'groupId' and 'skuId' are required.");
         }
-        List<UUID> users = BulkUnassign.selected(new UnassignRequest(request.userIds()), 100, "group licensing");
+        List<UUID> users = BulkUnassign.selected(new UnassignRequest(request.userIds()), MAX_MEMBERS,
+                "Group licenses are changed for up to " + MAX_MEMBERS + " members at a time");
         Product product = catalog.find(request.skuId())
                 .orElseThrow(() -> LicenseAssignmentRefused.invalidLicense(request.skuId()));
         Instant now = clock.instant();

@@ -65,7 +65,8 @@ public class LicensesPageService {
     /** Unassigns {@code skuId} from every selected user in one transaction, or from none of them. */
     @Transactional
     public UnassignResult unassign(UUID tenantId, UUID actor, UUID skuId, UnassignRequest request) {
-        List<UUID> users = BulkUnassign.selected(request, MAX_USERS_PER_UNASSIGN, "Licenses");
+        List<UUID> users = BulkUnassign.selected(request, MAX_USERS_PER_UNASSIGN,
+                "The Licenses page unassigns licenses for up to " + MAX_USERS_PER_UNASSIGN + " users at a time");
         Product product = ownedProduct(tenantId, skuId);
         List<UnassignResult.Unassigned> done = new ArrayList<>();
         for (UUID userId : users) {
