@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
+import org.licenselifecycle.directory.tenants.TenantService;
 import org.licenselifecycle.events.UserCreated;
 import org.licenselifecycle.events.UserUpdated;
 import org.licenselifecycle.support.graph.GraphException;
@@ -30,11 +31,13 @@ public class UserService {
     private static final String UNIQUE_UPN_INDEX = "users_tenant_upn";
 
     private final UserRepository users;
+    private final TenantService tenants;
     private final Outbox outbox;
     private final Clock clock;
 
-    UserService(UserRepository users, Outbox outbox, Clock clock) {
+    UserService(UserRepository users, TenantService tenants, Outbox outbox, Clock clock) {
         this.users = users;
+        this.tenants = tenants;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -43,7 +46,8 @@ public class UserService {
      * Creates a user in {@code tenantId} and announces it with {@code UserCreated}; joins the caller's
      * transaction when there is one.
      *
-     * @throws GraphException 400 when a property breaks Entra ID's rules or the userPrincipalName is taken
+     * @throws GraphException 400 when a property breaks Entra ID's rules, the userPrincipalName is taken or
+     *         outside a registered tenant's domains
      */
     public User create(UUID tenantId, NewUser request) {
         UserValidation.validate(request);
@@ -53,6 +57,7 @@ public class UserService {
     }
 
     private User insert(UUID tenantId, NewUser request, String passwordHash) {
+        tenants.requireOwnDomain(tenantId, request.userPrincipalName());
         if (users.findByUserPrincipalName(tenantId, request.userPrincipalName()).isPresent()) {
             throw GraphException.badRequest(DUPLICATE_UPN);
         }
@@ -98,6 +103,9 @@ public class UserService {
         refuseSynchronised(user);
         if (changes.userPrincipalName() != null) {
             String upn = changes.userPrincipalName().get();
+            if (!upn.equalsIgnoreCase(user.userPrincipalName)) {
+                tenants.requireOwnDomain(tenantId, upn);
+            }
             if (users.findByUserPrincipalName(tenantId, upn).filter(other -> !other.id.equals(user.id)).isPresent()) {
                 throw GraphException.badRequest(DUPLICATE_UPN);
             }
