@@ -13,6 +13,8 @@ public enum EventType {
     USER_DELETED("UserDeleted", "directory", Topics.USER_EVENTS, UserDeleted.class),
     USER_RESTORED("UserRestored", "directory", Topics.USER_EVENTS, UserRestored.class),
     USER_PURGED("UserPurged", "directory", Topics.USER_EVENTS, UserPurged.class),
+    USER_LICENSES_RELEASE_REQUESTED("UserLicensesReleaseRequested", "directory", Topics.USER_EVENTS,
+            UserLicensesReleaseRequested.class),
     LICENSE_ASSIGNED("LicenseAssigned", "licensing", Topics.LICENSE_EVENTS, LicenseAssigned.class),
     LICENSE_REMOVED("LicenseRemoved", "licensing", Topics.LICENSE_EVENTS, LicenseRemoved.class);
 

@@ -43,6 +43,8 @@ class EventSchemaTest {
             case USER_RESTORED -> new UserRestored(TENANT, USER, "adele.vance@contoso.onmicrosoft.com",
                     UUID.randomUUID(), AT);
             case USER_PURGED -> new UserPurged(TENANT, USER, "adele.vance@contoso.onmicrosoft.com", null, AT);
+            case USER_LICENSES_RELEASE_REQUESTED -> new UserLicensesReleaseRequested(TENANT, USER,
+                    "adele.vance@contoso.onmicrosoft.com", UUID.randomUUID(), AT);
             case LICENSE_ASSIGNED -> new LicenseAssigned(TENANT, USER, "adele.vance@contoso.onmicrosoft.com",
                     UUID.fromString("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"), "SPB", PLANS, true, UUID.randomUUID(), AT);
             case LICENSE_REMOVED -> new LicenseRemoved(TENANT, USER, "adele.vance@contoso.onmicrosoft.com",
