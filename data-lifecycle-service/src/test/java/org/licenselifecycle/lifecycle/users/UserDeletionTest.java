@@ -21,8 +21,13 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -225,6 +230,55 @@ class UserDeletionTest {
         assertThat(oneDrive(user).jsonPath().getString("state")).isEqualTo("ACTIVE");
         assertThat(UserEventsOnKafka.deadLetters(user.userId().toString(), 1)).extracting(ConsumerRecord::value)
                 .containsExactly("{broken");
+    }
+
+    @Test
+    void aLicenseHeardOfAfterTheUsersDeletionProvisionsADeletedUsersMailboxAndOneDrive() {
+        TestUser user = TestUser.create();
+        UUID manager = UUID.randomUUID();
+        UserEventsOnKafka.publish(user.deleted(manager, null, DELETED));
+        UserEventsOnKafka.awaitAllApplied();
+
+        LicenseEventsOnKafka.publish(user.assigned(BUSINESS_PREMIUM, at("2026-03-02T09:00:00Z")));
+
+        JsonPath mailbox = awaitMailbox(user, json -> true);
+        assertThat(mailbox.getString("state")).isEqualTo("SOFT_DELETED");
+        assertThat(mailbox.getBoolean("searchable")).isFalse();
+        assertThat(Instant.parse(mailbox.getString("purgeAfter"))).isEqualTo(DELETED.plus(Duration.ofDays(30)));
+        JsonPath oneDrive = awaitOneDrive(user);
+        assertThat(oneDrive.getString("state")).isEqualTo("RETAINED");
+        assertThat(oneDrive.getString("accessGrantedTo")).isEqualTo(manager.toString());
+    }
+
+    @Test
+    void severalReplicasDeletingOneDrivesAtOnceDeleteEachOnce() throws Exception {
+        Instant deletedAt = at("2026-03-21T10:00:00Z");
+        List<TestUser> users = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            TestUser user = licensed(BUSINESS_PREMIUM);
+            UserEventsOnKafka.publish(user.deleted(null, null, deletedAt));
+            awaitOneDrive(user, json -> "RETAINED".equals(json.getString("state")));
+            users.add(user);
+        }
+        clock.fixAt(deletedAt.plus(Duration.ofDays(30)));
+        ExecutorService replicas = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(replicas.submit(oneDriveDeletion::deleteDue));
+            }
+            for (Future<Integer> run : runs) {
+                run.get();
+            }
+        } finally {
+            replicas.shutdown();
+        }
+
+        for (TestUser user : users) {
+            assertThat(oneDrive(user).jsonPath().getString("state")).isEqualTo("DELETED");
+            assertThat(asGlobalAdmin(user).get("/api/v1/users/{userId}/timeline", user.userId()).jsonPath()
+                    .getList("entries.event")).containsOnlyOnce("ONEDRIVE_DELETED");
+        }
     }
 
     @Test
