@@ -129,7 +129,7 @@ public class UserService {
     }
 
     /** Accounts mastered on premises change only through the sync: Graph's 400. */
-    static void refuseSynchronised(User user) {
+    public static void refuseSynchronised(User user) {
         if (user.onPremisesSyncEnabled) {
             throw GraphException.badRequest(SYNCHRONISED);
         }
