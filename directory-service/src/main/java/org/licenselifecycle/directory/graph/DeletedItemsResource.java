@@ -19,7 +19,7 @@ import org.licenselifecycle.support.security.Roles;
 
 /**
  * Microsoft Graph v1.0 {@code /directory/deletedItems} for users: list the tenant's deleted users (paged
- * like {@code /users}, with {@code deletedDateTime}), restore one with the same id, or delete one for
+ * like {@code /users}, with {@code deletedDateTime}), read one, restore one with the same id, or delete one for
  * good. Admins who may read users may list; Global and User Administrators may restore and delete.
  */
 @Path("/v1.0/directory/deletedItems")
@@ -54,6 +54,13 @@ public class DeletedItemsResource {
     @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.GLOBAL_READER})
     public ODataCollection<Map<String, Object>> listUsersByShortCast(@Context UriInfo uri) {
         return listUsers(uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.GLOBAL_READER})
+    public Map<String, Object> get(@PathParam("id") String id, @Context UriInfo uri) {
+        return UserJson.deletedDirectoryObject(deletedItems.find(caller.tenantId(), id), uri.getBaseUri().toString());
     }
 
     /** Graph's restore takes an optional body (autoReconcileProxyConflict); there are no proxy addresses here to reconcile. */

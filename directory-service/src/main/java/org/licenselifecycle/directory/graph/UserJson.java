@@ -53,6 +53,13 @@ final class UserJson {
         return json;
     }
 
+    /** A deleted user answered as a directoryObject, with its {@code deletedDateTime}. */
+    static Map<String, Object> deletedDirectoryObject(User user, String baseUri) {
+        Map<String, Object> json = directoryObject(user, baseUri);
+        json.put(UserProperty.DELETED_DATE_TIME.graphName(), UserProperty.DELETED_DATE_TIME.valueOf(user));
+        return json;
+    }
+
     /** {@code <base>/v1.0/$metadata#directory/deletedItems/microsoft.graph.user}, with the selection as for users. */
     static String deletedItemsContext(String baseUri, List<UserProperty> select) {
         String context = stripSlash(baseUri) + "/v1.0/$metadata#directory/deletedItems/microsoft.graph.user";

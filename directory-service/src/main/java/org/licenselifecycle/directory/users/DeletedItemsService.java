@@ -97,6 +97,14 @@ public class DeletedItemsService {
         purge(deleted(tenantId, id), purgedBy);
     }
 
+    /** @throws GraphException 404 when the tenant's deleted items hold no such user */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public User find(UUID tenantId, String id) {
+        return UserService.parseId(id)
+                .flatMap(uuid -> users.findDeleted(tenantId, uuid))
+                .orElseThrow(() -> GraphException.notFound(id));
+    }
+
     /** Up to {@code size} of the tenant's deleted users, continuing after {@code after}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public UserPage page(UUID tenantId, Optional<UUID> after, int size) {

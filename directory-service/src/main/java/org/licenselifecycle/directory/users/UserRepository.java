@@ -31,6 +31,11 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
                 userPrincipalName.toLowerCase(Locale.ROOT)).firstResultOptional();
     }
 
+    /** A user of the tenant's deleted items. */
+    public Optional<User> findDeleted(UUID tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2 and " + DELETED, tenantId, id).firstResultOptional();
+    }
+
     /** A user of the tenant's deleted items, locked so that a restore, a permanent delete and the purge take turns. */
     public Optional<User> findDeletedForUpdate(UUID tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2 and " + DELETED, tenantId, id)

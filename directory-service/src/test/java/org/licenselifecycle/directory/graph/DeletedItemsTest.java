@@ -15,6 +15,7 @@ import static org.licenselifecycle.directory.UserFixtures.deleteUser;
 import static org.licenselifecycle.directory.UserFixtures.outboxEvents;
 import static org.licenselifecycle.directory.UserFixtures.usersIn;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -88,6 +89,45 @@ class DeletedItemsTest {
                 .body("displayName", equalTo("Adele Vance comeback"));
         asUserAdministrator(tenant).when().get(DELETED_USERS).then().statusCode(200).body("value", hasSize(0));
         assertThat(outboxEvents(entityManager, id, "UserRestored")).isEqualTo(1);
+    }
+
+    @Test
+    void aDeletedUserIsReadByIdAsADirectoryObjectAndAnActiveOneIsNotThere() {
+        UUID tenant = UUID.randomUUID();
+        String id = createUser(tenant, "readable");
+        String active = createUser(tenant, "stillactive");
+        deleteUser(tenant, id);
+
+        as(tenant, DirectoryRole.GLOBAL_READER).when().get("/v1.0/directory/deletedItems/{id}", id)
+                .then().statusCode(200)
+                .body("'@odata.type'", equalTo("#microsoft.graph.user"))
+                .body("id", equalTo(id))
+                .body("deletedDateTime", notNullValue());
+        asUserAdministrator(tenant).when().get("/v1.0/directory/deletedItems/{id}", active).then().statusCode(404);
+        as(UUID.randomUUID(), DirectoryRole.GLOBAL_ADMINISTRATOR).when().get("/v1.0/directory/deletedItems/{id}", id)
+                .then().statusCode(404);
+    }
+
+    @Test
+    void aPermanentlyDeletedUserTakesTheirRoleAssignmentsWithThem() {
+        UUID tenant = UUID.randomUUID();
+        String id = createUser(tenant, "roleholder");
+        as(tenant, DirectoryRole.GLOBAL_ADMINISTRATOR).contentType(ContentType.JSON)
+                .body("{\"principalId\": \"" + id + "\", \"roleDefinitionId\": \""
+                        + DirectoryRole.LICENSE_ADMINISTRATOR.templateId() + "\", \"directoryScopeId\": \"/\"}")
+                .when().post("/v1.0/roleManagement/directory/roleAssignments").then().statusCode(201);
+        deleteUser(tenant, id);
+        as(tenant, DirectoryRole.GLOBAL_ADMINISTRATOR).when().get("/v1.0/roleManagement/directory/roleAssignments")
+                .then().body("value", hasSize(0));
+        asUserAdministrator(tenant).when().post("/v1.0/directory/deletedItems/{id}/restore", id).then().statusCode(200);
+        as(tenant, DirectoryRole.GLOBAL_ADMINISTRATOR).when().get("/v1.0/roleManagement/directory/roleAssignments")
+                .then().body("value", hasSize(1));
+
+        deleteUser(tenant, id);
+        asUserAdministrator(tenant).when().delete("/v1.0/directory/deletedItems/{id}", id).then().statusCode(204);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM role_assignments WHERE tenant_id = ?1")
+                .setParameter(1, tenant).getSingleResult()).longValue())).isZero();
     }
 
     @Test
