@@ -27,6 +27,7 @@ import org.licenselifecycle.events.LicenseRemoved;
 import org.licenselifecycle.events.RemovalReason;
 import org.licenselifecycle.events.ServicePlan;
 import org.licenselifecycle.events.UserDeleted;
+import org.licenselifecycle.events.UserLicensesReleaseRequested;
 import org.licenselifecycle.events.UserPurged;
 import org.licenselifecycle.events.UserRestored;
 import org.licenselifecycle.events.UserUpdated;
@@ -214,6 +215,39 @@ class UserLifecycleTest {
         assertThat(Db.count(dataSource, "SELECT count(*) FROM deleted_user_license WHERE user_id = ?", leaver)).isZero();
         assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(2, 0, 2);
         assertThat(removals(leaver)).hasSize(1);
+    }
+
+    @Test
+    void offboardingWithoutDeletionUnassignsTheDirectLicensesAsTheAdminAndKeepsTheGroupOnes() {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(BUSINESS_PREMIUM, 2);
+        tenant.buy(OFFICE_365_E3, 2);
+        UUID leaver = tenant.newUser();
+        tenant.assign(leaver, BUSINESS_PREMIUM);
+        UUID group = UUID.randomUUID();
+        given().auth().oauth2(tenant.licenseAdmin).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("groupId", group, "skuId", OFFICE_365_E3, "userIds", List.of(leaver)))
+                .post("/api/v1/groupLicenses").then().statusCode(200);
+        UUID offboardingAdmin = UUID.randomUUID();
+        Instant requestedAt = Instant.parse("2026-11-21T09:30:00Z");
+        UserLicensesReleaseRequested request = new UserLicensesReleaseRequested(tenant.id, leaver,
+                "leaver-" + leaver + "@contoso.example", offboardingAdmin, requestedAt);
+
+        UUID eventId = UUID.randomUUID();
+        UserEvents.publish(eventId, leaver, request);
+        UserEvents.publish(eventId, leaver, request);
+        UserEvents.publishMarkerAfter(tenant, leaver);
+
+        assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(2, 0, 2);
+        assertThat(tenant.seats(OFFICE_365_E3)).containsExactly(2, 1, 1);
+        assertThat(removals(leaver)).singleElement().satisfies(removed -> {
+            assertThat(removed.skuId()).isEqualTo(BUSINESS_PREMIUM);
+            assertThat(removed.reason()).isEqualTo(RemovalReason.UNASSIGNED);
+            assertThat(removed.removedBy()).isEqualTo(offboardingAdmin);
+            assertThat(removed.removedAt()).isEqualTo(requestedAt);
+            assertThat(removed.exchangeOnline()).isTrue();
+            assertThat(removed.exchangeOnlineRetained()).as("Office 365 E3 from the group keeps the mailbox").isTrue();
+        });
     }
 
     @Test

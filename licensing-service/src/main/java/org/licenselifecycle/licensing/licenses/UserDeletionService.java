@@ -6,10 +6,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.licenselifecycle.events.RemovalReason;
 import org.licenselifecycle.events.UserDeleted;
+import org.licenselifecycle.events.UserLicensesReleaseRequested;
 import org.licenselifecycle.events.UserPurged;
 import org.licenselifecycle.events.UserRestored;
 import org.licenselifecycle.licensing.products.Product;
@@ -104,6 +107,34 @@ public class UserDeletionService {
         user.delete();
     }
 
+    /**
+     * "Remove a former employee" with "unassign licenses" but no deletion: every license the user holds
+     * directly goes, as an unassign by the admin who asked. Licenses inherited from a group, and those of a
+     * self-service purchase the admin has not taken over, are not the admin's to remove and stay.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void licensesReleaseRequested(UserLicensesReleaseRequested request) {
+        Optional<DirectoryUser> found = DirectoryUser.lockById(request.tenantId(), request.userId());
+        if (found.isEmpty() || found.get().deletedAt != null) {
+            LOG.warnf("Licenses of user %s asked to be released, but licensing has no active such user", request.userId());
+            return;
+        }
+        DirectoryUser user = found.get();
+        Map<Boolean, List<LicenseAssignment>> byAdminRemovable = LicenseAssignment.heldBy(user.userId).stream()
+                .collect(Collectors.partitioningBy(a -> a.assignedByGroup == null && a.selfServiceSubscriptionId == null));
+        boolean exchangeOnlineRetained = byAdminRemovable.get(false).stream().anyMatch(a -> held(a).grantsExchangeOnline());
+        for (LicenseAssignment assignment : byAdminRemovable.get(true)) {
+            seats.release(user.tenantId, assignment.skuId);
+            assignment.delete();
+            events.removed(user, held(assignment), exchangeOnlineRetained, RemovalReason.UNASSIGNED,
+                    request.requestedBy(), request.requestedAt());
+        }
+    }
+
+    private HeldLicense held(LicenseAssignment assignment) {
+        return new HeldLicense(catalog.find(assignment.skuId).orElseThrow(), assignment.disabledPlanList());
+    }
+
     private void freeAll(DirectoryUser user, Instant at, boolean remember) {
         List<LicenseAssignment> held = new ArrayList<>(LicenseAssignment.heldBy(user.userId));
         for (LicenseAssignment assignment : held) {
@@ -123,9 +154,8 @@ public class UserDeletionService {
                 kept.persist();
             }
             assignment.delete();
-            HeldLicense license = new HeldLicense(catalog.find(assignment.skuId).orElseThrow(), assignment.disabledPlanList());
             // every license goes at once, so no other license keeps Exchange Online for the user
-            events.removed(user, license, false, RemovalReason.USER_DELETED, null, at);
+            events.removed(user, held(assignment), false, RemovalReason.USER_DELETED, null, at);
         }
     }
 }

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.licenselifecycle.events.UserCreated;
 import org.licenselifecycle.events.UserDeleted;
+import org.licenselifecycle.events.UserLicensesReleaseRequested;
 import org.licenselifecycle.events.UserPurged;
 import org.licenselifecycle.events.UserRestored;
 import org.licenselifecycle.events.UserUpdated;
@@ -45,6 +46,8 @@ public class UserEventsConsumer {
                 case USER_DELETED -> deletions.userDeleted(event.data(UserDeleted.class));
                 case USER_RESTORED -> deletions.userRestored(event.data(UserRestored.class));
                 case USER_PURGED -> deletions.userPurged(event.data(UserPurged.class));
+                case USER_LICENSES_RELEASE_REQUESTED ->
+                        deletions.licensesReleaseRequested(event.data(UserLicensesReleaseRequested.class));
                 default -> LOG.debugf("Skipping event %s of type %s: licensing does not act on it", event.id(), event.ceType());
             }
         });
