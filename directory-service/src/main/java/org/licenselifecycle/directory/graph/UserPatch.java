@@ -7,7 +7,7 @@ import org.licenselifecycle.support.graph.GraphException;
 
 /**
  * Reads a Graph PATCH body of a user into {@link UserChanges}, telling a property left out from one set
- * to {@code null}. Types are checked as strictly as for a create ({@link StrictGraphJson}); properties
+ * to {@code null}. Types are checked as strictly as for a create ({@link org.licenselifecycle.support.graph.StrictJson}); properties
  * this service does not keep, and read-only ones such as {@code id} or {@code @odata.type}, are ignored.
  */
 final class UserPatch {

@@ -31,7 +31,7 @@ import org.licenselifecycle.support.security.Roles;
  * Microsoft Graph v1.0 {@code /users}: create, list, read, update and delete the caller's tenant's
  * users. Members of the tenant may read; only Global and User Administrators may change them. A body's
  * properties this service does not keep (businessPhones, officeLocation...) are ignored as Graph ignores
- * read-only ones; a property of the wrong JSON type is a 400 (see {@link StrictGraphJson}, {@link UserPatch}).
+ * read-only ones; a property of the wrong JSON type is a 400 (see {@link org.licenselifecycle.support.graph.StrictJson}, {@link UserPatch}).
  */
 @Path("/v1.0/users")
 @Produces(MediaType.APPLICATION_JSON)

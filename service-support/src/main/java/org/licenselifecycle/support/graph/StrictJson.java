@@ -1,4 +1,4 @@
-package org.licenselifecycle.directory.graph;
+package org.licenselifecycle.support.graph;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,16 +9,17 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
- * Reads request bodies as strictly as Graph does: {@code "accountEnabled": "yes"} or
- * {@code "displayName": 42} is a 400, not a value Jackson guessed. Unknown properties stay ignored
- * (Quarkus' default), as Graph ignores read-only properties in a body.
+ * Reads request bodies as strictly as Graph does: {@code "accountEnabled": "yes"}, {@code "displayName": 42},
+ * {@code "licenses": "5"} or {@code 1.5} are a 400, not a value Jackson guessed; so is anything after the
+ * JSON value. Unknown properties stay ignored (Quarkus' default), as Graph ignores read-only ones in a body.
  */
 @Singleton
-public class StrictGraphJson implements ObjectMapperCustomizer {
+public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.coercionConfigFor(LogicalType.Boolean)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -26,6 +27,10 @@ public class StrictGraphJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.POJO)
