@@ -3,6 +3,7 @@ package org.licenselifecycle.system;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -97,5 +98,37 @@ class UserDeletionEndToEndIT {
                 .extract().jsonPath();
         assertThat(deleted.getList("value.id")).contains(userId);
         assertThat(admin.product(AdminClient.BUSINESS_PREMIUM)).containsEntry("assigned", 0);
+    }
+
+    @Test
+    void removingAFormerEmployeeWithoutDeletingBlocksSignInAndUnassignsTheirLicensesAsTheAdmin() {
+        AdminClient admin = new AdminClient(system);
+        admin.buy(AdminClient.BUSINESS_PREMIUM, 1);
+        String userId = admin.createUser("johanna.lorenz");
+        admin.assign(userId, AdminClient.BUSINESS_PREMIUM);
+        await("mailbox provisioned").atMost(AdminClient.EVENTUALLY).until(() -> admin.mailbox(userId) != null);
+
+        JsonPath answer = given().baseUri(system.directory.baseUrl()).auth().oauth2(admin.globalAdmin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("blockSignIn", true, "unassignLicenses", true, "deleteUser", false))
+                .post("/api/v1/users/{id}/offboard", userId)
+                .then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(answer.getBoolean("signInBlocked")).isTrue();
+        assertThat(answer.getBoolean("deleted")).isFalse();
+        assertThat(answer.getString("mailbox.summary")).isNotBlank();
+
+        await("the license is free again").atMost(AdminClient.EVENTUALLY).untilAsserted(() ->
+                assertThat(admin.product(AdminClient.BUSINESS_PREMIUM)).containsEntry("available", 1));
+        JsonPath mailbox = await("mailbox disconnected for the grace period").atMost(AdminClient.EVENTUALLY)
+                .until(() -> admin.mailbox(userId), m -> "DISCONNECTED".equals(m.getString("state")));
+        assertThat(mailbox.getBoolean("searchable")).isFalse();
+        assertThat(Instant.parse(mailbox.getString("purgeAfter")))
+                .isEqualTo(Instant.parse(mailbox.getString("removedAt")).plus(THIRTY_DAYS));
+        assertThat(admin.oneDrive(userId).getString("state")).isEqualTo("ACTIVE");
+        given().baseUri(system.directory.baseUrl()).auth().oauth2(admin.globalAdmin)
+                .get("/v1.0/users/{id}", userId)
+                .then().statusCode(200)
+                .body("accountEnabled", equalTo(false));
     }
 }
