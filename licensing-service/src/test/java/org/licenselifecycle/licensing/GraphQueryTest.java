@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.licenselifecycle.support.security.DirectoryRole;
 import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
+import org.licenselifecycle.testsupport.MovableClock;
 
 /** Graph's directory/subscriptions, $top / $skiptoken / $select on the collections, and the Office apps check. */
 @QuarkusTest

@@ -36,6 +36,7 @@ import org.licenselifecycle.events.RemovalReason;
 import org.licenselifecycle.events.ServicePlan;
 import org.licenselifecycle.events.Topics;
 import org.licenselifecycle.testsupport.Rig;
+import org.licenselifecycle.testsupport.MovableClock;
 
 @QuarkusTest
 @WithTestResource(Rig.class)

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.support.security.DirectoryRole;
 import org.licenselifecycle.testsupport.Rig;
+import org.licenselifecycle.testsupport.MovableClock;
 
 /** Subscriptions as Your products shows them: how they were bought, seats, reducing, billing, cancelling. */
 @QuarkusTest

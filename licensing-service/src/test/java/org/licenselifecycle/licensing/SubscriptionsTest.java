@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.licenselifecycle.support.security.DirectoryRole;
 import org.licenselifecycle.testsupport.Rig;
+import org.licenselifecycle.testsupport.MovableClock;
 
 @QuarkusTest
 @WithTestResource(Rig.class)

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.licenselifecycle.lifecycle.MovableClock;
+import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.lifecycle.mailbox.GracePeriodPurge;
 import org.licenselifecycle.lifecycle.mailbox.PurgeRunView;
 import org.licenselifecycle.testsupport.Rig;

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.licenselifecycle.lifecycle.Licenses.Sku;
 import org.licenselifecycle.lifecycle.Licenses.TestUser;
-import org.licenselifecycle.lifecycle.MovableClock;
+import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.lifecycle.UserEventsOnKafka;
 import org.licenselifecycle.lifecycle.mailbox.GracePeriodPurge;
 import org.licenselifecycle.support.security.DirectoryRole;

@@ -27,7 +27,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.lifecycle.Licenses.TestUser;
-import org.licenselifecycle.lifecycle.MovableClock;
+import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.lifecycle.timeline.TimelineEntry;
 import org.licenselifecycle.lifecycle.timeline.TimelineEvent;
 import org.licenselifecycle.support.security.DirectoryRole;

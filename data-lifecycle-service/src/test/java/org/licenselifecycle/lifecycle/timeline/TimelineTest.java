@@ -19,7 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.lifecycle.Licenses.TestUser;
-import org.licenselifecycle.lifecycle.MovableClock;
+import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.lifecycle.mailbox.GracePeriodPurge;
 import org.licenselifecycle.support.security.DirectoryRole;
 import org.licenselifecycle.testsupport.DevTokens;

@@ -39,7 +39,7 @@ import org.licenselifecycle.lifecycle.AdminApi;
 import org.licenselifecycle.lifecycle.LicenseEventsOnKafka;
 import org.licenselifecycle.lifecycle.Licenses.Sku;
 import org.licenselifecycle.lifecycle.Licenses.TestUser;
-import org.licenselifecycle.lifecycle.MovableClock;
+import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.lifecycle.UserEventsOnKafka;
 import org.licenselifecycle.lifecycle.mailbox.GracePeriodPurge;
 import org.licenselifecycle.lifecycle.onedrive.OneDriveDeletion;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.licenselifecycle.directory.MovableClock;
+import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.directory.users.DeletedUsersPurge;
 import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.UserDeleted;

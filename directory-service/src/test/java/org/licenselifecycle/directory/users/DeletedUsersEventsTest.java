@@ -22,7 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.licenselifecycle.directory.MovableClock;
+import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.directory.UserEventsTopic;
 import org.licenselifecycle.events.CloudEventHeaders;
 import org.licenselifecycle.events.EventJson;

@@ -1,4 +1,4 @@
-package org.licenselifecycle.directory;
+package org.licenselifecycle.testsupport;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -7,9 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The service's Clock in tests: the system's time, or an instant a test moves it to (to walk past the
- * deleted-items window). Replaces the default Clock bean of service-support. Tests that move it release
- * it in a finally block.
+ * The service's Clock in tests: the system's time, or an instant a test fixes it at (to assert event times
+ * exactly, or to walk past a grace period or a retention window). Replaces the default Clock bean of
+ * service-support in every @QuarkusTest of a module that depends on test-support. Tests that fix it
+ * release it in a finally block.
  */
 @Singleton
 public class MovableClock extends Clock {
