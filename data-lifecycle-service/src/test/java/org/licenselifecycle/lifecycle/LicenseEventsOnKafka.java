@@ -3,25 +3,20 @@ package org.licenselifecycle.lifecycle;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.licenselifecycle.events.CloudEventHeaders;
 import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.LicenseAssigned;
 import org.licenselifecycle.events.LicenseRemoved;
 import org.licenselifecycle.events.Topics;
 import org.licenselifecycle.testsupport.Kafka;
+import org.licenselifecycle.testsupport.TestEvents;
 
 /** Publishes license events to the rig's broker as licensing-service does: binary CloudEvents keyed by user. */
 public final class LicenseEventsOnKafka {
@@ -57,21 +52,12 @@ public final class LicenseEventsOnKafka {
 
     /** The CloudEvents headers licensing-service sends with an event of {@code type}. */
     public static Map<String, String> headers(UUID eventId, EventType type) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        headers.put(CloudEventHeaders.ID, eventId.toString());
-        headers.put(CloudEventHeaders.TYPE, type.ceType());
-        headers.put(CloudEventHeaders.SOURCE, "/licensing-service");
-        headers.put(CloudEventHeaders.TIME, OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        return headers;
+        return TestEvents.headers(eventId, type.ceType(), "/licensing-service");
     }
 
     /** Publishes any record at all, well-formed or not. */
     public static void publishRaw(String key, String value, Map<String, String> headers) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.LICENSE_EVENTS, key, value);
-        headers.forEach((name, headerValue) -> record.headers().add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
-        companion().produceStrings().fromRecords(record).awaitCompletion();
+        companion().produceStrings().fromRecords(TestEvents.record(Topics.LICENSE_EVENTS, key, value, headers)).awaitCompletion();
     }
 
     /** The records with {@code key} on the dead-letter topic, waiting until there are {@code count}. */

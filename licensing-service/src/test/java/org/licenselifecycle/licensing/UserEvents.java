@@ -1,20 +1,16 @@
 package org.licenselifecycle.licensing;
 
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.licenselifecycle.events.CloudEventHeaders;
 import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.Topics;
 import org.licenselifecycle.events.UserCreated;
 import org.licenselifecycle.testsupport.Kafka;
+import org.licenselifecycle.testsupport.TestEvents;
 
 /** Publishes directory-service's events to the rig's broker, as directory-service's outbox relay would. */
 public final class UserEvents {
@@ -60,21 +56,10 @@ public final class UserEvents {
     }
 
     public static void publish(UUID eventId, String ceType, String key, String value) {
-        List<Header> headers = new ArrayList<>();
-        headers.add(header(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0));
-        headers.add(header(CloudEventHeaders.ID, eventId.toString()));
-        headers.add(header(CloudEventHeaders.TYPE, ceType));
-        headers.add(header(CloudEventHeaders.SOURCE, "/directory-service"));
-        headers.add(header(CloudEventHeaders.TIME, Instant.now().toString()));
-        headers.add(header(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON));
-        publishRaw(new ProducerRecord<>(Topics.USER_EVENTS, null, key, value, headers));
+        publishRaw(TestEvents.record(Topics.USER_EVENTS, key, value, TestEvents.headers(eventId, ceType, "/directory-service")));
     }
 
     public static void publishRaw(ProducerRecord<String, String> record) {
         companion().produceStrings().fromRecords(List.of(record)).awaitCompletion();
-    }
-
-    private static Header header(String name, String value) {
-        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

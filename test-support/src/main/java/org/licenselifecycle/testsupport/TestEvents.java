@@ -1,0 +1,37 @@
+package org.licenselifecycle.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.licenselifecycle.events.CloudEventHeaders;
+
+/** Kafka records shaped as our producers send them (CloudEvents 1.0, binary mode), for consumers' tests. */
+public final class TestEvents {
+
+    private TestEvents() {
+    }
+
+    /** The CloudEvents headers a producer at {@code source} (e.g. {@code /licensing-service}) sends. */
+    public static Map<String, String> headers(UUID eventId, String ceType, String source) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        headers.put(CloudEventHeaders.ID, eventId.toString());
+        headers.put(CloudEventHeaders.TYPE, ceType);
+        headers.put(CloudEventHeaders.SOURCE, source);
+        headers.put(CloudEventHeaders.TIME, OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        headers.put(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        return headers;
+    }
+
+    /** A record with any key, value and headers at all, well-formed or not. */
+    public static ProducerRecord<String, String> record(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, headerValue) -> record.headers().add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+}
