@@ -1,0 +1,55 @@
+package org.licenselifecycle.console;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The admin console's settings: where the three services answer, the grace period the confirmation box
+ * announces (it must match data-lifecycle-service's {@code lifecycle.mailbox.grace-period}), how many rows
+ * a page shows, and the demo sign-in (dev, local and test profiles only).
+ */
+@ConfigMapping(prefix = "console")
+public interface ConsoleConfig {
+
+    @WithDefault("http://localhost:8081")
+    String directoryUrl();
+
+    @WithDefault("http://localhost:8082")
+    String licensingUrl();
+
+    @WithDefault("http://localhost:8083")
+    String lifecycleUrl();
+
+    /** How long a disconnected mailbox is kept before it is purged, as data-lifecycle-service is configured. */
+    @WithDefault("P30D")
+    Duration gracePeriod();
+
+    /** Rows per page on Active users and on a product's users. */
+    @WithDefault("50")
+    int pageSize();
+
+    DemoSignIn demoSignIn();
+
+    /** The demo sign-in: pick one of the demo tenant's admins, get a token signed with the development key. */
+    interface DemoSignIn {
+
+        /** Off unless a dev, local or test profile turns it on; never in prod. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The tenant whose admins the sign-in page lists (Contoso of deploy/local/seed). */
+        @WithDefault("8f5b2c1e-4d3a-4e6f-9a7b-c0e1d2f3a4b5")
+        String tenantId();
+
+        /** PKCS#8 PEM of the development key (deploy/local/dev-keys/private-key.pem). */
+        Optional<String> signingKey();
+
+        @WithDefault("https://login.license-lifecycle.dev/")
+        String issuer();
+
+        @WithDefault("PT8H")
+        Duration tokenLifetime();
+    }
+}

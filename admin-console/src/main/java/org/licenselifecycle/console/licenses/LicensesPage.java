@@ -1,0 +1,161 @@
+package org.licenselifecycle.console.licenses;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.licenselifecycle.console.ConsoleConfig;
+import org.licenselifecycle.console.data.DataOutcome;
+import org.licenselifecycle.console.data.WhatHappensToData;
+import org.licenselifecycle.console.operations.BulkOperation;
+import org.licenselifecycle.console.operations.BulkOperations;
+import org.licenselifecycle.console.services.DirectoryClient;
+import org.licenselifecycle.console.services.LicensingClient;
+import org.licenselifecycle.console.services.LicensingClient.Product;
+import org.licenselifecycle.console.services.ServiceError;
+import org.licenselifecycle.console.signin.SignedInAdmin;
+
+/**
+ * Billing > Licenses: every product with total (summed over its subscriptions), assigned and available;
+ * a product's users with check boxes (at most 20); "Unassign licenses" -> the "Unassign licenses" box,
+ * which says what happens to each user's data -> "Unassign".
+ */
+@Path("/licenses")
+@Produces(MediaType.TEXT_HTML)
+public class LicensesPage {
+
+    /** "The Licenses page lets you assign or unassign licenses for up to 20 users at a time." */
+    public static final int MAX_USERS = 20;
+    static final String TOO_MANY = "You can unassign licenses for up to " + MAX_USERS + " users at a time.";
+
+    private final LicensingClient licensing;
+    private final DirectoryClient directory;
+    private final WhatHappensToData data;
+    private final BulkOperations operations;
+    private final SignedInAdmin admin;
+    private final ConsoleConfig config;
+    private final Template products;
+    private final Template product;
+    private final Template confirm;
+
+    LicensesPage(@RestClient LicensingClient licensing, @RestClient DirectoryClient directory, WhatHappensToData data,
+            BulkOperations operations, SignedInAdmin admin, ConsoleConfig config,
+            @Location("licenses.html") Template products, @Location("license-users.html") Template product,
+            @Location("confirm-unassign.html") Template confirm) {
+        this.licensing = licensing;
+        this.directory = directory;
+        this.data = data;
+        this.operations = operations;
+        this.admin = admin;
+        this.config = config;
+        this.products = products;
+        this.product = product;
+        this.confirm = confirm;
+    }
+
+    @GET
+    public TemplateInstance products() {
+        return products.data("products", licensing.products(admin.bearer()));
+    }
+
+    @GET
+    @Path("{skuId}")
+    public TemplateInstance product(@PathParam("skuId") String skuId, @QueryParam("skiptoken") String skipToken) {
+        return productPage(skuId, skipToken, null);
+    }
+
+    /** "Unassign licenses": the box that asks to confirm, with what happens to each user's data. */
+    @POST
+    @Path("{skuId}/unassign")
+    public TemplateInstance confirm(@PathParam("skuId") String skuId, @FormParam("userId") List<String> userIds) {
+        if (userIds == null || userIds.isEmpty()) {
+            return productPage(skuId, null, "Select the check boxes of the users to unassign licenses from.");
+        }
+        if (userIds.size() > MAX_USERS) {
+            return productPage(skuId, null, TOO_MANY + " " + userIds.size() + " were selected: clear some boxes.");
+        }
+        Product chosen = find(skuId);
+        Map<String, String> names = productNames();
+        List<DataOutcome> outcomes = userIds.stream().distinct().map(id -> {
+            DirectoryClient.User user = directory.user(admin.bearer(), id);
+            return data.of(admin.bearer(), user.id(), user.displayName(), user.userPrincipalName(), List.of(skuId), names);
+        }).toList();
+        return confirm.data("title", "Unassign licenses")
+                .data("question", "Unassign " + chosen.productName() + " from " + outcomes.size()
+                        + (outcomes.size() == 1 ? " user?" : " users?"))
+                .data("action", "/licenses/" + skuId + "/unassign/confirmed")
+                .data("confirmLabel", "Unassign")
+                .data("cancelLink", "/licenses/" + skuId)
+                .data("outcomes", outcomes)
+                .data("purgeDate", data.purgeDate())
+                .data("keep", List.of());
+    }
+
+    @POST
+    @Path("{skuId}/unassign/confirmed")
+    public Response unassign(@PathParam("skuId") String skuId, @FormParam("userId") List<String> userIds) {
+        if (userIds == null || userIds.isEmpty() || userIds.size() > MAX_USERS) {
+            throw new ServiceError(400, "Request_BadRequest", TOO_MANY + " Select between 1 and " + MAX_USERS + " users.");
+        }
+        Product chosen = find(skuId);
+        String bearer = admin.bearer();
+        List<BulkOperation.Step> steps = userIds.stream().distinct().map(id -> {
+            DirectoryClient.User user = directory.user(bearer, id);
+            return new BulkOperation.Step(user.id(), user.displayName(), user.userPrincipalName());
+        }).toList();
+        BulkOperation operation = operations.start(admin.objectId(), "Unassign " + chosen.productName(),
+                "/licenses/" + skuId, steps, step -> {
+                    licensing.unassign(bearer, skuId, new LicensingClient.UserIds(List.of(step.userId)));
+                    return chosen.productName() + " unassigned.";
+                });
+        return Response.seeOther(URI.create("/operations/" + operation.id)).build();
+    }
+
+    private TemplateInstance productPage(String skuId, String skipToken, String error) {
+        Product chosen = find(skuId);
+        LicensingClient.Holders holders = licensing.holders(admin.bearer(), skuId, config.pageSize(), skipToken);
+        return product.data("product", chosen)
+                .data("holders", holders.value())
+                .data("next", skipTokenOf(holders.nextLink()))
+                .data("maxUsers", MAX_USERS)
+                .data("error", error);
+    }
+
+    private Product find(String skuId) {
+        return licensing.products(admin.bearer()).stream().filter(p -> p.skuId().equalsIgnoreCase(skuId)).findFirst()
+                .orElseThrow(() -> new ServiceError(404, "Request_ResourceNotFound",
+                        "Your organization has no subscription for this product."));
+    }
+
+    private Map<String, String> productNames() {
+        return licensing.products(admin.bearer()).stream()
+                .collect(Collectors.toMap(Product::skuId, Product::productName, (a, b) -> a));
+    }
+
+    /** The {@code $skiptoken} of a nextLink, which the console passes on in its own links. */
+    public static String skipTokenOf(String nextLink) {
+        if (nextLink == null) {
+            return null;
+        }
+        for (String parameter : URI.create(nextLink).getRawQuery().split("&")) {
+            if (parameter.startsWith("$skiptoken=") || parameter.startsWith("%24skiptoken=")) {
+                return java.net.URLDecoder.decode(parameter.substring(parameter.indexOf('=') + 1),
+                        java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,53 @@
+package org.licenselifecycle.console.services;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** directory-service as the console calls it: users (Graph), admin role assignments, the tenant. */
+@RegisterRestClient(configKey = "directory")
+@RegisterProvider(DirectoryErrorMapper.class)
+@Produces(MediaType.APPLICATION_JSON)
+public interface DirectoryClient {
+
+    /** A user as Graph lists them (the properties the console shows). */
+    record User(String id, String displayName, String userPrincipalName, String usageLocation, Boolean accountEnabled) {
+    }
+
+    record UserPage(List<User> value, @JsonProperty("@odata.nextLink") String nextLink) {
+    }
+
+    record RoleAssignment(String id, String principalId, String roleDefinitionId) {
+    }
+
+    record RoleAssignments(List<RoleAssignment> value) {
+    }
+
+    record Tenant(String id, String displayName, String defaultDomain) {
+    }
+
+    @GET
+    @Path("/v1.0/users")
+    UserPage users(@HeaderParam("Authorization") String bearer, @QueryParam("$top") int top,
+            @QueryParam("$filter") String filter, @QueryParam("$skiptoken") String skipToken);
+
+    @GET
+    @Path("/v1.0/users/{id}")
+    User user(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);
+
+    @GET
+    @Path("/v1.0/roleManagement/directory/roleAssignments")
+    RoleAssignments roleAssignments(@HeaderParam("Authorization") String bearer);
+
+    @GET
+    @Path("/api/v1/tenants/current")
+    Tenant currentTenant(@HeaderParam("Authorization") String bearer);
+}

@@ -1,0 +1,63 @@
+package org.licenselifecycle.console.services;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Turns a service's answer into a {@link ServiceError} in plain words: the {@code error.message} of
+ * Graph's envelope ({@code {"error":{"code","message",...}}}) when there is one, otherwise what the status
+ * means. Never shows the body as it came.
+ */
+public final class GraphErrors {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private GraphErrors() {
+    }
+
+    public static ServiceError of(String service, Response response) {
+        int status = response.getStatus();
+        String body = "";
+        try {
+            if (response.hasEntity()) {
+                body = response.readEntity(String.class);
+            }
+        } catch (RuntimeException e) {
+            // an unreadable body: the status alone speaks
+        }
+        return of(service, status, body);
+    }
+
+    static ServiceError of(String service, int status, String body) {
+        try {
+            JsonNode error = JSON.readTree(body == null ? "" : body).path("error");
+            String message = error.path("message").asText("");
+            if (!message.isBlank()) {
+                return new ServiceError(status, error.path("code").asText(""), message);
+            }
+        } catch (Exception e) {
+            // not JSON: fall through to the status
+        }
+        return new ServiceError(status, "", plainWords(service, status));
+    }
+
+    /** A call that never got an answer (service down, timeout). */
+    public static ServiceError unreachable(String service, ProcessingException e) {
+        return new ServiceError(503, "serviceUnavailable",
+                "The " + service + " service did not answer. Try again in a moment; if it keeps failing, ask your operator.");
+    }
+
+    private static String plainWords(String service, int status) {
+        return switch (status) {
+            case 401 -> "Your sign-in has expired or is not valid any more. Sign in again.";
+            case 403 -> "Your admin role does not allow this.";
+            case 404 -> "Not found: it may have been deleted, or it belongs to another organization.";
+            case 429 -> "The " + service + " service is busy. Wait a moment and try again.";
+            default -> status >= 500
+                    ? "The " + service + " service had a problem (HTTP " + status + "). Try again in a moment."
+                    : "The " + service + " service refused the request (HTTP " + status + ").";
+        };
+    }
+}

@@ -1,0 +1,121 @@
+package org.licenselifecycle.console.services;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * licensing-service as the console calls it: the Licenses page, Active users, Your products (admin API)
+ * and Graph's assignLicense / licenseDetails.
+ */
+@RegisterRestClient(configKey = "licensing")
+@RegisterProvider(LicensingErrorMapper.class)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface LicensingClient {
+
+    /** A row of the Licenses page. */
+    record Product(String skuId, String skuPartNumber, String productName, int total, int assigned, int available) {
+    }
+
+    record Holder(String userId, String displayName, String userPrincipalName, Instant assignedDateTime,
+            String assignedByGroup) {
+    }
+
+    record Holders(List<Holder> value, String nextLink) {
+    }
+
+    record UserIds(List<String> userIds) {
+    }
+
+    record Unassigned(String userId, String userPrincipalName, List<String> removedSkuIds) {
+    }
+
+    record UnassignResult(List<Unassigned> users) {
+    }
+
+    record License(String skuId, String skuPartNumber, String productName, List<String> disabledPlans,
+            Instant assignedDateTime, String assignedByGroup) {
+    }
+
+    record UserLicenses(String userId, String displayName, String userPrincipalName, String usageLocation,
+            boolean accountEnabled, List<License> licenses) {
+    }
+
+    record Kept(List<String> skuIds) {
+    }
+
+    record Purchaser(String id, String displayName) {
+    }
+
+    /** A row of Your products: one subscription. */
+    record Subscription(String id, String skuId, String skuPartNumber, String productName, int licenses, String status,
+            Instant createdDateTime, Instant nextLifecycleDateTime, boolean trial, String boughtBy, Purchaser purchaser,
+            Instant takenOverDateTime, String productKind, boolean assignable) {
+    }
+
+    /** Graph's servicePlanInfo of a user's licenseDetails. */
+    record ServicePlanInfo(String servicePlanId, String servicePlanName, String provisioningStatus) {
+    }
+
+    record LicenseDetail(String skuId, String skuPartNumber, List<ServicePlanInfo> servicePlans) {
+    }
+
+    record LicenseDetails(List<LicenseDetail> value) {
+    }
+
+    @GET
+    @Path("/api/v1/licenses")
+    List<Product> products(@HeaderParam("Authorization") String bearer);
+
+    @GET
+    @Path("/api/v1/licenses/{skuId}/users")
+    Holders holders(@HeaderParam("Authorization") String bearer, @PathParam("skuId") String skuId,
+            @QueryParam("$top") int top, @QueryParam("$skiptoken") String skipToken);
+
+    @POST
+    @Path("/api/v1/licenses/{skuId}/unassign")
+    UnassignResult unassign(@HeaderParam("Authorization") String bearer, @PathParam("skuId") String skuId, UserIds users);
+
+    @GET
+    @Path("/api/v1/users/{id}/licenses")
+    UserLicenses licensesOf(@HeaderParam("Authorization") String bearer, @PathParam("id") String userId);
+
+    @PUT
+    @Path("/api/v1/users/{id}/licenses")
+    UserLicenses keepOnly(@HeaderParam("Authorization") String bearer, @PathParam("id") String userId, Kept kept);
+
+    @POST
+    @Path("/api/v1/users/unassignAll")
+    UnassignResult unassignAll(@HeaderParam("Authorization") String bearer, UserIds users);
+
+    @GET
+    @Path("/api/v1/subscriptions")
+    List<Subscription> subscriptions(@HeaderParam("Authorization") String bearer);
+
+    @POST
+    @Path("/api/v1/subscriptions/{id}/takeOver")
+    Subscription takeOver(@HeaderParam("Authorization") String bearer, @PathParam("id") String subscriptionId);
+
+    @GET
+    @Path("/v1.0/users/{id}/licenseDetails")
+    LicenseDetails licenseDetails(@HeaderParam("Authorization") String bearer, @PathParam("id") String userId);
+
+    /** Graph's assignLicense: {@code {"addLicenses":[{"skuId","disabledPlans"}],"removeLicenses":[]}}. */
+    @POST
+    @Path("/v1.0/users/{id}/assignLicense")
+    Map<String, Object> assignLicense(@HeaderParam("Authorization") String bearer, @PathParam("id") String userId,
+            Map<String, Object> body);
+}

@@ -1,0 +1,97 @@
+package org.licenselifecycle.console.signin;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.licenselifecycle.console.ConsoleConfig;
+import org.licenselifecycle.console.services.DirectoryClient;
+import org.licenselifecycle.console.services.ServiceError;
+
+/**
+ * The demo sign-in (dev, local and test profiles; {@code console.demo-sign-in.enabled}, off in prod):
+ * the demo tenant's admins as the directory records them, one button each; choosing one mints their
+ * token with the development key and keeps it in the console's session cookie.
+ */
+@Path("/sign-in")
+@Produces(MediaType.TEXT_HTML)
+public class DemoSignIn {
+
+    static final String COOKIE = "console_session";
+
+    /** One admin of the tenant the page offers. */
+    public record DemoAdmin(String userId, String displayName, String userPrincipalName, AdminRole role) {
+    }
+
+    private final ConsoleConfig config;
+    private final DemoTokens tokens;
+    private final DirectoryClient directory;
+    private final Template page;
+
+    DemoSignIn(ConsoleConfig config, DemoTokens tokens, @RestClient DirectoryClient directory,
+            @Location("sign-in.html") Template page) {
+        this.config = config;
+        this.tokens = tokens;
+        this.directory = directory;
+        this.page = page;
+    }
+
+    @GET
+    public TemplateInstance signInPage(@QueryParam("tenant") String tenant) {
+        requireDemo();
+        String tenantId = tenant == null || tenant.isBlank() ? config.demoSignIn().tenantId() : tenant.trim();
+        try {
+            return page.data("tenantId", tenantId).data("admins", admins(tenantId)).data("error", null);
+        } catch (ServiceError e) {
+            return page.data("tenantId", tenantId).data("admins", List.of()).data("error", e.getMessage());
+        }
+    }
+
+    @POST
+    public Response signIn(@FormParam("tenant") String tenantId, @FormParam("userId") String userId,
+            @FormParam("role") String role) {
+        requireDemo();
+        DemoAdmin chosen = admins(tenantId).stream()
+                .filter(a -> a.userId().equalsIgnoreCase(userId) && a.role().name().equals(role))
+                .findFirst()
+                .orElseThrow(() -> new ServiceError(400, "Request_BadRequest",
+                        "That admin does not hold that role in this organization any more. Choose another one."));
+        String token = tokens.token(tenantId, chosen.userId(), chosen.displayName(), List.of(chosen.role()));
+        return Response.seeOther(URI.create("/licenses")).cookie(cookie(token, -1)).build();
+    }
+
+    private List<DemoAdmin> admins(String tenantId) {
+        String bearer = "Bearer " + tokens.signInPageToken(tenantId);
+        return directory.roleAssignments(bearer).value().stream()
+                .flatMap(assignment -> AdminRole.ofTemplateId(assignment.roleDefinitionId()).stream().map(role -> {
+                    DirectoryClient.User user = directory.user(bearer, assignment.principalId());
+                    return new DemoAdmin(user.id(), user.displayName(), user.userPrincipalName(), role);
+                }))
+                .sorted((a, b) -> a.role().compareTo(b.role()) != 0 ? a.role().compareTo(b.role())
+                        : a.displayName().compareToIgnoreCase(b.displayName()))
+                .toList();
+    }
+
+    private void requireDemo() {
+        if (!config.demoSignIn().enabled()) {
+            throw new NotFoundException();
+        }
+    }
+
+    static NewCookie cookie(String value, int maxAge) {
+        return new NewCookie.Builder(COOKIE).value(value).path("/").httpOnly(true).maxAge(maxAge)
+                .sameSite(NewCookie.SameSite.STRICT).build();
+    }
+}

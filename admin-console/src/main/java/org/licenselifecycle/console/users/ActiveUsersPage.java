@@ -1,0 +1,183 @@
+package org.licenselifecycle.console.users;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.licenselifecycle.console.data.DataOutcome;
+import org.licenselifecycle.console.data.WhatHappensToData;
+import org.licenselifecycle.console.operations.BulkOperation;
+import org.licenselifecycle.console.operations.BulkOperations;
+import org.licenselifecycle.console.services.DirectoryClient;
+import org.licenselifecycle.console.services.LicensingClient;
+import org.licenselifecycle.console.services.ServiceError;
+import org.licenselifecycle.console.signin.SignedInAdmin;
+
+/**
+ * Users > Active users: the list (search by name or UPN, paged). Selecting a row opens the right pane,
+ * "Licenses and Apps", with a box per license ("Save changes" after clearing some). Selecting several
+ * users' circles and "Manage product licenses" offers "Unassign all" -> "Save changes" -> "Done".
+ */
+@Path("/users")
+@Produces(MediaType.TEXT_HTML)
+public class ActiveUsersPage {
+
+    /** The admin API's unassignAll takes up to 100 users; the console keeps to the same. */
+    static final int MAX_USERS = 100;
+
+    private final ActiveUsersSearch search;
+    private final DirectoryClient directory;
+    private final LicensingClient licensing;
+    private final WhatHappensToData data;
+    private final BulkOperations operations;
+    private final SignedInAdmin admin;
+    private final Template list;
+    private final Template manage;
+    private final Template confirm;
+
+    ActiveUsersPage(ActiveUsersSearch search, @RestClient DirectoryClient directory, @RestClient LicensingClient licensing,
+            WhatHappensToData data, BulkOperations operations, SignedInAdmin admin,
+            @Location("active-users.html") Template list, @Location("manage-licenses.html") Template manage,
+            @Location("confirm-unassign.html") Template confirm) {
+        this.search = search;
+        this.directory = directory;
+        this.licensing = licensing;
+        this.data = data;
+        this.operations = operations;
+        this.admin = admin;
+        this.list = list;
+        this.manage = manage;
+        this.confirm = confirm;
+    }
+
+    @GET
+    public TemplateInstance users(@QueryParam("search") String term, @QueryParam("next") String next) {
+        return listPage(term, next, null, null);
+    }
+
+    /** A selected row: the list with the user's right pane open on "Licenses and Apps". */
+    @GET
+    @Path("{id}")
+    public TemplateInstance user(@PathParam("id") String id, @QueryParam("search") String term,
+            @QueryParam("next") String next) {
+        return listPage(term, next, licensing.licensesOf(admin.bearer(), id), null);
+    }
+
+    /** "Save changes" in the pane: the box that says what clearing the boxes does to the user's data. */
+    @POST
+    @Path("{id}/licenses")
+    public TemplateInstance confirmSave(@PathParam("id") String id, @FormParam("keep") List<String> keep) {
+        LicensingClient.UserLicenses user = licensing.licensesOf(admin.bearer(), id);
+        List<String> kept = keep == null ? List.of() : keep;
+        List<String> removed = user.licenses().stream().map(LicensingClient.License::skuId)
+                .filter(sku -> !kept.contains(sku)).toList();
+        if (removed.isEmpty()) {
+            return listPage(null, null, user, "No box was cleared: nothing to save.");
+        }
+        DataOutcome outcome = data.of(admin.bearer(), user.userId(), user.displayName(), user.userPrincipalName(),
+                removed, productNames(user));
+        return confirm.data("title", "Unassign licenses")
+                .data("question", "Unassign " + outcome.removed() + " from " + user.displayName() + "?")
+                .data("action", "/users/" + id + "/licenses/confirmed")
+                .data("confirmLabel", "Save changes")
+                .data("cancelLink", "/users/" + id)
+                .data("outcomes", List.of(outcome))
+                .data("purgeDate", data.purgeDate())
+                .data("keep", kept);
+    }
+
+    @POST
+    @Path("{id}/licenses/confirmed")
+    public Response save(@PathParam("id") String id, @FormParam("keep") List<String> keep) {
+        LicensingClient.UserLicenses user = licensing.licensesOf(admin.bearer(), id);
+        List<String> kept = keep == null ? List.of() : List.copyOf(keep);
+        String bearer = admin.bearer();
+        Map<String, String> names = productNames(user);
+        BulkOperation operation = operations.start(admin.objectId(), "Save changes to " + user.displayName() + "'s licenses",
+                "/users/" + id, List.of(new BulkOperation.Step(user.userId(), user.displayName(), user.userPrincipalName())),
+                step -> {
+                    List<String> before = licensing.licensesOf(bearer, step.userId).licenses().stream()
+                            .map(LicensingClient.License::skuId).toList();
+                    licensing.keepOnly(bearer, step.userId, new LicensingClient.Kept(kept));
+                    return unassignedText(before.stream().filter(s -> !kept.contains(s)).toList(), names);
+                });
+        return Response.seeOther(URI.create("/operations/" + operation.id)).build();
+    }
+
+    /** "Manage product licenses" for the selected users, with what "Unassign all" would do to each one's data. */
+    @GET
+    @Path("manage")
+    public TemplateInstance manage(@QueryParam("userId") List<String> userIds) {
+        if (userIds == null || userIds.isEmpty()) {
+            return listPage(null, null, null, "Select the circles next to the names of the users first.");
+        }
+        if (userIds.size() > MAX_USERS) {
+            return listPage(null, null, null, "You can manage the licenses of up to " + MAX_USERS + " users at a time.");
+        }
+        List<DataOutcome> outcomes = new ArrayList<>();
+        for (String id : userIds.stream().distinct().toList()) {
+            LicensingClient.UserLicenses user = licensing.licensesOf(admin.bearer(), id);
+            outcomes.add(data.of(admin.bearer(), user.userId(), user.displayName(), user.userPrincipalName(), null,
+                    productNames(user)));
+        }
+        return manage.data("outcomes", outcomes).data("purgeDate", data.purgeDate()).data("error", null);
+    }
+
+    @POST
+    @Path("manage")
+    public Response unassignAll(@FormParam("userId") List<String> userIds, @FormParam("licenses") String choice) {
+        if (userIds == null || userIds.isEmpty() || userIds.size() > MAX_USERS) {
+            throw new ServiceError(400, "Request_BadRequest", "Select between 1 and " + MAX_USERS + " users.");
+        }
+        if (!"unassign-all".equals(choice)) {
+            return Response.seeOther(URI.create("/users")).build();
+        }
+        String bearer = admin.bearer();
+        List<BulkOperation.Step> steps = userIds.stream().distinct().map(id -> {
+            DirectoryClient.User user = directory.user(bearer, id);
+            return new BulkOperation.Step(user.id(), user.displayName(), user.userPrincipalName());
+        }).toList();
+        BulkOperation operation = operations.start(admin.objectId(), "Unassign all product licenses", "/users", steps,
+                step -> {
+                    LicensingClient.UserLicenses before = licensing.licensesOf(bearer, step.userId);
+                    LicensingClient.UnassignResult result = licensing.unassignAll(bearer,
+                            new LicensingClient.UserIds(List.of(step.userId)));
+                    List<String> removed = result.users().isEmpty() ? List.of() : result.users().get(0).removedSkuIds();
+                    return unassignedText(removed, productNames(before));
+                });
+        return Response.seeOther(URI.create("/operations/" + operation.id)).build();
+    }
+
+    private TemplateInstance listPage(String term, String next, LicensingClient.UserLicenses pane, String error) {
+        ActiveUsersSearch.Page page = search.page(admin.bearer(), term, next);
+        return list.data("users", page.users())
+                .data("search", term == null ? "" : term)
+                .data("next", page.next())
+                .data("pane", pane)
+                .data("error", error);
+    }
+
+    private static Map<String, String> productNames(LicensingClient.UserLicenses user) {
+        return user.licenses().stream().collect(Collectors.toMap(LicensingClient.License::skuId,
+                LicensingClient.License::productName, (a, b) -> a));
+    }
+
+    private static String unassignedText(List<String> removed, Map<String, String> names) {
+        return removed.isEmpty() ? "Had no license to unassign."
+                : "Unassigned " + removed.stream().map(s -> names.getOrDefault(s, s)).collect(Collectors.joining(", ")) + ".";
+    }
+}
