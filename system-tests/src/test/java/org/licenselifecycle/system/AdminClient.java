@@ -18,6 +18,8 @@ final class AdminClient {
 
     static final String BUSINESS_PREMIUM = "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46";
     static final String OFFICE_365_E3 = "6fd2c87f-b296-42f0-b197-1e91e994b900";
+    static final String MICROSOFT_365_E3 = "05e9a617-0261-4cee-bb44-138d3ef5d965";
+    static final String APPS_FOR_BUSINESS = "cdd28e44-67e3-425e-be4c-737fab2899d3";
     static final Duration EVENTUALLY = Duration.ofSeconds(60);
 
     final UUID tenantId = UUID.randomUUID();
@@ -38,10 +40,14 @@ final class AdminClient {
 
     /** Creates a user with a usage location and returns their id. */
     String createUser(String alias) {
+        return createUser(alias, alias);
+    }
+
+    String createUser(String alias, String displayName) {
         return given().baseUri(system.directory.baseUrl()).auth().oauth2(globalAdmin).contentType(ContentType.JSON)
                 .body(Map.of(
                         "accountEnabled", true,
-                        "displayName", alias,
+                        "displayName", displayName,
                         "mailNickname", alias,
                         "userPrincipalName", alias + "@contoso.onmicrosoft.com",
                         "usageLocation", "US",
@@ -72,6 +78,52 @@ final class AdminClient {
                 .extract().jsonPath().getList("");
         return rows.stream().filter(row -> skuId.equals(row.get("skuId"))).findFirst()
                 .orElseThrow(() -> new AssertionError("The Licenses page does not list " + skuId));
+    }
+
+    /** Buys a subscription described by {@code purchase} (skuId, licenses, boughtBy, productKind, purchaser...). */
+    String buy(Map<String, Object> purchase) {
+        return given().baseUri(system.licensing.baseUrl()).auth().oauth2(globalAdmin).contentType(ContentType.JSON)
+                .body(purchase)
+                .post("/api/v1/subscriptions")
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** The tenant's subscriptions as Your products lists them. */
+    List<Map<String, Object>> subscriptions() {
+        return given().baseUri(system.licensing.baseUrl()).auth().oauth2(globalAdmin)
+                .get("/api/v1/subscriptions")
+                .then().statusCode(200)
+                .extract().jsonPath().getList("");
+    }
+
+    /** Records the user's admin role in the directory (what the console's demo sign-in lists). */
+    void assignRole(String userId, DirectoryRole role) {
+        given().baseUri(system.directory.baseUrl()).auth().oauth2(globalAdmin).contentType(ContentType.JSON)
+                .body(Map.of("principalId", userId, "roleDefinitionId", role.templateId(), "directoryScopeId", "/"))
+                .post("/v1.0/roleManagement/directory/roleAssignments")
+                .then().statusCode(201);
+    }
+
+    /** The skuIds of the products the user holds, as licensing has them. */
+    List<String> licensesOf(String userId) {
+        return given().baseUri(system.licensing.baseUrl()).auth().oauth2(licenseAdmin)
+                .get("/api/v1/users/{id}/licenses", userId)
+                .then().statusCode(200)
+                .extract().jsonPath().getList("licenses.skuId");
+    }
+
+    void placeHold(String userId, String kind) {
+        given().baseUri(system.lifecycle.baseUrl()).auth().oauth2(globalAdmin).contentType(ContentType.JSON)
+                .body(Map.of("kind", kind))
+                .post("/api/v1/users/{id}/mailbox/holds", userId)
+                .then().statusCode(200);
+    }
+
+    /** Waits until the user's mailbox is in {@code state}, and returns it. */
+    JsonPath awaitMailbox(String userId, String state) {
+        return await("mailbox of " + userId + " " + state).atMost(EVENTUALLY)
+                .until(() -> mailbox(userId), json -> json != null && state.equals(json.getString("state")));
     }
 
     JsonPath mailbox(String userId) {

@@ -6,24 +6,40 @@ import org.licenselifecycle.testsupport.Kafka;
 import org.licenselifecycle.testsupport.Postgres;
 
 /**
- * The three services as built, each in its own JVM and database, on the rig's PostgreSQL and Kafka;
- * started once for all system tests of this JVM and stopped when it exits.
+ * The three services as built, each in its own JVM and database, on the rig's PostgreSQL and Kafka, and
+ * the admin console in front of them; started once for all system tests of this JVM and stopped when it
+ * exits.
  */
 final class RunningSystem {
+
+    /** Rows per page of the console's lists: small, so that paging shows with a few dozen users. */
+    static final int CONSOLE_PAGE_SIZE = 25;
 
     private static RunningSystem instance;
 
     final ServiceProcess directory;
     final ServiceProcess licensing;
     final ServiceProcess lifecycle;
+    final ServiceProcess console;
 
     private RunningSystem() {
         String kafka = Kafka.bootstrapServers();
         directory = ServiceProcess.start("directory-service", environment("directory", kafka));
         licensing = ServiceProcess.start("licensing-service", environment("licensing", kafka));
         lifecycle = ServiceProcess.start("data-lifecycle-service", environment("lifecycle", kafka));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> services().forEach(ServiceProcess::close)));
+        console = ServiceProcess.start("admin-console", Map.of(
+                "CONSOLE_DIRECTORY_URL", directory.baseUrl(),
+                "CONSOLE_LICENSING_URL", licensing.baseUrl(),
+                "CONSOLE_LIFECYCLE_URL", lifecycle.baseUrl(),
+                "CONSOLE_PAGE_SIZE", Integer.toString(CONSOLE_PAGE_SIZE),
+                "CONSOLE_DEMO_SIGN_IN_SIGNING_KEY", ServiceProcess.projectRoot()
+                        .resolve("deploy/local/dev-keys/private-key.pem").toString()));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            console.close();
+            services().forEach(ServiceProcess::close);
+        }));
         services().forEach(ServiceProcess::awaitReady);
+        console.awaitReady();
     }
 
     static synchronized RunningSystem get() {
@@ -33,6 +49,7 @@ final class RunningSystem {
         return instance;
     }
 
+    /** The three services (the console is not one: it has no database, Kafka or API of its own). */
     List<ServiceProcess> services() {
         return List.of(directory, licensing, lifecycle);
     }

@@ -34,7 +34,7 @@ final class ServiceProcess implements AutoCloseable {
         Path root = projectRoot();
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build the service first (mvn verify from the root builds it)");
+            throw new IllegalStateException(jar + " is missing: build it first (mvn verify from the root builds it)");
         }
         int port = freePort();
         Path logs = Path.of("target", "system-test-logs");
@@ -109,7 +109,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static Path projectRoot() {
+    static Path projectRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("directory-service")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
                 return dir;
