@@ -22,6 +22,7 @@ KAFKA_PROPERTIES="$KAFKA_DIR/server.properties"
 DIRECTORY_PORT="${DIRECTORY_PORT:-8081}"
 LICENSING_PORT="${LICENSING_PORT:-8082}"
 LIFECYCLE_PORT="${LIFECYCLE_PORT:-8083}"
+CONSOLE_PORT="${CONSOLE_PORT:-8080}"
 # The services listen on loopback only: the dev signing key is public, so anyone who can reach them
 # can mint an admin token. Set SERVICE_HOST=0.0.0.0 to expose them on purpose.
 SERVICE_HOST="${SERVICE_HOST:-127.0.0.1}"
@@ -32,6 +33,9 @@ SERVICES=(
   "licensing-service|$LICENSING_PORT|licensing|LICENSING_PORT"
   "data-lifecycle-service|$LIFECYCLE_PORT|lifecycle|LIFECYCLE_PORT"
 )
+
+# The admin console: no database, no Kafka; it calls the three services' APIs.
+CONSOLE_NAME=admin-console
 
 # The demo tenant (Contoso). Fixed, so that tokens and notes stay valid across runs.
 CONTOSO_TENANT_ID="${CONTOSO_TENANT_ID:-8f5b2c1e-4d3a-4e6f-9a7b-c0e1d2f3a4b5}"
