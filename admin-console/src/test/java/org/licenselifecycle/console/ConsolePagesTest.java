@@ -1,0 +1,134 @@
+package org.licenselifecycle.console;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console's pages rendered against a stand-in for the services ({@link FakeServices}): sign-in, what
+ * a role is offered, and every kind of failure said in plain words.
+ */
+@QuarkusTest
+@WithTestResource(FakeServices.class)
+class ConsolePagesTest {
+
+    @Test
+    void anyoneNotSignedInIsSentToTheSignInPage() {
+        given().redirects().follow(false).get("/licenses")
+                .then().statusCode(303).header("Location", endsWith("/sign-in"));
+    }
+
+    @Test
+    void theSignInPageListsTheTenantsAdminsAndSigningInKeepsTheirTokenInAnHttpOnlyCookie() {
+        given().get("/sign-in?tenant=" + FakeServices.TENANT)
+                .then().statusCode(200)
+                .body(containsString("Sign in as Lee Gu, License Administrator"))
+                .body(containsString("Sign in as Diego Siciliani, Global Reader"));
+        Response signIn = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("tenant", FakeServices.TENANT).formParam("userId", FakeServices.LEE)
+                .formParam("role", "LICENSE_ADMINISTRATOR")
+                .post("/sign-in");
+        assertThat(signIn.statusCode()).isEqualTo(303);
+        assertThat(signIn.header("Location")).endsWith("/licenses");
+        assertThat(signIn.header("Set-Cookie")).contains("HttpOnly").contains("SameSite=Strict");
+        String payload = new String(Base64.getUrlDecoder().decode(signIn.cookie("console_session").split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        assertThat(payload).contains("\"tid\":\"" + FakeServices.TENANT + "\"")
+                .contains("\"oid\":\"" + FakeServices.LEE + "\"")
+                .contains("4d6ac14f-3453-41d0-bef9-a3e0c569773a")
+                .contains("\"iss\":\"https://login.license-lifecycle.dev/\"");
+    }
+
+    @Test
+    void signingInAsARoleTheAdminDoesNotHoldIsRefusedInPlainWords() {
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("tenant", FakeServices.TENANT).formParam("userId", FakeServices.DIEGO)
+                .formParam("role", "GLOBAL_ADMINISTRATOR")
+                .post("/sign-in")
+                .then().statusCode(400).body(containsString("does not hold that role"))
+                .header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void theLicensesPageShowsEachProductsTotalAssignedAndAvailable() {
+        String page = given().cookie("console_session", signIn(FakeServices.LEE, "LICENSE_ADMINISTRATOR"))
+                .get("/licenses").then().statusCode(200).extract().asString();
+        assertThat(page).contains("Microsoft 365 Business Premium").contains("<td class=\"total\">13</td>")
+                .contains("<td class=\"assigned\">4</td>").contains("<td class=\"available\">9</td>");
+    }
+
+    @Test
+    void anAdminWhoUnassignsGetsCheckBoxesAndAGlobalReaderDoesNot() {
+        String path = "/licenses/" + FakeServices.BUSINESS_PREMIUM;
+        given().cookie("console_session", signIn(FakeServices.LEE, "LICENSE_ADMINISTRATOR")).get(path)
+                .then().statusCode(200)
+                .body(containsString("aria-label=\"Select Adele Vance\"")).body(containsString("Unassign licenses"));
+        given().cookie("console_session", signIn(FakeServices.DIEGO, "GLOBAL_READER")).get(path)
+                .then().statusCode(200)
+                .body(containsString("Adele Vance"))
+                .body(not(containsString("name=\"userId\""))).body(not(containsString("Unassign licenses")));
+    }
+
+    @Test
+    void aServiceRefusalIsShownWithItsMessageAndWithoutJson() {
+        given().cookie("console_session", signIn(FakeServices.LEE, "LICENSE_ADMINISTRATOR"))
+                .get("/licenses/" + FakeServices.REFUSED)
+                .then().statusCode(403).contentType(containsString("text/html"))
+                .body(containsString("Insufficient privileges to complete the operation."))
+                .body(not(containsString("Authorization_RequestDenied"))).body(not(containsString("request-id")))
+                .body(not(containsString("{")));
+    }
+
+    @Test
+    void aServiceFailureWithoutAnEnvelopeIsSaidInPlainWordsWithoutItsStackTrace() {
+        given().cookie("console_session", signIn(FakeServices.LEE, "LICENSE_ADMINISTRATOR")).get("/products")
+                .then().statusCode(502)
+                .body(containsString("The licensing service had a problem"))
+                .body(not(containsString("NullPointerException"))).body(not(containsString("Something.java")));
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerIsSaidInPlainWords() {
+        given().cookie("console_session", signIn(FakeServices.LEE, "LICENSE_ADMINISTRATOR"))
+                .get("/users/" + FakeServices.ADELE + "/timeline")
+                .then().statusCode(503).body(containsString("did not answer"))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void moreThanTwentyUsersAreRefusedByTheConsoleBeforeAnyServiceIsAsked() {
+        FakeServices.received.clear();
+        var request = given().cookie("console_session", signIn(FakeServices.LEE, "LICENSE_ADMINISTRATOR"))
+                .contentType("application/x-www-form-urlencoded");
+        IntStream.rangeClosed(1, 21).forEach(i ->
+                request.formParam("userId", String.format("aaaaaaaa-0000-4000-8000-%012d", 100 + i)));
+        request.post("/licenses/" + FakeServices.BUSINESS_PREMIUM + "/unassign")
+                .then().statusCode(200)
+                .body(containsString("You can unassign licenses for up to 20 users at a time. 21 were selected"));
+        assertThat(FakeServices.received).noneMatch(call -> call.contains("/unassign"))
+                .noneMatch(call -> call.contains("licenseDetails"));
+    }
+
+    @Test
+    void anUnknownPageIsAPlainNotFound() {
+        given().cookie("console_session", signIn(FakeServices.LEE, "LICENSE_ADMINISTRATOR")).get("/no-such-page")
+                .then().statusCode(404).body(containsString("There is no such page"));
+    }
+
+    private static String signIn(String userId, String role) {
+        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("tenant", FakeServices.TENANT).formParam("userId", userId).formParam("role", role)
+                .post("/sign-in")
+                .then().statusCode(303).extract().cookie("console_session");
+    }
+}

@@ -1,0 +1,115 @@
+package org.licenselifecycle.console;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A stand-in for directory-service and licensing-service, for the console's own tests only (the browser
+ * tests in system-tests use the real services): canned answers in the services' shapes, including their
+ * refusals, and a record of what was sent. data-lifecycle-service is a closed port: "did not answer".
+ */
+public class FakeServices implements QuarkusTestResourceLifecycleManager {
+
+    static final String TENANT = "11111111-2222-4333-8444-555555555555";
+    static final String LEE = "aaaaaaaa-0000-4000-8000-000000000001";
+    static final String DIEGO = "aaaaaaaa-0000-4000-8000-000000000002";
+    static final String ADELE = "aaaaaaaa-0000-4000-8000-000000000003";
+    static final String BUSINESS_PREMIUM = "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46";
+    /** A product whose users the fake refuses to list, as licensing refuses a caller without the role. */
+    static final String REFUSED = "6fd2c87f-b296-42f0-b197-1e91e994b900";
+
+    static final List<String> received = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::answer);
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of("console.directory-url", url, "console.licensing-url", url,
+                "console.lifecycle-url", "http://127.0.0.1:" + closedPort());
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        received.add(method + " " + path);
+        if (path.equals("/v1.0/roleManagement/directory/roleAssignments")) {
+            json(exchange, 200, """
+                    {"value":[{"id":"r1","principalId":"%s","roleDefinitionId":"4d6ac14f-3453-41d0-bef9-a3e0c569773a"},
+                              {"id":"r2","principalId":"%s","roleDefinitionId":"f2ef992c-3afb-46b9-b7cf-a126ee74c451"}]}"""
+                    .formatted(LEE, DIEGO));
+        } else if (path.equals("/v1.0/users/" + LEE)) {
+            json(exchange, 200, user(LEE, "Lee Gu", "lee.gu"));
+        } else if (path.equals("/v1.0/users/" + DIEGO)) {
+            json(exchange, 200, user(DIEGO, "Diego Siciliani", "diego.siciliani"));
+        } else if (path.equals("/v1.0/users/" + ADELE)) {
+            json(exchange, 200, user(ADELE, "Adele Vance", "adele.vance"));
+        } else if (path.equals("/api/v1/licenses")) {
+            json(exchange, 200, """
+                    [{"skuId":"%s","skuPartNumber":"SPB","productName":"Microsoft 365 Business Premium","total":13,"assigned":4,"available":9},
+                     {"skuId":"%s","skuPartNumber":"ENTERPRISEPACK","productName":"Office 365 E3","total":10,"assigned":0,"available":10}]"""
+                    .formatted(BUSINESS_PREMIUM, REFUSED));
+        } else if (path.equals("/api/v1/licenses/" + BUSINESS_PREMIUM + "/users")) {
+            json(exchange, 200, """
+                    {"value":[{"userId":"%s","displayName":"Adele Vance","userPrincipalName":"adele.vance@contoso.onmicrosoft.com",
+                               "assignedDateTime":"2026-11-01T10:00:00Z"}]}""".formatted(ADELE));
+        } else if (path.equals("/api/v1/licenses/" + REFUSED + "/users")) {
+            json(exchange, 403, """
+                    {"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation.",
+                              "innerError":{"date":"2026-11-27T10:00:00","request-id":"r","client-request-id":"c"}}}""");
+        } else if (path.equals("/api/v1/subscriptions")) {
+            byte[] body = "java.lang.NullPointerException\n\tat org.licenselifecycle.Something.run(Something.java:1)"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(500, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        } else {
+            json(exchange, 404, "{\"error\":{\"code\":\"Request_ResourceNotFound\",\"message\":\"Resource '" + path
+                    + "' does not exist.\"}}");
+        }
+    }
+
+    private static String user(String id, String name, String alias) {
+        return """
+                {"id":"%s","displayName":"%s","userPrincipalName":"%s@contoso.onmicrosoft.com","accountEnabled":true}"""
+                .formatted(id, name, alias);
+    }
+
+    private static void json(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
