@@ -45,6 +45,11 @@ public final class DevTokens {
     }
 
     /** A token signed by a key the services do not trust. */
+    /** A valid token of the development key that expires at {@code expiresAt} (the verifier allows a minute's skew). */
+    public static String expiringAt(UUID tenantId, Instant expiresAt, DirectoryRole... roles) {
+        return sign(tenantId, UUID.randomUUID(), expiresAt, devKey(), roles);
+    }
+
     public static String signedByStranger(UUID tenantId, DirectoryRole... roles) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

@@ -1,0 +1,61 @@
+package org.licenselifecycle.licensing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.testsupport.DevTokens;
+import org.licenselifecycle.testsupport.Rig;
+
+/** Bearer tokens are verified once and reused, never past their expiry, and a bad one is never kept. */
+@QuarkusTest
+@WithTestResource(Rig.class)
+class VerifiedTokenCacheTest {
+
+    @Inject
+    JWTParser parser;
+
+    @Test
+    void aValidTokenIsVerifiedOnceAndThenReused() throws ParseException {
+        String token = DevTokens.token(UUID.randomUUID(), DirectoryRole.LICENSE_ADMINISTRATOR);
+
+        assertThat(parser.parse(token)).isSameAs(parser.parse(token));
+    }
+
+    @Test
+    void aTokenPastItsExpiryIsVerifiedAgainOnEveryUse() throws ParseException {
+        // past exp but inside the verifier's clock skew: still accepted, never kept
+        String token = DevTokens.expiringAt(UUID.randomUUID(), Instant.now().minusSeconds(5),
+                DirectoryRole.LICENSE_ADMINISTRATOR);
+
+        assertThat(parser.parse(token)).isNotSameAs(parser.parse(token));
+    }
+
+    @Test
+    void aTokenSignedByAStrangerIsRefusedEveryTime() {
+        String token = DevTokens.signedByStranger(UUID.randomUUID(), DirectoryRole.LICENSE_ADMINISTRATOR);
+
+        assertThatThrownBy(() -> parser.parse(token)).isInstanceOf(ParseException.class);
+        assertThatThrownBy(() -> parser.parse(token)).isInstanceOf(ParseException.class);
+        given().auth().oauth2(token).get("/api/v1/licenses").then().statusCode(401);
+        given().auth().oauth2(token).get("/api/v1/licenses").then().statusCode(401);
+    }
+
+    @Test
+    void aValidTokenStillAuthorisesEveryRequest() {
+        UUID tenant = UUID.randomUUID();
+        String token = DevTokens.token(tenant, DirectoryRole.LICENSE_ADMINISTRATOR);
+
+        given().auth().oauth2(token).get("/api/v1/licenses").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/v1/licenses").then().statusCode(200);
+    }
+}
