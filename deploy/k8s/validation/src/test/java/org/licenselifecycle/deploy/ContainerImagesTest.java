@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Images are named in one place, always with a tag that is not "latest", and built from each service's Dockerfile. */
+/**
+ * Images are named in one place, always with a tag that is not "latest", and built from each module's Dockerfile
+ * (the three services and the admin console).
+ */
 class ContainerImagesTest {
 
     static List<String> overlays() {
@@ -40,9 +43,9 @@ class ContainerImagesTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void theServicesRunTheImagesNamedInComponentsImages(String overlay) throws IOException {
+    void theServicesAndTheConsoleRunTheImagesNamedInComponentsImages(String overlay) throws IOException {
         Map<String, String> names = imageNames();
-        assertThat(names).hasSize(3);
+        assertThat(names).hasSameSizeAs(ServiceModule.all());
         for (JsonNode deployment : Overlays.rendered(overlay).ofKind("Deployment")) {
             String image = ServiceDeploymentsTest.container(deployment).path("image").asText();
             String repository = image.substring(0, image.lastIndexOf(':'));

@@ -12,9 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each service has a Service, a PodDisruptionBudget, a HorizontalPodAutoscaler and NetworkPolicies that all
- * point at its pods: reachable only from the ingress controller and Prometheus, talking only to its database,
- * Kafka, DNS and the identity provider.
+ * Each service, and the admin console, has a Service, a PodDisruptionBudget, a HorizontalPodAutoscaler and
+ * NetworkPolicies that all point at its pods. A service is reachable only from the ingress controller, Prometheus
+ * and the admin console, and talks only to its database, Kafka, DNS and the identity provider. (The console's
+ * NetworkPolicy: AdminConsoleTest.)
  */
 class EachServiceIsExposedScaledAndFencedTest {
 
@@ -77,9 +78,9 @@ class EachServiceIsExposedScaledAndFencedTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void servicePodsAcceptConnectionsOnlyFromTheIngressControllerAndPrometheusOnTheirPort(String overlay) {
+    void servicePodsAcceptConnectionsOnlyFromTheIngressControllerPrometheusAndTheConsoleOnTheirPort(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
-        for (JsonNode deployment : manifests.ofKind("Deployment")) {
+        for (JsonNode deployment : manifests.serviceDeployments()) {
             String name = Manifests.name(deployment);
             int port = ServiceDeploymentsTest.container(deployment).at("/ports/0/containerPort").asInt();
             List<JsonNode> ingressRules = new ArrayList<>();
@@ -94,11 +95,13 @@ class EachServiceIsExposedScaledAndFencedTest {
                 assertThat(rule.path("from")).as(name + ": every rule names its peers").isNotEmpty();
                 for (JsonNode peer : rule.path("from")) {
                     assertThat(peer.has("ipBlock")).as(name).isFalse();
-                    peers.add(peer.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText() + "/"
-                            + peer.at("/podSelector/matchLabels/app.kubernetes.io~1name").asText());
+                    String namespace = peer.has("namespaceSelector")
+                            ? peer.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText() : "this namespace";
+                    peers.add(namespace + "/" + peer.at("/podSelector/matchLabels/app.kubernetes.io~1name").asText());
                 }
             }
-            assertThat(peers).as(overlay + " " + name).containsExactlyInAnyOrder("ingress-nginx/ingress-nginx", "monitoring/prometheus");
+            assertThat(peers).as(overlay + " " + name).containsExactlyInAnyOrder("ingress-nginx/ingress-nginx", "monitoring/prometheus",
+                    "this namespace/" + AdminConsole.NAME);
         }
     }
 
@@ -108,7 +111,8 @@ class EachServiceIsExposedScaledAndFencedTest {
         Manifests manifests = Overlays.rendered(overlay);
         String kafka = Manifests.name(manifests.single("Kafka"));
         String postgres = Manifests.name(manifests.single("Cluster"));
-        for (JsonNode deployment : manifests.ofKind("Deployment")) {
+        assertThat(manifests.serviceDeployments()).as(overlay).isNotEmpty();
+        for (JsonNode deployment : manifests.serviceDeployments()) {
             String what = overlay + " " + Manifests.describe(deployment);
             List<JsonNode> policies = policiesSelecting(manifests, deployment);
             assertThat(policies).as(what + ": a default-deny policy")
@@ -145,7 +149,9 @@ class EachServiceIsExposedScaledAndFencedTest {
             JsonNode peers = listener.path("networkPolicyPeers");
             assertThat(peers).as("listener " + listener.path("name").asText()).hasSize(1);
             for (JsonNode deployment : manifests.ofKind("Deployment")) {
-                assertThat(Manifests.selects(peers.at("/0/podSelector/matchLabels"), podLabels(deployment))).isTrue();
+                boolean service = manifests.serviceDeployments().contains(deployment);
+                assertThat(Manifests.selects(peers.at("/0/podSelector/matchLabels"), podLabels(deployment)))
+                        .as("%s %s admitted", overlay, Manifests.describe(deployment)).isEqualTo(service);
             }
         }
     }

@@ -27,10 +27,12 @@ class EveryObjectMatchesItsSchemaTest {
     }
 
     @Test
-    void everyOverlayRendersTheServicesKafkaAndPostgres() {
+    void everyOverlayRendersTheServicesTheConsoleKafkaAndPostgres() {
         for (String overlay : Overlays.names()) {
             Manifests manifests = Overlays.rendered(overlay);
-            assertThat(manifests.ofKind("Deployment")).as(overlay).hasSize(3);
+            assertThat(manifests.serviceDeployments()).as(overlay).hasSize(3);
+            assertThat(manifests.find("Deployment", AdminConsole.NAME)).as(overlay).isPresent();
+            assertThat(manifests.ofKind("Deployment")).as(overlay).hasSize(4);
             assertThat(manifests.ofKind("Kafka")).as(overlay).hasSize(1);
             assertThat(manifests.ofKind("Cluster")).as(overlay).hasSize(1);
             assertThat(manifests.ofKind("Database")).as(overlay).hasSize(3);

@@ -3,6 +3,8 @@ package org.licenselifecycle.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,7 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One host serves the Graph APIs of both services (and the admin APIs): the Ingress's regular-expression
- * paths, evaluated as ingress-nginx does, send each request path to the service that serves it.
+ * paths, evaluated as ingress-nginx does, send each request path to the service that serves it. The admin
+ * console has a host of its own, where every path reaches it, and the API host never sends anything to it.
  */
 class IngressRoutingTest {
 
@@ -68,18 +71,36 @@ class IngressRoutingTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void everyPathTheServicesServeReachesTheServiceThatServesIt(String overlay) {
-        IngressNginxRoutes routes = routes(overlay);
+    void everyPathTheServicesAndTheConsoleServeReachesThemOnTheirHost(String overlay) {
         for (ServiceModule service : ServiceModule.all()) {
+            boolean console = AdminConsole.NAME.equals(service.name());
+            IngressNginxRoutes routes = console ? consoleRoutes(overlay) : routes(overlay);
             List<String> served = ServedPaths.of(service);
             assertThat(served).as("request paths found in %s's resources", service.name()).isNotEmpty();
             for (String path : served) {
                 assertThat(routes.serviceFor(path))
-                        .as("%s: %s is served by %s, but the Ingress does not send it there: add or widen a path"
-                                + " in deploy/k8s/base/ingress.yaml (longest regex wins)", overlay, path, service.name())
+                        .as("%s: %s is served by %s, but the Ingress of its host does not send it there: add or widen a"
+                                + " path in deploy/k8s/base/ingress.yaml (longest regex wins)", overlay, path, service.name())
                         .contains(service.name());
             }
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theConsoleHasAHostOfItsOwnAndTheApiHostNeverReachesIt(String overlay) {
+        IngressNginxRoutes console = consoleRoutes(overlay);
+        assertThat(console.serviceFor("/")).contains(AdminConsole.NAME);
+        assertThat(console.serviceFor("/licenses")).contains(AdminConsole.NAME);
+        assertThat(console.serviceFor("/users/x/licenses")).contains(AdminConsole.NAME);
+        assertThat(console.serviceFor("/sign-in")).contains(AdminConsole.NAME);
+
+        Manifests manifests = Overlays.rendered(overlay);
+        assertThat(backends(manifests.get("Ingress", AdminConsole.NAME)))
+                .as("the console's host routes only to the console").containsOnly(AdminConsole.NAME);
+        assertThat(backends(manifests.get("Ingress", AdminConsole.API_INGRESS)))
+                .as("the API host never routes to the console").isNotEmpty().doesNotContain(AdminConsole.NAME);
+        assertThat(consoleHost(overlay)).as("two hosts").isNotEqualTo(host(overlay));
     }
 
     @Test
@@ -112,9 +133,9 @@ class IngressRoutingTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void theIngressUsesRegexPathsOnOneHostAndBackendsThatExist(String overlay) {
+    void theApiIngressUsesRegexPathsOnOneHostAndBackendsThatExist(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
-        JsonNode ingress = manifests.single("Ingress");
+        JsonNode ingress = manifests.get("Ingress", AdminConsole.API_INGRESS);
 
         assertThat(ingress.at("/metadata/annotations/nginx.ingress.kubernetes.io~1use-regex").asText()).isEqualTo("true");
         assertThat(ingress.at("/spec/rules")).hasSize(1);
@@ -124,34 +145,67 @@ class IngressRoutingTest {
             assertThat(regex).as("an absolute path").startsWith("/");
             // Kubernetes' ingress-nginx accepts RE2 syntax only: no look-around, no back-references
             assertThat(regex).as("RE2 syntax").doesNotContain("(?=", "(?!", "(?<", "\\1");
-            String service = path.at("/backend/service/name").asText();
-            JsonNode serviceObject = manifests.get("Service", service);
-            String port = path.at("/backend/service/port/name").asText();
-            assertThat(serviceObject.at("/spec/ports").findValuesAsText("name")).as("%s port", service).contains(port);
+        }
+        for (JsonNode anyIngress : manifests.ofKind("Ingress")) {
+            for (JsonNode path : anyIngress.at("/spec/rules/0/http/paths")) {
+                String service = path.at("/backend/service/name").asText();
+                JsonNode serviceObject = manifests.get("Service", service);
+                String port = path.at("/backend/service/port/name").asText();
+                assertThat(serviceObject.at("/spec/ports").findValuesAsText("name")).as("%s port", service).contains(port);
+            }
         }
     }
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void eachOverlayServesItsOwnHost(String overlay) {
+    void eachOverlayServesItsOwnHosts(String overlay) {
         assertThat(host(overlay)).isNotBlank().doesNotContain("*");
+        assertThat(consoleHost(overlay)).isNotBlank().doesNotContain("*");
         assertThat(Overlays.names().stream().map(IngressRoutingTest::host).distinct()).hasSameSizeAs(Overlays.names());
+        assertThat(Overlays.names().stream().map(IngressRoutingTest::consoleHost).distinct()).hasSameSizeAs(Overlays.names());
     }
 
     @Test
-    void productionServesItsHostOverTls() {
-        JsonNode ingress = Overlays.rendered("prod").single("Ingress");
-        assertThat(ingress.at("/spec/tls/0/hosts/0").asText()).isEqualTo(host("prod"));
-        assertThat(ingress.at("/spec/tls/0/secretName").asText()).isNotBlank();
+    void productionServesBothHostsOverTlsWithCertificatesTheReadmeSaysHowToCreate() throws Exception {
+        String readme = Files.readString(ProjectRoot.k8s().resolve("README.md"));
+        List<ObjectNode> ingresses = Overlays.rendered("prod").ofKind("Ingress");
+        assertThat(ingresses).extracting(Manifests::name).containsExactlyInAnyOrder(AdminConsole.API_INGRESS, AdminConsole.NAME);
+        for (JsonNode ingress : ingresses) {
+            String what = Manifests.describe(ingress);
+            assertThat(ingress.at("/spec/tls/0/hosts/0").asText()).as(what).isEqualTo(ingress.at("/spec/rules/0/host").asText());
+            String secret = ingress.at("/spec/tls/0/secretName").asText();
+            assertThat(secret).as(what).isNotBlank();
+            assertThat(readme).as("%s: deploy/k8s/README.md says where the Secret %s comes from", what, secret).contains(secret);
+        }
     }
 
+    private static List<String> backends(JsonNode ingress) {
+        return ingress.at("/spec/rules").findValues("service").stream().map(service -> service.path("name").asText()).toList();
+    }
+
+    /** The API host's routes. */
     private static IngressNginxRoutes routes(String overlay) {
         IngressNginxRoutes routes = IngressNginxRoutes.forHost(Overlays.rendered(overlay), host(overlay));
         assertThat(routes.isEmpty()).as("%s has routes", overlay).isFalse();
         return routes;
     }
 
+    private static IngressNginxRoutes consoleRoutes(String overlay) {
+        IngressNginxRoutes routes = IngressNginxRoutes.forHost(Overlays.rendered(overlay), consoleHost(overlay));
+        assertThat(routes.isEmpty()).as("%s has console routes", overlay).isFalse();
+        return routes;
+    }
+
+    /** The host of the Graph and admin APIs. */
     private static String host(String overlay) {
-        return Overlays.rendered(overlay).single("Ingress").at("/spec/rules/0/host").asText();
+        JsonNode ingress = Overlays.rendered(overlay).get("Ingress", AdminConsole.API_INGRESS);
+        assertThat(ingress.at("/spec/rules")).as(overlay + ": one host for the APIs").hasSize(1);
+        return ingress.at("/spec/rules/0/host").asText();
+    }
+
+    private static String consoleHost(String overlay) {
+        JsonNode ingress = Overlays.rendered(overlay).get("Ingress", AdminConsole.NAME);
+        assertThat(ingress.at("/spec/rules")).as(overlay + ": one host for the console").hasSize(1);
+        return ingress.at("/spec/rules/0/host").asText();
     }
 }

@@ -10,8 +10,20 @@ import java.util.TreeMap;
 /** The objects one overlay renders to, with the look-ups the tests need. */
 record Manifests(String overlay, List<ObjectNode> objects) {
 
+    static final String MICROSERVICE = "microservice";
+
     List<ObjectNode> ofKind(String kind) {
         return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
+    }
+
+    /**
+     * The three services' Deployments (pods labelled app.kubernetes.io/component=microservice): each has a database
+     * and uses Kafka. The admin console's Deployment (component=frontend) has neither.
+     */
+    List<ObjectNode> serviceDeployments() {
+        return ofKind("Deployment").stream()
+                .filter(d -> MICROSERVICE.equals(d.at("/spec/template/metadata/labels/app.kubernetes.io~1component").asText()))
+                .toList();
     }
 
     Optional<ObjectNode> find(String kind, String name) {

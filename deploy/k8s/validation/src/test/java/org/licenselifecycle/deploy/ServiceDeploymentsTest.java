@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Each service's Deployment: health probes, sized and hardened containers, and the settings it needs. */
+/**
+ * Each Deployment (the services' and the admin console's): health probes, sized and hardened containers; and the
+ * database, Kafka and token settings each service needs (the console's own settings: {@link AdminConsoleTest}).
+ */
 class ServiceDeploymentsTest {
 
     private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+).*");
@@ -98,7 +101,7 @@ class ServiceDeploymentsTest {
     @MethodSource("overlays")
     void everyServiceGetsItsDatabaseKafkaAndTokenSettings(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
-        for (JsonNode deployment : manifests.ofKind("Deployment")) {
+        for (JsonNode deployment : manifests.serviceDeployments()) {
             String what = overlay + " " + Manifests.describe(deployment);
             Map<String, JsonNode> env = environment(manifests, container(deployment));
             assertThat(env).as(what).containsKeys("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
@@ -126,7 +129,7 @@ class ServiceDeploymentsTest {
             databaseOwners.put(database.at("/spec/name").asText(), database.at("/spec/owner").asText());
         }
         List<String> databasesUsed = new ArrayList<>();
-        for (JsonNode deployment : manifests.ofKind("Deployment")) {
+        for (JsonNode deployment : manifests.serviceDeployments()) {
             String what = overlay + " " + Manifests.describe(deployment);
             Map<String, JsonNode> env = environment(manifests, container(deployment));
             Matcher url = JDBC_URL.matcher(env.get("QUARKUS_DATASOURCE_JDBC_URL").asText());
@@ -158,7 +161,7 @@ class ServiceDeploymentsTest {
         }
         assertThat(plain).as("an internal listener").isNotNull();
         String bootstrap = Manifests.name(kafka) + "-kafka-bootstrap:" + plain.path("port").asInt();
-        for (JsonNode deployment : manifests.ofKind("Deployment")) {
+        for (JsonNode deployment : manifests.serviceDeployments()) {
             assertThat(environment(manifests, container(deployment)).get("KAFKA_BOOTSTRAP_SERVERS").asText())
                     .as(overlay + " " + Manifests.describe(deployment)).isEqualTo(bootstrap);
         }
@@ -212,7 +215,7 @@ class ServiceDeploymentsTest {
     }
 
     /** The container's variables: env entries and, through envFrom, the keys of the rendered ConfigMaps. */
-    private static Map<String, JsonNode> environment(Manifests manifests, JsonNode container) {
+    static Map<String, JsonNode> environment(Manifests manifests, JsonNode container) {
         Map<String, JsonNode> env = new HashMap<>();
         for (JsonNode source : container.path("envFrom")) {
             if (source.has("configMapRef")) {
