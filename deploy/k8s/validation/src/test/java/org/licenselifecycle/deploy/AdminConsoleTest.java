@@ -176,6 +176,14 @@ class AdminConsoleTest {
         assertThat(text(env, "QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE")).isEqualTo("true");
     }
 
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void aBrowserStaysOnThePodThatRunsItsBulkUnassignSoItsProgressPageIsFound(String overlay) {
+        // a bulk operation and its progress page live in the memory of the pod that started it
+        JsonNode annotations = Overlays.rendered(overlay).get("Ingress", AdminConsole.NAME).at("/metadata/annotations");
+        assertThat(annotations.path("nginx.ingress.kubernetes.io/affinity").asText()).as(overlay).isEqualTo("cookie");
+    }
+
     @Test
     void devSignsInWithTheDemoSignInAndTheDevelopmentKeyOfDeployLocal() throws Exception {
         Manifests dev = Overlays.rendered("dev");
