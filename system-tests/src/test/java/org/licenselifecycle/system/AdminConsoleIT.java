@@ -2,9 +2,7 @@ package org.licenselifecycle.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -39,7 +37,6 @@ class AdminConsoleIT {
 
     @BeforeAll
     static void contosoWithItsAdminsAndUsers() {
-        assumeTrue(Files.isExecutable(Browser.CHROMEDRIVER), "chromium-driver is not installed (.ci/run installs it)");
         system = RunningSystem.get();
         contoso = new AdminClient(system);
         contoso.buy(AdminClient.BUSINESS_PREMIUM, 5);

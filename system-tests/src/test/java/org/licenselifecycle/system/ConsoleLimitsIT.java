@@ -1,9 +1,7 @@
 package org.licenselifecycle.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,7 +29,6 @@ class ConsoleLimitsIT {
 
     @BeforeAll
     static void fabrikamWithTwentyOneHolders() {
-        assumeTrue(Files.isExecutable(Browser.CHROMEDRIVER), "chromium-driver is not installed (.ci/run installs it)");
         system = RunningSystem.get();
         fabrikam = new AdminClient(system);
         fabrikam.buy(AdminClient.BUSINESS_PREMIUM, 25);
