@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.query.NativeQuery;
 import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.EventType;
 
@@ -50,6 +51,9 @@ public class Outbox {
         entityManager.createNativeQuery("""
                 INSERT INTO outbox_event (id, topic, event_key, ce_type, ce_source, occurred_at, payload)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                // only outbox_event changes: no need to flush the session's pending entity changes first
+                .unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("outbox_event")
                 .setParameter(1, id)
                 .setParameter(2, type.topic())
                 .setParameter(3, key.toString())

@@ -10,6 +10,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Caller {
 
     private final JsonWebToken token;
+    // read once per request: looking up a claim that is not a standard MP-JWT one is costly in smallrye-jwt
+    private UUID tenantId;
+    private UUID objectId;
 
     Caller(JsonWebToken token) {
         this.token = token;
@@ -17,12 +20,18 @@ public class Caller {
 
     /** The caller's tenant: every read and write is confined to it. */
     public UUID tenantId() {
-        return uuidClaim("tid");
+        if (tenantId == null) {
+            tenantId = uuidClaim("tid");
+        }
+        return tenantId;
     }
 
     /** The caller's object id, recorded as who did what. */
     public UUID objectId() {
-        return uuidClaim("oid");
+        if (objectId == null) {
+            objectId = uuidClaim("oid");
+        }
+        return objectId;
     }
 
     private UUID uuidClaim(String name) {
