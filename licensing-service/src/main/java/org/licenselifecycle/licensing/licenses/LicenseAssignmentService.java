@@ -91,7 +91,7 @@ public class LicenseAssignmentService {
             removed.add(held(assignment));
         }
 
-        moveSeats(tenantId, added, removed, held);
+        Map<UUID, Boolean> seatMoves = seatMoves(added, removed, held);
         Instant now = clock.instant();
         for (HeldLicense license : removed) {
             held.remove(license.product().skuId()).delete();
@@ -113,6 +113,10 @@ public class LicenseAssignmentService {
         boolean exchangeRetained = after.stream().anyMatch(HeldLicense::grantsExchangeOnline);
         removed.forEach(license -> events.removed(holder, license, exchangeRetained, RemovalReason.UNASSIGNED, actor, now));
         added.forEach(license -> events.assigned(holder, license, actor, now));
+        // Seats last: a product's seat row is shared by every assignment of it in the tenant and stays locked
+        // until commit, so everything else is written first and the lock is held only until the commit after.
+        LicenseAssignment.flush();
+        moveSeats(tenantId, seatMoves);
         return licenses(holder, after);
     }
 
@@ -124,15 +128,20 @@ public class LicenseAssignmentService {
     }
 
     /**
-     * Takes a seat for each license new to the user and gives back one for each removed. Seat rows are
-     * updated in product order, so two calls touching the same products lock them in the same order.
+     * Which seats move: one taken for each license new to the user (true), one given back for each removed
+     * (false); a license the user already holds only changes its disabled plans. Sorted by product, so two
+     * calls touching the same products lock their seat rows in the same order.
      */
-    private void moveSeats(UUID tenantId, List<HeldLicense> added, List<HeldLicense> removed,
+    private static Map<UUID, Boolean> seatMoves(List<HeldLicense> added, List<HeldLicense> removed,
             Map<UUID, LicenseAssignment> held) {
-        Map<UUID, Boolean> takes = new TreeMap<>();
-        added.stream().map(l -> l.product().skuId()).filter(sku -> !held.containsKey(sku)).forEach(sku -> takes.put(sku, true));
-        removed.forEach(l -> takes.put(l.product().skuId(), false));
-        takes.forEach((skuId, take) -> {
+        Map<UUID, Boolean> moves = new TreeMap<>();
+        added.stream().map(l -> l.product().skuId()).filter(sku -> !held.containsKey(sku)).forEach(sku -> moves.put(sku, true));
+        removed.forEach(l -> moves.put(l.product().skuId(), false));
+        return moves;
+    }
+
+    private void moveSeats(UUID tenantId, Map<UUID, Boolean> moves) {
+        moves.forEach((skuId, take) -> {
             if (!take) {
                 seats.release(tenantId, skuId);
             } else if (!seats.take(tenantId, skuId)) {
