@@ -1,7 +1,7 @@
 package org.licenselifecycle.lifecycle.users;
 
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -44,7 +44,7 @@ public class UserEventsConsumer {
     }
 
     @Incoming("user-events")
-    @Transactional
+    @Blocking // the Inbox runs each try in a transaction of its own
     public void consume(ConsumerRecord<String, String> record) {
         inbox.receive(CONSUMER, record, (type, event) -> {
             switch (type) {

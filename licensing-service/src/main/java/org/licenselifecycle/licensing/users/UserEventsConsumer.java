@@ -1,7 +1,7 @@
 package org.licenselifecycle.licensing.users;
 
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -37,7 +37,7 @@ public class UserEventsConsumer {
     }
 
     @Incoming("user-events")
-    @Transactional
+    @Blocking // the Inbox runs each try in a transaction of its own
     public void consume(ConsumerRecord<String, String> record) {
         inbox.receive(CONSUMER_NAME, record, (type, event) -> {
             switch (type) {
