@@ -3,6 +3,8 @@ package org.licenselifecycle.support.inbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -55,7 +57,7 @@ public class Inbox {
                 LOG.warnf(e, "%s failed to apply event %s (try %d of %d); trying again in %s", consumer, event.id(),
                         attempt, config.attempts(), wait);
                 pause(wait);
-                wait = wait.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait.multipliedBy(2);
+                wait = Collections.min(List.of(wait.multipliedBy(2), config.maxBackoff()));
             }
         }
     }

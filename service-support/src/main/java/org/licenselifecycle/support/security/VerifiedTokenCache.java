@@ -53,8 +53,8 @@ public class VerifiedTokenCache implements JWTParser {
 
     /** How long a verified token may be reused: until it expires, and at most {@code maxAge}. */
     private static Duration lifetime(JsonWebToken jwt, Duration maxAge) {
-        long left = jwt.getExpirationTime() - System.currentTimeMillis() / 1000;
-        return left <= 0 ? Duration.ZERO : maxAge.compareTo(Duration.ofSeconds(left)) < 0 ? maxAge : Duration.ofSeconds(left);
+        long left = Math.max(0, jwt.getExpirationTime() - System.currentTimeMillis() / 1000);
+        return Duration.ofSeconds(Math.min(left, maxAge.toSeconds()));
     }
 
     @Override
