@@ -21,7 +21,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.support.security.DirectoryRole;
 import org.licenselifecycle.testsupport.DevTokens;
@@ -35,11 +34,6 @@ class GraphQueryTest {
 
     @Inject
     MovableClock clock;
-
-    @AfterEach
-    void releaseClock() {
-        clock.release();
-    }
 
     @Test
     void directorySubscriptionsListsEachSubscriptionAsACompanySubscription() {

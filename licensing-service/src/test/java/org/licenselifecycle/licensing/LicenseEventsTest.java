@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.events.CloudEventHeaders;
 import org.licenselifecycle.events.EventJson;
@@ -47,11 +46,6 @@ class LicenseEventsTest {
 
     @Inject
     MovableClock clock;
-
-    @AfterEach
-    void releaseClock() {
-        clock.release();
-    }
 
     @Test
     void assignmentsAndRemovalsArePublishedAsCloudEventsKeyedByTheUser() {

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.support.security.DirectoryRole;
 import org.licenselifecycle.testsupport.Rig;
@@ -35,11 +34,6 @@ class SubscriptionTermsTest {
 
     @Inject
     MovableClock clock;
-
-    @AfterEach
-    void releaseClock() {
-        clock.release();
-    }
 
     @Test
     void aSubscriptionShowsHowItWasBoughtAndItsDates() {

@@ -15,7 +15,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,11 +31,6 @@ class SubscriptionsTest {
 
     @Inject
     MovableClock clock;
-
-    @AfterEach
-    void releaseClock() {
-        clock.release();
-    }
 
     @Test
     void buyingASubscriptionReturnsItsRow() {

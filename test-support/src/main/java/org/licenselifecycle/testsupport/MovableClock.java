@@ -9,8 +9,8 @@ import java.time.ZoneOffset;
 /**
  * The service's Clock in tests: the system's time, or an instant a test fixes it at (to assert event times
  * exactly, or to walk past a grace period or a retention window). Replaces the default Clock bean of
- * service-support in every @QuarkusTest of a module that depends on test-support. Tests that fix it
- * release it in a finally block.
+ * service-support in every @QuarkusTest of a module that depends on test-support. It returns to the
+ * system's time after each test method ({@link ReleaseClockAfterEachTest}).
  */
 @Singleton
 public class MovableClock extends Clock {
