@@ -25,6 +25,7 @@ import org.licenselifecycle.console.operations.BulkOperations;
 import org.licenselifecycle.console.services.DirectoryClient;
 import org.licenselifecycle.console.services.LicensingClient;
 import org.licenselifecycle.console.services.LicensingClient.Product;
+import org.licenselifecycle.console.services.NextLinks;
 import org.licenselifecycle.console.services.ServiceError;
 import org.licenselifecycle.console.signin.SignedInAdmin;
 
@@ -87,8 +88,10 @@ public class LicensesPage {
         if (userIds.size() > MAX_USERS) {
             return productPage(skuId, null, TOO_MANY + " " + userIds.size() + " were selected: clear some boxes.");
         }
-        Product chosen = find(skuId);
-        Map<String, String> names = productNames();
+        List<Product> all = licensing.products(admin.bearer());
+        Product chosen = find(all, skuId);
+        Map<String, String> names = all.stream()
+                .collect(Collectors.toMap(Product::skuId, Product::productName, (a, b) -> a));
         List<DataOutcome> outcomes = userIds.stream().distinct().map(id -> {
             DirectoryClient.User user = directory.user(admin.bearer(), id);
             return data.of(admin.bearer(), user.id(), user.displayName(), user.userPrincipalName(), List.of(skuId), names);
@@ -129,33 +132,18 @@ public class LicensesPage {
         LicensingClient.Holders holders = licensing.holders(admin.bearer(), skuId, config.pageSize(), skipToken);
         return product.data("product", chosen)
                 .data("holders", holders.value())
-                .data("next", skipTokenOf(holders.nextLink()))
+                .data("next", NextLinks.skipTokenOf(holders.nextLink()))
                 .data("maxUsers", MAX_USERS)
                 .data("error", error);
     }
 
     private Product find(String skuId) {
-        return licensing.products(admin.bearer()).stream().filter(p -> p.skuId().equalsIgnoreCase(skuId)).findFirst()
+        return find(licensing.products(admin.bearer()), skuId);
+    }
+
+    private static Product find(List<Product> products, String skuId) {
+        return products.stream().filter(p -> p.skuId().equalsIgnoreCase(skuId)).findFirst()
                 .orElseThrow(() -> new ServiceError(404, "Request_ResourceNotFound",
                         "Your organization has no subscription for this product."));
-    }
-
-    private Map<String, String> productNames() {
-        return licensing.products(admin.bearer()).stream()
-                .collect(Collectors.toMap(Product::skuId, Product::productName, (a, b) -> a));
-    }
-
-    /** The {@code $skiptoken} of a nextLink, which the console passes on in its own links. */
-    public static String skipTokenOf(String nextLink) {
-        if (nextLink == null) {
-            return null;
-        }
-        for (String parameter : URI.create(nextLink).getRawQuery().split("&")) {
-            if (parameter.startsWith("$skiptoken=") || parameter.startsWith("%24skiptoken=")) {
-                return java.net.URLDecoder.decode(parameter.substring(parameter.indexOf('=') + 1),
-                        java.nio.charset.StandardCharsets.UTF_8);
-            }
-        }
-        return null;
     }
 }

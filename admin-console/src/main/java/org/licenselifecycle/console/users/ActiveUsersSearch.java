@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.licenselifecycle.console.ConsoleConfig;
-import org.licenselifecycle.console.licenses.LicensesPage;
 import org.licenselifecycle.console.services.DirectoryClient;
 import org.licenselifecycle.console.services.DirectoryClient.User;
+import org.licenselifecycle.console.services.NextLinks;
 
 /**
  * The Active users list, paged, optionally searched by the start of a name or of a user principal name.
@@ -36,7 +36,7 @@ public class ActiveUsersSearch {
         int top = config.pageSize();
         if (search == null || search.isBlank()) {
             DirectoryClient.UserPage page = directory.users(bearer, top, null, blankToNull(next));
-            return new Page(page.value(), LicensesPage.skipTokenOf(page.nextLink()));
+            return new Page(page.value(), NextLinks.skipTokenOf(page.nextLink()));
         }
         String term = search.trim();
         String literal = term.replace("'", "''");
@@ -48,7 +48,7 @@ public class ActiveUsersSearch {
             DirectoryClient.UserPage byName = directory.users(bearer, top, "startswith(displayName,'" + literal + "')",
                     blankToNull(tokens[0]));
             users.addAll(byName.value());
-            nameNext = orNone(LicensesPage.skipTokenOf(byName.nextLink()));
+            nameNext = orNone(NextLinks.skipTokenOf(byName.nextLink()));
         }
         if (!NONE.equals(tokens[1])) {
             DirectoryClient.UserPage byUpn = directory.users(bearer, top,
@@ -57,7 +57,7 @@ public class ActiveUsersSearch {
             byUpn.value().stream()
                     .filter(u -> u.displayName() == null || !u.displayName().toLowerCase(Locale.ROOT).startsWith(lower))
                     .forEach(users::add);
-            upnNext = orNone(LicensesPage.skipTokenOf(byUpn.nextLink()));
+            upnNext = orNone(NextLinks.skipTokenOf(byUpn.nextLink()));
         }
         boolean more = !NONE.equals(nameNext) || !NONE.equals(upnNext);
         return new Page(users, more ? nameNext + "~" + upnNext : null);
