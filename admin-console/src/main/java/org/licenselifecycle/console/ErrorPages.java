@@ -27,8 +27,7 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response refused(ServiceError e) {
-        // a service's 5xx is the console's bad gateway; a refusal keeps its status
-        int status = e.status() >= 500 ? 502 : e.status();
+        int status = e.pageStatus();
         return render(status, status == 401 ? "Sign in again" : "That did not work", e.getMessage(), status == 401);
     }
 

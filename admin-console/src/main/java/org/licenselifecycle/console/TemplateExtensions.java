@@ -26,7 +26,7 @@ public class TemplateExtensions {
     }
 
     /** "27 December 2026" (UTC), as the confirmation box announces purge dates. */
-    static String day(Instant instant) {
+    public static String day(Instant instant) {
         return DAY.format(instant);
     }
 

@@ -2,18 +2,15 @@ package org.licenselifecycle.console.data;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.licenselifecycle.console.ConsoleConfig;
+import org.licenselifecycle.console.TemplateExtensions;
 import org.licenselifecycle.console.services.LicensingClient;
 import org.licenselifecycle.console.services.LicensingClient.LicenseDetail;
 import org.licenselifecycle.console.services.LifecycleClient;
@@ -31,7 +28,6 @@ public class WhatHappensToData {
     /** The service plans that give a mailbox (Exchange Online Plan 1, Plan 2, Kiosk). */
     private static final Set<String> EXCHANGE_ONLINE = Set.of("EXCHANGE_S_STANDARD", "EXCHANGE_S_ENTERPRISE",
             "EXCHANGE_S_DESKLESS");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private final LicensingClient licensing;
     private final LifecycleClient lifecycle;
@@ -48,7 +44,7 @@ public class WhatHappensToData {
 
     /** The day a mailbox disconnected now is purged, unless the license returns: "27 December 2026". */
     public String purgeDate() {
-        return DATE.format(LocalDate.ofInstant(clock.instant().plus(config.gracePeriod()), ZoneOffset.UTC));
+        return TemplateExtensions.day(clock.instant().plus(config.gracePeriod()));
     }
 
     /**
@@ -74,7 +70,7 @@ public class WhatHappensToData {
                     "Keeps Exchange Online through " + productNames.getOrDefault(keepsMailbox.get(0).skuId(),
                             keepsMailbox.get(0).skuPartNumber()) + ": the mailbox stays as it is.", retention, oneDrive, false);
         }
-        LifecycleClient.Mailbox mailbox = mailbox(bearer, userId);
+        LifecycleClient.Mailbox mailbox = ServiceError.nullWhenNotFound(() -> lifecycle.mailbox(bearer, userId));
         if (mailbox != null && mailbox.holds() != null && !mailbox.holds().isEmpty()) {
             return new DataOutcome(userId, displayName, userPrincipalName, removedNames,
                     "Mailbox under " + holds(mailbox.holds()) + ": kept and still searchable while the hold lasts, "
@@ -83,17 +79,6 @@ public class WhatHappensToData {
         return new DataOutcome(userId, displayName, userPrincipalName, removedNames,
                 "Mailbox disconnected and no longer searchable by eDiscovery; purged on " + purgeDate()
                         + " unless the license returns.", retention, oneDrive, true);
-    }
-
-    private LifecycleClient.Mailbox mailbox(String bearer, String userId) {
-        try {
-            return lifecycle.mailbox(bearer, userId);
-        } catch (ServiceError e) {
-            if (e.status() == 404) {
-                return null;
-            }
-            throw e;
-        }
     }
 
     private static boolean givesMailbox(LicenseDetail license) {

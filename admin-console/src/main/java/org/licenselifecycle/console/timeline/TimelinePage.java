@@ -1,5 +1,7 @@
 package org.licenselifecycle.console.timeline;
 
+import static org.licenselifecycle.console.services.ServiceError.nullWhenNotFound;
+
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -20,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.licenselifecycle.console.services.DirectoryClient;
 import org.licenselifecycle.console.services.LicensingClient;
@@ -71,7 +72,7 @@ public class TimelinePage {
                     "addLicenses", List.of(Map.of("skuId", skuId == null ? "" : skuId, "disabledPlans", List.of())),
                     "removeLicenses", List.of()));
         } catch (ServiceError e) {
-            return Response.status(e.status() >= 500 ? 502 : e.status()).entity(render(id, null, e.getMessage())).build();
+            return Response.status(e.pageStatus()).entity(render(id, null, e.getMessage())).build();
         }
         String name = licensing.products(admin.bearer()).stream().filter(p -> p.skuId().equalsIgnoreCase(skuId))
                 .map(LicensingClient.Product::productName).findFirst().orElse(skuId);
@@ -81,9 +82,10 @@ public class TimelinePage {
 
     private TemplateInstance render(String id, String reassigned, String error) {
         DirectoryClient.User user = directory.user(admin.bearer(), id);
-        LifecycleClient.Mailbox mailbox = orNull(() -> lifecycle.mailbox(admin.bearer(), id));
-        LifecycleClient.OneDrive oneDrive = orNull(() -> lifecycle.oneDrive(admin.bearer(), id));
-        LifecycleClient.Timeline timeline = Optional.ofNullable(orNull(() -> lifecycle.timeline(admin.bearer(), id)))
+        LifecycleClient.Mailbox mailbox = nullWhenNotFound(() -> lifecycle.mailbox(admin.bearer(), id));
+        LifecycleClient.OneDrive oneDrive = nullWhenNotFound(() -> lifecycle.oneDrive(admin.bearer(), id));
+        LifecycleClient.Timeline timeline = Optional
+                .ofNullable(nullWhenNotFound(() -> lifecycle.timeline(admin.bearer(), id)))
                 .orElse(new LifecycleClient.Timeline(id, List.of()));
         Map<String, String> actors = new HashMap<>();
         List<Entry> entries = timeline.entries().stream()
@@ -121,17 +123,6 @@ public class TimelinePage {
             return directory.user(admin.bearer(), objectId).displayName();
         } catch (ServiceError e) {
             return "an admin (" + objectId + ")";
-        }
-    }
-
-    private static <T> T orNull(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ServiceError e) {
-            if (e.status() == 404) {
-                return null;
-            }
-            throw e;
         }
     }
 }
