@@ -2,7 +2,6 @@ package org.licenselifecycle.console.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -41,12 +40,6 @@ public final class GraphErrors {
             // not JSON: fall through to the status
         }
         return new ServiceError(status, "", plainWords(service, status));
-    }
-
-    /** A call that never got an answer (service down, timeout). */
-    public static ServiceError unreachable(String service, ProcessingException e) {
-        return new ServiceError(503, "serviceUnavailable",
-                "The " + service + " service did not answer. Try again in a moment; if it keeps failing, ask your operator.");
     }
 
     private static String plainWords(String service, int status) {

@@ -36,11 +36,6 @@ public enum AdminRole {
         return this == GLOBAL_ADMINISTRATOR || this == LICENSE_ADMINISTRATOR || this == USER_ADMINISTRATOR;
     }
 
-    /** Who may read licenses and users: the admins who unassign, and a Global Reader. */
-    public boolean readsLicenses() {
-        return unassigns() || this == GLOBAL_READER;
-    }
-
     /** Taking over a self-service purchase is billing's business. */
     public boolean takesOver() {
         return this == GLOBAL_ADMINISTRATOR || this == BILLING_ADMINISTRATOR;

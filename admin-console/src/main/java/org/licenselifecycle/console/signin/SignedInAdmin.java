@@ -7,22 +7,20 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The admin signed in for this request: their access token (forwarded to the services), tenant, object id,
- * name and roles. Templates read it as {@code inject:admin}.
+ * The admin signed in for this request: their access token (forwarded to the services), object id, name
+ * and roles. Templates read it as {@code inject:admin}.
  */
 @RequestScoped
 @Named("admin")
 public class SignedInAdmin {
 
     private String token;
-    private String tenantId;
     private String objectId;
     private String name;
     private Set<AdminRole> roles = EnumSet.noneOf(AdminRole.class);
 
     void signIn(String token, TokenClaims claims) {
         this.token = token;
-        this.tenantId = claims.tenantId();
         this.objectId = claims.objectId();
         this.name = claims.name();
         this.roles = claims.roles();
@@ -35,10 +33,6 @@ public class SignedInAdmin {
     /** The value of the Authorization header the services expect. */
     public String bearer() {
         return "Bearer " + token;
-    }
-
-    public String tenantId() {
-        return tenantId;
     }
 
     public String objectId() {
@@ -56,10 +50,6 @@ public class SignedInAdmin {
 
     public boolean canUnassign() {
         return roles.stream().anyMatch(AdminRole::unassigns);
-    }
-
-    public boolean canRead() {
-        return roles.stream().anyMatch(AdminRole::readsLicenses);
     }
 
     public boolean canTakeOver() {
