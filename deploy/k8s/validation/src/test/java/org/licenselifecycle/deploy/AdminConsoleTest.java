@@ -27,12 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AdminConsoleTest {
 
-    static List<String> overlays() {
-        return Overlays.names();
-    }
-
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void theConsoleCallsEachServiceThroughThatServicesInClusterServiceAndPort(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         Map<String, JsonNode> env = consoleEnvironment(manifests);
@@ -58,7 +54,7 @@ class AdminConsoleTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void theNetworkPoliciesLetTheConsoleReachEachServiceItCallsOnItsPort(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         NetworkPolicies policies = new NetworkPolicies(manifests);
@@ -75,7 +71,7 @@ class AdminConsoleTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void onlyTheIngressControllerReachesTheConsoleOnItsPort(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         JsonNode console = manifests.get("Deployment", AdminConsole.NAME);
@@ -101,7 +97,7 @@ class AdminConsoleTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void theConsoleIsFencedAndReachesOnlyTheServicesDnsAndHttpsOutside(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         JsonNode console = manifests.get("Deployment", AdminConsole.NAME);
@@ -133,7 +129,7 @@ class AdminConsoleTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void theConsoleTakesSchemeAndHostFromTheIngressControllersForwardedHeaders(String overlay) {
         // else the OIDC redirect_uri would be http://, which Entra ID refuses, and the cookies not Secure
         Map<String, JsonNode> env = consoleEnvironment(Overlays.rendered(overlay));
@@ -177,7 +173,7 @@ class AdminConsoleTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void aBrowserStaysOnThePodThatRunsItsBulkUnassignSoItsProgressPageIsFound(String overlay) {
         // a bulk operation and its progress page live in the memory of the pod that started it
         JsonNode annotations = Overlays.rendered(overlay).get("Ingress", AdminConsole.NAME).at("/metadata/annotations");

@@ -21,12 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ContainerImagesTest {
 
-    static List<String> overlays() {
-        return Overlays.names();
-    }
-
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void everyImageHasATagAndNoneIsLatest(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         for (ObjectNode object : manifests.objects()) {
@@ -42,7 +38,7 @@ class ContainerImagesTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void theServicesAndTheConsoleRunTheImagesNamedInComponentsImages(String overlay) throws IOException {
         Map<String, String> names = imageNames();
         assertThat(names).hasSameSizeAs(ServiceModule.all());

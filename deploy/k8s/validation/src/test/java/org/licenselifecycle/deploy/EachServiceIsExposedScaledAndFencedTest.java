@@ -19,12 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EachServiceIsExposedScaledAndFencedTest {
 
-    static List<String> overlays() {
-        return Overlays.names();
-    }
-
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void everyServiceHasAServiceSelectingItsPodsOnItsHttpPort(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         for (JsonNode deployment : manifests.ofKind("Deployment")) {
@@ -39,7 +35,7 @@ class EachServiceIsExposedScaledAndFencedTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void everyServiceHasAPodDisruptionBudgetThatLetsNodesDrain(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         for (JsonNode deployment : manifests.ofKind("Deployment")) {
@@ -52,7 +48,7 @@ class EachServiceIsExposedScaledAndFencedTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void everyServiceHasAnAutoscalerOwningItsReplicas(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         for (JsonNode deployment : manifests.ofKind("Deployment")) {
@@ -77,7 +73,7 @@ class EachServiceIsExposedScaledAndFencedTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void servicePodsAcceptConnectionsOnlyFromTheIngressControllerPrometheusAndTheConsoleOnTheirPort(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         for (JsonNode deployment : manifests.serviceDeployments()) {
@@ -106,7 +102,7 @@ class EachServiceIsExposedScaledAndFencedTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void servicePodsDenyEverythingByDefaultAndReachOnlyPostgresKafkaDnsAndHttps(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         String kafka = Manifests.name(manifests.single("Kafka"));
@@ -142,7 +138,7 @@ class EachServiceIsExposedScaledAndFencedTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void kafkaAdmitsOnlyTheServicePodsOnItsListener(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         for (JsonNode listener : manifests.single("Kafka").at("/spec/kafka/listeners")) {

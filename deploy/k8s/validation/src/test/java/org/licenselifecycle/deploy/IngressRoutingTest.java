@@ -17,12 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class IngressRoutingTest {
 
-    static List<String> overlays() {
-        return Overlays.names();
-    }
-
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void graphLicenseOperationsReachLicensingAndOtherUserRequestsReachDirectory(String overlay) {
         IngressNginxRoutes routes = routes(overlay);
 
@@ -40,7 +36,7 @@ class IngressRoutingTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void adminApisReachTheirServiceEvenUnderTheSameUsersPrefix(String overlay) {
         IngressNginxRoutes routes = routes(overlay);
 
@@ -57,7 +53,7 @@ class IngressRoutingTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void healthMetricsAndLookAlikePathsAreNotRouted(String overlay) {
         IngressNginxRoutes routes = routes(overlay);
 
@@ -70,7 +66,7 @@ class IngressRoutingTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void everyPathTheServicesAndTheConsoleServeReachesThemOnTheirHost(String overlay) {
         for (ServiceModule service : ServiceModule.all()) {
             boolean console = AdminConsole.NAME.equals(service.name());
@@ -87,7 +83,7 @@ class IngressRoutingTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void theConsoleHasAHostOfItsOwnAndTheApiHostNeverReachesIt(String overlay) {
         IngressNginxRoutes console = consoleRoutes(overlay);
         assertThat(console.serviceFor("/")).contains(AdminConsole.NAME);
@@ -132,7 +128,7 @@ class IngressRoutingTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void theApiIngressUsesRegexPathsOnOneHostAndBackendsThatExist(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         JsonNode ingress = manifests.get("Ingress", AdminConsole.API_INGRESS);
@@ -157,7 +153,7 @@ class IngressRoutingTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void eachOverlayServesItsOwnHosts(String overlay) {
         assertThat(host(overlay)).isNotBlank().doesNotContain("*");
         assertThat(consoleHost(overlay)).isNotBlank().doesNotContain("*");

@@ -20,12 +20,8 @@ import org.licenselifecycle.events.Topics;
  */
 class KafkaTopicsTest {
 
-    static List<String> overlays() {
-        return Overlays.names();
-    }
-
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void everyTopicAServiceConsumesOrDeadLettersToIsAKafkaTopic(String overlay) {
         Set<String> topics = topicNames(overlay);
         for (ServiceModule service : ServiceModule.all()) {
@@ -36,7 +32,7 @@ class KafkaTopicsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void everyTopicOfTheEventContractIsAKafkaTopic(String overlay) {
         Set<String> contract = Arrays.stream(EventType.values()).map(EventType::topic).collect(Collectors.toSet());
 
@@ -60,7 +56,7 @@ class KafkaTopicsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void topicsAndNodePoolsBelongToTheOneKafkaCluster(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         String cluster = Manifests.name(manifests.single("Kafka"));
@@ -79,7 +75,7 @@ class KafkaTopicsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void noTopicAsksForMoreReplicasThanThereAreBrokersOrMoreInSyncReplicasThanReplicas(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         int brokers = brokers(manifests);

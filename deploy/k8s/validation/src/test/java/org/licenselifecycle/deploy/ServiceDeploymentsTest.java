@@ -24,12 +24,8 @@ class ServiceDeploymentsTest {
 
     private static final Pattern JDBC_URL = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+).*");
 
-    static List<String> overlays() {
-        return Overlays.names();
-    }
-
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void everyServiceModuleHasADeploymentServingOnItsHttpPort(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         for (ServiceModule service : ServiceModule.all()) {
@@ -41,7 +37,7 @@ class ServiceDeploymentsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void everyDeploymentHasStartupLivenessAndReadinessProbesOnSmallRyeHealth(String overlay) {
         for (JsonNode deployment : Overlays.rendered(overlay).ofKind("Deployment")) {
             JsonNode container = container(deployment);
@@ -56,7 +52,7 @@ class ServiceDeploymentsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void everyContainerRequestsAndLimitsCpuAndMemory(String overlay) {
         for (JsonNode deployment : Overlays.rendered(overlay).ofKind("Deployment")) {
             for (JsonNode container : deployment.at("/spec/template/spec/containers")) {
@@ -75,7 +71,7 @@ class ServiceDeploymentsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void everyPodRunsAsNonRootWithAReadOnlyRootFilesystemAndNoCapabilities(String overlay) {
         for (JsonNode deployment : Overlays.rendered(overlay).ofKind("Deployment")) {
             String what = overlay + " " + Manifests.describe(deployment);
@@ -98,7 +94,7 @@ class ServiceDeploymentsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void everyServiceGetsItsDatabaseKafkaAndTokenSettings(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         for (JsonNode deployment : manifests.serviceDeployments()) {
@@ -117,7 +113,7 @@ class ServiceDeploymentsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void eachServiceConnectsToItsOwnDatabaseAsItsOwner(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         JsonNode cluster = manifests.single("Cluster");
@@ -149,7 +145,7 @@ class ServiceDeploymentsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void everyServiceReachesKafkaThroughTheClustersBootstrapService(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         JsonNode kafka = manifests.single("Kafka");
@@ -168,7 +164,7 @@ class ServiceDeploymentsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("overlays")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void theConfigMapsTheServicesUseAreRenderedAndAnySecretNotRenderedIsDocumented(String overlay) throws Exception {
         Manifests manifests = Overlays.rendered(overlay);
         String readme = Files.readString(ProjectRoot.k8s().resolve("README.md"));
