@@ -56,7 +56,7 @@ public class OffboardingService {
         }
         User user = users.findForUpdate(tenantId, idOrUserPrincipalName);
         String id = user.id.toString();
-        Optional<User> manager = request.deleteUser() ? managerOf(tenantId, id) : Optional.empty();
+        Optional<User> manager = request.deleteUser() ? managers.activeManager(user) : Optional.empty();
         UserService.refuseSynchronised(user);
         if (request.blockSignIn()) {
             users.update(tenantId, id, UserChanges.accountEnabled(false));
@@ -70,14 +70,6 @@ public class OffboardingService {
             outbox.add(user.id, new UserLicensesReleaseRequested(tenantId, user.id, user.userPrincipalName, admin, now));
         }
         return keptOutcome(user, request.unassignLicenses(), now);
-    }
-
-    private Optional<User> managerOf(UUID tenantId, String id) {
-        try {
-            return Optional.of(managers.managerOf(tenantId, id));
-        } catch (GraphException noManager) {
-            return Optional.empty();
-        }
     }
 
     private OffboardingOutcome deletedOutcome(User user, Optional<User> manager) {

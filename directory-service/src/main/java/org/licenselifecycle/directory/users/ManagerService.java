@@ -70,7 +70,7 @@ public class ManagerService {
     }
 
     /** The manager the user has while that manager is not deleted: a deleted manager's access waits for their restore. */
-    Optional<User> activeManager(User user) {
+    public Optional<User> activeManager(User user) {
         return user.managerId == null ? Optional.empty() : users.findInTenant(user.tenantId, user.managerId);
     }
 
