@@ -81,7 +81,7 @@ public class RoleAssignmentsResource {
         }
         Matcher matcher = PRINCIPAL_FILTER.matcher(filter);
         if (!matcher.matches()) {
-            throw new GraphException(400, "Request_UnsupportedQuery",
+            throw new GraphException(400, UsersQuery.UNSUPPORTED_QUERY,
                     "Unsupported or invalid query filter clause specified: '" + filter + "'. Supported: principalId eq '...'.");
         }
         try {

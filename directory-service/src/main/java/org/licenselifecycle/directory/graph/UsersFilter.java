@@ -17,8 +17,6 @@ import org.licenselifecycle.support.graph.GraphException;
  */
 final class UsersFilter {
 
-    private static final String UNSUPPORTED_QUERY = "Request_UnsupportedQuery";
-
     private enum Condition { UPN, ENABLED, LOCATION, NAME, NAME_PREFIX, UPN_PREFIX }
 
     private final String text;
@@ -177,7 +175,7 @@ final class UsersFilter {
     }
 
     private GraphException unsupported() {
-        return new GraphException(400, UNSUPPORTED_QUERY, "Unsupported or invalid query filter clause specified: '"
+        return new GraphException(400, UsersQuery.UNSUPPORTED_QUERY, "Unsupported or invalid query filter clause specified: '"
                 + text + "'. Supported: userPrincipalName, usageLocation or displayName eq '...', accountEnabled eq"
                 + " true|false, startswith(displayName|userPrincipalName,'...'), joined with 'and'.");
     }

@@ -33,7 +33,8 @@ record UsersQuery(int top, Optional<UUID> after, List<UserProperty> select, Opti
     static final String SELECT = "$select";
     static final String FILTER = "$filter";
 
-    private static final String UNSUPPORTED_QUERY = "Request_UnsupportedQuery";
+    /** Graph's code for a query option or clause this service does not support. */
+    static final String UNSUPPORTED_QUERY = "Request_UnsupportedQuery";
     private static final Set<String> NOT_IMPLEMENTED = Set.of("$orderby", "$search", "$expand", "$count", "$skip");
     private static final String TOKEN_PREFIX = "u1:";
 

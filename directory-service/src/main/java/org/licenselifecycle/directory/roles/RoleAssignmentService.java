@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 import org.licenselifecycle.directory.users.UserRepository;
+import org.licenselifecycle.directory.users.UserService;
+import org.licenselifecycle.support.graph.GraphErrorCodes;
 import org.licenselifecycle.support.graph.GraphException;
 import org.licenselifecycle.support.security.DirectoryRole;
 
@@ -80,7 +82,7 @@ public class RoleAssignmentService {
     /** @throws GraphException 404 for an unknown assignment or another tenant's */
     @Transactional
     public void remove(UUID tenantId, String id) {
-        RoleAssignment assignment = parse(id).flatMap(uuid -> assignments.findInTenant(tenantId, uuid))
+        RoleAssignment assignment = UserService.parseId(id).flatMap(uuid -> assignments.findInTenant(tenantId, uuid))
                 .orElseThrow(() -> GraphException.notFound(id));
         assignments.delete(assignment);
     }
@@ -89,20 +91,12 @@ public class RoleAssignmentService {
         if (value == null) {
             throw missing(property);
         }
-        return parse(value).orElseThrow(() -> GraphException.badRequest(
+        return UserService.parseId(value).orElseThrow(() -> GraphException.badRequest(
                 "Invalid value specified for property '" + property + "' of resource 'UnifiedRoleAssignment'."));
     }
 
-    private static Optional<UUID> parse(String value) {
-        try {
-            return value.length() == 36 ? Optional.of(UUID.fromString(value)) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
     private static GraphException alreadyAssigned() {
-        return GraphException.conflict("Request_BadRequest",
+        return GraphException.conflict(GraphErrorCodes.BAD_REQUEST,
                 "A conflicting object with one or more of the specified property values is present in the directory.");
     }
 

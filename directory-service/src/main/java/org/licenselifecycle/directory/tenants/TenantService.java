@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.hibernate.exception.ConstraintViolationException;
+import org.licenselifecycle.support.graph.GraphErrorCodes;
 import org.licenselifecycle.support.graph.GraphException;
 
 /**
@@ -54,7 +55,7 @@ public class TenantService {
                 : CloudInstance.of(request.cloudInstance()).orElseThrow(() -> GraphException.badRequest(
                         "The cloudInstance must be 'worldwide' or '21Vianet'."));
         if (Tenant.findByIdOptional(tenantId).isPresent()) {
-            throw GraphException.conflict("Request_BadRequest", "The tenant is registered already.");
+            throw GraphException.conflict(GraphErrorCodes.BAD_REQUEST, "The tenant is registered already.");
         }
         String domain = request.domainName() + instance.domainSuffix();
         if (Tenant.count("lower(defaultDomain) = ?1", domain.toLowerCase(Locale.ROOT)) > 0) {
@@ -98,7 +99,7 @@ public class TenantService {
     }
 
     private static GraphException domainTaken(String domain) {
-        return GraphException.conflict("Request_BadRequest",
+        return GraphException.conflict(GraphErrorCodes.BAD_REQUEST,
                 "The domain " + domain + " is already in use by another tenant, or the tenant is registered already.");
     }
 }

@@ -167,7 +167,8 @@ public class UserService {
         return UNIQUE_UPN_INDEX.equalsIgnoreCase(e.getConstraintName()) ? GraphException.badRequest(DUPLICATE_UPN) : e;
     }
 
-    static Optional<UUID> parseId(String value) {
+    /** A GUID in its canonical 36-character form, or empty for anything else (a userPrincipalName, a malformed id). */
+    public static Optional<UUID> parseId(String value) {
         try {
             UUID id = UUID.fromString(value);
             // UUID.fromString accepts short groups like "1-2-3-4-5"; a GUID is 36 characters
