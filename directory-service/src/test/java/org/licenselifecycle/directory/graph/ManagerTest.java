@@ -12,6 +12,7 @@ import static org.licenselifecycle.directory.UserFixtures.outboxPayloads;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -24,12 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.directory.users.DeletedUsersPurge;
 import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.UserDeleted;
 import org.licenselifecycle.events.UserUpdated;
 import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.testsupport.Rig;
 
 @QuarkusTest
@@ -71,7 +72,7 @@ class ManagerTest {
         UUID tenant = UUID.randomUUID();
         String employee = createUser(tenant, "leaving");
         String boss = createUser(tenant, "formerboss");
-        setManager(tenant, employee, base() + "/v1.0/users/" + boss).statusCode(204);
+        setManager(tenant, employee, userReference(boss)).statusCode(204);
 
         asUserAdministrator(tenant).when().delete("/v1.0/users/{upn}/manager/$ref", "leaving@contoso.com")
                 .then().statusCode(204);
@@ -89,8 +90,8 @@ class ManagerTest {
         UUID tenant = UUID.randomUUID();
         String employee = createUser(tenant, "steady");
         String boss = createUser(tenant, "steadyboss");
-        setManager(tenant, employee, base() + "/v1.0/users/" + boss).statusCode(204);
-        setManager(tenant, employee, base() + "/v1.0/users/" + boss).statusCode(204);
+        setManager(tenant, employee, userReference(boss)).statusCode(204);
+        setManager(tenant, employee, userReference(boss)).statusCode(204);
         assertThat(outboxEvents(entityManager, employee, "UserUpdated")).isEqualTo(1);
     }
 
@@ -106,7 +107,7 @@ class ManagerTest {
             setManager(tenant, employee, "https://graph.microsoft.com/v1.0/users/" + manager)
                     .statusCode(404).body("error.code", equalTo("Request_ResourceNotFound"));
         }
-        setManager(tenant, UUID.randomUUID().toString(), base() + "/v1.0/users/" + employee).statusCode(404);
+        setManager(tenant, UUID.randomUUID().toString(), userReference(employee)).statusCode(404);
         assertNoManager(tenant, employee);
     }
 
@@ -116,14 +117,14 @@ class ManagerTest {
         String ceo = createUser(tenant, "ceo");
         String vp = createUser(tenant, "vp");
         String lead = createUser(tenant, "lead");
-        setManager(tenant, vp, base() + "/v1.0/users/" + ceo).statusCode(204);
-        setManager(tenant, lead, base() + "/v1.0/users/" + vp).statusCode(204);
+        setManager(tenant, vp, userReference(ceo)).statusCode(204);
+        setManager(tenant, lead, userReference(vp)).statusCode(204);
 
-        setManager(tenant, ceo, base() + "/v1.0/users/" + ceo)
+        setManager(tenant, ceo, userReference(ceo))
                 .statusCode(400).body("error.code", equalTo("Request_BadRequest"));
-        setManager(tenant, ceo, base() + "/v1.0/users/" + lead)
+        setManager(tenant, ceo, userReference(lead))
                 .statusCode(400).body("error.code", equalTo("Request_BadRequest"));
-        setManager(tenant, ceo, base() + "/v1.0/users/" + vp).statusCode(400);
+        setManager(tenant, ceo, userReference(vp)).statusCode(400);
 
         assertNoManager(tenant, ceo);
     }
@@ -148,9 +149,9 @@ class ManagerTest {
         String employee = createUser(tenant, "guardedreport");
         String boss = createUser(tenant, "guardedboss");
         String other = createUser(tenant, "otherboss");
-        setManager(tenant, employee, base() + "/v1.0/users/" + boss).statusCode(204);
+        setManager(tenant, employee, userReference(boss)).statusCode(204);
 
-        as(tenant, role).contentType(ContentType.JSON).body("{\"@odata.id\": \"" + base() + "/v1.0/users/" + other + "\"}")
+        as(tenant, role).contentType(ContentType.JSON).body("{\"@odata.id\": \"" + userReference(other) + "\"}")
                 .when().put("/v1.0/users/{id}/manager/$ref", employee)
                 .then().statusCode(403).body("error.code", equalTo("Authorization_RequestDenied"));
         as(tenant, role).when().delete("/v1.0/users/{id}/manager/$ref", employee).then().statusCode(403);
@@ -162,7 +163,7 @@ class ManagerTest {
         UUID tenant = UUID.randomUUID();
         String employee = createUser(tenant, "departing");
         String boss = createUser(tenant, "departingboss");
-        setManager(tenant, employee, base() + "/v1.0/users/" + boss).statusCode(204);
+        setManager(tenant, employee, userReference(boss)).statusCode(204);
 
         deleteUser(tenant, employee);
 
@@ -176,7 +177,7 @@ class ManagerTest {
         UUID tenant = UUID.randomUUID();
         String employee = createUser(tenant, "report");
         String boss = createUser(tenant, "purgedboss");
-        setManager(tenant, employee, base() + "/v1.0/users/" + boss).statusCode(204);
+        setManager(tenant, employee, userReference(boss)).statusCode(204);
 
         deleteUser(tenant, boss);
         asUserAdministrator(tenant).when().get("/v1.0/users/{id}/manager", employee).then().statusCode(404);
@@ -212,7 +213,12 @@ class ManagerTest {
                 .then();
     }
 
+    /** A reference ({@code @odata.id}) to a user by this service's own URL. */
+    private static String userReference(String userId) {
+        return base() + "/v1.0/users/" + userId;
+    }
+
     private static String base() {
-        return io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port;
+        return RestAssured.baseURI + ":" + RestAssured.port;
     }
 }
