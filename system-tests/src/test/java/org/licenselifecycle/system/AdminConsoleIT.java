@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +45,7 @@ class AdminConsoleIT {
         contoso.buy(AdminClient.OFFICE_365_E3, 10);
         contoso.buy(Map.of("skuId", AdminClient.APPS_FOR_BUSINESS, "licenses", 5, "boughtBy", "CSP",
                 "productKind", "PERPETUAL_SOFTWARE"));
-        ids = new java.util.HashMap<>();
+        ids = new HashMap<>();
         admin("lee.gu", "Lee Gu", DirectoryRole.LICENSE_ADMINISTRATOR);
         admin("megan.bowen", "Megan Bowen", DirectoryRole.GLOBAL_ADMINISTRATOR);
         admin("diego.siciliani", "Diego Siciliani", DirectoryRole.GLOBAL_READER);
@@ -79,7 +80,7 @@ class AdminConsoleIT {
     }
 
     private void open(TestInfo test) {
-        browser = new Browser(system.console.baseUrl(), test.getTestMethod().orElseThrow().getName());
+        browser = Browser.forTest(system, test);
     }
 
     @AfterEach

@@ -7,11 +7,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -57,6 +62,11 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
 
+    /** A browser on the running system's console, its screenshots and log named after the test. */
+    static Browser forTest(RunningSystem system, TestInfo test) {
+        return new Browser(system.console.baseUrl(), test.getTestMethod().orElseThrow().getName());
+    }
+
     void open(String path) {
         driver.get(baseUrl + path);
     }
@@ -97,7 +107,7 @@ final class Browser implements AutoCloseable {
     void awaitOperationFinished() {
         // the page's script swaps the progress in while we look: an element gone stale is looked up again
         await("the operation finishes").atMost(AdminClient.EVENTUALLY).pollInterval(Duration.ofMillis(300))
-                .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoreException(StaleElementReferenceException.class)
                 .until(() -> "false".equals(find("#operation").getAttribute("data-running")));
     }
 
@@ -123,19 +133,18 @@ final class Browser implements AutoCloseable {
     }
 
     private boolean matches(WebElement element, String css) {
-        return Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) driver)
-                .executeScript("return arguments[0].matches(arguments[1]);", element, css));
+        return Boolean.TRUE.equals(script("return arguments[0].matches(arguments[1]);", element, css));
     }
 
     Object script(String script, Object... arguments) {
-        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, arguments);
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
     void shot(String name) {
         File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
         try {
             Files.copy(file.toPath(), screenshots.resolve(String.format("%02d-%s.png", ++step, name)),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -145,7 +154,7 @@ final class Browser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temporary profile left behind is harmless
         }

@@ -52,7 +52,7 @@ class ConsoleLimitsIT {
 
     @Test
     void theTwentyFirstBoxIsRefusedWithAVisibleReasonAndNothingIsUnassigned(TestInfo test) {
-        browser = new Browser(system.console.baseUrl(), test.getTestMethod().orElseThrow().getName());
+        browser = Browser.forTest(system, test);
         browser.signInAs(fabrikam.tenantId.toString(), "Sign in as Lee Gu, License Administrator");
         browser.open("/licenses/" + AdminClient.BUSINESS_PREMIUM);
         List<WebElement> boxes = browser.all("input[name='userId']");
@@ -74,7 +74,7 @@ class ConsoleLimitsIT {
 
     @Test
     void activeUsersArePagedAndEveryUserAppearsOnce(TestInfo test) {
-        browser = new Browser(system.console.baseUrl(), test.getTestMethod().orElseThrow().getName());
+        browser = Browser.forTest(system, test);
         browser.signInAs(fabrikam.tenantId.toString(), "Sign in as Lee Gu, License Administrator");
         browser.open("/users");
         Set<String> seen = new HashSet<>();
