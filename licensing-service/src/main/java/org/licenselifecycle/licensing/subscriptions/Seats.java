@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.query.NativeQuery;
 
@@ -67,16 +68,8 @@ public class Seats {
     }
 
     /** The product's seats, or none when the tenant has no subscription to assign it from. */
-    @SuppressWarnings("unchecked")
-    public java.util.Optional<SeatCount> of(UUID tenantId, UUID skuId) {
-        List<Object[]> rows = entityManager.createNativeQuery(
-                "SELECT sku_id, total, assigned FROM seat_count WHERE tenant_id = ?1 AND sku_id = ?2")
-                .setParameter(1, tenantId)
-                .setParameter(2, skuId)
-                .getResultList();
-        return rows.stream()
-                .map(row -> new SeatCount((UUID) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).intValue()))
-                .findFirst();
+    public Optional<SeatCount> of(UUID tenantId, UUID skuId) {
+        return read("WHERE tenant_id = ?1 AND sku_id = ?2", tenantId, skuId).stream().findFirst();
     }
 
     /** Takes one seat of the product; false when none is available (nothing changed). */
@@ -107,7 +100,7 @@ public class Seats {
     /**
      * A statement that changes only {@code seat_count}. Declaring the table lets Hibernate skip flushing the
      * session first (no entity maps that table), so the assignment changes of the same transaction are
-     * written once, at commit, instead of at every seat move.
+     * written once instead of before every seat move.
      */
     private Query seatUpdate(String sql) {
         return entityManager.createNativeQuery(sql).unwrap(NativeQuery.class).addSynchronizedQuerySpace("seat_count");
@@ -115,19 +108,20 @@ public class Seats {
 
     /** Whether the tenant has bought the product (holds a subscription for it). */
     public boolean owns(UUID tenantId, UUID skuId) {
-        return !entityManager.createNativeQuery("SELECT 1 FROM seat_count WHERE tenant_id = ?1 AND sku_id = ?2")
-                .setParameter(1, tenantId)
-                .setParameter(2, skuId)
-                .getResultList()
-                .isEmpty();
+        return of(tenantId, skuId).isPresent();
+    }
+
+    public List<SeatCount> ofTenant(UUID tenantId) {
+        return read("WHERE tenant_id = ?1", tenantId);
     }
 
     @SuppressWarnings("unchecked")
-    public List<SeatCount> ofTenant(UUID tenantId) {
-        List<Object[]> rows = entityManager.createNativeQuery(
-                "SELECT sku_id, total, assigned FROM seat_count WHERE tenant_id = ?1")
-                .setParameter(1, tenantId)
-                .getResultList();
+    private List<SeatCount> read(String where, Object... parameters) {
+        Query query = entityManager.createNativeQuery("SELECT sku_id, total, assigned FROM seat_count " + where);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        List<Object[]> rows = query.getResultList();
         return rows.stream()
                 .map(row -> new SeatCount((UUID) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).intValue()))
                 .toList();
