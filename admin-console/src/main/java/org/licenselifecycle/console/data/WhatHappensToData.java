@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.licenselifecycle.console.ConsoleConfig;
@@ -53,11 +54,12 @@ public class WhatHappensToData {
     public DataOutcome of(String bearer, String userId, String displayName, String userPrincipalName,
             Collection<String> removedSkuIds, Map<String, String> productNames) {
         List<LicenseDetail> held = licensing.licenseDetails(bearer, userId).value();
-        Function<LicenseDetail, Boolean> removed = d -> removedSkuIds == null || removedSkuIds.contains(d.skuId());
-        List<LicenseDetail> going = held.stream().filter(removed::apply).toList();
-        List<LicenseDetail> staying = held.stream().filter(d -> !removed.apply(d)).toList();
+        Predicate<LicenseDetail> removed = d -> removedSkuIds == null || removedSkuIds.contains(d.skuId());
+        Function<LicenseDetail, String> name = d -> productNames.getOrDefault(d.skuId(), d.skuPartNumber());
+        List<LicenseDetail> going = held.stream().filter(removed).toList();
+        List<LicenseDetail> staying = held.stream().filter(removed.negate()).toList();
         String removedNames = going.isEmpty() ? "nothing (the user holds none of them)"
-                : going.stream().map(d -> productNames.getOrDefault(d.skuId(), d.skuPartNumber())).collect(Collectors.joining(", "));
+                : going.stream().map(name).collect(Collectors.joining(", "));
         String oneDrive = "OneDrive left in place: removing a license never deletes it.";
         String retention = "Items under retention labels are kept for discovery.";
         if (going.stream().noneMatch(WhatHappensToData::givesMailbox)) {
@@ -67,8 +69,8 @@ public class WhatHappensToData {
         List<LicenseDetail> keepsMailbox = staying.stream().filter(WhatHappensToData::givesMailbox).toList();
         if (!keepsMailbox.isEmpty()) {
             return new DataOutcome(userId, displayName, userPrincipalName, removedNames,
-                    "Keeps Exchange Online through " + productNames.getOrDefault(keepsMailbox.get(0).skuId(),
-                            keepsMailbox.get(0).skuPartNumber()) + ": the mailbox stays as it is.", retention, oneDrive, false);
+                    "Keeps Exchange Online through " + name.apply(keepsMailbox.get(0)) + ": the mailbox stays as it is.",
+                    retention, oneDrive, false);
         }
         LifecycleClient.Mailbox mailbox = ServiceError.nullWhenNotFound(() -> lifecycle.mailbox(bearer, userId));
         if (mailbox != null && mailbox.holds() != null && !mailbox.holds().isEmpty()) {
