@@ -2,7 +2,6 @@ package org.licenselifecycle.lifecycle.users;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -33,14 +32,12 @@ public class UserEventsConsumer {
     private final MailboxService mailboxes;
     private final OneDriveService oneDrives;
     private final Timeline timeline;
-    private final Clock clock;
 
-    UserEventsConsumer(Inbox inbox, MailboxService mailboxes, OneDriveService oneDrives, Timeline timeline, Clock clock) {
+    UserEventsConsumer(Inbox inbox, MailboxService mailboxes, OneDriveService oneDrives, Timeline timeline) {
         this.inbox = inbox;
         this.mailboxes = mailboxes;
         this.oneDrives = oneDrives;
         this.timeline = timeline;
-        this.clock = clock;
     }
 
     @Incoming("user-events")
