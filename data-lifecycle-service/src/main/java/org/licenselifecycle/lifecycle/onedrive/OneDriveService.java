@@ -48,26 +48,29 @@ public class OneDriveService {
             // the license may be heard of after the user's deletion (another topic): follow the deletion
             DeletedUser.of(event.userId()).ifPresent(deleted ->
                     keepForDeletedUser(created, deleted.deletedAt, deleted.managerId, deleted.deletedBy));
-        } else if (!existing.tenantId.equals(event.tenantId())) {
-            throw new MalformedEventException("User " + existing.userId + " belongs to another tenant than "
-                    + event.tenantId());
+            return;
         }
+        requireSameTenant(existing, event.tenantId());
         // an existing OneDrive stays as it is: same site, same files
     }
 
     @Transactional
     public void userDeleted(UserDeleted event) {
-        OneDrive.lockedOfUser(event.userId())
-                .filter(oneDrive -> sameTenant(oneDrive, event.tenantId()))
-                .ifPresent(oneDrive -> keepForDeletedUser(oneDrive, event.deletedAt(), event.managerId(), event.deletedBy()));
+        OneDrive oneDrive = OneDrive.lockedOfUser(event.userId()).orElse(null);
+        if (oneDrive == null) {
+            return;
+        }
+        requireSameTenant(oneDrive, event.tenantId());
+        keepForDeletedUser(oneDrive, event.deletedAt(), event.managerId(), event.deletedBy());
     }
 
     @Transactional
     public void userRestored(UserRestored event) {
         OneDrive oneDrive = OneDrive.lockedOfUser(event.userId()).orElse(null);
-        if (oneDrive == null || !sameTenant(oneDrive, event.tenantId())) {
+        if (oneDrive == null) {
             return;
         }
+        requireSameTenant(oneDrive, event.tenantId());
         Instant now = clock.instant();
         if (oneDrive.dueAt(event.restoredAt())) {
             // restored too late: the files were past their date
@@ -147,10 +150,10 @@ public class OneDriveService {
         return settings;
     }
 
-    private static boolean sameTenant(OneDrive oneDrive, UUID tenantId) {
+    private static void requireSameTenant(OneDrive oneDrive, UUID tenantId) {
         if (!oneDrive.tenantId.equals(tenantId)) {
+            // user ids are unique across tenants: an event that says otherwise is not to be trusted
             throw new MalformedEventException("User " + oneDrive.userId + " belongs to another tenant than " + tenantId);
         }
-        return true;
     }
 }
