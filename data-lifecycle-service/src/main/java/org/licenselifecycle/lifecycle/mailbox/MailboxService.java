@@ -16,6 +16,7 @@ import org.licenselifecycle.lifecycle.timeline.Timeline;
 import org.licenselifecycle.lifecycle.timeline.TimelineEvent;
 import org.licenselifecycle.lifecycle.users.DeletedUser;
 import org.licenselifecycle.lifecycle.users.UserIds;
+import org.licenselifecycle.support.graph.GraphErrorCodes;
 import org.licenselifecycle.support.graph.GraphException;
 
 /**
@@ -215,7 +216,7 @@ public class MailboxService {
         Mailbox mailbox = lockedInTenant(tenantId, id, userId);
         Instant now = clock.instant();
         if (!mailbox.releaseHold(holdKind, now, retention())) {
-            throw new GraphException(404, "Request_ResourceNotFound",
+            throw new GraphException(404, GraphErrorCodes.RESOURCE_NOT_FOUND,
                     "No " + holdKind + " is in force on the mailbox of user '" + userId + "'.");
         }
         timeline.record(mailbox.tenantId, mailbox.userId, now, TimelineEvent.HOLD_RELEASED, releasedBy,
