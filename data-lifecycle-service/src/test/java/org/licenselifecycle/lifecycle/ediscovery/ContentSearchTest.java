@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,11 +44,6 @@ class ContentSearchTest {
 
     @Inject
     GracePeriodPurge purge;
-
-    @AfterEach
-    void releaseClock() {
-        clock.release();
-    }
 
     /** A user of {@code tenant} whose mailbox holds one item mentioning {@code word}, one labelled item too. */
     private static TestUser userWithItems(UUID tenant, String word) {

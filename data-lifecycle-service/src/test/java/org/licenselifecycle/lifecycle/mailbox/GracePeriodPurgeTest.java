@@ -24,7 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.lifecycle.Licenses.TestUser;
 import org.licenselifecycle.testsupport.MovableClock;
@@ -46,11 +45,6 @@ class GracePeriodPurgeTest {
 
     @Inject
     GracePeriodPurge purge;
-
-    @AfterEach
-    void releaseClock() {
-        clock.release();
-    }
 
     /** A user whose mailbox got a plain and a labelled item and then lost its license at {@code removedAt}. */
     private static TestUser disconnectedWithItems(Instant removedAt) {

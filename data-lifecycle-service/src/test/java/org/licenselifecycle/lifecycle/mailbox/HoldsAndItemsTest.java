@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.licenselifecycle.lifecycle.AdminApi.asGlobalAdmin;
 import static org.licenselifecycle.lifecycle.AdminApi.awaitMailbox;
-import static org.licenselifecycle.lifecycle.AdminApi.deliver;
 import static org.licenselifecycle.lifecycle.AdminApi.placeHold;
 import static org.licenselifecycle.lifecycle.AdminApi.releaseHold;
 import static org.licenselifecycle.lifecycle.Licenses.BUSINESS_PREMIUM;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,11 +42,6 @@ class HoldsAndItemsTest {
 
     @Inject
     MovableClock clock;
-
-    @AfterEach
-    void releaseClock() {
-        clock.release();
-    }
 
     private static TestUser licensedUser() {
         TestUser user = TestUser.create();

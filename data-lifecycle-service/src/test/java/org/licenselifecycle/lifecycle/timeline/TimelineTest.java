@@ -16,7 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.lifecycle.Licenses.TestUser;
 import org.licenselifecycle.testsupport.MovableClock;
@@ -35,11 +34,6 @@ class TimelineTest {
 
     @Inject
     GracePeriodPurge purge;
-
-    @AfterEach
-    void releaseClock() {
-        clock.release();
-    }
 
     private static JsonPath timeline(TestUser user, DirectoryRole role) {
         return given().auth().oauth2(DevTokens.token(user.tenantId(), role))

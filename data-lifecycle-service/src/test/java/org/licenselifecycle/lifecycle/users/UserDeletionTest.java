@@ -29,7 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -62,11 +61,6 @@ class UserDeletionTest {
 
     @Inject
     OneDriveDeletion oneDriveDeletion;
-
-    @AfterEach
-    void releaseClock() {
-        clock.release();
-    }
 
     private static TestUser licensed(Sku sku) {
         TestUser user = TestUser.create();
