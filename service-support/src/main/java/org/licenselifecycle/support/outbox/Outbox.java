@@ -1,19 +1,16 @@
 package org.licenselifecycle.support.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.query.NativeQuery;
 import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.EventType;
+import org.licenselifecycle.support.sql.Sql;
 
 /**
  * Records an event in the same transaction as the state change it announces. Nothing is sent here:
@@ -23,15 +20,15 @@ import org.licenselifecycle.events.EventType;
 @ApplicationScoped
 public class Outbox {
 
-    private final EntityManager entityManager;
+    private final Sql sql;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
     private final Clock clock;
     private final String source;
 
-    Outbox(EntityManager entityManager, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
+    Outbox(Sql sql, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
             Clock clock, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
-        this.entityManager = entityManager;
+        this.sql = sql;
         this.transactions = transactions;
         this.relay = relay;
         this.clock = clock;
@@ -48,20 +45,10 @@ public class Outbox {
     public UUID add(UUID key, Record data) {
         EventType type = EventType.of(data);
         UUID id = UUID.randomUUID();
-        entityManager.createNativeQuery("""
+        sql.update("""
                 INSERT INTO outbox_event (id, topic, event_key, ce_type, ce_source, occurred_at, payload)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                // only outbox_event changes: no need to flush the session's pending entity changes first
-                .unwrap(NativeQuery.class)
-                .addSynchronizedQuerySpace("outbox_event")
-                .setParameter(1, id)
-                .setParameter(2, type.topic())
-                .setParameter(3, key.toString())
-                .setParameter(4, type.ceType())
-                .setParameter(5, source)
-                .setParameter(6, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .setParameter(7, EventJson.write(data))
-                .executeUpdate();
+                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                id, type.topic(), key.toString(), type.ceType(), source, clock.instant(), EventJson.write(data));
         wakeRelayAfterCommit();
         return id;
     }

@@ -5,20 +5,17 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
+import org.licenselifecycle.support.sql.Sql;
 
 /**
  * Publishes committed outbox rows in the order they were written and marks them sent once the broker
@@ -35,7 +32,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x6f7574626f78L; // "outbox"
 
-    private final EntityManager entityManager;
+    private final Sql sql;
     private final OutboxSender sender;
     private final OutboxConfig config;
     private final Clock clock;
@@ -45,8 +42,8 @@ public class OutboxRelay {
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
 
-    OutboxRelay(EntityManager entityManager, OutboxSender sender, OutboxConfig config, Clock clock, Scheduler scheduler) {
-        this.entityManager = entityManager;
+    OutboxRelay(Sql sql, OutboxSender sender, OutboxConfig config, Clock clock, Scheduler scheduler) {
+        this.sql = sql;
         this.sender = sender;
         this.config = config;
         this.clock = clock;
@@ -109,9 +106,8 @@ public class OutboxRelay {
     }
 
     private int relayInTransaction(int limit, OutboxSender via) {
-        boolean leader = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, RELAY_LOCK)
-                .getSingleResult();
+        boolean leader = sql.first("SELECT pg_try_advisory_xact_lock(?)", row -> row.getBoolean(1), RELAY_LOCK)
+                .orElseThrow();
         if (!leader) {
             return 0;
         }
@@ -135,38 +131,20 @@ public class OutboxRelay {
         return acknowledged.size();
     }
 
-    @SuppressWarnings("unchecked")
     private List<PendingEvent> pending(int limit) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        return sql.list("""
                 SELECT seq, id, topic, event_key, ce_type, ce_source, occurred_at, payload
-                FROM outbox_event WHERE sent_at IS NULL ORDER BY seq LIMIT ?1""")
-                .setParameter(1, limit)
-                .getResultList();
-        return rows.stream().map(OutboxRelay::toPending).toList();
-    }
-
-    private static PendingEvent toPending(Object[] row) {
-        return new PendingEvent(((Number) row[0]).longValue(), (UUID) row[1], (String) row[2], (String) row[3],
-                (String) row[4], (String) row[5], instant(row[6]), (String) row[7]);
-    }
-
-    private static java.time.Instant instant(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        return (java.time.Instant) value;
+                FROM outbox_event WHERE sent_at IS NULL ORDER BY seq LIMIT ?""",
+                row -> new PendingEvent(row.getLong(1), Sql.uuid(row, 2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getString(6), row.getObject(7, OffsetDateTime.class).toInstant(),
+                        row.getString(8)),
+                limit);
     }
 
     private void markSent(List<Long> seqs) {
         if (seqs.isEmpty()) {
             return;
         }
-        entityManager.createNativeQuery("UPDATE outbox_event SET sent_at = :now WHERE seq IN (:seqs)")
-                .setParameter("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .setParameter("seqs", seqs)
-                .executeUpdate();
+        sql.update("UPDATE outbox_event SET sent_at = ? WHERE seq = ANY (?)", clock.instant(), seqs.toArray(Long[]::new));
     }
 }
