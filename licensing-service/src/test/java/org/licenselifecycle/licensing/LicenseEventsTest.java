@@ -24,6 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.events.CloudEventHeaders;
@@ -150,6 +154,54 @@ class LicenseEventsTest {
             LicenseRemoved removed = EventJson.read(records.get(2).value(), LicenseRemoved.class);
             assertThat(removed.exchangeOnline()).isFalse();
             assertThat(removed.exchangeOnlineRetained()).isFalse();
+        }
+    }
+
+    @Test
+    void removingBothMailboxLicensesOfAUserInTwoConcurrentCallsDisconnectsTheMailboxExactlyOnce() throws Exception {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(BUSINESS_PREMIUM, 10);
+        tenant.buy(OFFICE_365_E3, 10);
+        List<UUID> users = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            UUID user = tenant.newUser();
+            tenant.assign(user, BUSINESS_PREMIUM);
+            tenant.assign(user, OFFICE_365_E3);
+            users.add(user);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2 * users.size());
+        try (ConsumerTask<String, String> events = UserEvents.companion().consumeStrings()
+                .withProp("auto.offset.reset", "earliest")
+                .fromTopics(Set.of(Topics.LICENSE_EVENTS), records -> records.filter(r -> users.contains(UUID.fromString(r.key()))))) {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (UUID user : users) {
+                for (UUID product : List.of(BUSINESS_PREMIUM, OFFICE_365_E3)) {
+                    calls.add(pool.submit(() -> {
+                        start.await();
+                        return tenant.assignLicense(user, remove(product)).statusCode();
+                    }));
+                }
+            }
+            start.countDown();
+            for (Future<Integer> call : calls) {
+                assertThat(call.get()).isEqualTo(200);
+            }
+
+            // each call locks the user and reads their licenses after the other call committed: the second
+            // removal knows no mailbox license is left, whichever ran second
+            List<LicenseRemoved> removals = distinctEvents(events, 4 * users.size()).stream()
+                    .filter(r -> header(r, CloudEventHeaders.TYPE).equals(EventType.LICENSE_REMOVED.ceType()))
+                    .map(r -> EventJson.read(r.value(), LicenseRemoved.class))
+                    .toList();
+            assertThat(removals).hasSize(2 * users.size());
+            for (UUID user : users) {
+                assertThat(removals).filteredOn(removed -> removed.userId().equals(user))
+                        .extracting(LicenseRemoved::exchangeOnlineRetained)
+                        .containsExactlyInAnyOrder(true, false);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -3,10 +3,8 @@ package org.licenselifecycle.licensing.licenses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
@@ -26,10 +24,12 @@ public class ActiveUsersService {
 
     private final ProductCatalog catalog;
     private final LicenseAssignmentService assignments;
+    private final LicenseAssignmentRepository rows;
 
-    ActiveUsersService(ProductCatalog catalog, LicenseAssignmentService assignments) {
+    ActiveUsersService(ProductCatalog catalog, LicenseAssignmentService assignments, LicenseAssignmentRepository rows) {
         this.catalog = catalog;
         this.assignments = assignments;
+        this.rows = rows;
     }
 
     /**
@@ -45,20 +45,19 @@ public class ActiveUsersService {
         if (kept.skuIds().stream().anyMatch(Objects::isNull)) {
             throw GraphException.badRequest("skuIds contains an empty id.");
         }
-        DirectoryUser holder = DirectoryUser.lockInTenant(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
-        Set<UUID> held = new HashSet<>();
-        LicenseAssignment.heldBy(holder.userId).forEach(a -> held.add(a.skuId));
+        LockedUser holder = rows.lock(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
+        List<UUID> held = holder.skuIds();
         for (UUID skuId : kept.skuIds()) {
             if (!held.contains(skuId)) {
-                throw GraphException.badRequest("User " + holder.userPrincipalName + " does not have license " + skuId
+                throw GraphException.badRequest("User " + holder.userPrincipalName() + " does not have license " + skuId
                         + " to keep; assign licenses with assignLicense.");
             }
         }
-        List<UUID> cleared = held.stream().filter(sku -> !kept.skuIds().contains(sku)).sorted().toList();
+        List<UUID> cleared = held.stream().filter(sku -> !kept.skuIds().contains(sku)).toList();
         if (!cleared.isEmpty()) {
-            assignments.assignLicense(tenantId, actor, holder.userId.toString(), List.of(), cleared);
+            assignments.unassign(holder, actor, cleared);
         }
-        return licensesOf(tenantId, holder.userId.toString());
+        return licensesOf(tenantId, holder.userId().toString());
     }
 
     /** "Manage product licenses > Unassign all" for the selected users, all or nothing. */
@@ -68,13 +67,13 @@ public class ActiveUsersService {
                 "Unassign all takes up to " + MAX_USERS_PER_UNASSIGN_ALL + " users at a time");
         List<UnassignResult.Unassigned> done = new ArrayList<>();
         for (UUID userId : users) {
-            DirectoryUser user = DirectoryUser.lockInTenant(tenantId, userId.toString())
+            LockedUser user = rows.lock(tenantId, userId.toString())
                     .orElseThrow(() -> GraphException.badRequest("User " + userId + " does not exist in this tenant."));
-            List<UUID> held = LicenseAssignment.heldBy(userId).stream().map(a -> a.skuId).toList();
+            List<UUID> held = user.skuIds();
             if (!held.isEmpty()) {
-                assignments.assignLicense(tenantId, actor, userId.toString(), List.of(), held);
+                assignments.unassign(user, actor, held);
             }
-            done.add(new UnassignResult.Unassigned(userId, user.userPrincipalName, held));
+            done.add(new UnassignResult.Unassigned(userId, user.userPrincipalName(), held));
         }
         return new UnassignResult(done);
     }

@@ -60,7 +60,7 @@ public class GroupLicensesService {
             LicenseAssignment assignment = LicenseAssignment.give(tenantId, userId, product.skuId(), List.of(), now, actor);
             assignment.assignedByGroup = request.groupId();
             assignment.persist();
-            events.assigned(user, new HeldLicense(product, List.of()), actor, now);
+            events.assigned(user.ref(), new HeldLicense(product, List.of()), actor, now);
         }
         return new GroupLicenses(request.groupId(), product.skuId(), users);
     }
@@ -94,7 +94,7 @@ public class GroupLicensesService {
                     .filter(other -> !other.skuId.equals(product.skuId()))
                     .map(other -> new HeldLicense(catalog.find(other.skuId).orElseThrow(), other.disabledPlanList()))
                     .anyMatch(HeldLicense::grantsExchangeOnline);
-            events.removed(user, removed, exchangeRetained, RemovalReason.UNASSIGNED, actor, now);
+            events.removed(user.ref(), removed, exchangeRetained, RemovalReason.UNASSIGNED, actor, now);
         }
         return new GroupLicenses(request.groupId(), product.skuId(), users);
     }

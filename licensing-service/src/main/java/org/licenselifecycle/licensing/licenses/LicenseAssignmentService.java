@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.licenselifecycle.events.RemovalReason;
+import org.licenselifecycle.licensing.licenses.LockedUser.LicenseRow;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.subscriptions.Seats;
 import org.licenselifecycle.licensing.subscriptions.Subscription;
-import org.licenselifecycle.licensing.users.DirectoryUser;
+import org.licenselifecycle.licensing.users.UserRef;
 import org.licenselifecycle.support.graph.GraphException;
 
 /**
@@ -26,12 +27,15 @@ import org.licenselifecycle.support.graph.GraphException;
 @ApplicationScoped
 public class LicenseAssignmentService {
 
+    private final LicenseAssignmentRepository rows;
     private final ProductCatalog catalog;
     private final Seats seats;
     private final LicenseEvents events;
     private final Clock clock;
 
-    LicenseAssignmentService(ProductCatalog catalog, Seats seats, LicenseEvents events, Clock clock) {
+    LicenseAssignmentService(LicenseAssignmentRepository rows, ProductCatalog catalog, Seats seats, LicenseEvents events,
+            Clock clock) {
+        this.rows = rows;
         this.catalog = catalog;
         this.seats = seats;
         this.events = events;
@@ -48,9 +52,23 @@ public class LicenseAssignmentService {
     public UserLicenses assignLicense(UUID tenantId, UUID actor, String user, List<AssignedLicense> add,
             List<UUID> remove) {
         LicenseChange change = LicenseChange.of(add, remove);
-        DirectoryUser holder = DirectoryUser.lockInTenant(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
-        Map<UUID, LicenseAssignment> held = new LinkedHashMap<>();
-        LicenseAssignment.heldBy(holder.userId).forEach(a -> held.put(a.skuId, a));
+        LockedUser holder = rows.lock(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
+        return apply(holder, actor, change);
+    }
+
+    /**
+     * Removes {@code remove} from a user the caller has already locked (the Licenses page and Active users
+     * check their own rules first), with assignLicense's rules.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    UserLicenses unassign(LockedUser holder, UUID actor, List<UUID> remove) {
+        return apply(holder, actor, LicenseChange.of(List.of(), remove));
+    }
+
+    private UserLicenses apply(LockedUser holder, UUID actor, LicenseChange change) {
+        UUID tenantId = holder.tenantId();
+        Map<UUID, LicenseRow> held = new LinkedHashMap<>();
+        holder.licenses().forEach(row -> held.put(row.skuId(), row));
 
         List<HeldLicense> added = new ArrayList<>();
         for (AssignedLicense license : change.add()) {
@@ -61,9 +79,9 @@ public class LicenseAssignmentService {
                         .<GraphException>map(purchase -> new SelfServicePurchaseRefused(product, purchase))
                         .orElseGet(() -> LicenseAssignmentRefused.invalidLicense(license.skuId()));
             }
-            LicenseAssignment existing = held.get(product.skuId());
-            if (existing != null && existing.selfServiceSubscriptionId != null) {
-                throw SelfServicePurchaseRefused.of(product, existing.selfServiceSubscriptionId);
+            LicenseRow existing = held.get(product.skuId());
+            if (existing != null && existing.selfServiceSubscriptionId() != null) {
+                throw SelfServicePurchaseRefused.of(product, existing.selfServiceSubscriptionId());
             }
             license.disabledPlans().stream()
                     .filter(plan -> !product.hasPlan(plan))
@@ -78,14 +96,14 @@ public class LicenseAssignmentService {
         }
         List<HeldLicense> removed = new ArrayList<>();
         for (UUID skuId : change.remove()) {
-            LicenseAssignment assignment = held.get(skuId);
+            LicenseRow assignment = held.get(skuId);
             if (assignment == null) {
                 throw LicenseAssignmentRefused.userLacksLicense();
             }
-            if (assignment.selfServiceSubscriptionId != null) {
-                throw SelfServicePurchaseRefused.of(catalog.find(skuId).orElseThrow(), assignment.selfServiceSubscriptionId);
+            if (assignment.selfServiceSubscriptionId() != null) {
+                throw SelfServicePurchaseRefused.of(catalog.find(skuId).orElseThrow(), assignment.selfServiceSubscriptionId());
             }
-            if (assignment.assignedByGroup != null) {
+            if (assignment.assignedByGroup() != null) {
                 throw LicenseAssignmentRefused.inheritedFromGroup();
             }
             removed.add(held(assignment));
@@ -93,29 +111,28 @@ public class LicenseAssignmentService {
 
         Map<UUID, Boolean> seatMoves = seatMoves(added, removed, held);
         Instant now = clock.instant();
-        for (HeldLicense license : removed) {
-            held.remove(license.product().skuId()).delete();
-        }
+        removed.forEach(license -> held.remove(license.product().skuId()));
+        rows.remove(holder.userId(), change.remove());
         for (HeldLicense license : added) {
-            LicenseAssignment assignment = held.get(license.product().skuId());
-            if (assignment == null) {
-                assignment = LicenseAssignment.give(tenantId, holder.userId, license.product().skuId(),
-                        license.disabledPlans(), now, actor);
-                assignment.persist();
-                held.put(assignment.skuId, assignment);
+            UUID skuId = license.product().skuId();
+            LicenseRow existing = held.get(skuId);
+            if (existing == null) {
+                rows.give(tenantId, holder.userId(), skuId, license.disabledPlans(), now, actor);
+                held.put(skuId, new LicenseRow(skuId, license.disabledPlans(), null, null));
             } else {
                 // a license the user already has: only its disabled plans change, no seat is taken
-                assignment.disabledPlans = license.disabledPlans().toArray(UUID[]::new);
+                rows.disablePlans(holder.userId(), skuId, license.disabledPlans());
+                held.put(skuId, existing.withDisabledPlans(license.disabledPlans()));
             }
         }
 
         List<HeldLicense> after = held.values().stream().map(this::held).toList();
         boolean exchangeRetained = after.stream().anyMatch(HeldLicense::grantsExchangeOnline);
-        removed.forEach(license -> events.removed(holder, license, exchangeRetained, RemovalReason.UNASSIGNED, actor, now));
-        added.forEach(license -> events.assigned(holder, license, actor, now));
+        UserRef user = holder.ref();
+        removed.forEach(license -> events.removed(user, license, exchangeRetained, RemovalReason.UNASSIGNED, actor, now));
+        added.forEach(license -> events.assigned(user, license, actor, now));
         // Seats last: a product's seat row is shared by every assignment of it in the tenant and stays locked
         // until commit, so everything else is written first and the lock is held only until the commit after.
-        LicenseAssignment.flush();
         moveSeats(tenantId, seatMoves);
         return licenses(holder, after);
     }
@@ -123,8 +140,8 @@ public class LicenseAssignmentService {
     /** The licenses a user of {@code tenantId} holds (Graph's licenseDetails). */
     @Transactional
     public UserLicenses licensesOf(UUID tenantId, String user) {
-        DirectoryUser holder = DirectoryUser.findInTenant(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
-        return licenses(holder, LicenseAssignment.heldBy(holder.userId).stream().map(this::held).toList());
+        LockedUser holder = rows.find(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
+        return licenses(holder, holder.licenses().stream().map(this::held).toList());
     }
 
     /**
@@ -133,7 +150,7 @@ public class LicenseAssignmentService {
      * calls touching the same products lock their seat rows in the same order.
      */
     private static Map<UUID, Boolean> seatMoves(List<HeldLicense> added, List<HeldLicense> removed,
-            Map<UUID, LicenseAssignment> held) {
+            Map<UUID, LicenseRow> held) {
         Map<UUID, Boolean> moves = new TreeMap<>();
         added.stream().map(l -> l.product().skuId()).filter(sku -> !held.containsKey(sku)).forEach(sku -> moves.put(sku, true));
         removed.forEach(l -> moves.put(l.product().skuId(), false));
@@ -150,11 +167,11 @@ public class LicenseAssignmentService {
         });
     }
 
-    private HeldLicense held(LicenseAssignment assignment) {
-        return new HeldLicense(catalog.find(assignment.skuId).orElseThrow(), assignment.disabledPlanList());
+    private HeldLicense held(LicenseRow assignment) {
+        return new HeldLicense(catalog.find(assignment.skuId()).orElseThrow(), assignment.disabledPlans());
     }
 
-    private static UserLicenses licenses(DirectoryUser user, List<HeldLicense> held) {
-        return new UserLicenses(user.userId, user.displayName, user.userPrincipalName, user.usageLocation, held);
+    private static UserLicenses licenses(LockedUser user, List<HeldLicense> held) {
+        return new UserLicenses(user.userId(), user.displayName(), user.userPrincipalName(), user.usageLocation(), held);
     }
 }

@@ -8,7 +8,7 @@ import org.licenselifecycle.events.LicenseAssigned;
 import org.licenselifecycle.events.LicenseRemoved;
 import org.licenselifecycle.events.RemovalReason;
 import org.licenselifecycle.licensing.products.ServicePlan;
-import org.licenselifecycle.licensing.users.DirectoryUser;
+import org.licenselifecycle.licensing.users.UserRef;
 import org.licenselifecycle.support.outbox.Outbox;
 
 /** Announces assignments and removals through the outbox, in the transaction that makes them. */
@@ -22,9 +22,9 @@ class LicenseEvents {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    void assigned(DirectoryUser user, HeldLicense license, UUID assignedBy, Instant at) {
+    void assigned(UserRef user, HeldLicense license, UUID assignedBy, Instant at) {
         var plans = license.enabledPlans();
-        outbox.add(user.userId, new LicenseAssigned(user.tenantId, user.userId, user.userPrincipalName,
+        outbox.add(user.userId(), new LicenseAssigned(user.tenantId(), user.userId(), user.userPrincipalName(),
                 license.product().skuId(), license.product().skuPartNumber(),
                 plans.stream().map(ServicePlan::toEvent).toList(),
                 plans.stream().anyMatch(ServicePlan::isExchangeOnline), assignedBy, at));
@@ -35,10 +35,10 @@ class LicenseEvents {
      *     the change is done, in which case the mailbox stays as it is
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    void removed(DirectoryUser user, HeldLicense license, boolean exchangeOnlineRetained, RemovalReason reason,
+    void removed(UserRef user, HeldLicense license, boolean exchangeOnlineRetained, RemovalReason reason,
             UUID removedBy, Instant at) {
         var plans = license.enabledPlans();
-        outbox.add(user.userId, new LicenseRemoved(user.tenantId, user.userId, user.userPrincipalName,
+        outbox.add(user.userId(), new LicenseRemoved(user.tenantId(), user.userId(), user.userPrincipalName(),
                 license.product().skuId(), license.product().skuPartNumber(),
                 plans.stream().map(ServicePlan::toEvent).toList(),
                 plans.stream().anyMatch(ServicePlan::isExchangeOnline), exchangeOnlineRetained, reason, removedBy, at));

@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.subscriptions.Seats;
-import org.licenselifecycle.licensing.users.DirectoryUser;
 import org.licenselifecycle.support.graph.GraphException;
 
 /**
@@ -27,10 +26,12 @@ public class LicensesPageService {
     private final ProductCatalog catalog;
     private final Seats seats;
     private final LicenseAssignmentService assignments;
+    private final LicenseAssignmentRepository rows;
     private final EntityManager entityManager;
 
     LicensesPageService(ProductCatalog catalog, Seats seats, LicenseAssignmentService assignments,
-            EntityManager entityManager) {
+            LicenseAssignmentRepository rows, EntityManager entityManager) {
+        this.rows = rows;
         this.catalog = catalog;
         this.seats = seats;
         this.assignments = assignments;
@@ -70,14 +71,14 @@ public class LicensesPageService {
         Product product = ownedProduct(tenantId, skuId);
         List<UnassignResult.Unassigned> done = new ArrayList<>();
         for (UUID userId : users) {
-            DirectoryUser user = DirectoryUser.lockInTenant(tenantId, userId.toString())
+            LockedUser user = rows.lock(tenantId, userId.toString())
                     .orElseThrow(() -> GraphException.badRequest("User " + userId + " does not exist in this tenant."));
-            if (held(userId, skuId) == null) {
-                throw GraphException.badRequest("User " + user.userPrincipalName + " (" + userId
+            if (!user.skuIds().contains(skuId)) {
+                throw GraphException.badRequest("User " + user.userPrincipalName() + " (" + userId
                         + ") does not have a license of " + product.productName() + " to unassign.");
             }
-            assignments.assignLicense(tenantId, actor, userId.toString(), List.of(), List.of(skuId));
-            done.add(new UnassignResult.Unassigned(userId, user.userPrincipalName, List.of(skuId)));
+            assignments.unassign(user, actor, List.of(skuId));
+            done.add(new UnassignResult.Unassigned(userId, user.userPrincipalName(), List.of(skuId)));
         }
         return new UnassignResult(done);
     }

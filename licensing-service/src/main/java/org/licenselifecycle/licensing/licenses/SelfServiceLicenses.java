@@ -58,7 +58,7 @@ public class SelfServiceLicenses {
             assignment.selfServiceSubscriptionId = purchase.id;
             assignment.persist();
             purchase.selfServiceAssigned++;
-            events.assigned(user, new HeldLicense(product, List.of()), purchase.purchaserId, now);
+            events.assigned(user.ref(), new HeldLicense(product, List.of()), purchase.purchaserId, now);
         }
     }
 

@@ -77,7 +77,7 @@ public class UserDeletionService {
             if (product.isPresent() && seats.take(user.tenantId, remembered.skuId)) {
                 LicenseAssignment.give(user.tenantId, user.userId, remembered.skuId, List.of(remembered.disabledPlans), now,
                         null).persist();
-                events.assigned(user, new HeldLicense(product.get(), List.of(remembered.disabledPlans)), null, now);
+                events.assigned(user.ref(), new HeldLicense(product.get(), List.of(remembered.disabledPlans)), null, now);
             } else {
                 RestoreFailure failure = new RestoreFailure();
                 failure.userId = user.userId;
@@ -126,7 +126,7 @@ public class UserDeletionService {
         for (LicenseAssignment assignment : byAdminRemovable.get(true)) {
             seats.release(user.tenantId, assignment.skuId);
             assignment.delete();
-            events.removed(user, held(assignment), exchangeOnlineRetained, RemovalReason.UNASSIGNED,
+            events.removed(user.ref(), held(assignment), exchangeOnlineRetained, RemovalReason.UNASSIGNED,
                     request.requestedBy(), request.requestedAt());
         }
     }
@@ -155,7 +155,7 @@ public class UserDeletionService {
             }
             assignment.delete();
             // every license goes at once, so no other license keeps Exchange Online for the user
-            events.removed(user, held(assignment), false, RemovalReason.USER_DELETED, null, at);
+            events.removed(user.ref(), held(assignment), false, RemovalReason.USER_DELETED, null, at);
         }
     }
 }

@@ -1,13 +1,11 @@
 package org.licenselifecycle.licensing.subscriptions;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.query.NativeQuery;
+import org.licenselifecycle.support.sql.Sql;
 
 /**
  * The seat counter per tenant and product, changed in the same transaction as the subscription or the
@@ -17,10 +15,10 @@ import org.hibernate.query.NativeQuery;
 @ApplicationScoped
 public class Seats {
 
-    private final EntityManager entityManager;
+    private final Sql sql;
 
-    Seats(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    Seats(Sql sql) {
+        this.sql = sql;
     }
 
     /**
@@ -30,14 +28,10 @@ public class Seats {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean addLicenses(UUID tenantId, UUID skuId, int licenses) {
-        return seatUpdate("""
-                INSERT INTO seat_count (tenant_id, sku_id, total, assigned) VALUES (?1, ?2, ?3, 0)
+        return sql.update("""
+                INSERT INTO seat_count (tenant_id, sku_id, total, assigned) VALUES (?, ?, ?, 0)
                 ON CONFLICT (tenant_id, sku_id) DO UPDATE SET total = seat_count.total + EXCLUDED.total
-                WHERE seat_count.total <= 2147483647 - EXCLUDED.total""")
-                .setParameter(1, tenantId)
-                .setParameter(2, skuId)
-                .setParameter(3, licenses)
-                .executeUpdate() == 1;
+                WHERE seat_count.total <= 2147483647 - EXCLUDED.total""", tenantId, skuId, licenses) == 1;
     }
 
     /**
@@ -47,63 +41,40 @@ public class Seats {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean removeLicenses(UUID tenantId, UUID skuId, int licenses) {
-        return seatUpdate("""
-                UPDATE seat_count SET total = total - ?3
-                WHERE tenant_id = ?1 AND sku_id = ?2 AND total - ?3 >= assigned""")
-                .setParameter(1, tenantId)
-                .setParameter(2, skuId)
-                .setParameter(3, licenses)
-                .executeUpdate() == 1;
+        return sql.update("""
+                UPDATE seat_count SET total = total - ?
+                WHERE tenant_id = ? AND sku_id = ? AND total - ? >= assigned""", licenses, tenantId, skuId, licenses) == 1;
     }
 
     /** Counts licenses given out before their subscription joined the product's total (a take-over). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void addAssigned(UUID tenantId, UUID skuId, int assigned) {
-        seatUpdate("""
-                UPDATE seat_count SET assigned = assigned + ?3 WHERE tenant_id = ?1 AND sku_id = ?2""")
-                .setParameter(1, tenantId)
-                .setParameter(2, skuId)
-                .setParameter(3, assigned)
-                .executeUpdate();
+        sql.update("UPDATE seat_count SET assigned = assigned + ? WHERE tenant_id = ? AND sku_id = ?",
+                assigned, tenantId, skuId);
     }
 
     /** The product's seats, or none when the tenant has no subscription to assign it from. */
     public Optional<SeatCount> of(UUID tenantId, UUID skuId) {
-        return read("WHERE tenant_id = ?1 AND sku_id = ?2", tenantId, skuId).stream().findFirst();
+        return read("WHERE tenant_id = ? AND sku_id = ?", tenantId, skuId).stream().findFirst();
     }
 
     /** Takes one seat of the product; false when none is available (nothing changed). */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean take(UUID tenantId, UUID skuId) {
-        return seatUpdate("""
+        return sql.update("""
                 UPDATE seat_count SET assigned = assigned + 1
-                WHERE tenant_id = ?1 AND sku_id = ?2 AND assigned < total""")
-                .setParameter(1, tenantId)
-                .setParameter(2, skuId)
-                .executeUpdate() == 1;
+                WHERE tenant_id = ? AND sku_id = ? AND assigned < total""", tenantId, skuId) == 1;
     }
 
     /** Gives a seat back when a license leaves a user. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(UUID tenantId, UUID skuId) {
-        int updated = seatUpdate("""
+        int updated = sql.update("""
                 UPDATE seat_count SET assigned = assigned - 1
-                WHERE tenant_id = ?1 AND sku_id = ?2 AND assigned > 0""")
-                .setParameter(1, tenantId)
-                .setParameter(2, skuId)
-                .executeUpdate();
+                WHERE tenant_id = ? AND sku_id = ? AND assigned > 0""", tenantId, skuId);
         if (updated != 1) {
             throw new IllegalStateException("No assigned seat of " + skuId + " to release in tenant " + tenantId);
         }
-    }
-
-    /**
-     * A statement that changes only {@code seat_count}. Declaring the table lets Hibernate skip flushing the
-     * session first (no entity maps that table), so the assignment changes of the same transaction are
-     * written once instead of before every seat move.
-     */
-    private Query seatUpdate(String sql) {
-        return entityManager.createNativeQuery(sql).unwrap(NativeQuery.class).addSynchronizedQuerySpace("seat_count");
     }
 
     /** Whether the tenant has bought the product (holds a subscription for it). */
@@ -112,18 +83,11 @@ public class Seats {
     }
 
     public List<SeatCount> ofTenant(UUID tenantId) {
-        return read("WHERE tenant_id = ?1", tenantId);
+        return read("WHERE tenant_id = ?", tenantId);
     }
 
-    @SuppressWarnings("unchecked")
     private List<SeatCount> read(String where, Object... parameters) {
-        Query query = entityManager.createNativeQuery("SELECT sku_id, total, assigned FROM seat_count " + where);
-        for (int i = 0; i < parameters.length; i++) {
-            query.setParameter(i + 1, parameters[i]);
-        }
-        List<Object[]> rows = query.getResultList();
-        return rows.stream()
-                .map(row -> new SeatCount((UUID) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).intValue()))
-                .toList();
+        return sql.list("SELECT sku_id, total, assigned FROM seat_count " + where,
+                row -> new SeatCount(Sql.uuid(row, 1), row.getInt(2), row.getInt(3)), parameters);
     }
 }

@@ -53,7 +53,15 @@ public class DirectoryUser extends PanacheEntityBase {
 
     /** Licenses can only be assigned to a user with a usage location (an ISO 3166 country code). */
     public boolean hasValidUsageLocation() {
+        return isValidUsageLocation(usageLocation);
+    }
+
+    public static boolean isValidUsageLocation(String usageLocation) {
         return usageLocation != null && COUNTRY_CODE.matcher(usageLocation).matches();
+    }
+
+    public UserRef ref() {
+        return new UserRef(tenantId, userId, userPrincipalName);
     }
 
     /**
@@ -76,14 +84,15 @@ public class DirectoryUser extends PanacheEntityBase {
         if (ref == null || ref.isBlank()) {
             return Optional.empty();
         }
-        Optional<UUID> id = parseId(ref);
+        Optional<UUID> id = idOf(ref);
         var query = id.isPresent()
                 ? find("tenantId = ?1 and userId = ?2 and deletedAt is null", tenantId, id.get())
                 : find("tenantId = ?1 and lower(userPrincipalName) = lower(?2) and deletedAt is null", tenantId, ref);
         return query.withLock(lock).firstResultOptional();
     }
 
-    private static Optional<UUID> parseId(String ref) {
+    /** The id that a Graph {@code users/{id}} segment names; empty when it names a userPrincipalName. */
+    public static Optional<UUID> idOf(String ref) {
         try {
             UUID id = UUID.fromString(ref);
             // UUID.fromString accepts shortened groups; only a canonical GUID is an id

@@ -1,0 +1,84 @@
+package org.licenselifecycle.licensing.licenses;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.licenselifecycle.licensing.licenses.LockedUser.LicenseRow;
+import org.licenselifecycle.licensing.users.DirectoryUser;
+import org.licenselifecycle.support.sql.Sql;
+
+/**
+ * The rows a license change reads and writes: the user ({@code directory_user}, locked) and the licenses
+ * they hold ({@code license_assignment}). Plain SQL, because every unassign runs through here and the
+ * ORM's session, entity copies and flush cost more than these one-row statements themselves.
+ */
+@ApplicationScoped
+class LicenseAssignmentRepository {
+
+    private final Sql sql;
+
+    LicenseAssignmentRepository(Sql sql) {
+        this.sql = sql;
+    }
+
+    /**
+     * The active user of {@code tenantId} named by id or userPrincipalName (Graph's {@code users/{id}}),
+     * locked until the transaction ends so that changes to one user's licenses happen one after the other,
+     * with the licenses they hold. Both statements go in one round trip; the second starts once the first
+     * has the lock, so it sees what the transaction that held the lock before committed.
+     */
+    Optional<LockedUser> lock(UUID tenantId, String idOrUserPrincipalName) {
+        return read(tenantId, idOrUserPrincipalName, " FOR UPDATE");
+    }
+
+    /** Like {@link #lock}, without the lock. */
+    Optional<LockedUser> find(UUID tenantId, String idOrUserPrincipalName) {
+        return read(tenantId, idOrUserPrincipalName, "");
+    }
+
+    private Optional<LockedUser> read(UUID tenantId, String ref, String lock) {
+        if (ref == null || ref.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<UUID> id = DirectoryUser.idOf(ref);
+        String user = "FROM directory_user WHERE tenant_id = ? AND deleted_at IS NULL AND "
+                + (id.isPresent() ? "user_id = ?" : "lower(user_principal_name) = lower(?)");
+        Object named = id.isPresent() ? id.get() : ref;
+        return sql.multi("SELECT user_id, user_principal_name, display_name, usage_location " + user + lock + ";"
+                + " SELECT sku_id, disabled_plans, self_service_subscription_id, assigned_by_group FROM license_assignment"
+                + " WHERE user_id = (SELECT user_id " + user + ") ORDER BY sku_id",
+                executed -> {
+                    Optional<LockedUser> found = Sql.rows(executed, row -> new LockedUser(tenantId, Sql.uuid(row, 1),
+                            row.getString(2), row.getString(3), row.getString(4), List.of())).stream().findFirst();
+                    executed.getMoreResults();
+                    List<LicenseRow> held = Sql.rows(executed, row -> new LicenseRow(Sql.uuid(row, 1), Sql.uuids(row, 2),
+                            Sql.uuid(row, 3), Sql.uuid(row, 4)));
+                    return found.map(holder -> holder.withLicenses(held));
+                },
+                tenantId, named, tenantId, named);
+    }
+
+    /** Takes the products away from the user. */
+    void remove(UUID userId, List<UUID> skuIds) {
+        if (!skuIds.isEmpty()) {
+            sql.update("DELETE FROM license_assignment WHERE user_id = ? AND sku_id = ANY (?)", userId,
+                    skuIds.toArray(UUID[]::new));
+        }
+    }
+
+    /** Gives the user a product with the plans the admin turned off; callers take the seat and announce it. */
+    void give(UUID tenantId, UUID userId, UUID skuId, List<UUID> disabledPlans, Instant at, UUID assignedBy) {
+        sql.update("""
+                INSERT INTO license_assignment (user_id, sku_id, tenant_id, disabled_plans, assigned_at, assigned_by)
+                VALUES (?, ?, ?, ?, ?, ?)""",
+                userId, skuId, tenantId, disabledPlans.toArray(UUID[]::new), at, assignedBy);
+    }
+
+    /** Changes which plans of a product the user already holds are turned off. */
+    void disablePlans(UUID userId, UUID skuId, List<UUID> disabledPlans) {
+        sql.update("UPDATE license_assignment SET disabled_plans = ? WHERE user_id = ? AND sku_id = ?",
+                disabledPlans.toArray(UUID[]::new), userId, skuId);
+    }
+}
