@@ -10,7 +10,9 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.support.security.DirectoryRole;
 import org.licenselifecycle.testsupport.DevTokens;
@@ -29,6 +31,22 @@ class VerifiedTokenCacheTest {
         String token = DevTokens.token(UUID.randomUUID(), DirectoryRole.LICENSE_ADMINISTRATOR);
 
         assertThat(parser.parse(token)).isSameAs(parser.parse(token));
+    }
+
+    @Test
+    void aReusedTokenAnswersEveryClaimAsTheVerifierReadIt() throws ParseException {
+        UUID tenant = UUID.randomUUID();
+        String token = DevTokens.token(tenant, DirectoryRole.LICENSE_ADMINISTRATOR);
+        JsonWebToken first = parser.parse(token);
+        JsonWebToken reused = parser.parse(token);
+
+        for (JsonWebToken jwt : List.of(first, reused, reused)) {
+            assertThat(jwt.<Object>getClaim("tid").toString()).contains(tenant.toString());
+            assertThat(jwt.<Object>getClaim("wids").toString()).contains(DirectoryRole.LICENSE_ADMINISTRATOR.templateId());
+            assertThat(jwt.getIssuer()).isEqualTo("https://login.license-lifecycle.dev/");
+            assertThat(jwt.<Object>getClaim("no-such-claim")).isNull();
+            assertThat(jwt.getRawToken()).isEqualTo(token);
+        }
     }
 
     @Test

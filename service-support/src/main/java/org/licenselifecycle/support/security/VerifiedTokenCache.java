@@ -46,7 +46,7 @@ public class VerifiedTokenCache implements JWTParser {
         if (cached != null) {
             return cached;
         }
-        JsonWebToken jwt = verifier.parse(token);
+        JsonWebToken jwt = new VerifiedToken(verifier.parse(token));
         verified.put(token, jwt); // one that expires this second is dropped at once (zero lifetime)
         return jwt;
     }
