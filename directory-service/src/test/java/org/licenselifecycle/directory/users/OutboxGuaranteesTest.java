@@ -26,6 +26,7 @@ import org.licenselifecycle.directory.UserEventsTopic;
 import org.licenselifecycle.support.outbox.KafkaOutboxSender;
 import org.licenselifecycle.support.outbox.OutboxRelay;
 import org.licenselifecycle.support.outbox.OutboxSender;
+import org.licenselifecycle.support.sql.Sql;
 import org.licenselifecycle.testsupport.Rig;
 
 /** The directory is the first producer: the outbox's promises are held here, on real PostgreSQL and Kafka. */
@@ -35,6 +36,9 @@ class OutboxGuaranteesTest {
 
     @Inject
     UserService userService;
+
+    @Inject
+    Sql sql;
 
     @Inject
     OutboxRelay relay;
@@ -119,10 +123,10 @@ class OutboxGuaranteesTest {
                 new NewUser.PasswordProfile(PASSWORD, true), null);
     }
 
+    /** Through {@link Sql}, which first sends the writes the outbox queued in this transaction. */
     private long outboxRowsOf(UUID userId) {
-        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM outbox_event WHERE event_key = ?1")
-                .setParameter(1, userId.toString())
-                .getSingleResult()).longValue();
+        return sql.first("SELECT count(*) FROM outbox_event WHERE event_key = ?", row -> row.getLong(1), userId.toString())
+                .orElseThrow();
     }
 
     private long unsentRows() {

@@ -12,7 +12,9 @@ import org.licenselifecycle.support.sql.Sql;
 /**
  * The rows a license change reads and writes: the user ({@code directory_user}, locked) and the licenses
  * they hold ({@code license_assignment}). Plain SQL, because every unassign runs through here and the
- * ORM's session, entity copies and flush cost more than these one-row statements themselves.
+ * ORM's session, entity copies and flush cost more than these one-row statements themselves. Writes are
+ * queued ({@link Sql#updateLater}) and travel with the change's next statement, its seat move, until
+ * {@link #flush}.
  */
 @ApplicationScoped
 class LicenseAssignmentRepository {
@@ -63,22 +65,27 @@ class LicenseAssignmentRepository {
     /** Takes the products away from the user. */
     void remove(UUID userId, List<UUID> skuIds) {
         if (!skuIds.isEmpty()) {
-            sql.update("DELETE FROM license_assignment WHERE user_id = ? AND sku_id = ANY (?)", userId,
+            sql.updateLater("DELETE FROM license_assignment WHERE user_id = ? AND sku_id = ANY (?)", userId,
                     skuIds.toArray(UUID[]::new));
         }
     }
 
     /** Gives the user a product with the plans the admin turned off; callers take the seat and announce it. */
     void give(UUID tenantId, UUID userId, UUID skuId, List<UUID> disabledPlans, Instant at, UUID assignedBy) {
-        sql.update("""
+        sql.updateLater("""
                 INSERT INTO license_assignment (user_id, sku_id, tenant_id, disabled_plans, assigned_at, assigned_by)
                 VALUES (?, ?, ?, ?, ?, ?)""",
                 userId, skuId, tenantId, disabledPlans.toArray(UUID[]::new), at, assignedBy);
     }
 
+    /** Sends the queued writes, so that what reads next in the transaction, the ORM included, sees them. */
+    void flush() {
+        sql.flush();
+    }
+
     /** Changes which plans of a product the user already holds are turned off. */
     void disablePlans(UUID userId, UUID skuId, List<UUID> disabledPlans) {
-        sql.update("UPDATE license_assignment SET disabled_plans = ? WHERE user_id = ? AND sku_id = ?",
+        sql.updateLater("UPDATE license_assignment SET disabled_plans = ? WHERE user_id = ? AND sku_id = ?",
                 disabledPlans.toArray(UUID[]::new), userId, skuId);
     }
 }

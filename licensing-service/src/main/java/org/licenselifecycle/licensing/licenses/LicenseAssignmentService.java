@@ -134,6 +134,7 @@ public class LicenseAssignmentService {
         // Seats last: a product's seat row is shared by every assignment of it in the tenant and stays locked
         // until commit, so everything else is written first and the lock is held only until the commit after.
         moveSeats(tenantId, seatMoves);
+        rows.flush();
         return licenses(holder, after);
     }
 

@@ -36,7 +36,8 @@ public class Outbox {
     }
 
     /**
-     * Adds an event to the outbox of the current transaction.
+     * Adds an event to the outbox of the current transaction. The row is queued ({@link Sql#updateLater}): it
+     * is written with the transaction's next plain-SQL statement or at commit, whichever comes first.
      *
      * @param key the Kafka key: events with the same key are published in the order they were added
      * @return the event id ({@code ce_id})
@@ -45,7 +46,7 @@ public class Outbox {
     public UUID add(UUID key, Record data) {
         EventType type = EventType.of(data);
         UUID id = UUID.randomUUID();
-        sql.update("""
+        sql.updateLater("""
                 INSERT INTO outbox_event (id, topic, event_key, ce_type, ce_source, occurred_at, payload)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 id, type.topic(), key.toString(), type.ceType(), source, clock.instant(), EventJson.write(data));

@@ -1,6 +1,9 @@
 package org.licenselifecycle.support.sql;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,9 +28,15 @@ import javax.sql.DataSource;
 public class Sql {
 
     private final DataSource dataSource;
+    private final TransactionSynchronizationRegistry transactions;
 
-    Sql(DataSource dataSource) {
+    Sql(DataSource dataSource, TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
+        this.transactions = transactions;
+    }
+
+    /** A write {@link #updateLater} queued, with its parameters. */
+    private record Queued(String sql, Object[] parameters) {
     }
 
     /** Maps the current row of a result set. */
@@ -37,22 +47,32 @@ public class Sql {
 
     /** Runs an INSERT, UPDATE or DELETE. @return how many rows it changed */
     public int update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, sql, parameters)) {
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new SqlFailed(sql, e);
+        return execute(sql, parameters, PreparedStatement::getUpdateCount);
+    }
+
+    /**
+     * Queues an INSERT, UPDATE or DELETE whose row count nobody needs. It goes to the database in the same
+     * round trip as the transaction's next statement through this class, or just before the commit, so a
+     * change of a few rows costs one round trip instead of one per statement. Reads through the ORM do not
+     * see it until then: call {@link #flush} first.
+     *
+     * @throws IllegalStateException outside a transaction
+     */
+    public void updateLater(String sql, Object... parameters) {
+        queue().add(new Queued(sql, parameters));
+    }
+
+    /** Sends the writes {@link #updateLater} queued in this transaction, if any. */
+    public void flush() {
+        List<Queued> queued = takeQueued();
+        if (!queued.isEmpty()) {
+            Queued last = queued.get(queued.size() - 1);
+            execute(queued.subList(0, queued.size() - 1), last.sql(), last.parameters(), executed -> null);
         }
     }
 
     public <T> List<T> list(String sql, Row<T> mapper, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, sql, parameters)) {
-            statement.execute();
-            return rows(statement, mapper);
-        } catch (SQLException e) {
-            throw new SqlFailed(sql, e);
-        }
+        return execute(sql, parameters, executed -> rows(executed, mapper));
     }
 
     /**
@@ -60,13 +80,73 @@ public class Sql {
      * database still runs them one after the other, each seeing what was committed before it started.
      */
     public <T> T multi(String sql, Results<T> reader, Object... parameters) {
+        return execute(sql, parameters, reader);
+    }
+
+    private <T> T execute(String sql, Object[] parameters, Results<T> reader) {
+        return execute(takeQueued(), sql, parameters, reader);
+    }
+
+    /** Runs {@code sql} after the {@code queued} writes, in one round trip, and reads {@code sql}'s results. */
+    private <T> T execute(List<Queued> queued, String sql, Object[] parameters, Results<T> reader) {
+        StringBuilder text = new StringBuilder();
+        List<Object> values = new ArrayList<>();
+        for (Queued write : queued) {
+            text.append(write.sql()).append(";\n");
+            values.addAll(Arrays.asList(write.parameters()));
+        }
+        text.append(sql);
+        values.addAll(Arrays.asList(parameters));
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, sql, parameters)) {
+                PreparedStatement statement = prepare(connection, text.toString(), values.toArray())) {
             statement.execute();
+            for (int i = 0; i < queued.size(); i++) {
+                statement.getMoreResults();
+            }
             return reader.read(statement);
         } catch (SQLException e) {
-            throw new SqlFailed(sql, e);
+            throw new SqlFailed(text.toString(), e);
         }
+    }
+
+    private List<Queued> queue() {
+        if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            throw new IllegalStateException("A write can only be queued inside a transaction");
+        }
+        @SuppressWarnings("unchecked")
+        List<Queued> queued = (List<Queued>) transactions.getResource(Queued.class);
+        if (queued == null) {
+            queued = new ArrayList<>();
+            transactions.putResource(Queued.class, queued);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+                        flush();
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                }
+            });
+        }
+        return queued;
+    }
+
+    /** The writes queued in the current transaction, taken off its queue (none outside a transaction). */
+    private List<Queued> takeQueued() {
+        if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Queued> queued = (List<Queued>) transactions.getResource(Queued.class);
+        if (queued == null || queued.isEmpty()) {
+            return List.of();
+        }
+        List<Queued> taken = List.copyOf(queued);
+        queued.clear();
+        return taken;
     }
 
     /** Reads the results of {@link #multi}: the first is current, {@code getMoreResults()} moves on. */

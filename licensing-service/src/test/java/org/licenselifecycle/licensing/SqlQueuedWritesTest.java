@@ -1,0 +1,77 @@
+package org.licenselifecycle.licensing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.licenselifecycle.support.sql.Sql;
+import org.licenselifecycle.testsupport.Rig;
+
+/** Writes queued with {@link Sql#updateLater} reach the database with the next statement or the commit, never with a rollback. */
+@QuarkusTest
+@WithTestResource(Rig.class)
+class SqlQueuedWritesTest {
+
+    private static final String INSERT_USER = """
+            INSERT INTO directory_user (user_id, tenant_id, user_principal_name, display_name, account_enabled, created_at)
+            VALUES (?, ?, ?, 'Queued', TRUE, ?)""";
+
+    @Inject
+    Sql sql;
+
+    @Test
+    void aQueuedWriteIsSeenByTheNextStatementOfTheTransaction() {
+        UUID tenant = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+
+        List<UUID> seen = QuarkusTransaction.requiringNew().call(() -> {
+            sql.updateLater(INSERT_USER, user, tenant, user + "@queued.example", Instant.now());
+            sql.updateLater("UPDATE directory_user SET display_name = 'Renamed' WHERE user_id = ?", user);
+            return sql.list("SELECT user_id FROM directory_user WHERE tenant_id = ? AND display_name = 'Renamed'",
+                    row -> Sql.uuid(row, 1), tenant);
+        });
+
+        assertThat(seen).containsExactly(user);
+    }
+
+    @Test
+    void aQueuedWriteWithNoStatementAfterItIsCommittedWithTheTransaction() {
+        UUID tenant = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+
+        QuarkusTransaction.requiringNew().run(() -> sql.updateLater(INSERT_USER, user, tenant, user + "@queued.example",
+                Instant.now()));
+
+        assertThat(usersOf(tenant)).containsExactly(user);
+    }
+
+    @Test
+    void aQueuedWriteOfARolledBackTransactionIsNeverSent() {
+        UUID tenant = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            sql.updateLater(INSERT_USER, user, tenant, user + "@queued.example", Instant.now());
+            throw new IllegalStateException("refused");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(usersOf(tenant)).isEmpty();
+    }
+
+    @Test
+    void aWriteCannotBeQueuedOutsideATransaction() {
+        assertThatThrownBy(() -> sql.updateLater("DELETE FROM directory_user WHERE user_id = ?", UUID.randomUUID()))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    private List<UUID> usersOf(UUID tenant) {
+        return sql.list("SELECT user_id FROM directory_user WHERE tenant_id = ?", row -> Sql.uuid(row, 1), tenant);
+    }
+}
