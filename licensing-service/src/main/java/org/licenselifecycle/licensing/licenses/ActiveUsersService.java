@@ -45,7 +45,7 @@ public class ActiveUsersService {
         if (kept.skuIds().stream().anyMatch(Objects::isNull)) {
             throw GraphException.badRequest("skuIds contains an empty id.");
         }
-        LockedUser holder = rows.lock(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
+        Holder holder = rows.lock(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
         List<UUID> held = holder.skuIds();
         for (UUID skuId : kept.skuIds()) {
             if (!held.contains(skuId)) {
@@ -67,7 +67,7 @@ public class ActiveUsersService {
                 "Unassign all takes up to " + MAX_USERS_PER_UNASSIGN_ALL + " users at a time");
         List<UnassignResult.Unassigned> done = new ArrayList<>();
         for (UUID userId : users) {
-            LockedUser user = rows.lock(tenantId, userId.toString())
+            Holder user = rows.lock(tenantId, userId.toString())
                     .orElseThrow(() -> GraphException.badRequest("User " + userId + " does not exist in this tenant."));
             List<UUID> held = user.skuIds();
             if (!held.isEmpty()) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.licenselifecycle.licensing.licenses.LockedUser.LicenseRow;
+import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
 import org.licenselifecycle.licensing.users.DirectoryUser;
 import org.licenselifecycle.support.sql.Sql;
 
@@ -31,16 +31,16 @@ class LicenseAssignmentRepository {
      * with the licenses they hold. Both statements go in one round trip; the second starts once the first
      * has the lock, so it sees what the transaction that held the lock before committed.
      */
-    Optional<LockedUser> lock(UUID tenantId, String idOrUserPrincipalName) {
+    Optional<Holder> lock(UUID tenantId, String idOrUserPrincipalName) {
         return read(tenantId, idOrUserPrincipalName, " FOR UPDATE");
     }
 
     /** Like {@link #lock}, without the lock. */
-    Optional<LockedUser> find(UUID tenantId, String idOrUserPrincipalName) {
+    Optional<Holder> find(UUID tenantId, String idOrUserPrincipalName) {
         return read(tenantId, idOrUserPrincipalName, "");
     }
 
-    private Optional<LockedUser> read(UUID tenantId, String ref, String lock) {
+    private Optional<Holder> read(UUID tenantId, String ref, String lock) {
         if (ref == null || ref.isBlank()) {
             return Optional.empty();
         }
@@ -52,7 +52,7 @@ class LicenseAssignmentRepository {
                 + " SELECT sku_id, disabled_plans, self_service_subscription_id, assigned_by_group FROM license_assignment"
                 + " WHERE user_id = (SELECT user_id " + user + ") ORDER BY sku_id",
                 executed -> {
-                    Optional<LockedUser> found = Sql.rows(executed, row -> new LockedUser(tenantId, Sql.uuid(row, 1),
+                    Optional<Holder> found = Sql.rows(executed, row -> new Holder(tenantId, Sql.uuid(row, 1),
                             row.getString(2), row.getString(3), row.getString(4), List.of())).stream().findFirst();
                     executed.getMoreResults();
                     List<LicenseRow> held = Sql.rows(executed, row -> new LicenseRow(Sql.uuid(row, 1), Sql.uuids(row, 2),

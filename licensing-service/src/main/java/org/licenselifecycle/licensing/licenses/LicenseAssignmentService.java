@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.licenselifecycle.events.RemovalReason;
-import org.licenselifecycle.licensing.licenses.LockedUser.LicenseRow;
+import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.subscriptions.Seats;
@@ -52,7 +52,7 @@ public class LicenseAssignmentService {
     public UserLicenses assignLicense(UUID tenantId, UUID actor, String user, List<AssignedLicense> add,
             List<UUID> remove) {
         LicenseChange change = LicenseChange.of(add, remove);
-        LockedUser holder = rows.lock(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
+        Holder holder = rows.lock(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
         return apply(holder, actor, change);
     }
 
@@ -61,11 +61,11 @@ public class LicenseAssignmentService {
      * check their own rules first), with assignLicense's rules.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    UserLicenses unassign(LockedUser holder, UUID actor, List<UUID> remove) {
+    UserLicenses unassign(Holder holder, UUID actor, List<UUID> remove) {
         return apply(holder, actor, LicenseChange.of(List.of(), remove));
     }
 
-    private UserLicenses apply(LockedUser holder, UUID actor, LicenseChange change) {
+    private UserLicenses apply(Holder holder, UUID actor, LicenseChange change) {
         UUID tenantId = holder.tenantId();
         Map<UUID, LicenseRow> held = new LinkedHashMap<>();
         holder.licenses().forEach(row -> held.put(row.skuId(), row));
@@ -141,7 +141,7 @@ public class LicenseAssignmentService {
     /** The licenses a user of {@code tenantId} holds (Graph's licenseDetails). */
     @Transactional
     public UserLicenses licensesOf(UUID tenantId, String user) {
-        LockedUser holder = rows.find(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
+        Holder holder = rows.find(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
         return licenses(holder, holder.licenses().stream().map(this::held).toList());
     }
 
@@ -172,7 +172,7 @@ public class LicenseAssignmentService {
         return new HeldLicense(catalog.find(assignment.skuId()).orElseThrow(), assignment.disabledPlans());
     }
 
-    private static UserLicenses licenses(LockedUser user, List<HeldLicense> held) {
+    private static UserLicenses licenses(Holder user, List<HeldLicense> held) {
         return new UserLicenses(user.userId(), user.displayName(), user.userPrincipalName(), user.usageLocation(), held);
     }
 }

@@ -71,7 +71,7 @@ public class LicensesPageService {
         Product product = ownedProduct(tenantId, skuId);
         List<UnassignResult.Unassigned> done = new ArrayList<>();
         for (UUID userId : users) {
-            LockedUser user = rows.lock(tenantId, userId.toString())
+            Holder user = rows.lock(tenantId, userId.toString())
                     .orElseThrow(() -> GraphException.badRequest("User " + userId + " does not exist in this tenant."));
             if (!user.skuIds().contains(skuId)) {
                 throw GraphException.badRequest("User " + user.userPrincipalName() + " (" + userId

@@ -6,13 +6,13 @@ import org.licenselifecycle.licensing.users.DirectoryUser;
 import org.licenselifecycle.licensing.users.UserRef;
 
 /**
- * A user of the read model, locked until the transaction ends, with the licenses they hold: what a
- * license change reads before it decides anything.
+ * A user of the read model with the licenses they hold, as {@link LicenseAssignmentRepository} read them: what
+ * a license change decides on (then the user stays locked until the transaction ends), or what a read shows.
  */
-record LockedUser(UUID tenantId, UUID userId, String userPrincipalName, String displayName, String usageLocation,
+record Holder(UUID tenantId, UUID userId, String userPrincipalName, String displayName, String usageLocation,
         List<LicenseRow> licenses) {
 
-    LockedUser {
+    Holder {
         licenses = List.copyOf(licenses);
     }
 
@@ -20,8 +20,8 @@ record LockedUser(UUID tenantId, UUID userId, String userPrincipalName, String d
         return DirectoryUser.isValidUsageLocation(usageLocation);
     }
 
-    LockedUser withLicenses(List<LicenseRow> held) {
-        return new LockedUser(tenantId, userId, userPrincipalName, displayName, usageLocation, held);
+    Holder withLicenses(List<LicenseRow> held) {
+        return new Holder(tenantId, userId, userPrincipalName, displayName, usageLocation, held);
     }
 
     UserRef ref() {
