@@ -133,7 +133,9 @@ public class LicenseAssignmentService {
         added.forEach(license -> events.assigned(user, license, actor, now));
         // Seats last: a product's seat row is shared by every assignment of it in the tenant and stays locked
         // until commit, so everything else is written first and the lock is held only until the commit after.
+        // The writes above are queued and travel in the seat move's round trip.
         moveSeats(tenantId, seatMoves);
+        // a change of disabled plans alone moves no seat: its write goes now, so that later reads see it
         rows.flush();
         return licenses(holder, after);
     }
