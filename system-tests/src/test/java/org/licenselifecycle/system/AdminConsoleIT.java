@@ -302,7 +302,8 @@ class AdminConsoleIT {
         browser.open("/licenses/" + AdminClient.BUSINESS_PREMIUM);
         browser.all("input[name='userId']").get(0).click();
         browser.button("Unassign licenses").click();
-        assertThat(browser.all("#confirm-box")).hasSize(1);
+        // the box is a new page: wait for it to load rather than read the page the click left
+        await().until(() -> browser.all("#confirm-box").size() == 1);
         assertThat(unlabelledControls()).as("the Unassign licenses box").isEmpty();
     }
 
