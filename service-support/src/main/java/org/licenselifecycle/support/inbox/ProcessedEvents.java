@@ -1,12 +1,10 @@
 package org.licenselifecycle.support.inbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
+import org.licenselifecycle.support.sql.Sql;
 
 /**
  * Makes a consumer idempotent: it records the event id in the same transaction as the event's effect,
@@ -15,11 +13,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProcessedEvents {
 
-    private final EntityManager entityManager;
+    private final Sql sql;
     private final Clock clock;
 
-    ProcessedEvents(EntityManager entityManager, Clock clock) {
-        this.entityManager = entityManager;
+    ProcessedEvents(Sql sql, Clock clock) {
+        this.sql = sql;
         this.clock = clock;
     }
 
@@ -30,12 +28,8 @@ public class ProcessedEvents {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String consumer, UUID eventId) {
-        return entityManager.createNativeQuery("""
-                INSERT INTO processed_event (consumer, event_id, processed_at) VALUES (?1, ?2, ?3)
-                ON CONFLICT DO NOTHING""")
-                .setParameter(1, consumer)
-                .setParameter(2, eventId)
-                .setParameter(3, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .executeUpdate() == 1;
+        return sql.update("""
+                INSERT INTO processed_event (consumer, event_id, processed_at) VALUES (?, ?, ?)
+                ON CONFLICT DO NOTHING""", consumer, eventId, clock.instant()) == 1;
     }
 }

@@ -89,23 +89,28 @@ public class Sql {
 
     /** Runs {@code sql} after the {@code queued} writes, in one round trip, and reads {@code sql}'s results. */
     private <T> T execute(List<Queued> queued, String sql, Object[] parameters, Results<T> reader) {
-        StringBuilder text = new StringBuilder();
-        List<Object> values = new ArrayList<>();
-        for (Queued write : queued) {
-            text.append(write.sql()).append(";\n");
-            values.addAll(Arrays.asList(write.parameters()));
+        String text = sql;
+        Object[] values = parameters;
+        if (!queued.isEmpty()) {
+            StringBuilder joined = new StringBuilder();
+            List<Object> all = new ArrayList<>();
+            for (Queued write : queued) {
+                joined.append(write.sql()).append(";\n");
+                all.addAll(Arrays.asList(write.parameters()));
+            }
+            text = joined.append(sql).toString();
+            all.addAll(Arrays.asList(parameters));
+            values = all.toArray();
         }
-        text.append(sql);
-        values.addAll(Arrays.asList(parameters));
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, text.toString(), values.toArray())) {
+                PreparedStatement statement = prepare(connection, text, values)) {
             statement.execute();
             for (int i = 0; i < queued.size(); i++) {
                 statement.getMoreResults();
             }
             return reader.read(statement);
         } catch (SQLException e) {
-            throw new SqlFailed(text.toString(), e);
+            throw new SqlFailed(text, e);
         }
     }
 
