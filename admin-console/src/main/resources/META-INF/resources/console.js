@@ -23,14 +23,22 @@
     });
   });
 
-  // A running bulk operation: ask for its progress until it has finished.
+  // A running bulk operation: ask for its progress until it has finished. A redirect means the session is gone
+  // (signed out, or the console restarted): load the page itself, which leads to the sign-in and then says what
+  // became of the operation.
   function poll() {
     var operation = document.getElementById('operation');
     if (!operation || operation.getAttribute('data-running') !== 'true') {
       return;
     }
-    fetch(operation.getAttribute('data-poll'), { credentials: 'same-origin' })
-      .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
+    fetch(operation.getAttribute('data-poll'), { credentials: 'same-origin', redirect: 'manual' })
+      .then(function (response) {
+        if (response.type === 'opaqueredirect') {
+          window.location.reload();
+          return Promise.reject('redirected');
+        }
+        return response.ok ? response.text() : Promise.reject(response.status);
+      })
       .then(function (html) {
         operation.outerHTML = html;
         setTimeout(poll, 500);

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * The admin console's settings: where the three services answer, the grace period the confirmation box
  * announces (it must match data-lifecycle-service's {@code lifecycle.mailbox.grace-period}), how many rows
- * a page shows, and the demo sign-in (dev, local and test profiles only).
+ * a page shows, the signed-in sessions and cookies, and the demo sign-in (dev, local and test profiles only).
  */
 @ConfigMapping(prefix = "console")
 public interface ConsoleConfig {
@@ -30,7 +30,29 @@ public interface ConsoleConfig {
     @WithDefault("50")
     int pageSize();
 
+    /**
+     * Whether the console's cookies (the demo session, the form token; quarkus-oidc's session cookies follow it
+     * in application.properties) are Secure, sent over HTTPS only. On except under the dev, local and test
+     * profiles, which serve plain http on a developer's machine.
+     */
+    @WithDefault("true")
+    boolean secureCookies();
+
+    Session session();
+
     DemoSignIn demoSignIn();
+
+    /** The signed-in sessions this replica keeps (signin.Sessions). */
+    interface Session {
+
+        /** At most this many sessions per replica; past it the least used one is dropped and its admin signs in again. */
+        @WithDefault("2000")
+        int maxPerReplica();
+
+        /** How long a session lasts when its sign-in does not say (quarkus-oidc says: the ID token's lifetime). */
+        @WithDefault("PT8H")
+        Duration lifetime();
+    }
 
     /** The demo sign-in: pick one of the demo tenant's admins, get a token signed with the development key. */
     interface DemoSignIn {

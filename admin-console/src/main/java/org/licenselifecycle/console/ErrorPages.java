@@ -1,11 +1,8 @@
 package org.licenselifecycle.console;
 
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -19,9 +16,9 @@ public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
 
-    private final Template page;
+    private final ErrorPage page;
 
-    ErrorPages(@Location("error.html") Template page) {
+    ErrorPages(ErrorPage page) {
         this.page = page;
     }
 
@@ -59,8 +56,6 @@ public class ErrorPages {
     }
 
     private Response render(int status, String title, String message, boolean signInAgain) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(page.data("title", title).data("message", message).data("signInAgain", signInAgain).render())
-                .build();
+        return page.render(status, title, message, signInAgain);
     }
 }

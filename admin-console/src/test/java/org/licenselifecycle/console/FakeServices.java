@@ -72,6 +72,16 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             json(exchange, 403, """
                     {"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation.",
                               "innerError":{"date":"2026-11-27T10:00:00","request-id":"r","client-request-id":"c"}}}""");
+        } else if (path.equals("/api/v1/users/" + ADELE + "/licenses")) {
+            json(exchange, 200, """
+                    {"userId":"%s","displayName":"Adele Vance","userPrincipalName":"adele.vance@contoso.onmicrosoft.com",
+                     "usageLocation":"US","accountEnabled":true,
+                     "licenses":[{"skuId":"%s","skuPartNumber":"SPB","productName":"Microsoft 365 Business Premium",
+                                  "disabledPlans":[],"assignedDateTime":"2026-11-01T10:00:00Z"}]}""".formatted(ADELE, BUSINESS_PREMIUM));
+        } else if (method.equals("POST") && path.equals("/api/v1/licenses/" + BUSINESS_PREMIUM + "/unassign")) {
+            json(exchange, 200, """
+                    {"users":[{"userId":"%s","userPrincipalName":"adele.vance@contoso.onmicrosoft.com","removedSkuIds":["%s"]}]}"""
+                    .formatted(ADELE, BUSINESS_PREMIUM));
         } else if (path.equals("/api/v1/subscriptions")) {
             byte[] body = "java.lang.NullPointerException\n\tat org.licenselifecycle.Something.run(Something.java:1)"
                     .getBytes(StandardCharsets.UTF_8);

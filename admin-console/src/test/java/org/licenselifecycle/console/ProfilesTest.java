@@ -34,6 +34,21 @@ class ProfilesTest {
         }
     }
 
+    @Test
+    void productionCookiesAreSecureAndHttpOnlyAndPlainHttpOnADevelopersMachineStillWorks() throws IOException {
+        SmallRyeConfig prod = config("prod");
+        assertThat(prod.getValue("console.secure-cookies", Boolean.class)).isTrue();
+        assertThat(prod.getValue("quarkus.rest-csrf.cookie-force-secure", Boolean.class)).isTrue();
+        assertThat(prod.getValue("quarkus.oidc.authentication.cookie-force-secure", Boolean.class)).isTrue();
+        assertThat(prod.getValue("quarkus.rest-csrf.cookie-http-only", Boolean.class)).isTrue();
+        assertThat(prod.getValue("quarkus.http.same-site-cookie.csrf-token.value", String.class)).isEqualToIgnoringCase("strict");
+        for (String profile : new String[] {"dev", "local", "test"}) {
+            SmallRyeConfig config = config(profile);
+            assertThat(config.getValue("console.secure-cookies", Boolean.class)).as(profile).isFalse();
+            assertThat(config.getValue("quarkus.rest-csrf.cookie-force-secure", Boolean.class)).as(profile).isFalse();
+        }
+    }
+
     private static SmallRyeConfig config(String profile) throws IOException {
         URL properties = ProfilesTest.class.getClassLoader().getResource("application.properties");
         return new SmallRyeConfigBuilder()

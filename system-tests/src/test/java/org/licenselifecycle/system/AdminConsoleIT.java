@@ -1,8 +1,11 @@
 package org.licenselifecycle.system;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.licenselifecycle.support.security.DirectoryRole;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -284,6 +288,53 @@ class AdminConsoleIT {
         browser.press(Keys.ENTER);
         await().until(() -> browser.driver.getCurrentUrl().endsWith("/licenses/" + AdminClient.BUSINESS_PREMIUM));
         assertThat(contoso.licensesOf(grady)).doesNotContain(AdminClient.BUSINESS_PREMIUM);
+    }
+
+    @Test
+    void aPageOfAnotherOriginOfTheSameSiteThatAutoSubmitsUnassignIsRefusedAndTheUserKeepsTheLicense(TestInfo test) {
+        // issue 12: a page on http://localhost:<another port> auto-submits the Licenses page's "Unassign" while a
+        // License Administrator is signed in (SameSite=Strict lets the session cookie through: same site)
+        String yuki = contoso.createUser("yuki.tanaka", "Yuki Tanaka");
+        contoso.assign(yuki, AdminClient.BUSINESS_PREMIUM);
+        open(test);
+        browser.signInAs(contoso.tenantId.toString(), "Sign in as Lee Gu, License Administrator");
+        browser.open("/licenses/" + AdminClient.BUSINESS_PREMIUM);
+        String console = system.console.baseUrl();
+        try (AnotherOrigin page = AnotherOrigin.autoSubmitting(
+                console + "/licenses/" + AdminClient.BUSINESS_PREMIUM + "/unassign/confirmed", Map.of("userId", yuki))) {
+            browser.driver.get(page.url());
+            await("the forged form reaches the console").atMost(Duration.ofSeconds(30))
+                    .until(() -> browser.driver.getCurrentUrl().startsWith(console));
+        }
+        browser.shot("forged-form-refused");
+        assertThat(browser.driver.getCurrentUrl()).doesNotContain("/operations/");
+        assertThat(browser.text("h1")).isEqualTo("Request refused");
+        assertThat(browser.text("#error-message")).contains("sent by a page of another site").contains("nothing was changed");
+        assertThat(contoso.licensesOf(yuki)).contains(AdminClient.BUSINESS_PREMIUM);
+        // the admin's own page still works
+        browser.open("/licenses/" + AdminClient.BUSINESS_PREMIUM);
+        assertThat(browser.all("input[value='" + yuki + "']")).hasSize(1);
+    }
+
+    @Test
+    void aSessionCookieCopiedBeforeSignOutIsRefusedAfterIt(TestInfo test) {
+        open(test);
+        browser.signInAs(contoso.tenantId.toString(), "Sign in as Megan Bowen, Global Administrator");
+        Cookie copied = browser.driver.manage().getCookieNamed("console_session");
+        assertThat(copied.isHttpOnly()).isTrue();
+        given().baseUri(system.console.baseUrl()).redirects().follow(false).cookie(copied.getName(), copied.getValue())
+                .get("/licenses").then().statusCode(200);
+
+        browser.link("Sign out").click();
+        await("signed out").atMost(Duration.ofSeconds(30)).until(() -> browser.driver.getCurrentUrl().endsWith("/sign-in"));
+        browser.shot("signed-out");
+
+        given().baseUri(system.console.baseUrl()).redirects().follow(false).cookie(copied.getName(), copied.getValue())
+                .get("/licenses").then().statusCode(303).header("Location", endsWith("/sign-in"));
+        browser.driver.manage().addCookie(copied);
+        browser.open("/licenses");
+        browser.shot("copied-cookie-refused");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/sign-in");
     }
 
     @Test

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,6 +23,8 @@ import org.licenselifecycle.console.data.DataOutcome;
 import org.licenselifecycle.console.data.WhatHappensToData;
 import org.licenselifecycle.console.operations.BulkOperation;
 import org.licenselifecycle.console.operations.BulkOperations;
+import org.licenselifecycle.console.operations.OperationRequest;
+import org.licenselifecycle.console.operations.Titles;
 import org.licenselifecycle.console.services.DirectoryClient;
 import org.licenselifecycle.console.services.LicensingClient;
 import org.licenselifecycle.console.services.LicensingClient.Product;
@@ -48,12 +51,13 @@ public class LicensesPage {
     private final BulkOperations operations;
     private final SignedInAdmin admin;
     private final ConsoleConfig config;
+    private final Clock clock;
     private final Template products;
     private final Template product;
     private final Template confirm;
 
     LicensesPage(@RestClient LicensingClient licensing, @RestClient DirectoryClient directory, WhatHappensToData data,
-            BulkOperations operations, SignedInAdmin admin, ConsoleConfig config,
+            BulkOperations operations, SignedInAdmin admin, ConsoleConfig config, Clock clock,
             @Location("licenses.html") Template products, @Location("license-users.html") Template product,
             @Location("confirm-unassign.html") Template confirm) {
         this.licensing = licensing;
@@ -62,6 +66,7 @@ public class LicensesPage {
         this.operations = operations;
         this.admin = admin;
         this.config = config;
+        this.clock = clock;
         this.products = products;
         this.product = product;
         this.confirm = confirm;
@@ -119,8 +124,9 @@ public class LicensesPage {
             DirectoryClient.User user = directory.user(bearer, id);
             return new BulkOperation.Step(user.id(), user.displayName(), user.userPrincipalName());
         }).toList();
-        BulkOperation operation = operations.start(admin.objectId(), "Unassign " + chosen.productName(),
-                "/licenses/" + skuId, steps, step -> {
+        OperationRequest request = OperationRequest.unassignProduct(admin.objectId(), clock.instant(), chosen.skuId(),
+                steps.stream().map(step -> step.userId).toList());
+        BulkOperation operation = operations.start(request, Titles.unassignProduct(chosen.productName()), steps, step -> {
                     licensing.unassign(bearer, skuId, new LicensingClient.UserIds(List.of(step.userId)));
                     return chosen.productName() + " unassigned.";
                 });

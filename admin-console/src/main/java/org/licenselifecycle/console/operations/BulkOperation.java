@@ -1,8 +1,6 @@
 package org.licenselifecycle.console.operations;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * An unassign the console carries out user by user, so that the page can show progress and a result per
@@ -45,20 +43,19 @@ public final class BulkOperation {
         }
     }
 
-    public final UUID id;
-    public final String ownerId;
+    /** The request, written down ({@link OperationRequest#id()}): its page's URL says what was asked. */
+    public final String id;
+    public final OperationRequest request;
     public final String title;
     /** Where "Done" leads. */
     public final String doneLink;
-    public final Instant startedAt;
     public final List<Step> steps;
 
-    BulkOperation(UUID id, String ownerId, String title, String doneLink, Instant startedAt, List<Step> steps) {
-        this.id = id;
-        this.ownerId = ownerId;
+    BulkOperation(OperationRequest request, String title, List<Step> steps) {
+        this.id = request.id();
+        this.request = request;
         this.title = title;
-        this.doneLink = doneLink;
-        this.startedAt = startedAt;
+        this.doneLink = request.doneLink();
         this.steps = List.copyOf(steps);
     }
 

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,8 +15,9 @@ import org.licenselifecycle.console.services.ServiceError;
 
 /**
  * Runs bulk operations in the background, one user after another, and keeps them for an hour so that
- * their page can show progress and each user's result. In memory: a restart forgets them, as it would a
- * browser tab.
+ * their page can show progress and each user's result. In this replica's memory: a restart forgets them (and
+ * stops one that was running), another replica never knew them. Their ids say what was requested, so that
+ * their page can then say so ({@link LostOperations}).
  */
 @ApplicationScoped
 public class BulkOperations {
@@ -28,9 +28,10 @@ public class BulkOperations {
         String apply(BulkOperation.Step step);
     }
 
-    private static final Duration KEPT_FOR = Duration.ofHours(1);
+    /** How long an operation's results are kept after it started. */
+    static final Duration KEPT_FOR = Duration.ofHours(1);
 
-    private final Map<UUID, BulkOperation> operations = new ConcurrentHashMap<>();
+    private final Map<String, BulkOperation> operations = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newFixedThreadPool(2, r -> {
         Thread thread = new Thread(r, "bulk-operation");
         thread.setDaemon(true);
@@ -42,17 +43,18 @@ public class BulkOperations {
         this.clock = clock;
     }
 
-    public BulkOperation start(String ownerId, String title, String doneLink, List<BulkOperation.Step> steps, Action action) {
-        operations.values().removeIf(op -> op.startedAt.plus(KEPT_FOR).isBefore(clock.instant()));
-        BulkOperation operation = new BulkOperation(UUID.randomUUID(), ownerId, title, doneLink, clock.instant(), steps);
+    /** Starts what {@code request} asks (its time and owner already in it), one step per user. */
+    public BulkOperation start(OperationRequest request, String title, List<BulkOperation.Step> steps, Action action) {
+        operations.values().removeIf(op -> op.request.startedAt().plus(KEPT_FOR).isBefore(clock.instant()));
+        BulkOperation operation = new BulkOperation(request, title, steps);
         operations.put(operation.id, operation);
         workers.submit(() -> operation.steps.forEach(step -> run(step, action)));
         return operation;
     }
 
     /** The operation, to the admin who started it only. */
-    public Optional<BulkOperation> find(UUID id, String ownerId) {
-        return Optional.ofNullable(operations.get(id)).filter(op -> op.ownerId.equals(ownerId));
+    public Optional<BulkOperation> find(String id, String ownerId) {
+        return Optional.ofNullable(operations.get(id)).filter(op -> op.request.ownedBy(ownerId));
     }
 
     private static void run(BulkOperation.Step step, Action action) {

@@ -1,5 +1,6 @@
 package org.licenselifecycle.console.signin;
 
+import io.quarkus.oidc.AuthorizationCodeTokens;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -11,9 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.licenselifecycle.console.ConsoleConfig;
@@ -23,13 +24,12 @@ import org.licenselifecycle.console.services.ServiceError;
 /**
  * The demo sign-in (dev, local and test profiles; {@code console.demo-sign-in.enabled}, off in prod):
  * the demo tenant's admins as the directory records them, one button each; choosing one mints their
- * token with the development key and keeps it in the console's session cookie.
+ * token with the development key and opens a session on the server ({@link Sessions}) whose id the session
+ * cookie carries.
  */
 @Path("/sign-in")
 @Produces(MediaType.TEXT_HTML)
 public class DemoSignIn {
-
-    static final String COOKIE = "console_session";
 
     /** One admin of the tenant the page offers. */
     public record DemoAdmin(String userId, String displayName, String userPrincipalName, AdminRole role) {
@@ -38,13 +38,17 @@ public class DemoSignIn {
     private final ConsoleConfig config;
     private final DemoTokens tokens;
     private final DirectoryClient directory;
+    private final Sessions sessions;
+    private final SessionCookie cookie;
     private final Template page;
 
-    DemoSignIn(ConsoleConfig config, DemoTokens tokens, @RestClient DirectoryClient directory,
-            @Location("sign-in.html") Template page) {
+    DemoSignIn(ConsoleConfig config, DemoTokens tokens, @RestClient DirectoryClient directory, Sessions sessions,
+            SessionCookie cookie, @Location("sign-in.html") Template page) {
         this.config = config;
         this.tokens = tokens;
         this.directory = directory;
+        this.sessions = sessions;
+        this.cookie = cookie;
         this.page = page;
     }
 
@@ -69,7 +73,9 @@ public class DemoSignIn {
                 .orElseThrow(() -> new ServiceError(400, "Request_BadRequest",
                         "That admin does not hold that role in this organization any more. Choose another one."));
         String token = tokens.token(tenantId, chosen.userId(), chosen.displayName(), List.of(chosen.role()));
-        return Response.seeOther(URI.create("/licenses")).cookie(cookie(token, -1)).build();
+        Instant expiresAt = TokenClaims.of(token).orElseThrow().expiresAt();
+        String session = sessions.open(new AuthorizationCodeTokens(null, token, null), expiresAt);
+        return Response.seeOther(URI.create("/licenses")).cookie(cookie.of(session)).build();
     }
 
     private List<DemoAdmin> admins(String tenantId) {
@@ -88,10 +94,5 @@ public class DemoSignIn {
         if (!config.demoSignIn().enabled()) {
             throw new NotFoundException();
         }
-    }
-
-    static NewCookie cookie(String value, int maxAge) {
-        return new NewCookie.Builder(COOKIE).value(value).path("/").httpOnly(true).maxAge(maxAge)
-                .sameSite(NewCookie.SameSite.STRICT).build();
     }
 }

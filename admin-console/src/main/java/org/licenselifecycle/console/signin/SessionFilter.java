@@ -1,9 +1,9 @@
 package org.licenselifecycle.console.signin;
 
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.AuthorizationCodeTokens;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Cookie;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
@@ -13,20 +13,25 @@ import org.licenselifecycle.console.ConsoleConfig;
 
 /**
  * Finds who is signed in before a page runs: in production the access token of the OpenID Connect session
- * (quarkus-oidc has already sent anyone else to the identity provider); with the demo sign-in, the token in
- * the console's session cookie. Anyone not signed in is sent to the sign-in page.
+ * (quarkus-oidc has already sent anyone else to the identity provider); with the demo sign-in, the token of
+ * the session whose id the session cookie carries. Anyone not signed in is sent to the sign-in page.
  */
 public class SessionFilter {
 
     private final SignedInAdmin admin;
     private final SecurityIdentity identity;
     private final ConsoleConfig config;
+    private final Sessions sessions;
+    private final SessionCookie cookie;
     private final Clock clock;
 
-    SessionFilter(SignedInAdmin admin, SecurityIdentity identity, ConsoleConfig config, Clock clock) {
+    SessionFilter(SignedInAdmin admin, SecurityIdentity identity, ConsoleConfig config, Sessions sessions,
+            SessionCookie cookie, Clock clock) {
         this.admin = admin;
         this.identity = identity;
         this.config = config;
+        this.sessions = sessions;
+        this.cookie = cookie;
         this.clock = clock;
     }
 
@@ -47,8 +52,7 @@ public class SessionFilter {
 
     private String token(ContainerRequestContext request) {
         if (config.demoSignIn().enabled()) {
-            Cookie cookie = request.getCookies().get(DemoSignIn.COOKIE);
-            return cookie == null ? null : cookie.getValue();
+            return sessions.tokens(cookie.read(request.getCookies())).map(AuthorizationCodeTokens::getAccessToken).orElse(null);
         }
         AccessTokenCredential credential = identity.isAnonymous() ? null : identity.getCredential(AccessTokenCredential.class);
         return credential == null ? null : credential.getToken();

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import org.licenselifecycle.console.data.DataOutcome;
 import org.licenselifecycle.console.data.WhatHappensToData;
 import org.licenselifecycle.console.operations.BulkOperation;
 import org.licenselifecycle.console.operations.BulkOperations;
+import org.licenselifecycle.console.operations.OperationRequest;
+import org.licenselifecycle.console.operations.Titles;
 import org.licenselifecycle.console.services.DirectoryClient;
 import org.licenselifecycle.console.services.LicensingClient;
 import org.licenselifecycle.console.services.ServiceError;
@@ -45,12 +48,13 @@ public class ActiveUsersPage {
     private final WhatHappensToData data;
     private final BulkOperations operations;
     private final SignedInAdmin admin;
+    private final Clock clock;
     private final Template list;
     private final Template manage;
     private final Template confirm;
 
     ActiveUsersPage(ActiveUsersSearch search, @RestClient DirectoryClient directory, @RestClient LicensingClient licensing,
-            WhatHappensToData data, BulkOperations operations, SignedInAdmin admin,
+            WhatHappensToData data, BulkOperations operations, SignedInAdmin admin, Clock clock,
             @Location("active-users.html") Template list, @Location("manage-licenses.html") Template manage,
             @Location("confirm-unassign.html") Template confirm) {
         this.search = search;
@@ -59,6 +63,7 @@ public class ActiveUsersPage {
         this.data = data;
         this.operations = operations;
         this.admin = admin;
+        this.clock = clock;
         this.list = list;
         this.manage = manage;
         this.confirm = confirm;
@@ -104,11 +109,14 @@ public class ActiveUsersPage {
     @Path("{id}/licenses/confirmed")
     public Response save(@PathParam("id") String id, @FormParam("keep") List<String> keep) {
         LicensingClient.UserLicenses user = licensing.licensesOf(admin.bearer(), id);
-        List<String> kept = keep == null ? List.of() : List.copyOf(keep);
+        // a box is a license the user holds: anything else in the form keeps nothing
+        List<String> kept = user.licenses().stream().map(LicensingClient.License::skuId)
+                .filter(sku -> keep != null && keep.contains(sku)).toList();
         String bearer = admin.bearer();
         Map<String, String> names = productNames(user);
-        BulkOperation operation = operations.start(admin.objectId(), "Save changes to " + user.displayName() + "'s licenses",
-                "/users/" + id, List.of(new BulkOperation.Step(user.userId(), user.displayName(), user.userPrincipalName())),
+        OperationRequest request = OperationRequest.keepOnly(admin.objectId(), clock.instant(), user.userId(), kept);
+        BulkOperation operation = operations.start(request, Titles.keepOnly(user.displayName()),
+                List.of(new BulkOperation.Step(user.userId(), user.displayName(), user.userPrincipalName())),
                 step -> {
                     List<String> before = licensing.licensesOf(bearer, step.userId).licenses().stream()
                             .map(LicensingClient.License::skuId).toList();
@@ -151,7 +159,9 @@ public class ActiveUsersPage {
             DirectoryClient.User user = directory.user(bearer, id);
             return new BulkOperation.Step(user.id(), user.displayName(), user.userPrincipalName());
         }).toList();
-        BulkOperation operation = operations.start(admin.objectId(), "Unassign all product licenses", "/users", steps,
+        OperationRequest request = OperationRequest.unassignAll(admin.objectId(), clock.instant(),
+                steps.stream().map(step -> step.userId).toList());
+        BulkOperation operation = operations.start(request, Titles.UNASSIGN_ALL, steps,
                 step -> {
                     LicensingClient.UserLicenses before = licensing.licensesOf(bearer, step.userId);
                     LicensingClient.UnassignResult result = licensing.unassignAll(bearer,

@@ -158,16 +158,16 @@ class AdminConsoleTest {
     }
 
     @Test
-    void productionSessionsSurviveAPodSwitchBecauseEveryReplicaHasTheSameCookieKey() {
+    void productionSessionTokensAreEncryptedWithOneKeyFromASecretAndCookiesAreSecure() {
         Manifests prod = Overlays.rendered("prod");
         assertThat(prod.get("HorizontalPodAutoscaler", AdminConsole.NAME).at("/spec/minReplicas").asInt())
                 .as("several replicas, so a browser's requests reach different pods").isGreaterThanOrEqualTo(2);
         Map<String, JsonNode> env = consoleEnvironment(prod);
         JsonNode key = env.get("QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET");
-        assertThat(key).as("the session cookies' key is set (else each pod generates its own)").isNotNull();
+        assertThat(key).as("the session tokens' key is set (else derived from the client secret)").isNotNull();
         assertThat(key.at("/valueFrom/secretKeyRef/name").asText()).as("from a Secret, the same for every pod").isNotBlank();
         assertThat(key.at("/valueFrom/secretKeyRef/key").asText()).isNotBlank();
-        assertThat(env).as("tokens stay in cookies (the default token state manager), encrypted")
+        assertThat(env).as("tokens encrypted (the console keeps them on the server: signin.ServerSideTokenState)")
                 .doesNotContainKeys("QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_REQUIRED");
         assertThat(text(env, "QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE")).isEqualTo("true");
     }
@@ -175,7 +175,7 @@ class AdminConsoleTest {
     @ParameterizedTest
     @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void aBrowserStaysOnThePodThatRunsItsBulkUnassignSoItsProgressPageIsFound(String overlay) {
-        // a bulk operation and its progress page live in the memory of the pod that started it
+        // a signed-in session, and a bulk operation with its progress page, live in the memory of the pod that began it
         JsonNode annotations = Overlays.rendered(overlay).get("Ingress", AdminConsole.NAME).at("/metadata/annotations");
         assertThat(annotations.path("nginx.ingress.kubernetes.io/affinity").asText()).as(overlay).isEqualTo("cookie");
     }
