@@ -20,7 +20,8 @@ import org.licenselifecycle.support.security.Roles;
 /**
  * Microsoft Graph v1.0 {@code /directory/deletedItems} for users: list the tenant's deleted users (paged
  * like {@code /users}, with {@code deletedDateTime}), read one, restore one with the same id, or delete one for
- * good. Admins who may read users may list; Global and User Administrators may restore and delete.
+ * good. Admins who may read users may list; Global and User Administrators may restore and delete, each only
+ * the users their role may manage ({@link org.licenselifecycle.directory.users.PrivilegedTargets}).
  */
 @Path("/v1.0/directory/deletedItems")
 @Produces(MediaType.APPLICATION_JSON)

@@ -24,7 +24,8 @@ import org.licenselifecycle.support.security.Roles;
 /**
  * Microsoft Graph v1.0 {@code /users/{id}/manager}: read a user's manager, set it with a reference
  * ({@code PUT .../manager/$ref} and {@code {"@odata.id": ".../users/{managerId}"}}) or remove it. Members
- * may read; Global and User Administrators may change it.
+ * may read; Global and User Administrators may change it, of the users their role may manage
+ * ({@link org.licenselifecycle.directory.users.PrivilegedTargets}).
  */
 @Path("/v1.0/users")
 @Produces(MediaType.APPLICATION_JSON)

@@ -30,7 +30,8 @@ import org.licenselifecycle.support.security.Roles;
 /**
  * Microsoft Graph v1.0 {@code /roleManagement/directory/roleAssignments}: the directory's record of admin
  * roles ({@code principalId}, {@code roleDefinitionId} = Entra ID's role template id, {@code
- * directoryScopeId} = "/"). Only a Global Administrator may assign or remove roles; admins who may read
+ * directoryScopeId} = "/"). Only a Global Administrator may assign or remove roles (not their own Global
+ * Administrator role, nor the tenant's last: {@link RoleAssignmentService#remove}); admins who may read
  * users may list them, with {@code $filter=principalId eq '...'}. The roles a caller acts with come from
  * the {@code wids} of their token, issued by the identity provider, not from this list.
  */
@@ -72,7 +73,7 @@ public class RoleAssignmentsResource {
     @Path("{id}")
     @RolesAllowed(Roles.GLOBAL_ADMINISTRATOR)
     public void remove(@PathParam("id") String id) {
-        roles.remove(caller.tenantId(), id);
+        roles.remove(caller.tenantId(), id, caller.objectId());
     }
 
     private static Optional<UUID> principal(String filter) {

@@ -2,6 +2,7 @@ package org.licenselifecycle.directory.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
+import org.licenselifecycle.directory.users.NewUser;
 import org.licenselifecycle.directory.users.UserChanges;
 import org.licenselifecycle.support.graph.GraphException;
 
@@ -21,7 +22,33 @@ final class UserPatch {
         }
         return new UserChanges(text(body, "displayName"), text(body, "givenName"), text(body, "surname"),
                 text(body, "mail"), text(body, "userPrincipalName"), text(body, "usageLocation"),
-                bool(body, "accountEnabled"), text(body, "jobTitle"), text(body, "department"));
+                bool(body, "accountEnabled"), text(body, "jobTitle"), text(body, "department"),
+                passwordProfile(body));
+    }
+
+    /** Graph's passwordProfile: a new password (required, checked later) and whether to change it at next sign-in. */
+    @SuppressWarnings("OptionalAssignedToNull")
+    private static Optional<NewUser.PasswordProfile> passwordProfile(JsonNode body) {
+        JsonNode value = body.get("passwordProfile");
+        if (value == null) {
+            return null;
+        }
+        if (value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isObject()) {
+            throw invalid("passwordProfile");
+        }
+        JsonNode password = value.path("password");
+        JsonNode force = value.path("forceChangePasswordNextSignIn");
+        if (!password.isMissingNode() && !password.isNull() && !password.isTextual()) {
+            throw invalid("passwordProfile.password");
+        }
+        if (!force.isMissingNode() && !force.isNull() && !force.isBoolean()) {
+            throw invalid("passwordProfile.forceChangePasswordNextSignIn");
+        }
+        return Optional.of(new NewUser.PasswordProfile(password.isTextual() ? password.textValue() : null,
+                force.isBoolean() ? force.booleanValue() : null));
     }
 
     @SuppressWarnings("OptionalAssignedToNull")

@@ -29,7 +29,9 @@ import org.licenselifecycle.support.security.Roles;
 
 /**
  * Microsoft Graph v1.0 {@code /users}: create, list, read, update and delete the caller's tenant's
- * users. Members of the tenant may read; only Global and User Administrators may change them. A body's
+ * users. Members of the tenant may read; Global and User Administrators may change them, and a Helpdesk
+ * Administrator may reset a password (a PATCH of passwordProfile alone), each only on the users Entra ID
+ * lets their role manage ({@link org.licenselifecycle.directory.users.PrivilegedTargets}). A body's
  * properties this service does not keep (businessPhones, officeLocation...) are ignored as Graph ignores
  * read-only ones; a property of the wrong JSON type is a 400 (see {@link org.licenselifecycle.support.graph.StrictJson}, {@link UserPatch}).
  */
@@ -81,7 +83,7 @@ public class UsersResource {
     @PATCH
     @Path("{idOrUserPrincipalName}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.HELPDESK_ADMINISTRATOR})
     public void update(@PathParam("idOrUserPrincipalName") String idOrUserPrincipalName, JsonNode body) {
         users.update(caller.tenantId(), idOrUserPrincipalName, UserPatch.read(body));
     }

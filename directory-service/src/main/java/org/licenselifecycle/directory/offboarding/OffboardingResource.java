@@ -13,7 +13,8 @@ import org.licenselifecycle.support.security.Roles;
 /**
  * Remove a former employee (admin API): {@code POST /api/v1/users/{id|upn}/offboard} with
  * {@code {"blockSignIn", "unassignLicenses", "deleteUser"}}; answers what was done and what happens to the
- * licenses, mailbox and OneDrive and when. Global and User Administrators only.
+ * licenses, mailbox and OneDrive and when. Global and User Administrators only, each on the users their role
+ * may manage ({@link org.licenselifecycle.directory.users.PrivilegedTargets}).
  */
 @Path("/api/v1/users/{idOrUserPrincipalName}/offboard")
 @Produces(MediaType.APPLICATION_JSON)

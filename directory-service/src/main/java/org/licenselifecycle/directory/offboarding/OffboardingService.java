@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.licenselifecycle.directory.users.DeletedItemsService;
 import org.licenselifecycle.directory.users.ManagerService;
+import org.licenselifecycle.directory.users.PrivilegedTargets;
 import org.licenselifecycle.directory.users.User;
 import org.licenselifecycle.directory.users.UserChanges;
 import org.licenselifecycle.directory.users.UserService;
@@ -30,15 +31,17 @@ public class OffboardingService {
     private final UserService users;
     private final ManagerService managers;
     private final DeletedItemsService deletedItems;
+    private final PrivilegedTargets privilegedTargets;
     private final Outbox outbox;
     private final DataRetentionRules rules;
     private final Clock clock;
 
-    OffboardingService(UserService users, ManagerService managers, DeletedItemsService deletedItems, Outbox outbox,
-            DataRetentionRules rules, Clock clock) {
+    OffboardingService(UserService users, ManagerService managers, DeletedItemsService deletedItems,
+            PrivilegedTargets privilegedTargets, Outbox outbox, DataRetentionRules rules, Clock clock) {
         this.users = users;
         this.managers = managers;
         this.deletedItems = deletedItems;
+        this.privilegedTargets = privilegedTargets;
         this.outbox = outbox;
         this.rules = rules;
         this.clock = clock;
@@ -46,7 +49,8 @@ public class OffboardingService {
 
     /**
      * @throws GraphException 400 for a missing choice or an account mastered on premises; 404 for no such
-     *         active user of the tenant
+     *         active user of the tenant; 403 when the caller's roles do not let them manage this user
+     *         ({@link PrivilegedTargets}), whatever the choices: removing an employee is managing them
      */
     @Transactional
     public OffboardingOutcome offboard(UUID tenantId, String idOrUserPrincipalName, Offboarding request, UUID admin) {
@@ -55,6 +59,7 @@ public class OffboardingService {
             throw GraphException.badRequest("blockSignIn, unassignLicenses and deleteUser are required (true or false).");
         }
         User user = users.findForUpdate(tenantId, idOrUserPrincipalName);
+        privilegedTargets.requireMayManage(user);
         String id = user.id.toString();
         Optional<User> manager = request.deleteUser() ? managers.activeManager(user) : Optional.empty();
         UserService.refuseSynchronised(user);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
-import org.licenselifecycle.directory.users.UserRepository;
 import org.licenselifecycle.directory.users.UserService;
 import org.licenselifecycle.support.graph.GraphErrorCodes;
 import org.licenselifecycle.support.graph.GraphException;
@@ -18,16 +17,24 @@ import org.licenselifecycle.support.security.DirectoryRole;
  * The directory's record of admin roles: who is Global, License or User Administrator and so on, by
  * Entra ID's role template ids. The roles a caller acts with come from their token's {@code wids}, which
  * the identity provider issues; this record is what the directory keeps and answers, as Entra ID's
- * roleAssignments list does.
+ * roleAssignments list does, and what {@link org.licenselifecycle.directory.users.PrivilegedTargets} reads to
+ * tell which admins may act on a user. Only a Global Administrator assigns and removes roles (the resource
+ * says so); as in Entra ID, none removes their own Global Administrator assignment, nor the tenant's last.
  */
 @ApplicationScoped
 public class RoleAssignmentService {
 
+    static final String REMOVING_SELF = "Removing self from Global Administrator built-in role is not allowed";
+    static final String REMOVING_LAST = "The tenant's last Global Administrator assignment cannot be removed:"
+            + " assign the role to another user first.";
+
+    private static final UUID GLOBAL_ADMINISTRATOR = UUID.fromString(DirectoryRole.GLOBAL_ADMINISTRATOR.templateId());
+
     private final RoleAssignmentRepository assignments;
-    private final UserRepository users;
+    private final UserService users;
     private final Clock clock;
 
-    RoleAssignmentService(RoleAssignmentRepository assignments, UserRepository users, Clock clock) {
+    RoleAssignmentService(RoleAssignmentRepository assignments, UserService users, Clock clock) {
         this.assignments = assignments;
         this.users = users;
         this.clock = clock;
@@ -54,7 +61,9 @@ public class RoleAssignmentService {
         }
         DirectoryRole.ofTemplateId(roleDefinitionId.toString())
                 .orElseThrow(() -> GraphException.notFound(request.roleDefinitionId()));
-        users.findInTenant(tenantId, principalId).orElseThrow(() -> GraphException.notFound(request.principalId()));
+        // the user's row lock orders this assignment with every change to the user, which takes the same lock
+        // before it reads their roles (PrivilegedTargets): no change goes through on the roles of a moment before
+        users.findForUpdate(tenantId, request.principalId());
         if (assignments.exists(tenantId, principalId, roleDefinitionId, RoleAssignment.TENANT_SCOPE)) {
             throw alreadyAssigned();
         }
@@ -79,11 +88,28 @@ public class RoleAssignmentService {
         return assignments.listInTenant(tenantId, principalId);
     }
 
-    /** @throws GraphException 404 for an unknown assignment or another tenant's */
+    /**
+     * Removes a role assignment.
+     *
+     * @param removedBy the Global Administrator's object id
+     * @throws GraphException 404 for an unknown assignment or another tenant's; 400 when it is the caller's
+     *         own Global Administrator assignment (Entra ID's message), or the last Global Administrator
+     *         assignment of a user who is not deleted
+     */
     @Transactional
-    public void remove(UUID tenantId, String id) {
+    public void remove(UUID tenantId, String id, UUID removedBy) {
+        // two Global Administrators removing each other's role at once would otherwise both see one left
+        assignments.lockRemovals(tenantId);
         RoleAssignment assignment = UserService.parseId(id).flatMap(uuid -> assignments.findInTenant(tenantId, uuid))
                 .orElseThrow(() -> GraphException.notFound(id));
+        if (GLOBAL_ADMINISTRATOR.equals(assignment.roleDefinitionId)) {
+            if (assignment.principalId.equals(removedBy)) {
+                throw GraphException.badRequest(REMOVING_SELF);
+            }
+            if (assignments.activeHoldersOtherThan(tenantId, GLOBAL_ADMINISTRATOR, assignment.id) == 0) {
+                throw GraphException.badRequest(REMOVING_LAST);
+            }
+        }
         assignments.delete(assignment);
     }
 

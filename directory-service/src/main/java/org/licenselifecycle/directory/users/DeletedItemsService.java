@@ -25,15 +25,17 @@ public class DeletedItemsService {
     private final UserRepository users;
     private final UserService userService;
     private final ManagerService managers;
+    private final PrivilegedTargets privilegedTargets;
     private final Outbox outbox;
     private final DeletedUsersConfig config;
     private final Clock clock;
 
-    DeletedItemsService(UserRepository users, UserService userService, ManagerService managers, Outbox outbox,
-            DeletedUsersConfig config, Clock clock) {
+    DeletedItemsService(UserRepository users, UserService userService, ManagerService managers,
+            PrivilegedTargets privilegedTargets, Outbox outbox, DeletedUsersConfig config, Clock clock) {
         this.users = users;
         this.userService = userService;
         this.managers = managers;
+        this.privilegedTargets = privilegedTargets;
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
@@ -44,11 +46,13 @@ public class DeletedItemsService {
      * which licensing frees the user's licenses at once.
      *
      * @param deletedBy the admin's object id
-     * @throws GraphException 404 when no active user of the tenant has this id or userPrincipalName
+     * @throws GraphException 404 when no active user of the tenant has this id or userPrincipalName; 403 when
+     *         the caller's roles do not let them manage this user ({@link PrivilegedTargets})
      */
     @Transactional
     public User delete(UUID tenantId, String idOrUserPrincipalName, UUID deletedBy) {
         User user = userService.findForUpdate(tenantId, idOrUserPrincipalName);
+        privilegedTargets.requireMayManage(user);
         UserService.refuseSynchronised(user);
         Instant now = now();
         user.deletedAt = now;
@@ -64,12 +68,14 @@ public class DeletedItemsService {
     /**
      * Brings a deleted user back to Active users with the same id and properties.
      *
-     * @throws GraphException 404 when the tenant's deleted items hold no such user; 400 when an active
+     * @throws GraphException 404 when the tenant's deleted items hold no such user; 403 when the caller's
+     *         roles do not let them manage this user (by the roles they held when deleted); 400 when an active
      *         user took the userPrincipalName meanwhile
      */
     @Transactional
     public User restore(UUID tenantId, String id, UUID restoredBy) {
         User user = deleted(tenantId, id);
+        privilegedTargets.requireMayManage(user);
         if (users.findByUserPrincipalName(tenantId, user.userPrincipalName).isPresent()) {
             throw GraphException.badRequest(UserService.DUPLICATE_UPN);
         }
@@ -90,11 +96,13 @@ public class DeletedItemsService {
      * Removes a deleted user for good before the window ends; they can no longer be restored.
      *
      * @throws GraphException 404 when the tenant's deleted items hold no such user (an active user is
-     *         deleted first, as in Entra ID)
+     *         deleted first, as in Entra ID); 403 when the caller's roles do not let them manage this user
      */
     @Transactional
     public void permanentlyDelete(UUID tenantId, String id, UUID purgedBy) {
-        purge(deleted(tenantId, id), purgedBy);
+        User user = deleted(tenantId, id);
+        privilegedTargets.requireMayManage(user);
+        purge(user, purgedBy);
     }
 
     /** @throws GraphException 404 when the tenant's deleted items hold no such user */

@@ -11,17 +11,20 @@ import org.licenselifecycle.support.graph.GraphException;
 /**
  * A user's manager (Graph's {@code manager} reference): another active user of the same tenant, never the
  * user themselves nor one of the people who report to them, directly or not. Every change is announced
- * with UserUpdated; the manager at deletion gets access to the deleted user's OneDrive.
+ * with UserUpdated; the manager at deletion gets access to the deleted user's OneDrive, which is why changing
+ * the manager of a privileged admin takes the right to manage them ({@link PrivilegedTargets}).
  */
 @ApplicationScoped
 public class ManagerService {
 
     private final UserRepository users;
     private final UserService userService;
+    private final PrivilegedTargets privilegedTargets;
 
-    ManagerService(UserRepository users, UserService userService) {
+    ManagerService(UserRepository users, UserService userService, PrivilegedTargets privilegedTargets) {
         this.users = users;
         this.userService = userService;
+        this.privilegedTargets = privilegedTargets;
     }
 
     /** The user's manager, if they have one that is not deleted. */
@@ -34,14 +37,16 @@ public class ManagerService {
     /**
      * Makes {@code managerId} the user's manager.
      *
-     * @throws GraphException 404 for an unknown user or manager (another tenant's is unknown); 400 for the
-     *         user themselves, a manager who reports to the user, or an account mastered on premises
+     * @throws GraphException 404 for an unknown user or manager (another tenant's is unknown); 403 when the
+     *         caller's roles do not let them manage the user; 400 for the user themselves, a manager who
+     *         reports to the user, or an account mastered on premises
      */
     @Transactional
     public void assign(UUID tenantId, String idOrUserPrincipalName, String managerId) {
         // one reporting-line change at a time per tenant, so two changes cannot close a cycle together
         users.lockReportingLines(tenantId);
         User user = userService.findForUpdate(tenantId, idOrUserPrincipalName);
+        privilegedTargets.requireMayManage(user);
         UserService.refuseSynchronised(user);
         User manager = UserService.parseId(managerId)
                 .flatMap(id -> users.findInTenant(tenantId, id))
@@ -56,11 +61,12 @@ public class ManagerService {
         }
     }
 
-    /** Removes the user's manager; 404 when they have none, as Graph answers. */
+    /** Removes the user's manager; 404 when they have none, as Graph answers; 403 as for {@link #assign}. */
     @Transactional
     public void remove(UUID tenantId, String idOrUserPrincipalName) {
         users.lockReportingLines(tenantId);
         User user = userService.findForUpdate(tenantId, idOrUserPrincipalName);
+        privilegedTargets.requireMayManage(user);
         UserService.refuseSynchronised(user);
         if (user.managerId == null) {
             throw GraphException.notFound("manager");

@@ -32,12 +32,15 @@ public class UserService {
 
     private final UserRepository users;
     private final TenantService tenants;
+    private final PrivilegedTargets privilegedTargets;
     private final Outbox outbox;
     private final Clock clock;
 
-    UserService(UserRepository users, TenantService tenants, Outbox outbox, Clock clock) {
+    UserService(UserRepository users, TenantService tenants, PrivilegedTargets privilegedTargets, Outbox outbox,
+            Clock clock) {
         this.users = users;
         this.tenants = tenants;
+        this.privilegedTargets = privilegedTargets;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -90,16 +93,26 @@ public class UserService {
     }
 
     /**
-     * Sets the properties a PATCH names and, when any changed, announces the user's whole snapshot with
-     * UserUpdated.
+     * Sets the properties a PATCH names and, when any of the user's announced properties changed, announces
+     * the user's whole snapshot with UserUpdated. A new password is kept as its hash and not announced. Joins
+     * the caller's transaction when there is one.
      *
-     * @throws GraphException 404 for no such active user; 400 for a value that breaks Entra ID's rules, a
-     *         userPrincipalName another user holds, or an account mastered on premises
+     * @throws GraphException 403 when the caller's roles do not let them change this user
+     *         ({@link PrivilegedTargets}); 404 for no such active user; 400 for a value that breaks Entra ID's
+     *         rules, a userPrincipalName another user holds, or an account mastered on premises
      */
-    @Transactional
     public User update(UUID tenantId, String idOrUserPrincipalName, UserChanges changes) {
+        privilegedTargets.requireMayUpdateSomeone(changes);
         UserValidation.validate(changes);
+        // bcrypt is slow on purpose: hash before the transaction takes a connection
+        String passwordHash = changes.passwordProfile() == null ? null
+                : BcryptUtil.bcryptHash(changes.passwordProfile().orElseThrow().password());
+        return QuarkusTransaction.joiningExisting().call(() -> apply(tenantId, idOrUserPrincipalName, changes, passwordHash));
+    }
+
+    private User apply(UUID tenantId, String idOrUserPrincipalName, UserChanges changes, String passwordHash) {
         User user = findForUpdate(tenantId, idOrUserPrincipalName);
+        privilegedTargets.requireMayUpdate(user, changes);
         refuseSynchronised(user);
         if (changes.userPrincipalName() != null) {
             String upn = changes.userPrincipalName().get();
@@ -109,6 +122,11 @@ public class UserService {
             if (users.findByUserPrincipalName(tenantId, upn).filter(other -> !other.id.equals(user.id)).isPresent()) {
                 throw GraphException.badRequest(DUPLICATE_UPN);
             }
+        }
+        if (passwordHash != null) {
+            user.passwordHash = passwordHash;
+            user.forceChangePasswordNextSignIn =
+                    Boolean.TRUE.equals(changes.passwordProfile().orElseThrow().forceChangePasswordNextSignIn());
         }
         if (UserChangesApplied.apply(changes, user)) {
             try {

@@ -51,7 +51,10 @@ final class UserValidation {
         optionalName(user.department(), "department");
     }
 
-    /** The rules of a create, for the properties a PATCH sets; displayName, userPrincipalName and accountEnabled cannot be cleared. */
+    /**
+     * The rules of a create, for the properties a PATCH sets; displayName, userPrincipalName, accountEnabled and
+     * passwordProfile cannot be cleared.
+     */
     static void validate(UserChanges changes) {
         if (changes.displayName() != null) {
             name(changes.displayName().orElseThrow(() -> invalid("displayName")), "displayName");
@@ -61,6 +64,9 @@ final class UserValidation {
         }
         if (changes.accountEnabled() != null && changes.accountEnabled().isEmpty()) {
             throw invalid("accountEnabled");
+        }
+        if (changes.passwordProfile() != null) {
+            passwordProfile(changes.passwordProfile().orElseThrow(() -> invalid("passwordProfile")));
         }
         if (changes.usageLocation() != null && changes.usageLocation().filter(u -> !isUsageLocation(u)).isPresent()) {
             throw invalid("usageLocation");

@@ -116,15 +116,18 @@ class DeletedItemsTest {
                 .body("{\"principalId\": \"" + id + "\", \"roleDefinitionId\": \""
                         + DirectoryRole.LICENSE_ADMINISTRATOR.templateId() + "\", \"directoryScopeId\": \"/\"}")
                 .when().post("/v1.0/roleManagement/directory/roleAssignments").then().statusCode(201);
-        deleteUser(tenant, id);
+        // a License Administrator is deleted, restored and removed for good by a Global Administrator only
+        as(tenant, DirectoryRole.GLOBAL_ADMINISTRATOR).when().delete("/v1.0/users/{id}", id).then().statusCode(204);
         as(tenant, DirectoryRole.GLOBAL_ADMINISTRATOR).when().get("/v1.0/roleManagement/directory/roleAssignments")
                 .then().body("value", hasSize(0));
-        asUserAdministrator(tenant).when().post("/v1.0/directory/deletedItems/{id}/restore", id).then().statusCode(200);
+        as(tenant, DirectoryRole.GLOBAL_ADMINISTRATOR).when().post("/v1.0/directory/deletedItems/{id}/restore", id)
+                .then().statusCode(200);
         as(tenant, DirectoryRole.GLOBAL_ADMINISTRATOR).when().get("/v1.0/roleManagement/directory/roleAssignments")
                 .then().body("value", hasSize(1));
 
-        deleteUser(tenant, id);
-        asUserAdministrator(tenant).when().delete("/v1.0/directory/deletedItems/{id}", id).then().statusCode(204);
+        as(tenant, DirectoryRole.GLOBAL_ADMINISTRATOR).when().delete("/v1.0/users/{id}", id).then().statusCode(204);
+        as(tenant, DirectoryRole.GLOBAL_ADMINISTRATOR).when().delete("/v1.0/directory/deletedItems/{id}", id)
+                .then().statusCode(204);
         assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
                 .createNativeQuery("SELECT count(*) FROM role_assignments WHERE tenant_id = ?1")
                 .setParameter(1, tenant).getSingleResult()).longValue())).isZero();

@@ -1,5 +1,6 @@
 package org.licenselifecycle.directory.graph;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -7,18 +8,24 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.licenselifecycle.directory.UserFixtures.as;
 import static org.licenselifecycle.directory.UserFixtures.createUser;
 import static org.licenselifecycle.directory.UserFixtures.deleteUser;
+import static org.licenselifecycle.directory.UserFixtures.uniqueAlias;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
 
 @QuarkusTest
@@ -27,6 +34,7 @@ class RoleAssignmentsTest {
 
     private static final String ASSIGNMENTS = "/v1.0/roleManagement/directory/roleAssignments";
     private static final String LICENSE_ADMIN = DirectoryRole.LICENSE_ADMINISTRATOR.templateId();
+    private static final String GLOBAL_ADMIN = DirectoryRole.GLOBAL_ADMINISTRATOR.templateId();
 
     @Test
     void aGlobalAdministratorAssignsARoleWhichIsListedFilteredAndRemoved() {
@@ -78,6 +86,73 @@ class RoleAssignmentsTest {
 
         as(tenant, DirectoryRole.GLOBAL_ADMINISTRATOR).when().get(ASSIGNMENTS)
                 .then().body("value.id", equalTo(List.of(id)));
+    }
+
+    @Test
+    void aGlobalAdministratorCannotRemoveTheirOwnGlobalAdministratorAssignmentButMayTheirOtherRoles() {
+        UUID tenant = UUID.randomUUID();
+        String megan = createUser(tenant, "megan");
+        String other = createUser(tenant, "othergadmin");
+        String own = assign(tenant, megan, GLOBAL_ADMIN, "/").statusCode(201).extract().path("id");
+        String ownLicenseAdmin = assign(tenant, megan, LICENSE_ADMIN, "/").statusCode(201).extract().path("id");
+        assign(tenant, other, GLOBAL_ADMIN, "/").statusCode(201);
+        String meganToken = DevTokens.token(tenant, UUID.fromString(megan), DirectoryRole.GLOBAL_ADMINISTRATOR);
+
+        RestAssured.given().auth().oauth2(meganToken).when().delete(ASSIGNMENTS + "/{id}", own)
+                .then().statusCode(400)
+                .body("error.code", equalTo("Request_BadRequest"))
+                .body("error.message", equalTo("Removing self from Global Administrator built-in role is not allowed"));
+        RestAssured.given().auth().oauth2(meganToken).when().delete(ASSIGNMENTS + "/{id}", ownLicenseAdmin)
+                .then().statusCode(204);
+
+        as(tenant, DirectoryRole.GLOBAL_READER).queryParam("$filter", "principalId eq '" + megan + "'")
+                .when().get(ASSIGNMENTS).then().body("value.id", equalTo(List.of(own)));
+    }
+
+    @Test
+    void theTenantsLastGlobalAdministratorAssignmentCannotBeRemoved() {
+        UUID tenant = UUID.randomUUID();
+        String first = createUser(tenant, "firstgadmin");
+        String second = createUser(tenant, "secondgadmin");
+        String departed = createUser(tenant, "departedgadmin");
+        String firstId = assign(tenant, first, GLOBAL_ADMIN, "/").statusCode(201).extract().path("id");
+        String secondId = assign(tenant, second, GLOBAL_ADMIN, "/").statusCode(201).extract().path("id");
+        assign(tenant, departed, GLOBAL_ADMIN, "/").statusCode(201);
+        deleteUserAsGlobalAdministrator(tenant, departed);
+
+        as(tenant, DirectoryRole.GLOBAL_ADMINISTRATOR).when().delete(ASSIGNMENTS + "/{id}", firstId).then().statusCode(204);
+        as(tenant, DirectoryRole.GLOBAL_ADMINISTRATOR).when().delete(ASSIGNMENTS + "/{id}", secondId)
+                .then().statusCode(400)
+                .body("error.code", equalTo("Request_BadRequest"))
+                .body("error.message", equalTo("The tenant's last Global Administrator assignment cannot be removed:"
+                        + " assign the role to another user first."));
+
+        as(tenant, DirectoryRole.GLOBAL_READER).when().get(ASSIGNMENTS)
+                .then().body("value.id", equalTo(List.of(secondId)));
+    }
+
+    @Test
+    void twoGlobalAdministratorsRemovedAtOnceLeaveOne() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            UUID tenant = UUID.randomUUID();
+            List<String> assignments = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                String user = createUser(tenant, uniqueAlias("racer"));
+                assignments.add(assign(tenant, user, GLOBAL_ADMIN, "/").statusCode(201).extract().path("id"));
+            }
+            CyclicBarrier start = new CyclicBarrier(2);
+            List<CompletableFuture<Integer>> removals = assignments.stream().map(id -> CompletableFuture.supplyAsync(() -> {
+                await(start);
+                return as(tenant, DirectoryRole.GLOBAL_ADMINISTRATOR).when().delete(ASSIGNMENTS + "/{id}", id).statusCode();
+            })).toList();
+
+            List<Integer> statuses = new ArrayList<>();
+            for (CompletableFuture<Integer> removal : removals) {
+                statuses.add(removal.get());
+            }
+            assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(204, 400);
+            as(tenant, DirectoryRole.GLOBAL_READER).when().get(ASSIGNMENTS).then().body("value", hasSize(1));
+        }
     }
 
     @Test
@@ -144,6 +219,18 @@ class RoleAssignmentsTest {
     void anUnsupportedOrMalformedFilterIsRefused(String filter) {
         as(UUID.randomUUID(), DirectoryRole.GLOBAL_ADMINISTRATOR).queryParam("$filter", filter)
                 .when().get(ASSIGNMENTS).then().statusCode(400);
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteUserAsGlobalAdministrator(UUID tenant, String id) {
+        as(tenant, DirectoryRole.GLOBAL_ADMINISTRATOR).when().delete("/v1.0/users/{id}", id).then().statusCode(204);
     }
 
     private static ValidatableResponse assign(UUID tenant, String principal, String role, String scope) {

@@ -3,6 +3,7 @@ package org.licenselifecycle.directory.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.licenselifecycle.directory.UserFixtures.PASSWORD;
 import static org.licenselifecycle.directory.UserFixtures.as;
 import static org.licenselifecycle.directory.UserFixtures.asUserAdministrator;
 import static org.licenselifecycle.directory.UserFixtures.body;
@@ -11,6 +12,8 @@ import static org.licenselifecycle.directory.UserFixtures.deleteUser;
 import static org.licenselifecycle.directory.UserFixtures.outboxEvents;
 import static org.licenselifecycle.directory.UserFixtures.outboxPayloads;
 
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -140,7 +143,10 @@ class UpdateUserTest {
         "{\"usageLocation\": \"us\"}", "{\"usageLocation\": \"XX\"}", "{\"usageLocation\": \"USA\"}",
         "{\"accountEnabled\": \"false\"}", "{\"accountEnabled\": null}", "{\"accountEnabled\": 0}",
         "{\"mail\": \"not-mail\"}", "{\"jobTitle\": 42}", "{\"department\": true}", "{\"surname\": \"   \"}",
-        "[]", "\"text\"", "{\"displayName\": \"x\"", "{\"displayName\": \"Valid\", \"usageLocation\": \"ZZ\"}"})
+        "[]", "\"text\"", "{\"displayName\": \"x\"", "{\"displayName\": \"Valid\", \"usageLocation\": \"ZZ\"}",
+        "{\"passwordProfile\": null}", "{\"passwordProfile\": \"Pa55-word!x\"}", "{\"passwordProfile\": {}}",
+        "{\"passwordProfile\": {\"password\": 42}}", "{\"passwordProfile\": {\"password\": \"\"}}",
+        "{\"passwordProfile\": {\"password\": \"Pa55-word!x\", \"forceChangePasswordNextSignIn\": \"yes\"}}"})
     void anInvalidBodyIsABadRequestAndChangesNothing(String json) {
         UUID tenant = UUID.randomUUID();
         String id = createUser(tenant, "invalid");
@@ -151,6 +157,26 @@ class UpdateUserTest {
                 .body("error.code", equalTo("Request_BadRequest"));
 
         assertUnchanged(tenant, id, "invalid");
+    }
+
+    @Test
+    void aPasswordResetKeepsOnlyTheNewPasswordsHashAndAnnouncesNothing() {
+        UUID tenant = UUID.randomUUID();
+        String id = createUser(tenant, "forgetful");
+        String newPassword = "Vb3!kq9#Tz6@Wm2p";
+
+        asUserAdministrator(tenant).contentType(ContentType.JSON)
+                .body(Map.of("passwordProfile", Map.of("password", newPassword, "forceChangePasswordNextSignIn", false)))
+                .when().patch("/v1.0/users/{id}", id)
+                .then().statusCode(204);
+
+        Object[] stored = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager
+                .createNativeQuery("SELECT password_hash, force_change_password_next_sign_in FROM users WHERE id = ?1")
+                .setParameter(1, UUID.fromString(id)).getSingleResult());
+        assertThat(BcryptUtil.matches(newPassword, (String) stored[0])).isTrue();
+        assertThat(BcryptUtil.matches(PASSWORD, (String) stored[0])).isFalse();
+        assertThat(stored[1]).isEqualTo(false);
+        assertUnchanged(tenant, id, "forgetful");
     }
 
     @Test
@@ -167,7 +193,7 @@ class UpdateUserTest {
     @ParameterizedTest
     @EnumSource(value = DirectoryRole.class, names = {"GLOBAL_READER", "LICENSE_ADMINISTRATOR", "HELPDESK_ADMINISTRATOR",
             "BILLING_ADMINISTRATOR"})
-    void onlyGlobalAndUserAdministratorsMayUpdateUsers(DirectoryRole role) {
+    void onlyGlobalAndUserAdministratorsMayChangeAUsersProperties(DirectoryRole role) {
         UUID tenant = UUID.randomUUID();
         String id = createUser(tenant, "guarded");
 
