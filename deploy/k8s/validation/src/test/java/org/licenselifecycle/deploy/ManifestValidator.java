@@ -13,19 +13,24 @@ import java.util.Optional;
  */
 final class ManifestValidator {
 
-    private static ManifestValidator instance;
+    private static final ManifestValidator INSTANCE = new ManifestValidator();
 
-    private final CustomResourceSchemas customResources;
+    // loaded at the first custom resource, so that native objects are checked where the CRDs are not given
+    private CustomResourceSchemas customResources;
 
-    ManifestValidator(CustomResourceSchemas customResources) {
-        this.customResources = customResources;
+    private ManifestValidator() {
     }
 
-    static synchronized ManifestValidator get() {
-        if (instance == null) {
-            instance = new ManifestValidator(CustomResourceSchemas.load(ProjectRoot.crds()));
+    static ManifestValidator get() {
+        return INSTANCE;
+    }
+
+    /** The CRDs' schemas; skips the calling test where the CRDs are not given (see {@link ProjectRoot#crds()}). */
+    private synchronized CustomResourceSchemas customResources() {
+        if (customResources == null) {
+            customResources = CustomResourceSchemas.load(ProjectRoot.crds());
         }
-        return instance;
+        return customResources;
     }
 
     List<String> problems(JsonNode object) {
@@ -35,14 +40,15 @@ final class ManifestValidator {
         if (!object.path("metadata").path("name").isTextual()) {
             return List.of("/metadata/name: required");
         }
+        Optional<? extends Class<?>> type = NativeKinds.typeOf(object);
+        if (type.isPresent()) {
+            return NativeKinds.problems(object, type.get());
+        }
+        CustomResourceSchemas customResources = customResources();
         if (customResources.knows(object)) {
             List<String> problems = new ArrayList<>(customResources.problems(object));
             NativeKinds.problems(object.path("metadata"), ObjectMeta.class).forEach(p -> problems.add("/metadata" + p));
             return problems;
-        }
-        Optional<? extends Class<?>> type = NativeKinds.typeOf(object);
-        if (type.isPresent()) {
-            return NativeKinds.problems(object, type.get());
         }
         return List.of("/: no schema for " + object.path("apiVersion").asText() + " " + object.path("kind").asText()
                 + " (neither a Kubernetes kind fabric8 knows nor a CRD in " + ProjectRoot.crds() + ")");
