@@ -89,6 +89,19 @@ final class AdminClient {
                 .extract().path("id");
     }
 
+    /**
+     * A self-service purchase, made by the user themselves (an admin cannot make one), once licensing has heard
+     * of them from the directory's events.
+     */
+    String buyAsUser(String userId, Map<String, Object> purchase) {
+        String token = DevTokens.token(tenantId, UUID.fromString(userId));
+        return await("licensing takes " + userId + "'s self-service purchase").atMost(EVENTUALLY).until(() ->
+                given().baseUri(system.licensing.baseUrl()).auth().oauth2(token).contentType(ContentType.JSON)
+                        .body(purchase)
+                        .post("/api/v1/subscriptions"), response -> response.statusCode() == 201)
+                .path("id");
+    }
+
     /** The tenant's subscriptions as Your products lists them. */
     List<Map<String, Object>> subscriptions() {
         return given().baseUri(system.licensing.baseUrl()).auth().oauth2(globalAdmin)

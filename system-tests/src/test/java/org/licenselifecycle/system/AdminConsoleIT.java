@@ -54,8 +54,9 @@ class AdminConsoleIT {
         admin("megan.bowen", "Megan Bowen", DirectoryRole.GLOBAL_ADMINISTRATOR);
         admin("diego.siciliani", "Diego Siciliani", DirectoryRole.GLOBAL_READER);
         admin("nestor.wilke", "Nestor Wilke", DirectoryRole.BILLING_ADMINISTRATOR);
-        contoso.buy(Map.of("skuId", AdminClient.MICROSOFT_365_E3, "licenses", 3, "boughtBy", "SELF_SERVICE",
-                "purchaser", Map.of("id", ids.get("Nestor Wilke"), "displayName", "Nestor Wilke")));
+        ids.put("Patti Fernandez", contoso.createUser("patti.fernandez", "Patti Fernandez"));
+        contoso.buyAsUser(ids.get("Patti Fernandez"), Map.of("skuId", AdminClient.MICROSOFT_365_E3, "licenses", 3,
+                "boughtBy", "SELF_SERVICE"));
         licensed("adele.vance", "Adele Vance", AdminClient.BUSINESS_PREMIUM);
         licensed("alex.wilber", "Alex Wilber", AdminClient.BUSINESS_PREMIUM);
         licensed("lynne.robbins", "Lynne Robbins", AdminClient.BUSINESS_PREMIUM);

@@ -2,7 +2,6 @@ package org.licenselifecycle.licensing.licenses;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -55,7 +54,7 @@ public class ActiveUsersService {
         }
         List<UUID> cleared = held.stream().filter(sku -> !kept.skuIds().contains(sku)).toList();
         if (!cleared.isEmpty()) {
-            assignments.unassign(holder, actor, cleared);
+            assignments.unassign(tenantId, List.of(holder), actor, same -> cleared);
         }
         return licensesOf(tenantId, holder.userId().toString());
     }
@@ -65,17 +64,12 @@ public class ActiveUsersService {
     public UnassignResult unassignAll(UUID tenantId, UUID actor, UnassignRequest request) {
         List<UUID> users = BulkUnassign.selected(request, MAX_USERS_PER_UNASSIGN_ALL,
                 "Unassign all takes up to " + MAX_USERS_PER_UNASSIGN_ALL + " users at a time");
-        List<UnassignResult.Unassigned> done = new ArrayList<>();
-        for (UUID userId : users) {
-            Holder user = rows.lock(tenantId, userId.toString())
-                    .orElseThrow(() -> GraphException.badRequest("User " + userId + " does not exist in this tenant."));
-            List<UUID> held = user.skuIds();
-            if (!held.isEmpty()) {
-                assignments.unassign(user, actor, held);
-            }
-            done.add(new UnassignResult.Unassigned(userId, user.userPrincipalName(), held));
-        }
-        return new UnassignResult(done);
+        List<Holder> holders = BulkUnassign.lock(rows, tenantId, users);
+        assignments.unassign(tenantId, holders.stream().filter(user -> !user.licenses().isEmpty()).toList(), actor,
+                Holder::skuIds);
+        return new UnassignResult(holders.stream()
+                .map(user -> new UnassignResult.Unassigned(user.userId(), user.userPrincipalName(), user.skuIds()))
+                .toList());
     }
 
     @Transactional

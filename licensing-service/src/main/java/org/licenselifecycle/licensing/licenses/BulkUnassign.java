@@ -2,12 +2,14 @@ package org.licenselifecycle.licensing.licenses;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.licenselifecycle.support.graph.GraphException;
 
-/** Checks the users selected for a bulk operation: some, each once, no more than the page allows. */
+/** The users selected for a bulk operation: some, each once, no more than the page allows; locked together. */
 final class BulkUnassign {
 
     private BulkUnassign() {
@@ -36,5 +38,17 @@ final class BulkUnassign {
             }
         }
         return ids.stream().sorted().toList();
+    }
+
+    /**
+     * Locks the selected users together ({@link LicenseAssignmentRepository#lockAll}), before anything else of
+     * theirs changes; one who is not an active user of the tenant is a 400 naming them.
+     *
+     * @return the users with the licenses they hold, in the order of {@code selected}
+     */
+    static List<Holder> lock(LicenseAssignmentRepository rows, UUID tenantId, List<UUID> selected) {
+        Map<UUID, Holder> locked = rows.lockAll(tenantId, selected);
+        return selected.stream().map(id -> Optional.ofNullable(locked.get(id))
+                .orElseThrow(() -> GraphException.badRequest("User " + id + " does not exist in this tenant."))).toList();
     }
 }

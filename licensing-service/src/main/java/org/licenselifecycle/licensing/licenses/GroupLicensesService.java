@@ -7,15 +7,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.licenselifecycle.events.RemovalReason;
+import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.subscriptions.Seats;
-import org.licenselifecycle.licensing.users.DirectoryUser;
 import org.licenselifecycle.support.graph.GraphException;
 
 /**
  * Licenses inherited from a group membership: recorded and removed per member, all or nothing, one seat
- * and one LicenseAssigned / LicenseRemoved each.
+ * and one LicenseAssigned / LicenseRemoved each. The members are locked together before any seat moves.
  */
 @ApplicationScoped
 public class GroupLicensesService {
@@ -24,44 +24,41 @@ public class GroupLicensesService {
 
     private final ProductCatalog catalog;
     private final Seats seats;
+    private final LicenseAssignmentRepository rows;
     private final LicenseEvents events;
     private final Clock clock;
 
-    GroupLicensesService(ProductCatalog catalog, Seats seats, LicenseEvents events, Clock clock) {
+    GroupLicensesService(ProductCatalog catalog, Seats seats, LicenseAssignmentRepository rows, LicenseEvents events,
+            Clock clock) {
         this.catalog = catalog;
         this.seats = seats;
+        this.rows = rows;
         this.events = events;
         this.clock = clock;
     }
 
     @Transactional
     public GroupLicenses record(UUID tenantId, UUID actor, GroupLicenses request) {
-        if (request == null || request.groupId() == null || request.skuId() == null) {
-            throw GraphException.badRequest("Properties 'groupId' and 'skuId' are required.");
-        }
-        List<UUID> users = BulkUnassign.selected(new UnassignRequest(request.userIds()), MAX_MEMBERS,
-                "Group licenses are changed for up to " + MAX_MEMBERS + " members at a time");
+        List<UUID> users = members(request);
         Product product = catalog.find(request.skuId()).filter(p -> seats.owns(tenantId, p.skuId()))
                 .orElseThrow(() -> LicenseAssignmentRefused.invalidLicense(request.skuId()));
         Instant now = clock.instant();
-        for (UUID userId : users) {
-            DirectoryUser user = DirectoryUser.lockInTenant(tenantId, userId.toString())
-                    .orElseThrow(() -> GraphException.badRequest("User " + userId + " does not exist in this tenant."));
-            if (!user.hasValidUsageLocation()) {
+        SeatMoves seatMoves = new SeatMoves();
+        for (Holder member : BulkUnassign.lock(rows, tenantId, users)) {
+            if (!member.hasValidUsageLocation()) {
                 throw LicenseAssignmentRefused.invalidUsageLocation();
             }
-            if (LicensesPageService.held(userId, product.skuId()) != null) {
-                throw GraphException.badRequest("User " + user.userPrincipalName + " already has a license of "
+            if (member.skuIds().contains(product.skuId())) {
+                throw GraphException.badRequest("User " + member.userPrincipalName() + " already has a license of "
                         + product.productName() + ".");
             }
-            if (!seats.take(tenantId, product.skuId())) {
-                throw LicenseAssignmentRefused.noAvailableLicenses(product.skuId());
-            }
-            LicenseAssignment assignment = LicenseAssignment.give(tenantId, userId, product.skuId(), List.of(), now, actor);
-            assignment.assignedByGroup = request.groupId();
-            assignment.persist();
-            events.assigned(user.ref(), new HeldLicense(product, List.of()), actor, now);
+            rows.give(tenantId, member.userId(), new LicenseRow(product.skuId(), List.of(), null, request.groupId()), now,
+                    actor);
+            seatMoves.take(product.skuId());
+            events.assigned(member.ref(), new HeldLicense(product, List.of()), actor, now);
         }
+        seatMoves.make(seats, tenantId);
+        rows.flush();
         return new GroupLicenses(request.groupId(), product.skuId(), users);
     }
 
@@ -71,31 +68,36 @@ public class GroupLicensesService {
      */
     @Transactional
     public GroupLicenses remove(UUID tenantId, UUID actor, GroupLicenses request) {
-        if (request == null || request.groupId() == null || request.skuId() == null) {
-            throw GraphException.badRequest("Properties 'groupId' and 'skuId' are required.");
-        }
-        List<UUID> users = BulkUnassign.selected(new UnassignRequest(request.userIds()), MAX_MEMBERS,
-                "Group licenses are changed for up to " + MAX_MEMBERS + " members at a time");
+        List<UUID> users = members(request);
         Product product = catalog.find(request.skuId())
                 .orElseThrow(() -> LicenseAssignmentRefused.invalidLicense(request.skuId()));
         Instant now = clock.instant();
-        for (UUID userId : users) {
-            DirectoryUser user = DirectoryUser.lockInTenant(tenantId, userId.toString())
-                    .orElseThrow(() -> GraphException.badRequest("User " + userId + " does not exist in this tenant."));
-            LicenseAssignment assignment = LicensesPageService.held(userId, product.skuId());
-            if (assignment == null || !request.groupId().equals(assignment.assignedByGroup)) {
-                throw GraphException.badRequest("User " + user.userPrincipalName + " does not inherit a license of "
-                        + product.productName() + " from group " + request.groupId() + ".");
-            }
-            seats.release(tenantId, product.skuId());
-            HeldLicense removed = new HeldLicense(product, assignment.disabledPlanList());
-            assignment.delete();
-            boolean exchangeRetained = LicenseAssignment.heldBy(userId).stream()
-                    .filter(other -> !other.skuId.equals(product.skuId()))
-                    .map(other -> new HeldLicense(catalog.find(other.skuId).orElseThrow(), other.disabledPlanList()))
+        SeatMoves seatMoves = new SeatMoves();
+        for (Holder member : BulkUnassign.lock(rows, tenantId, users)) {
+            LicenseRow inherited = member.licenses().stream().filter(row -> row.skuId().equals(product.skuId()))
+                    .filter(row -> request.groupId().equals(row.assignedByGroup())).findFirst()
+                    .orElseThrow(() -> GraphException.badRequest("User " + member.userPrincipalName()
+                            + " does not inherit a license of " + product.productName() + " from group " + request.groupId()
+                            + "."));
+            rows.remove(member.userId(), List.of(product.skuId()));
+            seatMoves.release(product.skuId());
+            boolean exchangeRetained = member.licenses().stream()
+                    .filter(other -> !other.skuId().equals(product.skuId()))
+                    .map(other -> new HeldLicense(catalog.find(other.skuId()).orElseThrow(), other.disabledPlans()))
                     .anyMatch(HeldLicense::grantsExchangeOnline);
-            events.removed(user.ref(), removed, exchangeRetained, RemovalReason.UNASSIGNED, actor, now);
+            events.removed(member.ref(), new HeldLicense(product, inherited.disabledPlans()), exchangeRetained,
+                    RemovalReason.UNASSIGNED, actor, now);
         }
+        seatMoves.make(seats, tenantId);
+        rows.flush();
         return new GroupLicenses(request.groupId(), product.skuId(), users);
+    }
+
+    private static List<UUID> members(GroupLicenses request) {
+        if (request == null || request.groupId() == null || request.skuId() == null) {
+            throw GraphException.badRequest("Properties 'groupId' and 'skuId' are required.");
+        }
+        return BulkUnassign.selected(new UnassignRequest(request.userIds()), MAX_MEMBERS,
+                "Group licenses are changed for up to " + MAX_MEMBERS + " members at a time");
     }
 }

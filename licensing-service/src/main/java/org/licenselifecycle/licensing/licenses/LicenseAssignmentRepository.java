@@ -2,7 +2,12 @@ package org.licenselifecycle.licensing.licenses;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
@@ -62,6 +67,36 @@ class LicenseAssignmentRepository {
                 tenantId, named, tenantId, named);
     }
 
+    /**
+     * The active users of {@code tenantId} among {@code userIds}, each with the licenses they hold, all locked
+     * until the transaction ends, in one round trip. Rows are locked in id order, the one order every change
+     * of several users takes them in, before it moves any seat ({@link SeatMoves}): two such changes, or one
+     * and a single user's change, then never wait for each other in a cycle. Ids that name no active user of
+     * the tenant are left out.
+     */
+    Map<UUID, Holder> lockAll(UUID tenantId, Collection<UUID> userIds) {
+        UUID[] ids = userIds.toArray(UUID[]::new);
+        return sql.multi("""
+                SELECT user_id, user_principal_name, display_name, usage_location FROM directory_user
+                WHERE tenant_id = ? AND deleted_at IS NULL AND user_id = ANY (?) ORDER BY user_id FOR UPDATE;
+                SELECT user_id, sku_id, disabled_plans, self_service_subscription_id, assigned_by_group FROM license_assignment
+                WHERE tenant_id = ? AND user_id = ANY (?) ORDER BY user_id, sku_id""",
+                executed -> {
+                    Map<UUID, Holder> locked = new LinkedHashMap<>();
+                    Sql.rows(executed, row -> new Holder(tenantId, Sql.uuid(row, 1), row.getString(2), row.getString(3),
+                            row.getString(4), List.of())).forEach(holder -> locked.put(holder.userId(), holder));
+                    executed.getMoreResults();
+                    Map<UUID, List<LicenseRow>> held = new HashMap<>();
+                    Sql.rows(executed, row -> Map.entry(Sql.uuid(row, 1), new LicenseRow(Sql.uuid(row, 2), Sql.uuids(row, 3),
+                            Sql.uuid(row, 4), Sql.uuid(row, 5))))
+                            .forEach(license -> held.computeIfAbsent(license.getKey(), user -> new ArrayList<>())
+                                    .add(license.getValue()));
+                    locked.replaceAll((userId, holder) -> holder.withLicenses(held.getOrDefault(userId, List.of())));
+                    return locked;
+                },
+                tenantId, ids, tenantId, ids);
+    }
+
     /** Takes the products away from the user. */
     void remove(UUID userId, List<UUID> skuIds) {
         if (!skuIds.isEmpty()) {
@@ -70,12 +105,17 @@ class LicenseAssignmentRepository {
         }
     }
 
-    /** Gives the user a product with the plans the admin turned off; callers take the seat and announce it. */
-    void give(UUID tenantId, UUID userId, UUID skuId, List<UUID> disabledPlans, Instant at, UUID assignedBy) {
+    /**
+     * Gives the user a product: {@code license} says with which plans turned off, and whether it comes from a
+     * group or a self-service purchase. Callers take the seat and announce it.
+     */
+    void give(UUID tenantId, UUID userId, LicenseRow license, Instant at, UUID assignedBy) {
         sql.updateLater("""
-                INSERT INTO license_assignment (user_id, sku_id, tenant_id, disabled_plans, assigned_at, assigned_by)
-                VALUES (?, ?, ?, ?, ?, ?)""",
-                userId, skuId, tenantId, disabledPlans.toArray(UUID[]::new), at, assignedBy);
+                INSERT INTO license_assignment (user_id, sku_id, tenant_id, disabled_plans, assigned_at, assigned_by,
+                                                self_service_subscription_id, assigned_by_group)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                userId, license.skuId(), tenantId, license.disabledPlans().toArray(UUID[]::new), at, assignedBy,
+                license.selfServiceSubscriptionId(), license.assignedByGroup());
     }
 
     /** Sends the queued writes, so that what reads next in the transaction, the ORM included, sees them. */

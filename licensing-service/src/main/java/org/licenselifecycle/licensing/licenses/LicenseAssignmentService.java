@@ -5,11 +5,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import org.licenselifecycle.events.RemovalReason;
 import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
 import org.licenselifecycle.licensing.products.Product;
@@ -53,19 +54,38 @@ public class LicenseAssignmentService {
             List<UUID> remove) {
         LicenseChange change = LicenseChange.of(add, remove);
         Holder holder = rows.lock(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
-        return apply(holder, actor, change);
+        SeatMoves seatMoves = new SeatMoves();
+        UserLicenses changed = apply(holder, actor, change, seatMoves);
+        finish(tenantId, seatMoves);
+        return changed;
     }
 
     /**
-     * Removes {@code remove} from a user the caller has already locked (the Licenses page and Active users
-     * check their own rules first), with assignLicense's rules.
+     * Removes from each of {@code users} of {@code tenantId}, which the caller locked together
+     * ({@link LicenseAssignmentRepository#lockAll}) and checked with its own rules, the products {@code remove}
+     * names for them, with assignLicense's rules. The seats move once, at the end, in product order.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    UserLicenses unassign(Holder holder, UUID actor, List<UUID> remove) {
-        return apply(holder, actor, LicenseChange.of(List.of(), remove));
+    void unassign(UUID tenantId, Collection<Holder> users, UUID actor, Function<Holder, List<UUID>> remove) {
+        SeatMoves seatMoves = new SeatMoves();
+        for (Holder user : users) {
+            apply(user, actor, LicenseChange.of(List.of(), remove.apply(user)), seatMoves);
+        }
+        finish(tenantId, seatMoves);
     }
 
-    private UserLicenses apply(Holder holder, UUID actor, LicenseChange change) {
+    /**
+     * Seats last: a product's seat row is shared by every assignment of it in the tenant and stays locked
+     * until commit, so everything else is written first and the lock is held only until the commit after.
+     * The writes queued before travel in the seat move's round trip; a change of disabled plans alone moves
+     * no seat, and its write goes now, so that later reads see it.
+     */
+    private void finish(UUID tenantId, SeatMoves seatMoves) {
+        seatMoves.make(seats, tenantId);
+        rows.flush();
+    }
+
+    private UserLicenses apply(Holder holder, UUID actor, LicenseChange change, SeatMoves seatMoves) {
         UUID tenantId = holder.tenantId();
         Map<UUID, LicenseRow> held = new LinkedHashMap<>();
         holder.licenses().forEach(row -> held.put(row.skuId(), row));
@@ -109,16 +129,20 @@ public class LicenseAssignmentService {
             removed.add(held(assignment));
         }
 
-        Map<UUID, Boolean> seatMoves = seatMoves(added, removed, held);
         Instant now = clock.instant();
-        removed.forEach(license -> held.remove(license.product().skuId()));
+        removed.forEach(license -> {
+            held.remove(license.product().skuId());
+            seatMoves.release(license.product().skuId());
+        });
         rows.remove(holder.userId(), change.remove());
         for (HeldLicense license : added) {
             UUID skuId = license.product().skuId();
             LicenseRow existing = held.get(skuId);
             if (existing == null) {
-                rows.give(tenantId, holder.userId(), skuId, license.disabledPlans(), now, actor);
-                held.put(skuId, new LicenseRow(skuId, license.disabledPlans(), null, null));
+                LicenseRow given = new LicenseRow(skuId, license.disabledPlans(), null, null);
+                rows.give(tenantId, holder.userId(), given, now, actor);
+                held.put(skuId, given);
+                seatMoves.take(skuId);
             } else {
                 // a license the user already has: only its disabled plans change, no seat is taken
                 rows.disablePlans(holder.userId(), skuId, license.disabledPlans());
@@ -131,12 +155,6 @@ public class LicenseAssignmentService {
         UserRef user = holder.ref();
         removed.forEach(license -> events.removed(user, license, exchangeRetained, RemovalReason.UNASSIGNED, actor, now));
         added.forEach(license -> events.assigned(user, license, actor, now));
-        // Seats last: a product's seat row is shared by every assignment of it in the tenant and stays locked
-        // until commit, so everything else is written first and the lock is held only until the commit after.
-        // The writes above are queued and travel in the seat move's round trip.
-        moveSeats(tenantId, seatMoves);
-        // a change of disabled plans alone moves no seat: its write goes now, so that later reads see it
-        rows.flush();
         return licenses(holder, after);
     }
 
@@ -145,29 +163,6 @@ public class LicenseAssignmentService {
     public UserLicenses licensesOf(UUID tenantId, String user) {
         Holder holder = rows.find(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
         return licenses(holder, holder.licenses().stream().map(this::held).toList());
-    }
-
-    /**
-     * Which seats move: one taken for each license new to the user (true), one given back for each removed
-     * (false); a license the user already holds only changes its disabled plans. Sorted by product, so two
-     * calls touching the same products lock their seat rows in the same order.
-     */
-    private static Map<UUID, Boolean> seatMoves(List<HeldLicense> added, List<HeldLicense> removed,
-            Map<UUID, LicenseRow> held) {
-        Map<UUID, Boolean> moves = new TreeMap<>();
-        added.stream().map(l -> l.product().skuId()).filter(sku -> !held.containsKey(sku)).forEach(sku -> moves.put(sku, true));
-        removed.forEach(l -> moves.put(l.product().skuId(), false));
-        return moves;
-    }
-
-    private void moveSeats(UUID tenantId, Map<UUID, Boolean> moves) {
-        moves.forEach((skuId, take) -> {
-            if (!take) {
-                seats.release(tenantId, skuId);
-            } else if (!seats.take(tenantId, skuId)) {
-                throw LicenseAssignmentRefused.noAvailableLicenses(skuId);
-            }
-        });
     }
 
     private HeldLicense held(LicenseRow assignment) {

@@ -69,31 +69,22 @@ public class LicensesPageService {
         List<UUID> users = BulkUnassign.selected(request, MAX_USERS_PER_UNASSIGN,
                 "The Licenses page unassigns licenses for up to " + MAX_USERS_PER_UNASSIGN + " users at a time");
         Product product = ownedProduct(tenantId, skuId);
-        List<UnassignResult.Unassigned> done = new ArrayList<>();
-        for (UUID userId : users) {
-            Holder user = rows.lock(tenantId, userId.toString())
-                    .orElseThrow(() -> GraphException.badRequest("User " + userId + " does not exist in this tenant."));
+        List<Holder> holders = BulkUnassign.lock(rows, tenantId, users);
+        for (Holder user : holders) {
             if (!user.skuIds().contains(skuId)) {
-                throw GraphException.badRequest("User " + user.userPrincipalName() + " (" + userId
+                throw GraphException.badRequest("User " + user.userPrincipalName() + " (" + user.userId()
                         + ") does not have a license of " + product.productName() + " to unassign.");
             }
-            assignments.unassign(user, actor, List.of(skuId));
-            done.add(new UnassignResult.Unassigned(userId, user.userPrincipalName(), List.of(skuId)));
         }
-        return new UnassignResult(done);
+        assignments.unassign(tenantId, holders, actor, user -> List.of(skuId));
+        return new UnassignResult(holders.stream()
+                .map(user -> new UnassignResult.Unassigned(user.userId(), user.userPrincipalName(), List.of(skuId)))
+                .toList());
     }
 
     private Product ownedProduct(UUID tenantId, UUID skuId) {
         return catalog.find(skuId).filter(p -> seats.owns(tenantId, p.skuId()))
                 .orElseThrow(() -> GraphException.notFound(String.valueOf(skuId)));
-    }
-
-    /** The user's license of the product, or null. */
-    static LicenseAssignment held(UUID userId, UUID skuId) {
-        LicenseAssignment.Key key = new LicenseAssignment.Key();
-        key.userId = userId;
-        key.skuId = skuId;
-        return LicenseAssignment.findById(key);
     }
 
     static Instant instant(Object value) {

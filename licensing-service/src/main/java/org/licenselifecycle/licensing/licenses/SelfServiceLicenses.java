@@ -8,10 +8,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.subscriptions.Subscription;
-import org.licenselifecycle.licensing.users.DirectoryUser;
 import org.licenselifecycle.support.graph.GraphException;
 
 /**
@@ -22,44 +22,51 @@ import org.licenselifecycle.support.graph.GraphException;
 public class SelfServiceLicenses {
 
     private final ProductCatalog catalog;
+    private final LicenseAssignmentRepository rows;
     private final LicenseEvents events;
     private final Clock clock;
 
-    SelfServiceLicenses(ProductCatalog catalog, LicenseEvents events, Clock clock) {
+    SelfServiceLicenses(ProductCatalog catalog, LicenseAssignmentRepository rows, LicenseEvents events, Clock clock) {
         this.catalog = catalog;
+        this.rows = rows;
         this.events = events;
         this.clock = clock;
     }
 
-    /** The purchaser gives the purchase's licenses to {@code users} (announced as LicenseAssigned by them). */
+    /**
+     * The purchaser gives the purchase's licenses to {@code users} (announced as LicenseAssigned by them),
+     * locked together first. They take no seat: the purchase is not in its product's total until taken over.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void assignFromPurchase(Subscription purchase, List<UUID> users) {
         if (users.size() > purchase.licenses) {
             throw GraphException.badRequest("The purchase has " + purchase.licenses + " licenses for " + users.size()
                     + " users.");
         }
-        Product product = catalog.find(purchase.skuId).orElseThrow();
-        Instant now = clock.instant();
         Set<UUID> seen = new HashSet<>();
         for (UUID userId : users) {
             if (userId == null || !seen.add(userId)) {
                 throw GraphException.badRequest("assignTo names an empty or repeated user.");
             }
-            DirectoryUser user = DirectoryUser.lockInTenant(purchase.tenantId, userId.toString())
-                    .orElseThrow(() -> GraphException.badRequest("User " + userId + " does not exist in this tenant."));
+        }
+        Product product = catalog.find(purchase.skuId).orElseThrow();
+        Instant now = clock.instant();
+        // the licenses reference the purchase's row, which the ORM would otherwise write only at commit
+        Subscription.flush();
+        for (Holder user : BulkUnassign.lock(rows, purchase.tenantId, users.stream().sorted().toList())) {
             if (!user.hasValidUsageLocation()) {
                 throw LicenseAssignmentRefused.invalidUsageLocation();
             }
-            if (LicensesPageService.held(userId, purchase.skuId) != null) {
-                throw GraphException.badRequest("User " + userId + " already has a license of " + product.productName() + ".");
+            if (user.skuIds().contains(purchase.skuId)) {
+                throw GraphException.badRequest("User " + user.userId() + " already has a license of " + product.productName()
+                        + ".");
             }
-            LicenseAssignment assignment = LicenseAssignment.give(purchase.tenantId, userId, purchase.skuId, List.of(), now,
+            rows.give(purchase.tenantId, user.userId(), new LicenseRow(purchase.skuId, List.of(), purchase.id, null), now,
                     purchase.purchaserId);
-            assignment.selfServiceSubscriptionId = purchase.id;
-            assignment.persist();
-            purchase.selfServiceAssigned++;
             events.assigned(user.ref(), new HeldLicense(product, List.of()), purchase.purchaserId, now);
         }
+        purchase.selfServiceAssigned += users.size();
+        rows.flush();
     }
 
     /** The purchase's licenses become ordinary ones, counted in the product's seats by the caller. */

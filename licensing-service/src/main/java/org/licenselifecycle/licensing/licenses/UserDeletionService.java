@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.licenselifecycle.events.RemovalReason;
@@ -15,7 +17,6 @@ import org.licenselifecycle.events.UserDeleted;
 import org.licenselifecycle.events.UserLicensesReleaseRequested;
 import org.licenselifecycle.events.UserPurged;
 import org.licenselifecycle.events.UserRestored;
-import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.subscriptions.Seats;
 import org.licenselifecycle.licensing.subscriptions.Subscription;
@@ -25,7 +26,8 @@ import org.licenselifecycle.licensing.users.DirectoryUser;
  * What deleting, restoring and purging a user does to their licenses. "When you delete a user account,
  * their license is immediately available to assign to someone else": every seat is given back in the
  * consumer's transaction, with one LicenseRemoved (reason USER_DELETED, removed by the system) per product.
- * A restore gives back what seats allow, in a stable order, and records what it could not.
+ * A restore gives back what seats allow, in the order the user got them, and records what it could not.
+ * Seat rows move in the order every change takes them ({@link SeatMoves}).
  */
 @ApplicationScoped
 public class UserDeletionService {
@@ -72,25 +74,35 @@ public class UserDeletionService {
         user.deletedAt = null;
         RestoreFailure.delete("userId", user.userId);
         Instant now = clock.instant();
-        for (DeletedUserLicense remembered : DeletedUserLicense.of(user.userId)) {
-            Optional<Product> product = catalog.find(remembered.skuId);
-            if (product.isPresent() && seats.take(user.tenantId, remembered.skuId)) {
-                LicenseAssignment.give(user.tenantId, user.userId, remembered.skuId, List.of(remembered.disabledPlans), now,
-                        null).persist();
-                events.assigned(user.ref(), new HeldLicense(product.get(), List.of(remembered.disabledPlans)), null, now);
+        List<DeletedUserLicense> remembered = DeletedUserLicense.of(user.userId);
+        // seats first, taken in the order every change takes seat rows; each product's seat is decided alone,
+        // so that order changes no outcome, and the licenses come back in the order the user got them
+        Set<UUID> seated = remembered.stream().map(license -> license.skuId).sorted(SeatMoves.PRODUCT_ORDER)
+                .filter(skuId -> catalog.find(skuId).isPresent() && seats.take(user.tenantId, skuId, 1))
+                .collect(Collectors.toSet());
+        for (DeletedUserLicense license : remembered) {
+            if (seated.contains(license.skuId)) {
+                HeldLicense held = new HeldLicense(catalog.find(license.skuId).orElseThrow(), List.of(license.disabledPlans));
+                LicenseAssignment.give(user.tenantId, user.userId, license.skuId, held.disabledPlans(), now, null).persist();
+                events.assigned(user.ref(), held, null, now);
             } else {
-                RestoreFailure failure = new RestoreFailure();
-                failure.userId = user.userId;
-                failure.skuId = remembered.skuId;
-                failure.tenantId = user.tenantId;
-                failure.reason = seats.owns(user.tenantId, remembered.skuId)
-                        ? LicenseAssignmentRefused.noAvailableLicenses(remembered.skuId).getMessage()
-                        : LicenseAssignmentRefused.invalidLicense(remembered.skuId).getMessage();
-                failure.recordedAt = now;
-                failure.persist();
+                notRestored(user, license.skuId, now);
             }
-            remembered.delete();
+            license.delete();
         }
+    }
+
+    /** Records, for admins to read on the user, why a remembered license did not come back. */
+    private void notRestored(DirectoryUser user, UUID skuId, Instant now) {
+        RestoreFailure failure = new RestoreFailure();
+        failure.userId = user.userId;
+        failure.skuId = skuId;
+        failure.tenantId = user.tenantId;
+        failure.reason = seats.owns(user.tenantId, skuId)
+                ? LicenseAssignmentRefused.noAvailableLicenses(skuId).getMessage()
+                : LicenseAssignmentRefused.invalidLicense(skuId).getMessage();
+        failure.recordedAt = now;
+        failure.persist();
     }
 
     /** Forgets the user for good; a license still held (no UserDeleted seen first) is freed like a deletion. */
@@ -123,12 +135,14 @@ public class UserDeletionService {
         Map<Boolean, List<LicenseAssignment>> byAdminRemovable = LicenseAssignment.heldBy(user.userId).stream()
                 .collect(Collectors.partitioningBy(a -> a.assignedByGroup == null && a.selfServiceSubscriptionId == null));
         boolean exchangeOnlineRetained = byAdminRemovable.get(false).stream().anyMatch(a -> held(a).grantsExchangeOnline());
+        SeatMoves seatMoves = new SeatMoves();
         for (LicenseAssignment assignment : byAdminRemovable.get(true)) {
-            seats.release(user.tenantId, assignment.skuId);
+            seatMoves.release(assignment.skuId);
             assignment.delete();
             events.removed(user.ref(), held(assignment), exchangeOnlineRetained, RemovalReason.UNASSIGNED,
                     request.requestedBy(), request.requestedAt());
         }
+        seatMoves.make(seats, user.tenantId);
     }
 
     private HeldLicense held(LicenseAssignment assignment) {
@@ -137,12 +151,13 @@ public class UserDeletionService {
 
     private void freeAll(DirectoryUser user, Instant at, boolean remember) {
         List<LicenseAssignment> held = new ArrayList<>(LicenseAssignment.heldBy(user.userId));
+        SeatMoves seatMoves = new SeatMoves();
         for (LicenseAssignment assignment : held) {
             if (assignment.selfServiceSubscriptionId != null) {
                 Subscription purchase = Subscription.findById(assignment.selfServiceSubscriptionId);
                 purchase.selfServiceAssigned--;
             } else {
-                seats.release(user.tenantId, assignment.skuId);
+                seatMoves.release(assignment.skuId);
             }
             if (remember) {
                 DeletedUserLicense kept = new DeletedUserLicense();
@@ -157,5 +172,6 @@ public class UserDeletionService {
             // every license goes at once, so no other license keeps Exchange Online for the user
             events.removed(user.ref(), held(assignment), false, RemovalReason.USER_DELETED, null, at);
         }
+        seatMoves.make(seats, user.tenantId);
     }
 }

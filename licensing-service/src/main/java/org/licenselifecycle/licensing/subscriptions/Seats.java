@@ -58,22 +58,22 @@ public class Seats {
         return read("WHERE tenant_id = ? AND sku_id = ?", tenantId, skuId).stream().findFirst();
     }
 
-    /** Takes one seat of the product; false when none is available (nothing changed). */
+    /** Takes {@code seats} seats of the product; false when fewer are available (nothing changed). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean take(UUID tenantId, UUID skuId) {
+    public boolean take(UUID tenantId, UUID skuId, int seats) {
         return sql.update("""
-                UPDATE seat_count SET assigned = assigned + 1
-                WHERE tenant_id = ? AND sku_id = ? AND assigned < total""", tenantId, skuId) == 1;
+                UPDATE seat_count SET assigned = assigned + ?
+                WHERE tenant_id = ? AND sku_id = ? AND assigned <= total - ?""", seats, tenantId, skuId, seats) == 1;
     }
 
-    /** Gives a seat back when a license leaves a user. */
+    /** Gives {@code seats} seats back when licenses leave users. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void release(UUID tenantId, UUID skuId) {
+    public void release(UUID tenantId, UUID skuId, int seats) {
         int updated = sql.update("""
-                UPDATE seat_count SET assigned = assigned - 1
-                WHERE tenant_id = ? AND sku_id = ? AND assigned > 0""", tenantId, skuId);
+                UPDATE seat_count SET assigned = assigned - ?
+                WHERE tenant_id = ? AND sku_id = ? AND assigned >= ?""", seats, tenantId, skuId, seats);
         if (updated != 1) {
-            throw new IllegalStateException("No assigned seat of " + skuId + " to release in tenant " + tenantId);
+            throw new IllegalStateException("No " + seats + " assigned seats of " + skuId + " to release in tenant " + tenantId);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.licenselifecycle.licensing.licenses.SelfServiceLicenses;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
+import org.licenselifecycle.licensing.users.DirectoryUser;
 import org.licenselifecycle.support.graph.GraphException;
 
 /**
@@ -38,8 +39,21 @@ public class SubscriptionService {
         this.clock = clock;
     }
 
+    /**
+     * Buys for the tenant, or, for a self-service purchase, as the buyer themselves (see {@link Buyer}); a
+     * caller who may not make the purchase is refused before anything else is looked at.
+     */
     @Transactional
-    public SubscriptionView buy(UUID tenantId, NewSubscription request) {
+    public SubscriptionView buy(UUID tenantId, Buyer buyer, NewSubscription request) {
+        PurchaseChannel channel = request == null || request.boughtBy() == null ? PurchaseChannel.ADMIN : request.boughtBy();
+        DirectoryUser purchaser = null;
+        if (channel == PurchaseChannel.SELF_SERVICE) {
+            buyer.requireBuysForThemselves(request.purchaser());
+            purchaser = DirectoryUser.findInTenant(tenantId, buyer.objectId().toString())
+                    .orElseThrow(GraphException::forbidden);
+        } else {
+            buyer.requireMayBuyForTheTenant();
+        }
         if (request == null) {
             throw GraphException.badRequest("The request body must be a subscription: {\"skuId\": GUID, \"licenses\": number}.");
         }
@@ -51,13 +65,7 @@ public class SubscriptionService {
         }
         Product product = catalog.find(request.skuId()).orElseThrow(() -> GraphException.badRequest(
                 "Product " + request.skuId() + " is not in the catalog."));
-        PurchaseChannel channel = request.boughtBy() == null ? PurchaseChannel.ADMIN : request.boughtBy();
-        if (channel == PurchaseChannel.SELF_SERVICE) {
-            if (request.purchaser() == null || request.purchaser().id() == null || request.purchaser().displayName() == null
-                    || request.purchaser().displayName().isBlank()) {
-                throw GraphException.badRequest("A self-service purchase needs its purchaser: {\"id\": GUID, \"displayName\": text}.");
-            }
-        } else if (request.purchaser() != null || request.assignTo() != null) {
+        if (channel != PurchaseChannel.SELF_SERVICE && (request.purchaser() != null || request.assignTo() != null)) {
             throw GraphException.badRequest("Only a self-service purchase has a purchaser who assigns its licenses.");
         }
         Instant now = clock.instant();
@@ -70,9 +78,9 @@ public class SubscriptionService {
         subscription.createdAt = now;
         subscription.trial = Boolean.TRUE.equals(request.trial());
         subscription.boughtBy = channel;
-        if (channel == PurchaseChannel.SELF_SERVICE) {
-            subscription.purchaserId = request.purchaser().id();
-            subscription.purchaserName = request.purchaser().displayName();
+        if (purchaser != null) {
+            subscription.purchaserId = purchaser.userId;
+            subscription.purchaserName = purchaser.displayName;
         }
         subscription.productKind = request.productKind() == null ? ProductKind.SUBSCRIPTION : request.productKind();
         if (subscription.productKind == ProductKind.PERPETUAL_SOFTWARE) {

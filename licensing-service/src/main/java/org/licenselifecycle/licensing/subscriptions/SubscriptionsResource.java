@@ -1,5 +1,7 @@
 package org.licenselifecycle.licensing.subscriptions;
 
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -32,19 +34,29 @@ public class SubscriptionsResource {
     private final SubscriptionService subscriptions;
     private final YourProductsService yourProducts;
     private final Caller caller;
+    private final SecurityIdentity identity;
 
-    SubscriptionsResource(SubscriptionService subscriptions, YourProductsService yourProducts, Caller caller) {
+    SubscriptionsResource(SubscriptionService subscriptions, YourProductsService yourProducts, Caller caller,
+            SecurityIdentity identity) {
         this.subscriptions = subscriptions;
         this.yourProducts = yourProducts;
         this.caller = caller;
+        this.identity = identity;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.BILLING_ADMINISTRATOR})
-    @Operation(summary = "Buy a subscription of a product", description = "Adds its licenses to the product's seats.")
+    @Authenticated // who may buy what depends on the channel: Buyer
+    @Operation(summary = "Buy a subscription of a product",
+            description = "For the tenant (boughtBy ADMIN, the default, or CSP): Global or Billing Administrators; its "
+                    + "licenses join the product's seats and nobody gets one. A self-service purchase (boughtBy "
+                    + "SELF_SERVICE) is made by a user as themselves: the caller is the purchaser ('purchaser' may be left "
+                    + "out, naming anyone else is a 403) and may give its licenses to users with 'assignTo'. A caller "
+                    + "holding any admin role is refused a self-service purchase (403): admins buy for the tenant and "
+                    + "assign through the admin paths.")
     public Response buy(NewSubscription request) {
-        return Response.status(Response.Status.CREATED).entity(subscriptions.buy(caller.tenantId(), request)).build();
+        Buyer buyer = new Buyer(caller.objectId(), identity.getRoles());
+        return Response.status(Response.Status.CREATED).entity(subscriptions.buy(caller.tenantId(), buyer, request)).build();
     }
 
     @GET
@@ -79,7 +91,9 @@ public class SubscriptionsResource {
     @POST
     @Path("/{id}/takeOver")
     @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.BILLING_ADMINISTRATOR})
-    @Operation(summary = "Take over a self-service purchase, so that admins can assign and unassign its licenses")
+    @Operation(summary = "Take over a self-service purchase, so that admins can assign and unassign its licenses",
+            description = "Gives nobody a license: the users the purchaser gave one keep it, and from then on Global, "
+                    + "License and User Administrators assign and unassign them.")
     public SubscriptionView takeOver(@PathParam("id") String id) {
         return subscriptions.takeOver(caller.tenantId(), id(id));
     }

@@ -30,7 +30,10 @@ public class GraphErrorMapper {
 
     @ServerExceptionMapper
     public Response graph(GraphException e, ContainerRequestContext request) {
-        return envelope(request, e.status(), e.code(), e.getMessage());
+        Response response = envelope(request, e.status(), e.code(), e.getMessage());
+        // as Graph answers when busy: the Graph SDKs wait that long and try again
+        return e.retryAfter().map(wait -> Response.fromResponse(response).header("Retry-After", wait.toSeconds()).build())
+                .orElse(response);
     }
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})

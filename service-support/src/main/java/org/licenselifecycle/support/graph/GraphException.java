@@ -1,5 +1,8 @@
 package org.licenselifecycle.support.graph;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A refusal in Microsoft Graph's terms: an HTTP status, Graph's error code and its message. Services
  * throw it (or a subclass); {@link GraphErrorMapper} renders the envelope.
@@ -21,6 +24,11 @@ public class GraphException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** How long the client should wait before trying again ({@code Retry-After}), for a refusal that will pass. */
+    public Optional<Duration> retryAfter() {
+        return Optional.empty();
     }
 
     /** 400 {@code Request_BadRequest}: the request cannot be carried out as sent; nothing changed. */

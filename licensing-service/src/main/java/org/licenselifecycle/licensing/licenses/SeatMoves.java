@@ -1,0 +1,47 @@
+package org.licenselifecycle.licensing.licenses;
+
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.licenselifecycle.licensing.subscriptions.Seats;
+
+/**
+ * The seats one change of licenses moves, per product, made together at its end: after every user it
+ * changes is locked, and product by product in one order, so that two changes never wait for each other's
+ * seat rows in a cycle (and a seat row, shared by every assignment of its product, stays locked only from
+ * then until the commit). One statement per product however many users the change touches.
+ */
+final class SeatMoves {
+
+    /** The order in which every change takes seat rows. */
+    static final Comparator<UUID> PRODUCT_ORDER = Comparator.naturalOrder();
+
+    /** Seats taken (positive) or given back (negative) per product. */
+    private final Map<UUID, Integer> moves = new TreeMap<>(PRODUCT_ORDER);
+
+    /** One seat of the product for a license new to a user. */
+    void take(UUID skuId) {
+        moves.merge(skuId, 1, Integer::sum);
+    }
+
+    /** One seat of the product back, for a license that left a user. */
+    void release(UUID skuId) {
+        moves.merge(skuId, -1, Integer::sum);
+    }
+
+    /**
+     * Moves the seats in product order.
+     *
+     * @throws LicenseAssignmentRefused when a product has fewer seats available than the change takes
+     */
+    void make(Seats seats, UUID tenantId) {
+        moves.forEach((skuId, taken) -> {
+            if (taken < 0) {
+                seats.release(tenantId, skuId, -taken);
+            } else if (taken > 0 && !seats.take(tenantId, skuId, taken)) {
+                throw LicenseAssignmentRefused.noAvailableLicenses(skuId);
+            }
+        });
+    }
+}

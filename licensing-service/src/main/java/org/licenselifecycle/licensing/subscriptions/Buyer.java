@@ -1,0 +1,44 @@
+package org.licenselifecycle.licensing.subscriptions;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
+import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.support.security.Roles;
+
+/**
+ * Who is buying, and which purchases are theirs to make. A purchase for the tenant (bought by an admin, or
+ * recorded for a CSP partner) is a Global or Billing Administrator's: it adds seats and gives nobody a
+ * license. A self-service purchase is a user's own: the caller is its purchaser, and the licenses they
+ * give out are theirs to give. A caller holding any admin role acts as an admin and buys for the tenant;
+ * a self-service purchase is never made by an admin, nor on another user's behalf, since it would put
+ * licenses on users past the rule that only Global, License and User Administrators assign licenses.
+ *
+ * @param objectId the caller ({@code oid})
+ * @param roles the caller's security roles, from the token's {@code wids}
+ */
+public record Buyer(UUID objectId, Set<String> roles) {
+
+    public Buyer {
+        roles = Set.copyOf(roles);
+    }
+
+    /** @throws GraphException 403 unless the caller is a Global or Billing Administrator */
+    void requireMayBuyForTheTenant() {
+        if (!roles.contains(Roles.GLOBAL_ADMINISTRATOR) && !roles.contains(Roles.BILLING_ADMINISTRATOR)) {
+            throw GraphException.forbidden();
+        }
+    }
+
+    /**
+     * @param named the purchaser the request names, if any
+     * @throws GraphException 403 when the caller holds an admin role, or names someone else as purchaser
+     */
+    void requireBuysForThemselves(NewSubscription.Purchaser named) {
+        boolean admin = Arrays.stream(DirectoryRole.values()).anyMatch(role -> roles.contains(role.roleName()));
+        if (admin || (named != null && !objectId.equals(named.id()))) {
+            throw GraphException.forbidden();
+        }
+    }
+}

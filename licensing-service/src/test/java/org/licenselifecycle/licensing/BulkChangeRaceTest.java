@@ -1,0 +1,174 @@
+package org.licenselifecycle.licensing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.licenselifecycle.licensing.Catalog.BUSINESS_PREMIUM;
+import static org.licenselifecycle.licensing.Catalog.OFFICE_365_E3;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.licenselifecycle.testsupport.Rig;
+
+/**
+ * Bulk changes (the Licenses page's unassign, Active users' unassign all, a group's licenses) racing
+ * single-user assignLicense calls on the same users, round after round: every call answers 200 or a 400
+ * that says why (never a 5xx such as a lost deadlock), and the seat counts stay exactly the licenses held.
+ */
+@QuarkusTest
+@WithTestResource(Rig.class)
+class BulkChangeRaceTest {
+
+    private static final int ROUNDS = 30;
+    private static final int USERS = 40;
+    /** Single-user calls on users the Licenses page unassigns, and on users the group licenses. */
+    private static final int[] SINGLES = {3, 11, 17, 23, 31, 38};
+    /** One user of each bulk call, unassigned all by Active users at the same time. */
+    private static final int[] ALL_OF = {5, 25};
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void bulkAndSingleUserChangesOnTheSameUsersNeverAnswer5xxAndKeepSeatsExact() throws Exception {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(BUSINESS_PREMIUM, USERS);
+        tenant.buy(OFFICE_365_E3, USERS);
+        List<UUID> users = new ArrayList<>();
+        for (int i = 0; i < USERS; i++) {
+            users.add(tenant.newUser());
+        }
+        List<String> failures = new ArrayList<>();
+        int answered = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(3 + SINGLES.length);
+        try {
+            for (int round = 1; round <= ROUNDS; round++) {
+                everyoneHoldsOnlyBusinessPremium(tenant, users);
+                List<Response> responses = race(pool, calls(tenant, users));
+                answered += responses.size();
+                for (Response response : responses) {
+                    int status = response.statusCode();
+                    if (status != 200 && status != 400) {
+                        failures.add("round " + round + ": " + status + " " + response.asString());
+                    }
+                }
+                assertSeatsExact(tenant.id, round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(answered).isEqualTo(ROUNDS * (3 + SINGLES.length));
+        assertThat(failures).isEmpty();
+    }
+
+    /** The calls of one round, all started at once. */
+    private static List<Callable<Response>> calls(TestTenant tenant, List<UUID> users) {
+        List<Callable<Response>> calls = new ArrayList<>();
+        calls.add(() -> given().auth().oauth2(tenant.licenseAdmin).contentType(ContentType.JSON)
+                .body(Map.of("userIds", users.subList(0, 20)))
+                .post("/api/v1/licenses/{skuId}/unassign", BUSINESS_PREMIUM));
+        calls.add(() -> given().auth().oauth2(tenant.licenseAdmin).contentType(ContentType.JSON)
+                .body(Map.of("groupId", UUID.randomUUID(), "skuId", OFFICE_365_E3, "userIds", users.subList(20, 40)))
+                .post("/api/v1/groupLicenses"));
+        calls.add(() -> given().auth().oauth2(tenant.licenseAdmin).contentType(ContentType.JSON)
+                .body(Map.of("userIds", IntStream.of(ALL_OF).mapToObj(users::get).toList()))
+                .post("/api/v1/users/unassignAll"));
+        for (int single : SINGLES) {
+            calls.add(() -> tenant.assignLicense(users.get(single), "{\"addLicenses\":[{\"skuId\":\"" + OFFICE_365_E3
+                    + "\"}],\"removeLicenses\":[\"" + BUSINESS_PREMIUM + "\"]}"));
+        }
+        return calls;
+    }
+
+    private static List<Response> race(ExecutorService pool, List<Callable<Response>> calls) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Response>> running = new ArrayList<>();
+        for (Callable<Response> call : calls) {
+            running.add(pool.submit(() -> {
+                start.await();
+                return call.call();
+            }));
+        }
+        start.countDown();
+        List<Response> responses = new ArrayList<>();
+        for (Future<Response> call : running) {
+            responses.add(call.get());
+        }
+        return responses;
+    }
+
+    /** Seats taken = licenses held, per product, and never more than bought. */
+    private void assertSeatsExact(UUID tenantId, int round) {
+        for (UUID product : List.of(BUSINESS_PREMIUM, OFFICE_365_E3)) {
+            long assigned = Db.count(dataSource, "SELECT assigned FROM seat_count WHERE tenant_id = ? AND sku_id = ?",
+                    tenantId, product);
+            long held = Db.count(dataSource, "SELECT count(*) FROM license_assignment WHERE tenant_id = ? AND sku_id = ?",
+                    tenantId, product);
+            assertThat(assigned).as("round %d: seats of %s taken vs licenses held", round, product).isEqualTo(held);
+            assertThat(held).as("round %d: licenses of %s held vs bought", round, product).isLessThanOrEqualTo(USERS);
+        }
+    }
+
+    /** Puts every user back to Business Premium alone, through the same APIs, for the next round. */
+    private void everyoneHoldsOnlyBusinessPremium(TestTenant tenant, List<UUID> users) {
+        Map<UUID, Map<UUID, UUID>> held = held(tenant.id);
+        Map<UUID, List<UUID>> byGroup = new HashMap<>();
+        held.forEach((user, licenses) -> {
+            UUID group = licenses.get(OFFICE_365_E3);
+            if (group != null && !group.equals(user)) {
+                byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(user);
+            }
+        });
+        byGroup.forEach((group, members) -> given().auth().oauth2(tenant.licenseAdmin).contentType(ContentType.JSON)
+                .body(Map.of("groupId", group, "skuId", OFFICE_365_E3, "userIds", members))
+                .post("/api/v1/groupLicenses/remove").then().statusCode(200));
+        for (UUID user : users) {
+            Map<UUID, UUID> licenses = held.getOrDefault(user, Map.of());
+            boolean direct = user.equals(licenses.get(OFFICE_365_E3));
+            boolean premium = licenses.containsKey(BUSINESS_PREMIUM);
+            if (direct || !premium) {
+                String adds = premium ? "[]" : "[{\"skuId\":\"" + BUSINESS_PREMIUM + "\"}]";
+                String removes = direct ? "[\"" + OFFICE_365_E3 + "\"]" : "[]";
+                tenant.assignLicense(user, "{\"addLicenses\":" + adds + ",\"removeLicenses\":" + removes + "}")
+                        .then().statusCode(200);
+            }
+        }
+    }
+
+    /** Per user, the products held and where from: the group's id, or the user's own id when assigned directly. */
+    private Map<UUID, Map<UUID, UUID>> held(UUID tenantId) {
+        Map<UUID, Map<UUID, UUID>> held = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT user_id, sku_id, coalesce(assigned_by_group, user_id) FROM license_assignment WHERE tenant_id = ?")) {
+            s.setObject(1, tenantId);
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    held.computeIfAbsent(rows.getObject(1, UUID.class), u -> new HashMap<>())
+                            .put(rows.getObject(2, UUID.class), rows.getObject(3, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return held;
+    }
+}
