@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** Reads the service's database directly, for what no API shows (outbox rows, read-model rows). */
 public final class Db {
@@ -30,6 +31,24 @@ public final class Db {
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    /** The first column of every row, as UUIDs, in the query's order. */
+    public static List<UUID> uuids(AgroalDataSource dataSource, String sql, Object... params) {
+        List<UUID> values = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+        return values;
     }
 
     /** The payloads of the events of one type the service has written for one user, in the order written. */

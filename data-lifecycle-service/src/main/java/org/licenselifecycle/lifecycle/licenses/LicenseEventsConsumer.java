@@ -2,8 +2,9 @@ package org.licenselifecycle.lifecycle.licenses;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.licenselifecycle.events.LicenseAssigned;
 import org.licenselifecycle.events.LicenseRemoved;
@@ -37,8 +38,8 @@ public class LicenseEventsConsumer {
 
     @Incoming("license-events")
     @Blocking // the Inbox runs each try in a transaction of its own
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(CONSUMER, record, (type, event) -> {
+    public CompletionStage<Void> consume(Message<String> message) {
+        return inbox.receive(CONSUMER, message, (type, event) -> {
             switch (type) {
                 case LICENSE_ASSIGNED -> {
                     LicenseAssigned assigned = event.data(LicenseAssigned.class);

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -76,15 +77,17 @@ public class GracePeriodPurge {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        PurgeRunView run = purgeDue();
-        if (run.mailboxesPurged() > 0) {
-            LOG.infof("Purged %d mailboxes (%d items deleted, %d kept under retention labels)",
-                    run.mailboxesPurged(), run.itemsDeleted(), run.itemsRetained());
-        }
+        purgeDue().ifPresent(run -> LOG.infof("Purged %d mailboxes (%d items deleted, %d kept under retention labels)",
+                run.mailboxesPurged(), run.itemsDeleted(), run.itemsRetained()));
     }
 
-    /** Purges every mailbox due now, batch after batch, and records the run. */
-    public PurgeRunView purgeDue() {
+    /**
+     * Purges every mailbox due now, batch after batch, and records the run when it purged a mailbox (a run
+     * that found nothing due leaves no row: the job runs every minute on every replica).
+     *
+     * @return the recorded run, empty when nothing was due
+     */
+    public Optional<PurgeRunView> purgeDue() {
         Instant now = clock.instant();
         int mailboxes = 0;
         long deleted = 0;
@@ -102,6 +105,9 @@ public class GracePeriodPurge {
                 break;
             }
         }
+        if (mailboxes == 0) {
+            return Optional.empty(); // items are deleted or kept only with their mailbox
+        }
         PurgeRun run = new PurgeRun();
         run.startedAt = now;
         run.finishedAt = clock.instant();
@@ -109,7 +115,7 @@ public class GracePeriodPurge {
         run.itemsDeleted = deleted;
         run.itemsRetained = retained;
         QuarkusTransaction.requiringNew().run(run::persist);
-        return PurgeRunView.of(run);
+        return Optional.of(PurgeRunView.of(run));
     }
 
     /** The latest runs, newest first. */

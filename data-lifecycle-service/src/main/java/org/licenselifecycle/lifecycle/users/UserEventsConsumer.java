@@ -2,8 +2,9 @@ package org.licenselifecycle.lifecycle.users;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.licenselifecycle.events.UserDeleted;
 import org.licenselifecycle.events.UserPurged;
@@ -42,8 +43,8 @@ public class UserEventsConsumer {
 
     @Incoming("user-events")
     @Blocking // the Inbox runs each try in a transaction of its own
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(CONSUMER, record, (type, event) -> {
+    public CompletionStage<Void> consume(Message<String> message) {
+        return inbox.receive(CONSUMER, message, (type, event) -> {
             switch (type) {
                 case USER_DELETED -> deleted(event.data(UserDeleted.class));
                 case USER_RESTORED -> restored(event.data(UserRestored.class));

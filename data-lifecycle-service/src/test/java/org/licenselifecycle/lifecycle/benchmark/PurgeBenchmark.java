@@ -93,7 +93,7 @@ class PurgeBenchmark {
         seed(mailboxes, due);
         clock.fixAt(due);
         long started = System.nanoTime();
-        PurgeRunView run = purge.purgeDue();
+        PurgeRunView run = purge.purgeDue().orElseThrow();
         long purgeNanos = System.nanoTime() - started;
         clock.release();
 

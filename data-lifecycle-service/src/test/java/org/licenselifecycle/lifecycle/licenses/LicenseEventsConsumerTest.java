@@ -95,8 +95,8 @@ class LicenseEventsConsumerTest {
                 goodData.replace("\"tenantId\":\"" + user.tenantId() + "\"", "\"tenantId\":null"),
                 "{\"userId\":\"" + user.userId() + "\"}");
         assertThat(deadLetters).allSatisfy(record ->
-                assertThat(record.headers().lastHeader("dead-letter-reason")).isNotNull());
-        assertThat(new String(deadLetters.get(1).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                assertThat(record.headers().lastHeader("delayed-retry-reason")).isNotNull());
+        assertThat(new String(deadLetters.get(1).headers().lastHeader("delayed-retry-reason").value(), StandardCharsets.UTF_8))
                 .contains(CloudEventHeaders.ID);
     }
 

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +63,10 @@ class GracePeriodPurgeTest {
         return QuarkusTransaction.requiringNew().call(() -> MailboxItem.<MailboxItem>list("userId", userId));
     }
 
+    private static long recordedRuns() {
+        return QuarkusTransaction.requiringNew().call(() -> PurgeRun.count());
+    }
+
     private static long purgeEntries(UUID userId) {
         return QuarkusTransaction.requiringNew().call(() ->
                 TimelineEntry.count("userId = ?1 and event = ?2", userId, TimelineEvent.MAILBOX_PURGED));
@@ -87,7 +92,7 @@ class GracePeriodPurgeTest {
         Instant end = removedAt.plus(GRACE);
         clock.fixAt(end);
 
-        PurgeRunView run = purge.purgeDue();
+        PurgeRunView run = purge.purgeDue().orElseThrow();
 
         JsonPath mailbox = awaitMailbox(user, json -> true);
         assertThat(mailbox.getString("state")).isEqualTo("PURGED");
@@ -163,11 +168,15 @@ class GracePeriodPurgeTest {
         clock.fixAt(removedAt.plus(GRACE));
         ExecutorService replicas = Executors.newFixedThreadPool(4);
         try {
-            List<CompletableFuture<PurgeRunView>> runs = new ArrayList<>();
+            List<CompletableFuture<Optional<PurgeRunView>>> runs = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 runs.add(CompletableFuture.supplyAsync(purge::purgeDue, replicas));
             }
             CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get();
+            List<PurgeRunView> recorded = runs.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
+            assertThat(recorded).as("only the runs that purged a mailbox are recorded")
+                    .isNotEmpty().allSatisfy(run -> assertThat(run.mailboxesPurged()).isPositive());
+            assertThat(recorded.stream().mapToInt(PurgeRunView::mailboxesPurged).sum()).isGreaterThanOrEqualTo(users.size());
         } finally {
             replicas.shutdown();
         }
@@ -180,18 +189,31 @@ class GracePeriodPurgeTest {
     }
 
     @Test
+    void aRunThatFindsNothingDueIsNotRecorded() {
+        clock.fixAt(at("2001-01-01T00:00:00Z")); // before every grace period of these tests ends
+        long before = recordedRuns();
+
+        assertThat(purge.purgeDue()).isEmpty();
+
+        assertThat(recordedRuns()).isEqualTo(before);
+    }
+
+    @Test
     void theRunsAreReadableThroughTheApiNewestFirst() {
         TestUser user = disconnectedWithItems(at("2026-04-16T12:00:00Z"));
+        disconnectedWithItems(at("2026-05-10T12:00:00Z"));
         clock.fixAt(at("2026-06-01T00:00:00Z"));
         purge.purgeDue();
-        clock.fixAt(at("2026-06-02T00:00:00Z"));
+        clock.fixAt(at("2026-06-10T00:00:00Z"));
         purge.purgeDue();
+        clock.fixAt(at("2026-06-11T00:00:00Z"));
+        purge.purgeDue(); // nothing due: not a run to show
 
         JsonPath runs = asGlobalAdmin(user).queryParam("$top", 2).get("/api/v1/purge-runs")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(runs.getList("")).hasSize(2);
-        assertThat(runs.getString("[0].startedAt")).isEqualTo("2026-06-02T00:00:00Z");
-        assertThat(runs.getInt("[0].mailboxesPurged")).isZero();
+        assertThat(runs.getString("[0].startedAt")).isEqualTo("2026-06-10T00:00:00Z");
+        assertThat(runs.getInt("[0].mailboxesPurged")).isGreaterThanOrEqualTo(1);
         assertThat(runs.getString("[1].startedAt")).isEqualTo("2026-06-01T00:00:00Z");
         assertThat(runs.getInt("[1].mailboxesPurged")).isGreaterThanOrEqualTo(1);
         asGlobalAdmin(user).queryParam("$top", "lots").get("/api/v1/purge-runs")

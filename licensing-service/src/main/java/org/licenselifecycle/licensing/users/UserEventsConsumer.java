@@ -2,8 +2,9 @@ package org.licenselifecycle.licensing.users;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.licenselifecycle.events.UserCreated;
 import org.licenselifecycle.events.UserDeleted;
@@ -38,8 +39,8 @@ public class UserEventsConsumer {
 
     @Incoming("user-events")
     @Blocking // the Inbox runs each try in a transaction of its own
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.receive(CONSUMER_NAME, record, (type, event) -> {
+    public CompletionStage<Void> consume(Message<String> message) {
+        return inbox.receive(CONSUMER_NAME, message, (type, event) -> {
             switch (type) {
                 case USER_CREATED -> DirectoryUser.record(event.data(UserCreated.class));
                 case USER_UPDATED -> DirectoryUser.update(event.data(UserUpdated.class));

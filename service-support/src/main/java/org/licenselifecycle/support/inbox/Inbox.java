@@ -1,22 +1,43 @@
 package org.licenselifecycle.support.inbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.MalformedEventException;
 
 /**
- * How every consumer takes an event: read it as a CloudEvent of ours (a malformed one throws, so the
- * connector sends it to the dead-letter topic), skip types this release does not know, skip a redelivery,
- * and apply the effect in the same transaction that records the event id. An effect that fails (a database
- * that is restarting, a lock timeout) is tried again in a new transaction, with a growing wait, before the
- * failure goes to the dead-letter topic: a valid event must not be parked there by a passing outage.
+ * How every consumer takes an event: read it as a CloudEvent of ours, skip types this release does not know,
+ * skip a redelivery, and apply the effect in the same transaction that records the event id.
+ * <ul>
+ * <li>An effect that fails is tried again in place a few times, tens of milliseconds apart
+ * ({@code inbox.retry.*}), then handed to the channel's delayed-retry topics (connector
+ * {@code failure-strategy=delayed-retry-topic}), which bring it back later without holding the partition,
+ * and send it to the dead-letter topic only when their tries are used up.</li>
+ * <li>A handed-over event joins its key's {@link RetryQueue}; a later event of the key follows it through the
+ * retry topics instead of overtaking it, so each key's events still apply in order.</li>
+ * <li>An event that cannot be read goes to the dead-letter topic at once: the same bytes fail the same way
+ * every time.</li>
+ * <li>An interrupt (the service stops) leaves the event unacknowledged: its offset is not committed, and it
+ * is delivered again after the restart. A valid event never reaches the dead-letter topic that way.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class Inbox {
@@ -24,58 +45,167 @@ public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
     private final ProcessedEvents processedEvents;
-    private final InboxConfig config;
+    private final RetryQueue retryQueue;
+    private final InboxConfig.Retry config;
+    private final Config channels;
+    private final Map<String, String> deadLetterTopics = new ConcurrentHashMap<>();
 
-    Inbox(ProcessedEvents processedEvents, InboxConfig config) {
+    Inbox(ProcessedEvents processedEvents, RetryQueue retryQueue, InboxConfig config, Config channels) {
         this.processedEvents = processedEvents;
-        this.config = config;
+        this.retryQueue = retryQueue;
+        this.config = config.retry();
+        this.channels = channels;
     }
 
     /**
-     * Call outside a transaction (each try has its own), from a blocking {@code @Incoming} method.
+     * Takes a record of a Kafka channel, from a blocking {@code @Incoming} method that returns what this
+     * returns (so that it acknowledges, retries or dead-letters the record as {@link Delivery} says).
      *
      * @param consumer the name under which this consumer records the events it applied
      * @param effect what the event does; it commits at most once per event id
      */
-    public void receive(String consumer, ConsumerRecord<String, String> record, BiConsumer<EventType, IncomingEvent> effect) {
-        IncomingEvent event = IncomingEvent.from(record);
+    public CompletionStage<Void> receive(String consumer, Message<String> message, BiConsumer<EventType, IncomingEvent> effect) {
+        @SuppressWarnings("unchecked")
+        IncomingKafkaRecordMetadata<String, String> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow(() -> new IllegalArgumentException("Not a Kafka record: " + message));
+        Delivery delivery = deliver(consumer, kafka.getRecord(), effect);
+        return switch (delivery.outcome()) {
+            case APPLIED, SKIPPED -> message.ack();
+            case RETRY_LATER -> message.nack(delivery.reason().orElseThrow());
+            case DEAD_LETTER -> message.nack(delivery.reason().orElseThrow(), Metadata.of(
+                    OutgoingKafkaRecordMetadata.<String>builder().withTopic(deadLetterTopic(kafka.getChannel())).build()));
+            case LEFT_FOR_REDELIVERY -> {
+                LOG.warnf("%s was interrupted while taking the record at %s-%d:%d; it stays unacknowledged and comes "
+                        + "again after the restart", consumer, kafka.getTopic(), kafka.getPartition(), kafka.getOffset());
+                yield CompletableFuture.completedFuture(null);
+            }
+        };
+    }
+
+    /**
+     * Applies the record's event, trying in place as configured. Call outside a transaction (each try has its own).
+     *
+     * @param consumer the name under which this consumer records the events it applied
+     * @param effect what the event does; it commits at most once per event id
+     */
+    public Delivery deliver(String consumer, ConsumerRecord<String, String> record, BiConsumer<EventType, IncomingEvent> effect) {
+        IncomingEvent event;
+        try {
+            event = IncomingEvent.from(record);
+        } catch (MalformedEventException e) {
+            return Delivery.deadLetter(e);
+        }
         if (event.type().isEmpty()) {
             LOG.debugf("%s skips event %s of a type this release does not know: %s", consumer, event.id(), event.ceType());
-            return;
+            return Delivery.skipped();
         }
-        Duration wait = config.backoff();
+        List<Duration> waits = config.waits();
         for (int attempt = 1; ; attempt++) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> apply(consumer, event, effect));
-                return;
+                return QuarkusTransaction.requiringNew().call(() -> applyInOrder(consumer, event, effect));
             } catch (MalformedEventException e) {
-                throw e; // the same bytes fail the same way every time
+                // its data cannot be read: it must not hold its key's queue, or its key's later events, forever
+                return record(() -> retryQueue.leave(consumer, event.id())) ? Delivery.deadLetter(e) : Delivery.leftForRedelivery();
             } catch (RuntimeException e) {
-                if (attempt >= config.attempts()) {
-                    throw e;
+                if (interrupted(e)) {
+                    return Delivery.leftForRedelivery();
                 }
-                LOG.warnf(e, "%s failed to apply event %s (try %d of %d); trying again in %s", consumer, event.id(),
-                        attempt, config.attempts(), wait);
-                pause(wait);
-                wait = Collections.min(List.of(wait.multipliedBy(2), config.maxBackoff()));
+                if (attempt > waits.size()) {
+                    LOG.warnf(e, "%s failed to apply event %s %d times; it goes to the delayed-retry topics", consumer,
+                            event.id(), attempt);
+                    return handOver(consumer, event, e);
+                }
+                LOG.debugf(e, "%s failed to apply event %s (try %d of %d)", consumer, event.id(), attempt, config.attempts());
+                if (!pause(waits.get(attempt - 1))) {
+                    return Delivery.leftForRedelivery();
+                }
             }
         }
     }
 
-    private void apply(String consumer, IncomingEvent event, BiConsumer<EventType, IncomingEvent> effect) {
+    private Delivery applyInOrder(String consumer, IncomingEvent event, BiConsumer<EventType, IncomingEvent> effect) {
+        Optional<UUID> first = event.key() == null ? Optional.empty() : retryQueue.first(consumer, event.key());
+        if (first.isPresent() && !first.get().equals(event.id())) {
+            if (processedEvents.applied(consumer, event.id())) {
+                return Delivery.skipped();
+            }
+            retryQueue.join(consumer, event.key(), event.id());
+            LOG.debugf("%s: event %s waits behind event %s of key %s", consumer, event.id(), first.get(), event.key());
+            return Delivery.retryLater(new WaitsBehindEarlierEvent(event.id(), first.get(), event.key()));
+        }
+        if (first.isPresent()) {
+            retryQueue.leave(consumer, event.id());
+        }
         if (!processedEvents.firstDelivery(consumer, event.id())) {
             LOG.debugf("%s skips event %s: already applied", consumer, event.id());
-            return;
+            return Delivery.skipped();
         }
         effect.accept(event.type().get(), event);
+        return Delivery.applied();
     }
 
-    private static void pause(Duration wait) {
+    /** Queues the event behind its key's earlier ones, then lets the connector retry it later. */
+    private Delivery handOver(String consumer, IncomingEvent event, RuntimeException failure) {
+        if (event.key() == null) {
+            return Delivery.retryLater(failure); // no key, no order to keep
+        }
+        return record(() -> retryQueue.join(consumer, event.key(), event.id()))
+                ? Delivery.retryLater(failure) : Delivery.leftForRedelivery();
+    }
+
+    /**
+     * Commits a retry queue change, trying until the database takes it. Handing an event over unrecorded
+     * would let a later event of its key overtake it; and a database that cannot take this one write
+     * cannot apply any event either, so holding the partition meanwhile costs nothing.
+     *
+     * @return false when interrupted first
+     */
+    private boolean record(Runnable change) {
+        Duration wait = config.backoff();
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(change);
+                return true;
+            } catch (RuntimeException e) {
+                if (interrupted(e)) {
+                    return false;
+                }
+                LOG.warnf(e, "Cannot record a retry queue change; trying again in %s", wait);
+                if (!pause(wait)) {
+                    return false;
+                }
+                wait = Collections.min(List.of(wait.multipliedBy(2), config.maxQueueBackoff()));
+            }
+        }
+    }
+
+    /** The channel's dead-letter topic, where an unreadable record goes at once. */
+    private String deadLetterTopic(String channel) {
+        return deadLetterTopics.computeIfAbsent(channel, c -> channels
+                .getOptionalValue("mp.messaging.incoming." + c + ".dead-letter-queue.topic", String.class)
+                .orElseThrow(() -> new IllegalStateException("Channel " + c + " names no dead-letter-queue.topic")));
+    }
+
+    /** Whether the failure came from an interrupt (the service stopping); the thread stays interrupted. */
+    private static boolean interrupted(Throwable failure) {
+        boolean interrupted = Thread.currentThread().isInterrupted();
+        for (Throwable cause = failure; cause != null && !interrupted; cause = cause.getCause()) {
+            interrupted = cause instanceof InterruptedException || cause instanceof InterruptedIOException;
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return interrupted;
+    }
+
+    /** @return false when interrupted (the thread stays interrupted) */
+    private static boolean pause(Duration wait) {
         try {
             Thread.sleep(wait.toMillis());
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to try an event again", e);
+            return false;
         }
     }
 }

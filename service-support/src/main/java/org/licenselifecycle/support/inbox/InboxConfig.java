@@ -3,20 +3,71 @@ package org.licenselifecycle.support.inbox;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
-/** How often a consumer tries an event whose effect failed before it goes to the dead-letter topic. */
-@ConfigMapping(prefix = "inbox.retry")
+/** How consumers try a failing event again, and how long they remember the events they applied. */
+@ConfigMapping(prefix = "inbox")
 public interface InboxConfig {
 
-    /** Tries in all, the first included; 1 sends a failed event to the dead-letter topic at once. */
-    @WithDefault("6")
-    int attempts();
+    Retry retry();
 
-    /** The wait before the second try; it doubles before each next one. */
-    @WithDefault("PT0.5S")
-    Duration backoff();
+    ProcessedEventRetention processedEvents();
 
-    /** The longest wait between two tries. */
-    @WithDefault("PT8S")
-    Duration maxBackoff();
+    /**
+     * Tries in place, before an event whose effect failed goes to the channel's delayed-retry topics: a few,
+     * tens of milliseconds apart, so that a failing event never holds its partition for long.
+     */
+    interface Retry {
+
+        /** Tries in place, the first included; 1 hands a failed event to the delayed-retry topics at once. */
+        @WithDefault("3")
+        int attempts();
+
+        /** The wait before the second try; it doubles before each next one. */
+        @WithDefault("PT0.02S")
+        Duration backoff();
+
+        /** The longest wait between two tries in place. */
+        @WithDefault("PT0.1S")
+        Duration maxBackoff();
+
+        /**
+         * The longest wait between two tries to record that an event joins its key's retry queue. Only a
+         * database that cannot be reached fails that write, and then no event could be applied anyway.
+         */
+        @WithDefault("PT5S")
+        Duration maxQueueBackoff();
+
+        /** The waits between the tries in place, in order: what a failing event holds its partition for. */
+        default List<Duration> waits() {
+            List<Duration> waits = new ArrayList<>();
+            Duration wait = backoff();
+            for (int attempt = 1; attempt < attempts(); attempt++) {
+                waits.add(wait);
+                wait = Collections.min(List.of(wait.multipliedBy(2), maxBackoff()));
+            }
+            return waits;
+        }
+    }
+
+    /**
+     * How long a consumer remembers an event it applied (processed_event), and a retry queue entry. Longer
+     * than any topic keeps a record, dead-letter topics included, so that a redelivery or a replay of any
+     * record still on the broker finds its event id.
+     */
+    interface ProcessedEventRetention {
+
+        @WithDefault("P60D")
+        Duration retention();
+
+        /** How often the cleanup runs (a Quarkus scheduler period such as {@code 1h}, or {@code off}). */
+        @WithDefault("1h")
+        String cleanupEvery();
+
+        /** Rows deleted per transaction. */
+        @WithDefault("5000")
+        int cleanupBatchSize();
+    }
 }

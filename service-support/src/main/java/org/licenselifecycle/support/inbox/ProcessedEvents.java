@@ -32,4 +32,11 @@ public class ProcessedEvents {
                 INSERT INTO processed_event (consumer, event_id, processed_at) VALUES (?, ?, ?)
                 ON CONFLICT DO NOTHING""", consumer, eventId, clock.instant()) == 1;
     }
+
+    /** Whether {@code consumer} has applied {@code eventId} (and still remembers it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean applied(String consumer, UUID eventId) {
+        return sql.first("SELECT 1 FROM processed_event WHERE consumer = ? AND event_id = ?", row -> true, consumer, eventId)
+                .isPresent();
+    }
 }

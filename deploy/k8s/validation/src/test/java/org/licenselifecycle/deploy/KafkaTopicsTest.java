@@ -3,31 +3,105 @@ package org.licenselifecycle.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.Topics;
+import org.licenselifecycle.support.inbox.InboxConfig;
 
 /**
- * Automatic topic creation is off, so every topic a service reads, dead-letters to or publishes an event to
- * must be a KafkaTopic of the cluster, in every overlay, replicated as the overlay promises.
+ * Automatic topic creation is off, so every topic a service reads, retries through, dead-letters to or publishes
+ * an event to must be a KafkaTopic of the cluster, in every overlay, replicated as the overlay promises; consumers
+ * retry through delayed-retry topics before their dead-letter topic, and remember the events they applied longer
+ * than any topic keeps a record.
  */
 class KafkaTopicsTest {
 
     @ParameterizedTest
     @MethodSource("org.licenselifecycle.deploy.Overlays#names")
-    void everyTopicAServiceConsumesOrDeadLettersToIsAKafkaTopic(String overlay) {
+    void everyTopicAServiceConsumesRetriesThroughOrDeadLettersToIsAKafkaTopic(String overlay) {
         Set<String> topics = topicNames(overlay);
         for (ServiceModule service : ServiceModule.all()) {
             assertThat(topics).as("%s: topics %s consumes", overlay, service.name()).containsAll(service.consumedTopics());
+            assertThat(topics).as("%s: delayed-retry topics of %s", overlay, service.name())
+                    .containsAll(service.retryTopics());
             assertThat(topics).as("%s: dead-letter topics of %s", overlay, service.name())
                     .containsAll(service.deadLetterTopics());
+        }
+    }
+
+    @Test
+    void everyConsumerRetriesThroughDelayedRetryTopicsBeforeItsDeadLetterTopic() {
+        for (ServiceModule service : ServiceModule.all()) {
+            for (ServiceModule.Channel channel : service.channels()) {
+                String what = service.name() + " channel " + channel.name();
+                assertThat(channel.failureStrategy()).as(what).contains("delayed-retry-topic");
+                assertThat(channel.deadLetterTopic()).as("%s: without one, records are dropped after the retries", what)
+                        .contains(Topics.deadLetterTopic(channel.topic(), service.name()));
+                assertThat(channel.retryTopics()).as(what).isNotEmpty().allSatisfy(topic -> assertThat(topic)
+                        .as("%s: <source>.<consumer>%s<delay in ms>", what, Topics.RETRY_INFIX)
+                        .matches(Pattern.quote(channel.topic() + "." + service.name() + Topics.RETRY_INFIX) + "[1-9][0-9]*"));
+                assertThat(channel.maxRetries()).as(what).hasValueSatisfying(max -> assertThat(max).isPositive());
+                long delays = 0; // beyond its last topic, the connector retries through the last one again
+                for (int retry = 0; retry < channel.maxRetries().orElseThrow(); retry++) {
+                    delays += delayMillis(channel.retryTopics().get(Math.min(retry, channel.retryTopics().size() - 1)));
+                }
+                assertThat(channel.retryTimeoutMillis()).as("%s: a timeout under twice the retries' delays may cut them short (a record can wait behind another)", what)
+                        .hasValueSatisfying(timeout -> assertThat(timeout).isGreaterThan(2 * delays));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
+    void retryAndDeadLetterTopicsHaveAtLeastTheirSourcesPartitions(String overlay) {
+        // the connector writes a retried or dead-lettered record to the partition number it was read from
+        Map<String, Integer> partitions = new TreeMap<>();
+        Overlays.rendered(overlay).ofKind("KafkaTopic").forEach(topic ->
+                partitions.put(topic.at("/spec/topicName").asText(Manifests.name(topic)), topic.at("/spec/partitions").asInt()));
+        for (ServiceModule service : ServiceModule.all()) {
+            for (ServiceModule.Channel channel : service.channels()) {
+                List<String> downstream = new ArrayList<>(channel.retryTopics());
+                channel.deadLetterTopic().ifPresent(downstream::add);
+                for (String topic : downstream) {
+                    assertThat(partitions.get(topic)).as("%s: partitions of %s", overlay, topic)
+                            .isGreaterThanOrEqualTo(partitions.get(channel.topic()));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
+    void consumersRememberAppliedEventsLongerThanAnyTopicKeepsARecord(String overlay) throws Exception {
+        // a redelivered or replayed record must find its event id in processed_event, or it applies twice
+        long longestTopicRetention = Overlays.rendered(overlay).ofKind("KafkaTopic").stream()
+                .mapToLong(topic -> topic.at("/spec/config/retention.ms").asLong(7L * 24 * 3600 * 1000)).max().orElseThrow();
+        String byDefault = InboxConfig.ProcessedEventRetention.class.getMethod("retention").getAnnotation(WithDefault.class).value();
+        assertThat(Duration.parse(byDefault).toMillis()).as("inbox.processed-events.retention by default")
+                .isGreaterThan(longestTopicRetention);
+        for (ServiceModule service : ServiceModule.all()) {
+            service.setting("inbox.processed-events.retention").ifPresent(configured ->
+                    assertThat(Duration.parse(configured).toMillis()).as(service.name()).isGreaterThan(longestTopicRetention));
+        }
+        for (JsonNode configMap : Overlays.rendered(overlay).ofKind("ConfigMap")) {
+            JsonNode configured = configMap.at("/data/INBOX_PROCESSED_EVENTS_RETENTION");
+            if (!configured.isMissingNode()) {
+                assertThat(Duration.parse(configured.asText()).toMillis()).as(Manifests.describe(configMap))
+                        .isGreaterThan(longestTopicRetention);
+            }
         }
     }
 
@@ -47,8 +121,9 @@ class KafkaTopicsTest {
             consumedSomewhere.addAll(service.consumedTopics());
             assertThat(service.deadLetterTopics()).as(service.name()).hasSameSizeAs(service.consumedTopics());
             for (String topic : service.consumedTopics()) {
-                assertThat(service.deadLetterTopics()).as(service.name())
-                        .contains(topic + "." + service.name() + Topics.DEAD_LETTER_SUFFIX);
+                assertThat(service.deadLetterTopics()).as(service.name()).contains(Topics.deadLetterTopic(topic, service.name()));
+                assertThat(Topics.sourceOfDeadLetters(Topics.deadLetterTopic(topic, service.name())))
+                        .as("what the dead-letter replay puts its records back on").isEqualTo(topic);
             }
         }
         assertThat(contract).containsAll(consumedSomewhere);
@@ -113,6 +188,10 @@ class KafkaTopicsTest {
         JsonNode config = dev.single("Kafka").at("/spec/kafka/config");
         assertThat(config.path("offsets.topic.replication.factor").asInt()).isEqualTo(1);
         assertThat(config.path("transaction.state.log.replication.factor").asInt()).isEqualTo(1);
+    }
+
+    private static long delayMillis(String retryTopic) {
+        return Long.parseLong(retryTopic.substring(retryTopic.lastIndexOf('_') + 1));
     }
 
     private static Set<String> topicNames(String overlay) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -13,18 +14,52 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A service as its own module describes it: its name and HTTP port, the Kafka topics it consumes and
- * dead-letters to (application.properties over the shared defaults of service-support, as Quarkus reads them
- * in the prod profile), and the request paths its JAX-RS resources serve.
+ * A service as its own module describes it: its name and HTTP port, its Kafka consumer channels with the topics
+ * they consume, retry through and dead-letter to (application.properties over the shared defaults of
+ * service-support, as Quarkus reads them in the prod profile), and the request paths its JAX-RS resources serve.
  */
-record ServiceModule(String name, Path folder, int httpPort, Set<String> consumedTopics, Set<String> deadLetterTopics) {
+record ServiceModule(String name, Path folder, int httpPort, List<Channel> channels, Config config) {
+
+    /**
+     * An incoming Kafka channel: its topic, failure strategy, delayed-retry topics (in order) and their settings,
+     * and dead-letter topic.
+     */
+    record Channel(String name, String topic, Optional<String> failureStrategy, List<String> retryTopics,
+            Optional<Integer> maxRetries, Optional<Long> retryTimeoutMillis, Optional<String> deadLetterTopic) {
+    }
+
+    Set<String> consumedTopics() {
+        return channels.stream().map(Channel::topic).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The dead-letter topics its channels send to (SmallRye's default name where one names none). */
+    Set<String> deadLetterTopics() {
+        Set<String> topics = new TreeSet<>();
+        for (Channel channel : channels) {
+            if (channel.failureStrategy().filter(DEAD_LETTER_STRATEGIES::contains).isPresent()) {
+                topics.add(channel.deadLetterTopic().orElse("dead-letter-topic-" + channel.topic()));
+            }
+        }
+        return topics;
+    }
+
+    Set<String> retryTopics() {
+        return channels.stream().flatMap(c -> c.retryTopics().stream()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** A setting as Quarkus reads it in the prod profile, where the service or the shared defaults give it. */
+    Optional<String> setting(String key) {
+        return config.get(key);
+    }
 
     private static final Path SHARED_DEFAULTS = Path.of("service-support/src/main/resources/META-INF/microprofile-config.properties");
     private static final Pattern INCOMING_CONNECTOR = Pattern.compile("mp\\.messaging\\.incoming\\.(.+)\\.connector");
     private static final Pattern INCOMING_IN_CODE = Pattern.compile("@Incoming\\(\"([^\"]+)\"\\)");
+    private static final Set<String> DEAD_LETTER_STRATEGIES = Set.of("dead-letter-queue", "delayed-retry-topic");
 
     /** Every module with a src/main/resources/application.properties naming a quarkus.application.name. */
     static List<ServiceModule> all() {
@@ -51,19 +86,19 @@ record ServiceModule(String name, Path folder, int httpPort, Set<String> consume
         if (name.isEmpty()) {
             return Optional.empty();
         }
-        Set<String> consumed = new TreeSet<>();
-        Set<String> deadLetters = new TreeSet<>();
+        List<Channel> channels = new ArrayList<>();
         for (String channel : incomingKafkaChannels(config, folder)) {
             String prefix = "mp.messaging.incoming." + channel + ".";
-            String topic = config.get(prefix + "topic").orElse(channel);
-            consumed.add(topic);
-            if (config.get(prefix + "failure-strategy").filter("dead-letter-queue"::equals).isPresent()) {
-                // SmallRye's default name, so that a forgotten dead-letter-queue.topic shows up as a missing topic
-                deadLetters.add(config.get(prefix + "dead-letter-queue.topic").orElse("dead-letter-topic-" + topic));
-            }
+            List<String> retryTopics = config.get(prefix + "delayed-retry-topic.topics")
+                    .map(topics -> Arrays.stream(topics.split(",")).map(String::trim).toList()).orElse(List.of());
+            channels.add(new Channel(channel, config.get(prefix + "topic").orElse(channel),
+                    config.get(prefix + "failure-strategy"), retryTopics,
+                    config.get(prefix + "delayed-retry-topic.max-retries").map(Integer::valueOf),
+                    config.get(prefix + "delayed-retry-topic.timeout").map(Long::valueOf),
+                    config.get(prefix + "dead-letter-queue.topic")));
         }
         int port = Integer.parseInt(config.get("quarkus.http.port").orElse("8080"));
-        return Optional.of(new ServiceModule(name.get(), folder, port, consumed, deadLetters));
+        return Optional.of(new ServiceModule(name.get(), folder, port, List.copyOf(channels), config));
     }
 
     /** Channels configured with the Kafka connector, and @Incoming channels in code (Quarkus attaches Kafka). */
@@ -117,7 +152,7 @@ record ServiceModule(String name, Path folder, int httpPort, Set<String> consume
     }
 
     /** A service's properties over the shared defaults; %prod. keys win, other profiles' keys are ignored. */
-    private record Config(Properties defaults, Properties own) {
+    record Config(Properties defaults, Properties own) {
 
         Optional<String> get(String key) {
             for (Properties source : List.of(own, defaults)) {
