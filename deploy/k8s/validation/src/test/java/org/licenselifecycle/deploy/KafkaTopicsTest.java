@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,10 +55,10 @@ class KafkaTopicsTest {
                         .as("%s: <source>.<consumer>%s<delay in ms>", what, Topics.RETRY_INFIX)
                         .matches(Pattern.quote(channel.topic() + "." + service.name() + Topics.RETRY_INFIX) + "[1-9][0-9]*"));
                 assertThat(channel.maxRetries()).as(what).hasValueSatisfying(max -> assertThat(max).isPositive());
-                long delays = 0; // beyond its last topic, the connector retries through the last one again
-                for (int retry = 0; retry < channel.maxRetries().orElseThrow(); retry++) {
-                    delays += delayMillis(channel.retryTopics().get(Math.min(retry, channel.retryTopics().size() - 1)));
-                }
+                // beyond its last topic, the connector retries through the last one again
+                long delays = IntStream.range(0, channel.maxRetries().orElseThrow())
+                        .mapToLong(retry -> delayMillis(channel.retryTopics().get(Math.min(retry, channel.retryTopics().size() - 1))))
+                        .sum();
                 assertThat(channel.retryTimeoutMillis()).as("%s: a timeout under twice the retries' delays may cut them short (a record can wait behind another)", what)
                         .hasValueSatisfying(timeout -> assertThat(timeout).isGreaterThan(2 * delays));
             }
