@@ -30,12 +30,12 @@ class ConsolePagesTest {
 
     @Test
     void theSignInPageListsTheTenantsAdminsAndSigningInKeepsTheirTokenInAnHttpOnlyCookie() {
-        given().get("/sign-in?tenant=" + FakeServices.TENANT)
+        given().get("/sign-in")
                 .then().statusCode(200)
                 .body(containsString("Sign in as Lee Gu, License Administrator"))
                 .body(containsString("Sign in as Diego Siciliani, Global Reader"));
         Response signIn = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("tenant", FakeServices.TENANT).formParam("userId", FakeServices.LEE)
+                .formParam("userId", FakeServices.LEE)
                 .formParam("role", "LICENSE_ADMINISTRATOR")
                 .post("/sign-in");
         assertThat(signIn.statusCode()).isEqualTo(303);
@@ -46,13 +46,31 @@ class ConsolePagesTest {
         assertThat(payload).contains("\"tid\":\"" + FakeServices.TENANT + "\"")
                 .contains("\"oid\":\"" + FakeServices.LEE + "\"")
                 .contains("4d6ac14f-3453-41d0-bef9-a3e0c569773a")
-                .contains("\"iss\":\"https://login.license-lifecycle.dev/\"");
+                .contains("\"iss\":\"https://login.license-lifecycle.dev/\"")
+                .contains("\"aud\":\"api://license-lifecycle-dev\"");
+    }
+
+    @Test
+    void theDemoSignInSignsInOnlyToTheConfiguredTenantWhateverTheRequestNames() {
+        String otherTenant = "99999999-8888-4777-8666-555555555555";
+        given().get("/sign-in?tenant=" + otherTenant)
+                .then().statusCode(200)
+                .body(containsString("Admins of " + FakeServices.TENANT))
+                .body(not(containsString(otherTenant)));
+        Response signIn = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("tenant", otherTenant).formParam("userId", FakeServices.LEE)
+                .formParam("role", "LICENSE_ADMINISTRATOR")
+                .post("/sign-in");
+        assertThat(signIn.statusCode()).isEqualTo(303);
+        String payload = new String(Base64.getUrlDecoder().decode(signIn.cookie("console_session").split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        assertThat(payload).contains("\"tid\":\"" + FakeServices.TENANT + "\"").doesNotContain(otherTenant);
     }
 
     @Test
     void signingInAsARoleTheAdminDoesNotHoldIsRefusedInPlainWords() {
         given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("tenant", FakeServices.TENANT).formParam("userId", FakeServices.DIEGO)
+                .formParam("userId", FakeServices.DIEGO)
                 .formParam("role", "GLOBAL_ADMINISTRATOR")
                 .post("/sign-in")
                 .then().statusCode(400).body(containsString("does not hold that role"))
@@ -127,7 +145,7 @@ class ConsolePagesTest {
 
     private static String signIn(String userId, String role) {
         return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("tenant", FakeServices.TENANT).formParam("userId", userId).formParam("role", role)
+                .formParam("userId", userId).formParam("role", role)
                 .post("/sign-in")
                 .then().statusCode(303).extract().cookie("console_session");
     }

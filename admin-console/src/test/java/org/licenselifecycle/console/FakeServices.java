@@ -41,7 +41,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of("console.directory-url", url, "console.licensing-url", url,
-                "console.lifecycle-url", "http://127.0.0.1:" + closedPort());
+                "console.lifecycle-url", "http://127.0.0.1:" + closedPort(),
+                "console.demo-sign-in.tenant-id", TENANT);
     }
 
     private void answer(HttpExchange exchange) throws IOException {
