@@ -124,6 +124,17 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aFormOverTheBodyCapIsRefusedWith413BeforeAnyServiceIsAsked() {
+        FakeServices.received.clear();
+        given().cookie("console_session", signIn(FakeServices.LEE, "LICENSE_ADMINISTRATOR"))
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("userId", "a".repeat(256 * 1024 + 1))
+                .post("/licenses/" + FakeServices.BUSINESS_PREMIUM + "/unassign")
+                .then().statusCode(413);
+        assertThat(FakeServices.received).noneMatch(call -> call.contains("/unassign"));
+    }
+
+    @Test
     void moreThanTwentyUsersAreRefusedByTheConsoleBeforeAnyServiceIsAsked() {
         FakeServices.received.clear();
         var request = given().cookie("console_session", signIn(FakeServices.LEE, "LICENSE_ADMINISTRATOR"))
