@@ -84,18 +84,21 @@ public class DevelopmentKeyGuard {
         return problems;
     }
 
-    /** Where the development key is configured, if it is: the setting that names it. */
+    /**
+     * The setting that makes the development key trusted, if it is: the location when one is set (smallrye-jwt may
+     * have read it into a key or text already), else the inline key.
+     */
     private static Optional<String> developmentKeyAt(TokenTrust trust) {
-        if (trust.key().filter(DevelopmentKeyGuard::isDevelopmentKey).isPresent()) {
-            return Optional.of("mp.jwt.verify.publickey");
+        boolean trusted = trust.key().filter(DevelopmentKeyGuard::isDevelopmentKey).isPresent()
+                || trust.keyContent().map(DevelopmentKeyGuard::keysIn).orElse(List.of()).stream()
+                        .anyMatch(DevelopmentKeyGuard::isDevelopmentKey)
+                || trust.keyLocation().flatMap(DevelopmentKeyGuard::readLocally).map(DevelopmentKeyGuard::keysIn)
+                        .orElse(List.of()).stream().anyMatch(DevelopmentKeyGuard::isDevelopmentKey);
+        if (!trusted) {
+            return Optional.empty();
         }
-        if (trust.keyContent().filter(content -> keysIn(content).stream().anyMatch(DevelopmentKeyGuard::isDevelopmentKey))
-                .isPresent()) {
-            return Optional.of("mp.jwt.verify.publickey");
-        }
-        return trust.keyLocation().filter(location -> readLocally(location).map(DevelopmentKeyGuard::keysIn)
-                        .orElse(List.of()).stream().anyMatch(DevelopmentKeyGuard::isDevelopmentKey))
-                .map(location -> "mp.jwt.verify.publickey.location=" + location);
+        return Optional.of(trust.keyLocation().map(location -> "mp.jwt.verify.publickey.location=" + location)
+                .orElse("mp.jwt.verify.publickey"));
     }
 
     /**

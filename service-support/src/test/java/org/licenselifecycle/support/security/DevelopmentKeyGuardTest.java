@@ -70,9 +70,13 @@ class DevelopmentKeyGuardTest {
     }
 
     @Test
-    void theDevelopmentKeyAlreadyDecodedUnderTheProdProfileRefusesTheStart() throws IOException {
+    void theDevelopmentKeyAlreadyReadFromItsLocationUnderTheProdProfileRefusesTheStartNamingTheLocation() throws IOException {
+        // smallrye-jwt reads a file: location into the key at once; the location is what the operator set
         PublicKey development = DevelopmentKeyGuard.keysIn(Files.readString(developmentKeyPem())).get(0);
 
+        assertThat(DevelopmentKeyGuard.problems(PROD, new TokenTrust(Optional.of(development), Optional.empty(),
+                Optional.of("file:/etc/keys/public-key.pem"), AUDIENCE))).singleElement().asString()
+                .contains("mp.jwt.verify.publickey.location=file:/etc/keys/public-key.pem");
         assertThat(DevelopmentKeyGuard.problems(PROD,
                 new TokenTrust(Optional.of(development), Optional.empty(), Optional.empty(), AUDIENCE))).hasSize(1);
     }
