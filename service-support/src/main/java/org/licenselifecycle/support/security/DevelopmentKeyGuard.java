@@ -52,9 +52,13 @@ public class DevelopmentKeyGuard {
     // Early: before the messaging connectors and the schedulers start on the same event.
     void refuseUnsafeTrust(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent started,
             JWTAuthContextInfo verification) {
-        List<String> profiles = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class).getProfiles();
+        SmallRyeConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class);
+        List<String> profiles = config.getProfiles();
+        // smallrye-jwt reads a local key file at once and keeps only its text: the location is the operator's words
+        Optional<String> location = Optional.ofNullable(verification.getPublicKeyLocation())
+                .or(() -> config.getOptionalValue("mp.jwt.verify.publickey.location", String.class));
         TokenTrust trust = new TokenTrust(Optional.ofNullable(verification.getPublicVerificationKey()),
-                Optional.ofNullable(verification.getPublicKeyContent()), Optional.ofNullable(verification.getPublicKeyLocation()),
+                Optional.ofNullable(verification.getPublicKeyContent()), location,
                 verification.getExpectedAudience() == null ? Set.of() : verification.getExpectedAudience());
         List<String> problems = problems(profiles, trust);
         if (!problems.isEmpty()) {
