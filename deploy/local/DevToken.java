@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Prints a bearer token with Entra ID's claims (tid, oid, wids), signed RS256 with the development key,
- * for local use only: the services trust that key under the dev, test and local profiles.
+ * Prints a bearer token with Entra ID's claims (tid, oid, wids) and the development audience, signed RS256 with
+ * the development key, for local use only: the services trust that key under the dev, test and local profiles.
+ * {@code --key} signs with another key instead, such as the key pair the k8s dev overlay generates.
  *
  * <p>A single-file program on the JDK alone ({@code java DevToken.java ...}), so it works before any
  * build. Launched by {@code deploy/local/token}, which passes the key with {@code -Ddevtoken.key=...}.
@@ -21,6 +22,9 @@ import java.util.UUID;
 public class DevToken {
 
     static final String ISSUER = "https://login.license-lifecycle.dev/";
+
+    /** The audience (aud) the dev, test and local profiles and the k8s dev overlay expect. */
+    static final String AUDIENCE = "api://license-lifecycle-dev";
 
     /** Directory role template ids, as Entra ID puts them in {@code wids}. */
     static final Map<String, String> ROLES = new LinkedHashMap<>();
@@ -36,12 +40,14 @@ public class DevToken {
     }
 
     static final String USAGE = String.join("\n",
-            "usage: deploy/local/token --tenant <tenantId> --role <role> [--oid <userId>] [--hours N]",
+            "usage: deploy/local/token --tenant <tenantId> --role <role> [--oid <userId>] [--hours N] [--key <pem>]",
             "  --tenant  the caller's tenant (GUID), claim tid",
             "  --role    " + String.join("|", ROLES.keySet()) + " (claim wids)",
             "  --oid     the caller's object id (GUID), claims oid and sub; a random one when absent",
             "  --hours   validity in hours, 1..8760 (default 1)",
-            "Prints a JWT signed with deploy/local/dev-keys/private-key.pem: for local use only.");
+            "  --key     the PKCS#8 PEM private key to sign with (default deploy/local/dev-keys/private-key.pem),",
+            "            e.g. deploy/k8s/overlays/dev/keys/jwt-private-key.pem for the k8s dev overlay",
+            "Prints a JWT with aud " + AUDIENCE + ", signed with that key: for development only.");
 
     public static void main(String[] args) throws Exception {
         Arguments arguments;
@@ -57,11 +63,12 @@ public class DevToken {
             System.out.println(USAGE);
             return;
         }
-        Path keyFile = Path.of(System.getProperty("devtoken.key", "deploy/local/dev-keys/private-key.pem"));
+        Path keyFile = arguments.key() != null ? arguments.key()
+                : Path.of(System.getProperty("devtoken.key", "deploy/local/dev-keys/private-key.pem"));
         System.out.println(sign(arguments, Instant.now(), readPkcs8(keyFile)));
     }
 
-    record Arguments(UUID tenant, String roleTemplateId, UUID oid, long hours) {
+    record Arguments(UUID tenant, String roleTemplateId, UUID oid, long hours, Path key) {
 
         /** The parsed arguments, or null when help was asked for. Throws on anything malformed. */
         static Arguments parse(String[] args) {
@@ -69,6 +76,7 @@ public class DevToken {
             UUID oid = null;
             String role = null;
             long hours = 1;
+            Path key = null;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (name.equals("-h") || name.equals("--help")) {
@@ -88,6 +96,7 @@ public class DevToken {
                         role = value;
                     }
                     case "--hours" -> hours = hours(value);
+                    case "--key" -> key = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             }
@@ -97,7 +106,7 @@ public class DevToken {
             if (role == null) {
                 throw new IllegalArgumentException("--role is required");
             }
-            return new Arguments(tenant, ROLES.get(role), oid != null ? oid : UUID.randomUUID(), hours);
+            return new Arguments(tenant, ROLES.get(role), oid != null ? oid : UUID.randomUUID(), hours, key);
         }
 
         private static UUID guid(String name, String value) {
@@ -127,6 +136,7 @@ public class DevToken {
         // Only GUIDs, numbers and fixed strings go into the JSON, so no escaping is needed.
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String payload = "{\"iss\":\"" + ISSUER + "\""
+                + ",\"aud\":\"" + AUDIENCE + "\""
                 + ",\"sub\":\"" + arguments.oid() + "\""
                 + ",\"tid\":\"" + arguments.tenant() + "\""
                 + ",\"oid\":\"" + arguments.oid() + "\""

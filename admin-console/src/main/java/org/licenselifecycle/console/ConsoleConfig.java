@@ -61,7 +61,7 @@ public interface ConsoleConfig {
         @WithDefault("false")
         boolean enabled();
 
-        /** The tenant whose admins the sign-in page lists (Contoso of deploy/local/seed). */
+        /** The one tenant whose admins the sign-in page lists and signs in (Contoso of deploy/local/seed). */
         @WithDefault("8f5b2c1e-4d3a-4e6f-9a7b-c0e1d2f3a4b5")
         String tenantId();
 
@@ -70,6 +70,10 @@ public interface ConsoleConfig {
 
         @WithDefault("https://login.license-lifecycle.dev/")
         String issuer();
+
+        /** The audience (aud) of the tokens: the services' {@code mp.jwt.verify.audiences}. */
+        @WithDefault("api://license-lifecycle-dev")
+        String audience();
 
         @WithDefault("PT8H")
         Duration tokenLifetime();

@@ -9,6 +9,8 @@ import static org.hamcrest.Matchers.not;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +73,33 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theDemoSignInSignsInOnlyToTheConfiguredTenantWhateverTheRequestNames() {
+        String otherTenant = "99999999-8888-4777-8666-555555555555";
+        Response page = given().get("/sign-in?tenant=" + otherTenant);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.asString()).contains("Admins of " + FakeServices.TENANT).doesNotContain(otherTenant);
+        String token = SignedIn.formTokenOf(page.asString());
+        String session = given().redirects().follow(false).contentType(SignedIn.FORM).cookie("csrf-token", token)
+                .formParam("csrf-token", token).formParam("tenant", otherTenant)
+                .formParam("userId", FakeServices.LEE).formParam("role", "LICENSE_ADMINISTRATOR")
+                .post("/sign-in")
+                .then().statusCode(303).extract().cookie("console_session");
+        FakeServices.bearers.clear();
+        given().cookie("console_session", session).get("/licenses").then().statusCode(200);
+        assertThat(FakeServices.bearers).isNotEmpty().allSatisfy(bearer -> assertThat(payloadOf(bearer))
+                .contains("\"tid\":\"" + FakeServices.TENANT + "\"")
+                .contains("\"oid\":\"" + FakeServices.LEE + "\"")
+                .contains("4d6ac14f-3453-41d0-bef9-a3e0c569773a")
+                .contains("\"iss\":\"https://login.license-lifecycle.dev/\"")
+                .contains("\"aud\":\"api://license-lifecycle-dev\"")
+                .doesNotContain(otherTenant));
+    }
+
+    private static String payloadOf(String jwt) {
+        return new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+    }
+
+    @Test
     void signingInAsARoleTheAdminDoesNotHoldIsRefusedInPlainWords() {
         String token = SignedIn.formTokenOf(given().get("/sign-in?tenant=" + FakeServices.TENANT).asString());
         given().redirects().follow(false).contentType(SignedIn.FORM).cookie("csrf-token", token)
@@ -126,6 +155,16 @@ class ConsolePagesTest {
                 .get("/users/" + FakeServices.ADELE + "/timeline")
                 .then().statusCode(503).body(containsString("did not answer"))
                 .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void aFormOverTheBodyCapIsRefusedWith413BeforeAnyServiceIsAsked() {
+        FakeServices.received.clear();
+        SignedIn.as(FakeServices.LEE, "LICENSE_ADMINISTRATOR").form()
+                .formParam("userId", "a".repeat(256 * 1024 + 1))
+                .post("/licenses/" + FakeServices.BUSINESS_PREMIUM + "/unassign")
+                .then().statusCode(413);
+        assertThat(FakeServices.received).noneMatch(call -> call.contains("/unassign"));
     }
 
     @Test

@@ -28,6 +28,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final String REFUSED = "6fd2c87f-b296-42f0-b197-1e91e994b900";
 
     static final List<String> received = new CopyOnWriteArrayList<>();
+    /** The bearer tokens the console sent, in order. */
+    static final List<String> bearers = new CopyOnWriteArrayList<>();
     private HttpServer server;
 
     @Override
@@ -41,13 +43,18 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of("console.directory-url", url, "console.licensing-url", url,
-                "console.lifecycle-url", "http://127.0.0.1:" + closedPort());
+                "console.lifecycle-url", "http://127.0.0.1:" + closedPort(),
+                "console.demo-sign-in.tenant-id", TENANT);
     }
 
     private void answer(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         received.add(method + " " + path);
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null && authorization.startsWith("Bearer ")) {
+            bearers.add(authorization.substring("Bearer ".length()));
+        }
         if (path.equals("/v1.0/roleManagement/directory/roleAssignments")) {
             json(exchange, 200, """
                     {"value":[{"id":"r1","principalId":"%s","roleDefinitionId":"4d6ac14f-3453-41d0-bef9-a3e0c569773a"},

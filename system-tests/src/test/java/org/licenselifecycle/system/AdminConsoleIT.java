@@ -85,7 +85,7 @@ class AdminConsoleIT {
     }
 
     private void open(TestInfo test) {
-        browser = Browser.forTest(system, test);
+        browser = Browser.forTest(system, contoso, test);
     }
 
     @AfterEach
@@ -98,7 +98,7 @@ class AdminConsoleIT {
     @Test
     void theLicensesPageAddsUpSubscriptionsAndUnassignsTheSelectedUsersAfterSayingWhatHappensToTheirData(TestInfo test) {
         open(test);
-        browser.signInAs(contoso.tenantId.toString(), "Sign in as Lee Gu, License Administrator");
+        browser.signInAs("Sign in as Lee Gu, License Administrator");
         Map<String, Object> before = contoso.product(AdminClient.BUSINESS_PREMIUM);
         browser.shot("licenses");
         WebElement row = browser.find("tr[data-sku='" + AdminClient.BUSINESS_PREMIUM + "']");
@@ -153,7 +153,7 @@ class AdminConsoleIT {
     @Test
     void activeUsersRightPaneClearsOneLicenseAndSaveChangesKeepsTheMailboxThroughTheOther(TestInfo test) {
         open(test);
-        browser.signInAs(contoso.tenantId.toString(), "Sign in as Megan Bowen, Global Administrator");
+        browser.signInAs("Sign in as Megan Bowen, Global Administrator");
         browser.open("/users");
         search("Johanna");
         browser.shot("searched");
@@ -179,7 +179,7 @@ class AdminConsoleIT {
     @Test
     void searchFindsUsersByNameOrByUserPrincipalName(TestInfo test) {
         open(test);
-        browser.signInAs(contoso.tenantId.toString(), "Sign in as Diego Siciliani, Global Reader");
+        browser.signInAs("Sign in as Diego Siciliani, Global Reader");
         browser.open("/users");
         search("garchie");
         browser.shot("by-upn");
@@ -192,7 +192,7 @@ class AdminConsoleIT {
     @Test
     void manageProductLicensesUnassignsAllFromTheSelectedUsersShowingProgressAndEachResult(TestInfo test) {
         open(test);
-        browser.signInAs(contoso.tenantId.toString(), "Sign in as Lee Gu, License Administrator");
+        browser.signInAs("Sign in as Lee Gu, License Administrator");
         browser.open("/users");
         browser.find("input[aria-label='Select Pradeep Gupta']").click();
         browser.find("input[aria-label='Select Isaiah Langer']").click();
@@ -219,7 +219,7 @@ class AdminConsoleIT {
     void yourProductsHasARowPerSubscriptionSendsCspPerpetualSoftwareToTheLicensesPageAndTakesOverASelfServicePurchase(
             TestInfo test) {
         open(test);
-        browser.signInAs(contoso.tenantId.toString(), "Sign in as Megan Bowen, Global Administrator");
+        browser.signInAs("Sign in as Megan Bowen, Global Administrator");
         browser.open("/products");
         browser.shot("your-products");
         assertThat(browser.all("tr[data-sku='" + AdminClient.BUSINESS_PREMIUM + "']")).hasSize(2);
@@ -239,7 +239,7 @@ class AdminConsoleIT {
     @Test
     void aGlobalReaderSeesLicensesAndUsersButIsOfferedNoUnassign(TestInfo test) {
         open(test);
-        browser.signInAs(contoso.tenantId.toString(), "Sign in as Diego Siciliani, Global Reader");
+        browser.signInAs("Sign in as Diego Siciliani, Global Reader");
         browser.open("/licenses/" + AdminClient.BUSINESS_PREMIUM);
         browser.shot("product-read-only");
         assertThat(browser.all("#holders tbody tr")).isNotEmpty();
@@ -255,7 +255,7 @@ class AdminConsoleIT {
     @Test
     void aRefusalFromAServiceIsShownInPlainWordsNeverAsJson(TestInfo test) {
         open(test);
-        browser.signInAs(contoso.tenantId.toString(), "Sign in as Nestor Wilke, Billing Administrator");
+        browser.signInAs("Sign in as Nestor Wilke, Billing Administrator");
         browser.shot("billing-admin-on-licenses");
         String message = browser.text("#error-message");
         assertThat(message).isNotBlank().doesNotContain("{").doesNotContain("\"error\"");
@@ -266,7 +266,7 @@ class AdminConsoleIT {
     @Test
     void theUnassignFlowWorksWithTheKeyboardAlone(TestInfo test) {
         open(test);
-        browser.signInAs(contoso.tenantId.toString(), "Sign in as Lee Gu, License Administrator");
+        browser.signInAs("Sign in as Lee Gu, License Administrator");
         String grady = ids.get("Grady Archie");
         browser.open("/licenses");
         browser.tabTo("a[href='/licenses/" + AdminClient.BUSINESS_PREMIUM + "']", 40);
@@ -341,9 +341,9 @@ class AdminConsoleIT {
     @Test
     void everyInputButtonAndSelectHasAnAccessibleLabel(TestInfo test) {
         open(test);
-        browser.open("/sign-in?tenant=" + contoso.tenantId);
+        browser.open("/sign-in");
         assertThat(unlabelledControls()).as("sign-in").isEmpty();
-        browser.signInAs(contoso.tenantId.toString(), "Sign in as Megan Bowen, Global Administrator");
+        browser.signInAs("Sign in as Megan Bowen, Global Administrator");
         for (String page : List.of("/licenses", "/licenses/" + AdminClient.BUSINESS_PREMIUM, "/users",
                 "/users/" + ids.get("Johanna Lorenz"), "/users/manage?userId=" + ids.get("Alex Wilber"), "/products",
                 "/users/" + ids.get("Alex Wilber") + "/timeline")) {

@@ -62,18 +62,18 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
 
-    /** A browser on the running system's console, its screenshots and log named after the test. */
-    static Browser forTest(RunningSystem system, TestInfo test) {
-        return new Browser(system.console.baseUrl(), test.getTestMethod().orElseThrow().getName());
+    /** A browser on the running system's console for {@code tenant}, its screenshots and log named after the test. */
+    static Browser forTest(RunningSystem system, AdminClient tenant, TestInfo test) {
+        return new Browser(system.consoleFor(tenant.tenantId).baseUrl(), test.getTestMethod().orElseThrow().getName());
     }
 
     void open(String path) {
         driver.get(baseUrl + path);
     }
 
-    /** Signs in through the demo sign-in page as the admin whose button names them. */
-    void signInAs(String tenantId, String buttonText) {
-        open("/sign-in?tenant=" + tenantId);
+    /** Signs in through the demo sign-in page (its console's tenant) as the admin whose button names them. */
+    void signInAs(String buttonText) {
+        open("/sign-in");
         shot("sign-in");
         driver.findElement(By.xpath("//button[normalize-space()='" + buttonText + "']")).click();
         await("signed in").atMost(Duration.ofSeconds(30)).until(() -> driver.getCurrentUrl().endsWith("/licenses"));

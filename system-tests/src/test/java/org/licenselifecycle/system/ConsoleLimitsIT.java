@@ -52,8 +52,8 @@ class ConsoleLimitsIT {
 
     @Test
     void theTwentyFirstBoxIsRefusedWithAVisibleReasonAndNothingIsUnassigned(TestInfo test) {
-        browser = Browser.forTest(system, test);
-        browser.signInAs(fabrikam.tenantId.toString(), "Sign in as Lee Gu, License Administrator");
+        browser = Browser.forTest(system, fabrikam, test);
+        browser.signInAs("Sign in as Lee Gu, License Administrator");
         browser.open("/licenses/" + AdminClient.BUSINESS_PREMIUM);
         List<WebElement> boxes = browser.all("input[name='userId']");
         assertThat(boxes).hasSize(HOLDERS);
@@ -74,8 +74,8 @@ class ConsoleLimitsIT {
 
     @Test
     void activeUsersArePagedAndEveryUserAppearsOnce(TestInfo test) {
-        browser = Browser.forTest(system, test);
-        browser.signInAs(fabrikam.tenantId.toString(), "Sign in as Lee Gu, License Administrator");
+        browser = Browser.forTest(system, fabrikam, test);
+        browser.signInAs("Sign in as Lee Gu, License Administrator");
         browser.open("/users");
         Set<String> seen = new HashSet<>();
         List<String> first = browser.all("#users tbody tr[data-user]").stream().map(r -> r.getAttribute("data-user")).toList();

@@ -2,13 +2,15 @@ package org.licenselifecycle.system;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.licenselifecycle.testsupport.Kafka;
 import org.licenselifecycle.testsupport.Postgres;
 
 /**
  * The three services as built, each in its own JVM and database, on the rig's PostgreSQL and Kafka, and
- * the admin console in front of them; started once for all system tests of this JVM and stopped when it
- * exits.
+ * an admin console in front of them for each tenant a browser test signs in to (the demo sign-in offers
+ * only its configured tenant); started once for all system tests of this JVM and stopped when it exits.
  */
 final class RunningSystem {
 
@@ -20,26 +22,30 @@ final class RunningSystem {
     final ServiceProcess directory;
     final ServiceProcess licensing;
     final ServiceProcess lifecycle;
-    final ServiceProcess console;
+    private final Map<UUID, ServiceProcess> consoles = new ConcurrentHashMap<>();
 
     private RunningSystem() {
         String kafka = Kafka.bootstrapServers();
         directory = ServiceProcess.start("directory-service", environment("directory", kafka));
         licensing = ServiceProcess.start("licensing-service", environment("licensing", kafka));
         lifecycle = ServiceProcess.start("data-lifecycle-service", environment("lifecycle", kafka));
-        console = ServiceProcess.start("admin-console", Map.of(
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            consoles.values().forEach(ServiceProcess::close);
+            services().forEach(ServiceProcess::close);
+        }));
+        services().forEach(ServiceProcess::awaitReady);
+    }
+
+    /** The admin console whose demo sign-in offers {@code tenantId}'s admins, started on first use. */
+    ServiceProcess consoleFor(UUID tenantId) {
+        return consoles.computeIfAbsent(tenantId, tenant -> ServiceProcess.start("admin-console", Map.of(
                 "CONSOLE_DIRECTORY_URL", directory.baseUrl(),
                 "CONSOLE_LICENSING_URL", licensing.baseUrl(),
                 "CONSOLE_LIFECYCLE_URL", lifecycle.baseUrl(),
                 "CONSOLE_PAGE_SIZE", Integer.toString(CONSOLE_PAGE_SIZE),
+                "CONSOLE_DEMO_SIGN_IN_TENANT_ID", tenant.toString(),
                 "CONSOLE_DEMO_SIGN_IN_SIGNING_KEY", ServiceProcess.projectRoot()
-                        .resolve("deploy/local/dev-keys/private-key.pem").toString()));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            console.close();
-            services().forEach(ServiceProcess::close);
-        }));
-        services().forEach(ServiceProcess::awaitReady);
-        console.awaitReady();
+                        .resolve("deploy/local/dev-keys/private-key.pem").toString())).awaitReady());
     }
 
     static synchronized RunningSystem get() {
@@ -49,7 +55,7 @@ final class RunningSystem {
         return instance;
     }
 
-    /** The three services (the console is not one: it has no database, Kafka or API of its own). */
+    /** The three services (a console is not one: it has no database, Kafka or API of its own). */
     List<ServiceProcess> services() {
         return List.of(directory, licensing, lifecycle);
     }

@@ -31,6 +31,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String module, Map<String, String> environment) {
+        return start(module, module, environment);
+    }
+
+    /** Started with its output in {@code target/system-test-logs/<logName>.log}. */
+    static ServiceProcess start(String module, String logName, Map<String, String> environment) {
         Path root = projectRoot();
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -43,13 +48,13 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Path log = logs.resolve(module + ".log");
+        Path log = logs.resolve(logName + ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        builder.environment().put("QUARKUS_PROFILE", "local"); // unless the test names another
         builder.environment().putAll(environment);
-        builder.environment().put("QUARKUS_PROFILE", "local");
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         try {
             return new ServiceProcess(module, builder.start(), port, log);
@@ -71,6 +76,28 @@ final class ServiceProcess implements AutoCloseable {
                     return status("/q/health/ready") == 200;
                 });
         return this;
+    }
+
+    /** Waits for the process to end by itself; its exit code. */
+    int awaitExit(Duration atMost) {
+        try {
+            if (!process.waitFor(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(module + " still runs after " + atMost + "; see " + log.toAbsolutePath());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted waiting for " + module, e);
+        }
+    }
+
+    /** What the process wrote (standard output and error). */
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String baseUrl() {

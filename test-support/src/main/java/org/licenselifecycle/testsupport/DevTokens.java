@@ -17,13 +17,16 @@ import java.util.UUID;
 import org.licenselifecycle.support.security.DirectoryRole;
 
 /**
- * Bearer tokens with Entra ID's claims ({@code tid}, {@code oid}, {@code wids}), signed with the
- * development key in {@code deploy/local/dev-keys}, which the services trust under the test profile.
+ * Bearer tokens with Entra ID's claims ({@code tid}, {@code oid}, {@code wids}) and the development audience,
+ * signed with the development key in {@code deploy/local/dev-keys}, which the services trust under the test profile.
  */
 public final class DevTokens {
 
     /** The issuer the dev, test and local profiles expect. */
     public static final String ISSUER = "https://login.license-lifecycle.dev/";
+
+    /** The audience the dev, test and local profiles expect ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "api://license-lifecycle-dev";
 
     private static PrivateKey devKey;
 
@@ -36,33 +39,40 @@ public final class DevTokens {
     }
 
     public static String token(UUID tenantId, UUID objectId, DirectoryRole... roles) {
-        return sign(tenantId, objectId, Instant.now().plusSeconds(3600), devKey(), roles);
+        return sign(tenantId, objectId, Instant.now().plusSeconds(3600), devKey(), AUDIENCE, roles);
+    }
+
+    /** A valid token of the development key, but issued to another application: {@code aud} is {@code audience}. */
+    public static String forAudience(UUID tenantId, String audience, DirectoryRole... roles) {
+        return sign(tenantId, UUID.randomUUID(), Instant.now().plusSeconds(3600), devKey(), audience, roles);
     }
 
     /** A well-formed token that expired an hour ago. */
     public static String expired(UUID tenantId, DirectoryRole... roles) {
-        return sign(tenantId, UUID.randomUUID(), Instant.now().minusSeconds(3600), devKey(), roles);
+        return sign(tenantId, UUID.randomUUID(), Instant.now().minusSeconds(3600), devKey(), AUDIENCE, roles);
+    }
+
+    /** A valid token of the development key that expires at {@code expiresAt} (the verifier allows a minute's skew). */
+    public static String expiringAt(UUID tenantId, Instant expiresAt, DirectoryRole... roles) {
+        return sign(tenantId, UUID.randomUUID(), expiresAt, devKey(), AUDIENCE, roles);
     }
 
     /** A token signed by a key the services do not trust. */
-    /** A valid token of the development key that expires at {@code expiresAt} (the verifier allows a minute's skew). */
-    public static String expiringAt(UUID tenantId, Instant expiresAt, DirectoryRole... roles) {
-        return sign(tenantId, UUID.randomUUID(), expiresAt, devKey(), roles);
-    }
-
     public static String signedByStranger(UUID tenantId, DirectoryRole... roles) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             return sign(tenantId, UUID.randomUUID(), Instant.now().plusSeconds(3600),
-                    generator.generateKeyPair().getPrivate(), roles);
+                    generator.generateKeyPair().getPrivate(), AUDIENCE, roles);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String sign(UUID tenantId, UUID objectId, Instant expiresAt, PrivateKey key, DirectoryRole... roles) {
+    private static String sign(UUID tenantId, UUID objectId, Instant expiresAt, PrivateKey key, String audience,
+            DirectoryRole... roles) {
         return Jwt.issuer(ISSUER)
+                .audience(audience)
                 .subject(objectId.toString())
                 .claim("tid", tenantId.toString())
                 .claim("oid", objectId.toString())

@@ -10,7 +10,6 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -22,10 +21,11 @@ import org.licenselifecycle.console.services.DirectoryClient;
 import org.licenselifecycle.console.services.ServiceError;
 
 /**
- * The demo sign-in (dev, local and test profiles; {@code console.demo-sign-in.enabled}, off in prod):
- * the demo tenant's admins as the directory records them, one button each; choosing one mints their
- * token with the development key and opens a session on the server ({@link Sessions}) whose id the session
- * cookie carries.
+ * The demo sign-in (dev, local and test profiles; {@code console.demo-sign-in.enabled}, refused in prod by
+ * {@link DemoSignInGuard}): the configured demo tenant's admins as the directory records them, one button each;
+ * choosing one mints their token with the development key and opens a session on the server ({@link Sessions})
+ * whose id the session cookie carries. Only that one tenant: a tenant named in the request is never signed in to,
+ * so the page cannot mint a Global Administrator of any tenant the services hold.
  */
 @Path("/sign-in")
 @Produces(MediaType.TEXT_HTML)
@@ -53,9 +53,9 @@ public class DemoSignIn {
     }
 
     @GET
-    public TemplateInstance signInPage(@QueryParam("tenant") String tenant) {
+    public TemplateInstance signInPage() {
         requireDemo();
-        String tenantId = tenant == null || tenant.isBlank() ? config.demoSignIn().tenantId() : tenant.trim();
+        String tenantId = config.demoSignIn().tenantId();
         try {
             return page.data("tenantId", tenantId).data("admins", admins(tenantId)).data("error", null);
         } catch (ServiceError e) {
@@ -64,9 +64,9 @@ public class DemoSignIn {
     }
 
     @POST
-    public Response signIn(@FormParam("tenant") String tenantId, @FormParam("userId") String userId,
-            @FormParam("role") String role) {
+    public Response signIn(@FormParam("userId") String userId, @FormParam("role") String role) {
         requireDemo();
+        String tenantId = config.demoSignIn().tenantId();
         DemoAdmin chosen = admins(tenantId).stream()
                 .filter(a -> a.userId().equalsIgnoreCase(userId) && a.role().name().equals(role))
                 .findFirst()

@@ -18,8 +18,9 @@ import java.util.UUID;
 import org.licenselifecycle.console.ConsoleConfig;
 
 /**
- * Tokens for the demo sign-in, with Entra ID's claims (tid, oid, wids, name), signed RS256 with the
- * development key that the services trust under their dev, test and local profiles only.
+ * Tokens for the demo sign-in, with Entra ID's claims (tid, oid, wids, name) and the services' audience, signed
+ * RS256 with the development key that the services trust under their dev, test and local profiles only (or with
+ * the key pair generated for the k8s dev overlay).
  */
 @ApplicationScoped
 public class DemoTokens {
@@ -39,6 +40,7 @@ public class DemoTokens {
     String token(String tenantId, String objectId, String name, List<AdminRole> roles) {
         Instant now = clock.instant();
         var builder = Jwt.issuer(config.issuer())
+                .audience(config.audience())
                 .subject(objectId)
                 .claim("tid", tenantId)
                 .claim("oid", objectId)

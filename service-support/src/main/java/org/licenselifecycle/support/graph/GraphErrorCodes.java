@@ -10,6 +10,8 @@ public final class GraphErrorCodes {
     public static final String METHOD_NOT_ALLOWED = "Request_MethodNotAllowed";
     public static final String NOT_ACCEPTABLE = "NotAcceptable";
     public static final String TOO_MANY_REQUESTS = "TooManyRequests";
+    /** 413: the request body is over the cap (quarkus.http.limits.max-body-size). */
+    public static final String REQUEST_ENTITY_TOO_LARGE = "Request_EntityTooLarge";
     public static final String GENERAL_EXCEPTION = "generalException";
     public static final String SERVICE_UNAVAILABLE = "serviceNotAvailable";
 

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -61,7 +61,7 @@ public class GraphErrorMapper {
     public Response web(WebApplicationException e, ContainerRequestContext request) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e, request);
+            return defect(e, request);
         }
         String code = switch (status) {
             case 401 -> GraphErrorCodes.INVALID_AUTHENTICATION_TOKEN;
@@ -78,7 +78,17 @@ public class GraphErrorMapper {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, ContainerRequestContext request) {
+    public Response unexpected(Throwable e, ContainerRequestContext request, HttpServerResponse response) {
+        if (response.ended() && response.getStatusCode() == 413) {
+            // a chunked body grew past quarkus.http.limits.max-body-size: RESTEasy Reactive has answered 413
+            // (and closed the connection) before failing the read; the client's mistake, not our defect
+            LOG.debugf("Request body over the cap: %s", e.getMessage());
+            return Response.status(413).build();
+        }
+        return defect(e, request);
+    }
+
+    private Response defect(Throwable e, ContainerRequestContext request) {
         String requestId = RequestIds.of(request, RequestIds.REQUEST_ID);
         LOG.errorf(e, "Request %s failed", requestId);
         return envelope(request, 500, GraphErrorCodes.GENERAL_EXCEPTION,
@@ -86,10 +96,8 @@ public class GraphErrorMapper {
     }
 
     private Response envelope(ContainerRequestContext request, int status, String code, String message) {
-        GraphError body = new GraphError(new GraphError.Body(code, message, new GraphError.InnerError(
-                clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(),
-                RequestIds.of(request, RequestIds.REQUEST_ID),
-                RequestIds.of(request, RequestIds.CLIENT_REQUEST_ID))));
+        GraphError body = GraphError.of(code, message, clock.instant(), RequestIds.of(request, RequestIds.REQUEST_ID),
+                RequestIds.of(request, RequestIds.CLIENT_REQUEST_ID));
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 }

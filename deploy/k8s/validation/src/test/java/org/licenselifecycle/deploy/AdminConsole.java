@@ -1,5 +1,6 @@
 package org.licenselifecycle.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -23,6 +24,8 @@ final class AdminConsole {
     /** The Ingress of the Graph and admin APIs (base/ingress.yaml); the console has its own, named {@link #NAME}. */
     static final String API_INGRESS = "license-lifecycle";
 
+    static final String DEMO_SIGN_IN_ENABLED = "CONSOLE_DEMO_SIGN_IN_ENABLED";
+
     private static final Pattern SERVICE_URL = Pattern.compile("console\\.([a-z-]+)-url");
 
     private AdminConsole() {
@@ -38,13 +41,7 @@ final class AdminConsole {
      * CONSOLE_DIRECTORY_URL), with the port of its default (http://localhost:8081): the port of the service meant.
      */
     static Map<String, Integer> serviceUrlVariables() {
-        Properties properties = new Properties();
-        Path file = module().folder().resolve("src/main/resources/application.properties");
-        try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Properties properties = properties();
         Map<String, Integer> variables = new TreeMap<>();
         for (String key : properties.stringPropertyNames()) {
             Matcher m = SERVICE_URL.matcher(key);
@@ -54,5 +51,30 @@ final class AdminConsole {
             }
         }
         return variables;
+    }
+
+    /**
+     * Whether the console of these manifests runs its demo sign-in (anyone who reaches it signs in as an admin):
+     * CONSOLE_DEMO_SIGN_IN_ENABLED=true, or a QUARKUS_PROFILE under which its application.properties turns it on.
+     */
+    static boolean runsDemoSignIn(Manifests manifests) {
+        Map<String, JsonNode> env = ServiceDeploymentsTest.environment(manifests,
+                ServiceDeploymentsTest.container(manifests.get("Deployment", NAME)));
+        if (env.containsKey(DEMO_SIGN_IN_ENABLED)) {
+            return Boolean.parseBoolean(env.get(DEMO_SIGN_IN_ENABLED).asText());
+        }
+        String profile = env.containsKey("QUARKUS_PROFILE") ? env.get("QUARKUS_PROFILE").asText() : "prod";
+        return Boolean.parseBoolean(properties().getProperty("%" + profile + ".console.demo-sign-in.enabled", "false"));
+    }
+
+    private static Properties properties() {
+        Properties properties = new Properties();
+        Path file = module().folder().resolve("src/main/resources/application.properties");
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The admin console: it calls each service through that service's in-cluster Service, and the NetworkPolicies let
  * it (its egress and the services' ingress); only the ingress controller reaches it; it has no way to PostgreSQL
  * or Kafka. It signs admins in with OpenID Connect in prod, with one cookie key for every replica, and with the demo
- * sign-in and the development key in dev. (Its probes, resources, security context, Service, PDB and autoscaler
+ * sign-in in dev, with the key pair generated for dev, behind kubectl port-forward only. (Its probes, resources, security context, Service, PDB and autoscaler
  * are checked with the services', in ServiceDeploymentsTest and EachServiceIsExposedScaledAndFencedTest.)
  */
 class AdminConsoleTest {
@@ -72,7 +71,7 @@ class AdminConsoleTest {
 
     @ParameterizedTest
     @MethodSource("org.licenselifecycle.deploy.Overlays#names")
-    void onlyTheIngressControllerReachesTheConsoleOnItsPort(String overlay) {
+    void onlyTheIngressControllerReachesTheConsoleOnItsPortAndNothingReachesADemoSignIn(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         JsonNode console = manifests.get("Deployment", AdminConsole.NAME);
         int port = ServiceDeploymentsTest.container(console).at("/ports/0/containerPort").asInt();
@@ -88,7 +87,9 @@ class AdminConsoleTest {
                 }
             }
         }
-        assertThat(peers).as(overlay).containsExactly("ingress-nginx/ingress-nginx");
+        // a demo sign-in is for kubectl port-forward only, which enters the pod's own network namespace
+        assertThat(peers).as(overlay).containsExactlyElementsOf(
+                AdminConsole.runsDemoSignIn(manifests) ? List.of() : List.of("ingress-nginx/ingress-nginx"));
         NetworkPolicies policies = new NetworkPolicies(manifests);
         for (JsonNode service : manifests.serviceDeployments()) {
             assertThat(policies.ingressAllows(podLabels(service), podLabels(console), port))
@@ -173,7 +174,7 @@ class AdminConsoleTest {
     }
 
     @ParameterizedTest
-    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
+    @MethodSource("org.licenselifecycle.deploy.Overlays#withAConsoleHost")
     void aBrowserStaysOnThePodThatRunsItsBulkUnassignSoItsProgressPageIsFound(String overlay) {
         // a signed-in session, and a bulk operation with its progress page, live in the memory of the pod that began it
         JsonNode annotations = Overlays.rendered(overlay).get("Ingress", AdminConsole.NAME).at("/metadata/annotations");
@@ -181,40 +182,54 @@ class AdminConsoleTest {
     }
 
     @Test
-    void devSignsInWithTheDemoSignInAndTheDevelopmentKeyOfDeployLocal() throws Exception {
+    void devSignsInWithTheDemoSignInAndThePrivateHalfOfTheKeyPairItsServicesTrust() {
         Manifests dev = Overlays.rendered("dev");
         Map<String, JsonNode> env = consoleEnvironment(dev);
-        assertThat(text(env, "QUARKUS_OIDC_TENANT_ENABLED")).isEqualTo("false");
-        assertThat(text(env, "CONSOLE_DEMO_SIGN_IN_ENABLED")).isEqualTo("true");
+        assertThat(AdminConsole.runsDemoSignIn(dev)).isTrue();
+        assertThat(text(env, "QUARKUS_PROFILE")).as("a development profile: DemoSignInGuard refuses the demo sign-in under prod")
+                .isEqualTo("local");
 
-        Path keyFile = Path.of(text(env, "CONSOLE_DEMO_SIGN_IN_SIGNING_KEY"));
-        JsonNode pod = dev.get("Deployment", AdminConsole.NAME).at("/spec/template/spec");
-        JsonNode mount = null;
-        for (JsonNode m : ServiceDeploymentsTest.container(dev.get("Deployment", AdminConsole.NAME)).path("volumeMounts")) {
-            if (keyFile.getParent().equals(Path.of(m.path("mountPath").asText()))) {
-                mount = m;
-            }
-        }
-        assertThat(mount).as("a volume mounted at " + keyFile.getParent()).isNotNull();
-        String secretName = null;
-        for (JsonNode volume : pod.path("volumes")) {
-            if (volume.path("name").asText().equals(mount.path("name").asText())) {
-                secretName = volume.at("/secret/secretName").asText();
-            }
-        }
-        JsonNode secret = dev.get("Secret", secretName);
-        String pem = new String(Base64.getMimeDecoder().decode(secret.at("/data").path(keyFile.getFileName().toString()).asText()),
-                StandardCharsets.UTF_8);
-        Path localKey = ProjectRoot.path().resolve("deploy/local/dev-keys/private-key.pem");
-        assertThat(pem).as("the development private key of deploy/local").isEqualTo(Files.readString(localKey));
-        assertThat(Files.readString(ProjectRoot.k8s().resolve("overlays/dev/jwt-private-key.pem")))
-                .as("overlays/dev/jwt-private-key.pem is a copy of " + localKey).isEqualTo(Files.readString(localKey));
+        String signingKey = mountedFile(dev, dev.get("Deployment", AdminConsole.NAME), text(env, "CONSOLE_DEMO_SIGN_IN_SIGNING_KEY"));
+        JsonNode service = dev.serviceDeployments().get(0);
+        String location = text(ServiceDeploymentsTest.environment(dev, ServiceDeploymentsTest.container(service)),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+        assertThat(location).startsWith("file:");
+        String verificationKey = mountedFile(dev, service, location.substring("file:".length()));
+        assertThat(DevelopmentKey.privateModulus(signingKey)).as("the console signs with the key the services verify with")
+                .isEqualTo(DevelopmentKey.publicModulus(verificationKey));
     }
 
     @Test
     void serviceUrlSettingsAreReadAsEnvironmentVariablesWithTheirServicesPort() {
         assertThat(AdminConsole.serviceUrlVariables()).containsEntry("CONSOLE_DIRECTORY_URL", 8081)
                 .containsEntry("CONSOLE_LICENSING_URL", 8082).containsEntry("CONSOLE_LIFECYCLE_URL", 8083);
+    }
+
+    /** The content of the file at {@code path} in the deployment's pods: a key of the ConfigMap or Secret mounted there. */
+    static String mountedFile(Manifests manifests, JsonNode deployment, String path) {
+        Path file = Path.of(path);
+        JsonNode mount = null;
+        for (JsonNode m : ServiceDeploymentsTest.container(deployment).path("volumeMounts")) {
+            if (file.getParent().equals(Path.of(m.path("mountPath").asText()))) {
+                mount = m;
+            }
+        }
+        assertThat(mount).as("%s: a volume mounted at %s", Manifests.describe(deployment), file.getParent()).isNotNull();
+        String key = file.getFileName().toString();
+        for (JsonNode volume : deployment.at("/spec/template/spec/volumes")) {
+            if (!volume.path("name").asText().equals(mount.path("name").asText())) {
+                continue;
+            }
+            if (volume.has("secret")) {
+                JsonNode data = manifests.get("Secret", volume.at("/secret/secretName").asText()).at("/data").path(key);
+                assertThat(data.isTextual()).as("%s: the Secret has %s", Manifests.describe(deployment), key).isTrue();
+                return new String(Base64.getMimeDecoder().decode(data.asText()), StandardCharsets.UTF_8);
+            }
+            JsonNode data = manifests.get("ConfigMap", volume.at("/configMap/name").asText()).at("/data").path(key);
+            assertThat(data.isTextual()).as("%s: the ConfigMap has %s", Manifests.describe(deployment), key).isTrue();
+            return data.asText();
+        }
+        throw new AssertionError(Manifests.describe(deployment) + ": no volume " + mount.path("name").asText());
     }
 
     private static ServiceModule serviceOnPort(int port) {
