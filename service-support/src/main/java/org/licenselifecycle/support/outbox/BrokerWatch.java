@@ -1,11 +1,7 @@
 package org.licenselifecycle.support.outbox;
 
 import io.quarkus.kafka.client.runtime.KafkaAdminClient;
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,11 +12,11 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * Whether this replica can reach the Kafka broker, asked every {@code outbox.monitor.every} (a cluster
+ * Whether this replica can reach the Kafka broker, asked every {@code outbox.monitor.every} ({@link OutboxMonitor}; a cluster
  * description through Quarkus' Kafka admin client). A broker that does not answer is a degraded state, not an
  * unready pod: the HTTP API keeps serving and the outbox keeps the events. The relay skips its passes meanwhile
  * (instead of piling duplicates into the producer), and resumes at its next tick once the broker answers. Shown
- * in readiness details ({@link KafkaBrokerHealthCheck}) and metrics ({@link OutboxMetrics}).
+ * in readiness details ({@link KafkaBrokerHealthCheck}) and metrics ({@link OutboxMonitor}).
  */
 @ApplicationScoped
 public class BrokerWatch {
@@ -41,15 +37,6 @@ public class BrokerWatch {
         this.config = config;
         this.clock = clock;
         this.state = new Reachability(Optional.empty(), clock.instant(), null);
-    }
-
-    void schedule(@Observes StartupEvent started, Scheduler scheduler) {
-        scheduler.newJob(BrokerWatch.class.getName())
-                .setInterval(config.every().toString())
-                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                .setSkipPredicate(Scheduled.ApplicationNotRunning.class)
-                .setTask(execution -> check())
-                .schedule();
     }
 
     public Reachability reachability() {

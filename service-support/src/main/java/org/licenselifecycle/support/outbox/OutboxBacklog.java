@@ -1,10 +1,6 @@
 package org.licenselifecycle.support.outbox;
 
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +9,9 @@ import java.util.Optional;
 import org.licenselifecycle.support.sql.Sql;
 
 /**
- * What the outbox holds, counted every {@code outbox.monitor.every} by each replica in one small query on the
+ * What the outbox holds, counted every {@code outbox.monitor.every} by each replica ({@link OutboxMonitor}) in one small query on the
  * outbox's partial indexes: the events waiting for the relay, the age of the oldest of them, and the events set
- * aside. Shown in readiness details ({@link KafkaBrokerHealthCheck}) and metrics ({@link OutboxMetrics}).
+ * aside. Shown in readiness details ({@link KafkaBrokerHealthCheck}) and metrics.
  */
 @ApplicationScoped
 public class OutboxBacklog {
@@ -31,24 +27,13 @@ public class OutboxBacklog {
     }
 
     private final Sql sql;
-    private final OutboxMonitorConfig config;
     private final Clock clock;
     private volatile Snapshot last;
 
-    OutboxBacklog(Sql sql, OutboxMonitorConfig config, Clock clock) {
+    OutboxBacklog(Sql sql, Clock clock) {
         this.sql = sql;
-        this.config = config;
         this.clock = clock;
         this.last = new Snapshot(0, Optional.empty(), 0, clock.instant());
-    }
-
-    void schedule(@Observes StartupEvent started, Scheduler scheduler) {
-        scheduler.newJob(OutboxBacklog.class.getName())
-                .setInterval(config.every().toString())
-                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-                .setSkipPredicate(Scheduled.ApplicationNotRunning.class)
-                .setTask(execution -> count())
-                .schedule();
     }
 
     public Snapshot last() {

@@ -43,9 +43,8 @@ public class SetAsideEvents {
                         WHERE w.sent_at IS NULL AND w.set_aside_at IS NULL
                           AND w.topic = a.topic AND w.event_key = a.event_key AND w.seq > a.seq)
                 FROM outbox_event a
-                WHERE a.""" + SET_ASIDE_OF_TENANT + """
-
-                ORDER BY a.seq LIMIT 1000""",
+                WHERE %s
+                ORDER BY a.seq LIMIT 1000""".formatted(SET_ASIDE_OF_TENANT),
                 row -> new SetAsideEvent(Sql.uuid(row, 1), row.getString(2), row.getString(3), row.getString(4),
                         row.getObject(5, OffsetDateTime.class).toInstant(), row.getObject(6, OffsetDateTime.class).toInstant(),
                         row.getInt(7), row.getString(8), row.getLong(9), row.getLong(10)),

@@ -3,24 +3,36 @@ package org.licenselifecycle.support.outbox;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
-import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The broker's state and the outbox's backlog as Prometheus gauges, as this replica last saw them (every
- * {@code outbox.monitor.every}): {@code kafka_broker_reachable} (1 or 0), {@code outbox_events_waiting},
- * {@code outbox_oldest_waiting_age_seconds} and {@code outbox_events_set_aside}. Alert on these, not on the
- * probes: a broker away keeps every pod ready.
+ * Every {@code outbox.monitor.every}, each replica asks the broker whether it answers ({@link BrokerWatch}) and
+ * counts its outbox ({@link OutboxBacklog}); what it saw is in the readiness details and in the Prometheus gauges
+ * {@code kafka_broker_reachable} (1 or 0), {@code outbox_events_waiting}, {@code outbox_oldest_waiting_age_seconds}
+ * and {@code outbox_events_set_aside}. Alert on these, not on the probes: a broker away keeps every pod ready.
  */
-@Startup
 @ApplicationScoped
-public class OutboxMetrics {
+public class OutboxMonitor {
 
     private static final String OLDEST_WAITING_AGE = "outbox.oldest.waiting.age";
 
-    OutboxMetrics(MeterRegistry metrics, BrokerWatch broker, OutboxBacklog backlog) {
+    void start(@Observes StartupEvent started, Scheduler scheduler, OutboxMonitorConfig config, MeterRegistry metrics,
+            BrokerWatch broker, OutboxBacklog backlog) {
+        scheduler.newJob(OutboxMonitor.class.getName())
+                .setInterval(config.every().toString())
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                .setSkipPredicate(Scheduled.ApplicationNotRunning.class)
+                .setTask(execution -> {
+                    broker.check();
+                    backlog.count();
+                })
+                .schedule();
         gauge(metrics, "kafka.broker.reachable", "1 when this replica's last check reached the Kafka broker, 0 when not",
                 () -> broker.reachability().reachable().map(up -> up ? 1.0 : 0.0).orElse(Double.NaN));
         gauge(metrics, "outbox.events.waiting", "Outbox events not yet acknowledged by the broker, set-aside ones apart",
