@@ -1,23 +1,23 @@
 package org.licenselifecycle.directory;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
-
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.licenselifecycle.testsupport.Health;
 import org.licenselifecycle.testsupport.Rig;
 
+/** Health and metrics of directory-service. */
 @QuarkusTest
 @WithTestResource(Rig.class)
 class HealthTest {
 
     @Test
-    void readinessReportsTheDatabaseAndKafka() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+    void readinessNeedsTheDatabaseAndReportsTheBrokerWithoutDependingOnIt() {
+        Health.assertReadyAliveAndStartedWithTheBrokerReported();
+    }
+
+    @Test
+    void theBrokerAndTheOutboxAreMetrics() {
+        Health.assertBrokerAndOutboxMetrics();
     }
 }

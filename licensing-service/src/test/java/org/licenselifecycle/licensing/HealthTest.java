@@ -1,12 +1,11 @@
 package org.licenselifecycle.licensing;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.licenselifecycle.testsupport.Health;
 import org.licenselifecycle.testsupport.Rig;
 
 @QuarkusTest
@@ -14,11 +13,13 @@ import org.licenselifecycle.testsupport.Rig;
 class HealthTest {
 
     @Test
-    void readinessReportsTheDatabaseAndKafka() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+    void readinessNeedsTheDatabaseAndReportsTheBrokerWithoutDependingOnIt() {
+        Health.assertReadyAliveAndStartedWithTheBrokerReported();
+    }
+
+    @Test
+    void theBrokerAndTheOutboxAreMetrics() {
+        Health.assertBrokerAndOutboxMetrics();
     }
 
     @Test

@@ -298,9 +298,9 @@ class AdminConsoleIT {
         String yuki = contoso.createUser("yuki.tanaka", "Yuki Tanaka");
         contoso.assign(yuki, AdminClient.BUSINESS_PREMIUM);
         open(test);
-        browser.signInAs(contoso.tenantId.toString(), "Sign in as Lee Gu, License Administrator");
+        browser.signInAs("Sign in as Lee Gu, License Administrator");
         browser.open("/licenses/" + AdminClient.BUSINESS_PREMIUM);
-        String console = system.console.baseUrl();
+        String console = system.consoleFor(contoso.tenantId).baseUrl();
         try (AnotherOrigin page = AnotherOrigin.autoSubmitting(
                 console + "/licenses/" + AdminClient.BUSINESS_PREMIUM + "/unassign/confirmed", Map.of("userId", yuki))) {
             browser.driver.get(page.url());
@@ -320,17 +320,17 @@ class AdminConsoleIT {
     @Test
     void aSessionCookieCopiedBeforeSignOutIsRefusedAfterIt(TestInfo test) {
         open(test);
-        browser.signInAs(contoso.tenantId.toString(), "Sign in as Megan Bowen, Global Administrator");
+        browser.signInAs("Sign in as Megan Bowen, Global Administrator");
         Cookie copied = browser.driver.manage().getCookieNamed("console_session");
         assertThat(copied.isHttpOnly()).isTrue();
-        given().baseUri(system.console.baseUrl()).redirects().follow(false).cookie(copied.getName(), copied.getValue())
+        given().baseUri(system.consoleFor(contoso.tenantId).baseUrl()).redirects().follow(false).cookie(copied.getName(), copied.getValue())
                 .get("/licenses").then().statusCode(200);
 
         browser.link("Sign out").click();
         await("signed out").atMost(Duration.ofSeconds(30)).until(() -> browser.driver.getCurrentUrl().endsWith("/sign-in"));
         browser.shot("signed-out");
 
-        given().baseUri(system.console.baseUrl()).redirects().follow(false).cookie(copied.getName(), copied.getValue())
+        given().baseUri(system.consoleFor(contoso.tenantId).baseUrl()).redirects().follow(false).cookie(copied.getName(), copied.getValue())
                 .get("/licenses").then().statusCode(303).header("Location", endsWith("/sign-in"));
         browser.driver.manage().addCookie(copied);
         browser.open("/licenses");

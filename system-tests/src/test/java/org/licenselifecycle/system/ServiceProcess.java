@@ -63,7 +63,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until the service reports ready (database and Kafka reachable). */
+    /** Waits until the service reports ready (its database reachable; the broker is not needed to be ready). */
     ServiceProcess awaitReady() {
         await(module + " ready (log: " + log.toAbsolutePath() + ")")
                 .atMost(Duration.ofSeconds(90))

@@ -14,13 +14,19 @@ public class Rig implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         CompletableFuture<String> kafka = CompletableFuture.supplyAsync(Kafka::bootstrapServers);
+        Map<String, String> config = database();
+        config.put("kafka.bootstrap.servers", kafka.join());
+        return config;
+    }
+
+    /** The configuration that points a service at the rig's PostgreSQL (none when the environment names one). */
+    static Map<String, String> database() {
         Map<String, String> config = new HashMap<>();
         if (!Postgres.givenByEnvironment()) {
             config.put("quarkus.datasource.jdbc.url", Postgres.jdbcUrl("postgres"));
             config.put("quarkus.datasource.username", "postgres");
             config.put("quarkus.datasource.password", "");
         }
-        config.put("kafka.bootstrap.servers", kafka.join());
         return config;
     }
 

@@ -131,7 +131,7 @@ class OutboxGuaranteesTest {
 
     private long unsentRows() {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                .createNativeQuery("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL")
+                .createNativeQuery("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL AND set_aside_at IS NULL")
                 .getSingleResult()).longValue());
     }
 

@@ -4,9 +4,13 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import org.licenselifecycle.support.sql.Sql;
 
-/** Deletes outbox rows the broker acknowledged longer ago than the retention, so the table stays small. */
+/**
+ * Deletes outbox rows the broker acknowledged, or an administrator discarded, longer ago than the retention, so
+ * the table stays small.
+ */
 @ApplicationScoped
 public class OutboxCleanup {
 
@@ -26,9 +30,11 @@ public class OutboxCleanup {
         deleteAcknowledgedBeforeRetention();
     }
 
-    /** @return how many acknowledged rows older than the retention were deleted */
+    /** @return how many acknowledged or discarded rows older than the retention were deleted */
     @Transactional
     public int deleteAcknowledgedBeforeRetention() {
-        return sql.update("DELETE FROM outbox_event WHERE sent_at < ?", clock.instant().minus(config.retention()));
+        Instant before = clock.instant().minus(config.retention());
+        return sql.update("DELETE FROM outbox_event WHERE sent_at < ?", before)
+                + sql.update("DELETE FROM outbox_event WHERE discarded_at < ?", before);
     }
 }

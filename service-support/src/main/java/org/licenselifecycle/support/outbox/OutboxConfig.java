@@ -19,9 +19,20 @@ public interface OutboxConfig {
     @WithDefault("PT0.01S")
     Duration linger();
 
-    /** How long to wait for the broker's acknowledgement of a batch before trying again later. */
+    /**
+     * How long a pass waits for the broker's acknowledgements (all rounds of the pass together); what is not
+     * acknowledged by then is tried again by a later pass.
+     */
     @WithDefault("PT10S")
     Duration ackTimeout();
+
+    /**
+     * How many times the broker may refuse an event for good (too large, a forbidden or invalid topic: see
+     * {@code Refusals}) before the relay sets it aside. Later events of its key then wait behind it until an
+     * administrator retries or discards it; other keys keep flowing.
+     */
+    @WithDefault("5")
+    int setAsideAfter();
 
     /** How long acknowledged rows stay in the table (for tracing) before they are deleted. */
     @WithDefault("P7D")

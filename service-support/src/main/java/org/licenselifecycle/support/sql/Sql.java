@@ -21,8 +21,8 @@ import javax.sql.DataSource;
 /**
  * Plain SQL on the connection of the current transaction, for the hot paths where the ORM's session,
  * entity copies and flush cost more than the statement itself. Parameters are bound by position; an
- * {@link Instant} is bound as {@code timestamptz}, a {@code UUID[]} as {@code uuid[]} and a {@code Long[]} as
- * {@code bigint[]}.
+ * {@link Instant} is bound as {@code timestamptz}, a {@code UUID[]} as {@code uuid[]}, a {@code Long[]} as
+ * {@code bigint[]}, an {@code Integer[]} as {@code integer[]} and a {@code String[]} as {@code text[]}.
  */
 @ApplicationScoped
 public class Sql {
@@ -197,6 +197,10 @@ public class Sql {
                     statement.setArray(i + 1, connection.createArrayOf("uuid", ids));
                 } else if (value instanceof Long[] numbers) {
                     statement.setArray(i + 1, connection.createArrayOf("bigint", numbers));
+                } else if (value instanceof Integer[] numbers) {
+                    statement.setArray(i + 1, connection.createArrayOf("integer", numbers));
+                } else if (value instanceof String[] texts) {
+                    statement.setArray(i + 1, connection.createArrayOf("text", texts));
                 } else {
                     statement.setObject(i + 1, value);
                 }

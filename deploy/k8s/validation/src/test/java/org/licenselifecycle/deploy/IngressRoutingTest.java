@@ -55,6 +55,19 @@ class IngressRoutingTest {
 
     @ParameterizedTest
     @MethodSource("org.licenselifecycle.deploy.Overlays#names")
+    void eachServicesOperationsApiReachesThatService(String overlay) {
+        IngressNginxRoutes routes = routes(overlay);
+
+        // service-support's SetAsideEventsResource, served by every service under its own name
+        for (String service : List.of("directory-service", "licensing-service", "data-lifecycle-service")) {
+            assertThat(routes.serviceFor("/api/v1/operations/" + service + "/outbox/set-aside")).contains(service);
+            assertThat(routes.serviceFor("/api/v1/operations/" + service + "/outbox/set-aside/x/retry")).contains(service);
+        }
+        assertThat(routes.serviceFor("/api/v1/operations/other-service/outbox/set-aside")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void healthMetricsAndLookAlikePathsAreNotRouted(String overlay) {
         IngressNginxRoutes routes = routes(overlay);
 
