@@ -83,10 +83,10 @@ public class DirectoryUsers {
             return;
         }
         if (found.isPresent()) {
-            deletions.userPurged(user, at);
+            deletions.userPurged(user, event.purgedAt());
         }
-        user.purgedAt = UserLifecycle.kept(at);
-        user.changedAt = user.purgedAt;
+        user.purgedAt = UserLifecycle.kept(event.purgedAt());
+        user.changedAt = UserLifecycle.kept(at);
         if (user.deletedAt == null) {
             user.deletedAt = user.purgedAt;
         }
