@@ -6,8 +6,10 @@ SELECT md5('bench-product-' || i)::uuid, 'BENCH_' || lpad(i::text, 2, '0'), 'Ben
 FROM generate_series(1, :products - 4) AS i
 ON CONFLICT DO NOTHING;
 
-INSERT INTO directory_user (user_id, tenant_id, user_principal_name, display_name, usage_location, account_enabled, created_at)
-SELECT md5(:'tenant' || '-user-' || i)::uuid, :'tenant', 'user' || i || '@' || :'tenant' || '.example', 'User ' || i, 'US', TRUE, now()
+INSERT INTO directory_user (user_id, tenant_id, user_principal_name, display_name, usage_location, account_enabled, created_at,
+                            changed_at, details_changed_at)
+SELECT md5(:'tenant' || '-user-' || i)::uuid, :'tenant', 'user' || i || '@' || :'tenant' || '.example', 'User ' || i, 'US', TRUE, now(),
+       now(), now()
 FROM generate_series(1, :users) AS i;
 
 CREATE TEMP TABLE bench_product AS

@@ -20,8 +20,9 @@ import org.licenselifecycle.testsupport.Rig;
 class SqlQueuedWritesTest {
 
     private static final String INSERT_USER = """
-            INSERT INTO directory_user (user_id, tenant_id, user_principal_name, display_name, account_enabled, created_at)
-            VALUES (?, ?, ?, 'Queued', TRUE, ?)""";
+            INSERT INTO directory_user (user_id, tenant_id, user_principal_name, display_name, account_enabled, created_at,
+                                        changed_at)
+            VALUES (?, ?, ?, 'Queued', TRUE, ?, now())""";
 
     @Inject
     Sql sql;

@@ -128,10 +128,12 @@ class UserLifecycleTest {
         tenant.assign(leaver, BUSINESS_PREMIUM);
         tenant.assign(stayer, BUSINESS_PREMIUM);
         UUID eventId = UUID.randomUUID();
+        Instant deletedAt = Instant.now();
 
-        UserEvents.publish(eventId, leaver, deleted(tenant, leaver, Instant.now()));
-        UserEvents.publish(eventId, leaver, deleted(tenant, leaver, Instant.now()));
-        UserEvents.publish(UUID.randomUUID(), leaver, deleted(tenant, leaver, Instant.now()));
+        UserEvents.publish(eventId, leaver, deleted(tenant, leaver, deletedAt));
+        UserEvents.publish(eventId, leaver, deleted(tenant, leaver, deletedAt));
+        // the same deletion announced again under another id (a deletion at another time would mean a restore between)
+        UserEvents.publish(UUID.randomUUID(), leaver, deleted(tenant, leaver, deletedAt));
         UserEvents.publishMarkerAfter(tenant, leaver);
 
         assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(5, 1, 4);
@@ -211,7 +213,10 @@ class UserLifecycleTest {
         UserEvents.publish(UUID.randomUUID(), leaver, restored(tenant, leaver));
         UserEvents.publishMarkerAfter(tenant, leaver);
 
-        assertThat(Db.count(dataSource, "SELECT count(*) FROM directory_user WHERE user_id = ?", leaver)).isZero();
+        // only a purged mark stays, so that no late event brings the user back
+        assertThat(Db.count(dataSource, "SELECT count(*) FROM directory_user WHERE user_id = ? AND purged_at IS NULL", leaver))
+                .isZero();
+        given().auth().oauth2(tenant.licenseAdmin).get("/api/v1/users/{id}/licenses", leaver).then().statusCode(404);
         assertThat(Db.count(dataSource, "SELECT count(*) FROM deleted_user_license WHERE user_id = ?", leaver)).isZero();
         assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(2, 0, 2);
         assertThat(removals(leaver)).hasSize(1);

@@ -7,7 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.licenselifecycle.events.CloudEventHeaders;
 
 /** Kafka records shaped as our producers send them (CloudEvents 1.0, binary mode), for consumers' tests. */
@@ -33,5 +37,16 @@ public final class TestEvents {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         headers.forEach((name, headerValue) -> record.headers().add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
         return record;
+    }
+
+    /**
+     * {@code record} as the Kafka connector hands it to a consumer's {@code @Incoming} method, for tests that call
+     * the consumer directly. A record the consumer does not acknowledge (retry, dead letter) fails the test.
+     */
+    public static Message<String> delivered(ConsumerRecord<String, String> record) {
+        return Message.of(record.value(), Metadata.of(new IncomingKafkaRecordMetadata<>(record, record.topic())))
+                .withNack(reason -> {
+                    throw new AssertionError("The consumer did not apply the record at offset " + record.offset(), reason);
+                });
     }
 }

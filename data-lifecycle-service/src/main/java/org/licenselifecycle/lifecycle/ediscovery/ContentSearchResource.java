@@ -29,9 +29,12 @@ public class ContentSearchResource {
 
     @POST
     @Operation(summary = "Run a content search",
-            description = "Body {\"query\": \"words\"}: items whose subject or body contains every word, in searchable "
-                    + "mailboxes (active, held, inactive) and among items kept under retention labels after a purge. "
-                    + "Disconnected mailboxes are not searched.")
+            description = "Body {\"query\": \"words\", \"top\": 100, \"skipToken\": null}: items whose subject or body "
+                    + "contains every word, in searchable mailboxes (active, held, inactive) and among items kept under "
+                    + "retention labels after a purge, newest first, one page of at most top hits (default 100, up to "
+                    + "500); nextSkipToken, when not null, asks for the next page. Disconnected mailboxes are not "
+                    + "searched. A query of more than 500 characters or 20 words, or one the database cannot answer "
+                    + "within 5 s, is a 400 (bounds: lifecycle.ediscovery.*).")
     public ContentSearchResult search(ContentSearchRequest request) {
         return search.search(caller.tenantId(), request);
     }

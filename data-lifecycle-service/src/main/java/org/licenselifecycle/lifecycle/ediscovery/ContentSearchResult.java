@@ -5,8 +5,13 @@ import java.util.List;
 import java.util.UUID;
 import org.licenselifecycle.lifecycle.mailbox.MailboxState;
 
-/** What a content search found in the caller's tenant, newest item first. */
-public record ContentSearchResult(String query, Instant searchedAt, int count, List<Hit> hits) {
+/**
+ * One page of what a content search found in the caller's tenant, newest item first.
+ *
+ * @param count the hits of this page
+ * @param nextSkipToken the {@code skipToken} of the next page, null when this page is the last
+ */
+public record ContentSearchResult(String query, Instant searchedAt, int count, List<Hit> hits, String nextSkipToken) {
 
     /**
      * One item found.

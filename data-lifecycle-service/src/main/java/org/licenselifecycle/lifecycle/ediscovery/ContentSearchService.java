@@ -2,9 +2,12 @@ package org.licenselifecycle.lifecycle.ediscovery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -19,31 +22,59 @@ import org.licenselifecycle.support.graph.GraphException;
  * are searchable (active, held, inactive) and the items kept under a retention label after their mailbox
  * was purged. A disconnected mailbox is never searched ("When the license is removed, the user's mailbox is
  * no longer searchable"). The tenant comes from the caller's token alone, so another tenant's data cannot
- * be reached.
+ * be reached. What one search costs is bounded ({@link ContentSearchLimits}): words and length of the query,
+ * hits per page, and the database's time for a page.
  */
 @ApplicationScoped
 public class ContentSearchService {
 
-    static final int MAX_QUERY_LENGTH = 500;
-    static final int MAX_HITS = 1000;
+    /** PostgreSQL's SQLState for a statement cancelled, here by {@code statement_timeout}. */
+    private static final String QUERY_CANCELED = "57014";
 
     private final EntityManager em;
+    private final ContentSearchLimits limits;
     private final Clock clock;
 
-    ContentSearchService(EntityManager em, Clock clock) {
+    ContentSearchService(EntityManager em, ContentSearchLimits limits, Clock clock) {
         this.em = em;
+        this.limits = limits;
         this.clock = clock;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public ContentSearchResult search(UUID tenantId, ContentSearchRequest request) {
+        return search(tenantId, request, limits.statementTimeout());
+    }
+
+    /** @param timeout how long the database may run the page's query */
+    @Transactional
+    ContentSearchResult search(UUID tenantId, ContentSearchRequest request, Duration timeout) {
         if (request == null || request.query() == null || request.query().isBlank()) {
             throw GraphException.badRequest("A search needs a query.");
         }
-        if (request.query().length() > MAX_QUERY_LENGTH) {
-            throw GraphException.badRequest("A query has at most " + MAX_QUERY_LENGTH + " characters.");
+        if (request.query().length() > limits.maxQueryLength()) {
+            throw GraphException.badRequest("A query has at most " + limits.maxQueryLength() + " characters.");
         }
         List<String> words = Arrays.stream(request.query().toLowerCase(Locale.ROOT).trim().split("\\s+")).toList();
+        if (words.size() > limits.maxWords()) {
+            throw GraphException.badRequest("A query has at most " + limits.maxWords() + " words.");
+        }
+        int top = request.top() == null ? limits.defaultPageSize() : request.top();
+        if (top < 1 || top > limits.maxPageSize()) {
+            throw GraphException.badRequest("top must be a number between 1 and " + limits.maxPageSize() + ".");
+        }
+        SkipToken after = request.skipToken() == null ? null : SkipToken.decode(request.skipToken());
+        // for this transaction only: the database stops the search rather than run on
+        em.createNativeQuery("SELECT set_config('statement_timeout', ?1, true)")
+                .setParameter(1, Math.max(1, timeout.toMillis()) + "ms").getSingleResult();
+        List<Hit> found = run(tenantId, words, after, top + 1);
+        List<Hit> hits = found.subList(0, Math.min(top, found.size()));
+        Hit last = hits.isEmpty() ? null : hits.get(hits.size() - 1);
+        String next = found.size() > top ? new SkipToken(last.receivedAt(), last.itemId()).encode() : null;
+        return new ContentSearchResult(request.query(), clock.instant(), hits.size(), List.copyOf(hits), next);
+    }
+
+    private List<Hit> run(UUID tenantId, List<String> words, SkipToken after, int limit) {
         StringBuilder jpql = new StringBuilder("""
                 select i.id, m.userId, m.userPrincipalName, m.state, i.subject, i.body, i.receivedAt, i.retentionLabel,
                        i.retainedAt
@@ -55,16 +86,38 @@ public class ContentSearchService {
             jpql.append(" and (locate(:w").append(w).append(", lower(i.subject)) > 0 or locate(:w").append(w)
                     .append(", lower(i.body)) > 0)");
         }
+        if (after != null) {
+            jpql.append(" and (i.receivedAt < :afterAt or (i.receivedAt = :afterAt and i.id > :afterId))");
+        }
         jpql.append(" order by i.receivedAt desc, i.id");
         TypedQuery<Object[]> query = em.createQuery(jpql.toString(), Object[].class).setParameter("tenant", tenantId);
         for (int w = 0; w < words.size(); w++) {
             query.setParameter("w" + w, words.get(w));
         }
-        List<Hit> hits = query.setMaxResults(MAX_HITS).getResultList().stream()
-                .map(row -> new Hit((UUID) row[0], (UUID) row[1], (String) row[2],
-                        (MailboxState) row[3], (String) row[4], (String) row[5],
-                        (Instant) row[6], (String) row[7], row[8] != null))
-                .toList();
-        return new ContentSearchResult(request.query(), clock.instant(), hits.size(), hits);
+        if (after != null) {
+            query.setParameter("afterAt", after.receivedAt()).setParameter("afterId", after.itemId());
+        }
+        try {
+            return query.setMaxResults(limit).getResultList().stream()
+                    .map(row -> new Hit((UUID) row[0], (UUID) row[1], (String) row[2],
+                            (MailboxState) row[3], (String) row[4], (String) row[5],
+                            (Instant) row[6], (String) row[7], row[8] != null))
+                    .toList();
+        } catch (PersistenceException e) {
+            if (cancelled(e)) {
+                throw GraphException.badRequest("The search ran longer than it may and was stopped; "
+                        + "use more specific words.");
+            }
+            throw e;
+        }
+    }
+
+    private static boolean cancelled(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -34,7 +34,9 @@ public class MailboxItemResource {
     @Operation(summary = "Deliver an item to a user's mailbox",
             description = "Body: subject (required), body (required), receivedAt (ISO-8601, default now), "
                     + "retentionLabel (optional: the item is kept for discovery when the mailbox is purged). "
-                    + "Only an ACTIVE mailbox receives items (409 MailboxNotActive otherwise).")
+                    + "Only an ACTIVE mailbox receives items (409 MailboxNotActive otherwise). A subject of more than 255 "
+                    + "characters, a body of more than 1 MB (UTF-8) or a retention label of more than 64 characters is "
+                    + "a 400 and nothing is stored (bounds: lifecycle.mailbox.items.*).")
     public MailboxItemView deliver(@PathParam("userId") String userId, NewMailboxItem item) {
         return mailboxes.deliver(caller.tenantId(), userId, item);
     }

@@ -11,10 +11,9 @@ import org.licenselifecycle.events.LicenseRemoved;
 import org.licenselifecycle.events.MalformedEventException;
 import org.licenselifecycle.events.UserDeleted;
 import org.licenselifecycle.events.UserRestored;
-import org.licenselifecycle.events.UserUpdated;
 import org.licenselifecycle.lifecycle.timeline.Timeline;
 import org.licenselifecycle.lifecycle.timeline.TimelineEvent;
-import org.licenselifecycle.lifecycle.users.DeletedUser;
+import org.licenselifecycle.lifecycle.users.DirectoryUser;
 import org.licenselifecycle.lifecycle.users.UserIds;
 import org.licenselifecycle.support.graph.GraphErrorCodes;
 import org.licenselifecycle.support.graph.GraphException;
@@ -30,12 +29,15 @@ public class MailboxService {
     private static final Logger LOG = Logger.getLogger(MailboxService.class);
 
     private final GracePeriodConfig gracePeriod;
+    private final MailboxItemLimits itemLimits;
     private final Clock clock;
     private final MailboxContent content;
     private final Timeline timeline;
 
-    MailboxService(GracePeriodConfig gracePeriod, Clock clock, MailboxContent content, Timeline timeline) {
+    MailboxService(GracePeriodConfig gracePeriod, MailboxItemLimits itemLimits, Clock clock, MailboxContent content,
+            Timeline timeline) {
         this.gracePeriod = gracePeriod;
+        this.itemLimits = itemLimits;
         this.clock = clock;
         this.content = content;
         this.timeline = timeline;
@@ -57,7 +59,8 @@ public class MailboxService {
             timeline.record(event.tenantId(), event.userId(), event.assignedAt(), TimelineEvent.MAILBOX_PROVISIONED,
                     null, "Mailbox provisioned by " + event.skuPartNumber() + " (" + plan + ").");
             // the license may be heard of after the user's deletion (another topic): follow the deletion
-            DeletedUser.of(event.userId()).ifPresent(deleted -> created.userDeleted(deleted.deletedAt, now, retention()));
+            DirectoryUser.deleted(event.userId())
+                    .ifPresent(deleted -> created.userDeleted(deleted.deletedAt, now, retention()));
             return;
         }
         requireSameTenant(mailbox, event.tenantId());
@@ -148,30 +151,22 @@ public class MailboxService {
                 event.restoredBy(), "User restored; mailbox " + describe(mailbox));
     }
 
-    /** The user's principal name changed: the mailbox follows it. */
+    /** The user's principal name, as the latest directory event says it: the mailbox follows it. */
     @Transactional
-    public void userUpdated(UserUpdated event) {
-        Mailbox.lockedOfUser(event.userId())
-                .filter(mailbox -> mailbox.tenantId.equals(event.tenantId()))
-                .ifPresent(mailbox -> mailbox.userPrincipalName = event.userPrincipalName());
+    public void userPrincipalName(UUID tenantId, UUID userId, String userPrincipalName) {
+        Mailbox.lockedOfUser(userId)
+                .filter(mailbox -> mailbox.tenantId.equals(tenantId))
+                .ifPresent(mailbox -> mailbox.userPrincipalName = userPrincipalName);
     }
 
-    /** Delivers an item to an active mailbox (standing in for mail delivery). */
+    /** Delivers an item to an active mailbox (standing in for mail delivery), within {@link MailboxItemLimits}. */
     @Transactional
     public MailboxItemView deliver(UUID tenantId, String userId, NewMailboxItem item) {
         UUID id = UserIds.parse(userId);
         if (item == null) {
             throw GraphException.badRequest("A request body with subject and body is required.");
         }
-        if (item.subject() == null || item.subject().isBlank()) {
-            throw GraphException.badRequest("The item's subject is required.");
-        }
-        if (item.body() == null) {
-            throw GraphException.badRequest("The item's body is required.");
-        }
-        if (item.retentionLabel() != null && item.retentionLabel().isBlank()) {
-            throw GraphException.badRequest("A retention label, when given, cannot be blank.");
-        }
+        item.requireValid(itemLimits);
         Mailbox mailbox = lockedInTenant(tenantId, id, userId);
         if (mailbox.state != MailboxState.ACTIVE) {
             throw GraphException.conflict("MailboxNotActive",

@@ -12,7 +12,7 @@ import org.licenselifecycle.events.UserDeleted;
 import org.licenselifecycle.events.UserRestored;
 import org.licenselifecycle.lifecycle.timeline.Timeline;
 import org.licenselifecycle.lifecycle.timeline.TimelineEvent;
-import org.licenselifecycle.lifecycle.users.DeletedUser;
+import org.licenselifecycle.lifecycle.users.DirectoryUser;
 import org.licenselifecycle.lifecycle.users.UserIds;
 import org.licenselifecycle.support.graph.GraphException;
 
@@ -46,7 +46,7 @@ public class OneDriveService {
             timeline.record(event.tenantId(), event.userId(), event.assignedAt(), TimelineEvent.ONEDRIVE_PROVISIONED,
                     null, "OneDrive provisioned by " + event.skuPartNumber() + ": " + created.url);
             // the license may be heard of after the user's deletion (another topic): follow the deletion
-            DeletedUser.of(event.userId()).ifPresent(deleted ->
+            DirectoryUser.deleted(event.userId()).ifPresent(deleted ->
                     keepForDeletedUser(created, deleted.deletedAt, deleted.managerId, deleted.deletedBy));
             return;
         }

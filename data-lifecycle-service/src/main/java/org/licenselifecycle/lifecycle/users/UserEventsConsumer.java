@@ -10,16 +10,15 @@ import org.licenselifecycle.events.UserDeleted;
 import org.licenselifecycle.events.UserPurged;
 import org.licenselifecycle.events.UserRestored;
 import org.licenselifecycle.events.UserUpdated;
-import org.licenselifecycle.lifecycle.mailbox.MailboxService;
-import org.licenselifecycle.lifecycle.onedrive.OneDriveService;
 import org.licenselifecycle.lifecycle.timeline.Timeline;
 import org.licenselifecycle.lifecycle.timeline.TimelineEvent;
 import org.licenselifecycle.support.inbox.Inbox;
 
 /**
  * Follows {@code directory.user-events}: a deleted user's mailbox becomes inactive or soft-deleted and their
- * OneDrive is kept for the tenant's retention; a restored user gets both back. Idempotent through the
- * shared Inbox; an unreadable event goes to the dead-letter topic.
+ * OneDrive is kept for the tenant's retention; a restored user gets both back ({@link DirectoryUsers}, in
+ * whatever order the events arrive). Idempotent through the shared Inbox; an unreadable event goes to the
+ * dead-letter topic.
  */
 @ApplicationScoped
 public class UserEventsConsumer {
@@ -30,14 +29,12 @@ public class UserEventsConsumer {
     private static final Logger LOG = Logger.getLogger(UserEventsConsumer.class);
 
     private final Inbox inbox;
-    private final MailboxService mailboxes;
-    private final OneDriveService oneDrives;
+    private final DirectoryUsers users;
     private final Timeline timeline;
 
-    UserEventsConsumer(Inbox inbox, MailboxService mailboxes, OneDriveService oneDrives, Timeline timeline) {
+    UserEventsConsumer(Inbox inbox, DirectoryUsers users, Timeline timeline) {
         this.inbox = inbox;
-        this.mailboxes = mailboxes;
-        this.oneDrives = oneDrives;
+        this.users = users;
         this.timeline = timeline;
     }
 
@@ -46,33 +43,13 @@ public class UserEventsConsumer {
     public CompletionStage<Void> consume(Message<String> message) {
         return inbox.receive(CONSUMER, message, (type, event) -> {
             switch (type) {
-                case USER_DELETED -> deleted(event.data(UserDeleted.class));
-                case USER_RESTORED -> restored(event.data(UserRestored.class));
+                case USER_DELETED -> users.deleted(event.data(UserDeleted.class), event.time());
+                case USER_RESTORED -> users.restored(event.data(UserRestored.class), event.time());
+                case USER_UPDATED -> users.updated(event.data(UserUpdated.class), event.time());
                 case USER_PURGED -> purged(event.data(UserPurged.class));
-                case USER_UPDATED -> mailboxes.userUpdated(event.data(UserUpdated.class));
                 default -> LOG.debugf("Event %s (%s) is not for this consumer", event.id(), event.ceType());
             }
         });
-    }
-
-    private void deleted(UserDeleted event) {
-        if (DeletedUser.of(event.userId()).isEmpty()) {
-            DeletedUser deleted = new DeletedUser();
-            deleted.userId = event.userId();
-            deleted.tenantId = event.tenantId();
-            deleted.deletedAt = event.deletedAt();
-            deleted.managerId = event.managerId();
-            deleted.deletedBy = event.deletedBy();
-            deleted.persist();
-        }
-        mailboxes.userDeleted(event);
-        oneDrives.userDeleted(event);
-    }
-
-    private void restored(UserRestored event) {
-        DeletedUser.deleteById(event.userId());
-        mailboxes.userRestored(event);
-        oneDrives.userRestored(event);
     }
 
     private void purged(UserPurged event) {

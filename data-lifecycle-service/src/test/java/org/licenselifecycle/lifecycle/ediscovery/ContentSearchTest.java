@@ -2,7 +2,10 @@ package org.licenselifecycle.lifecycle.ediscovery;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.licenselifecycle.lifecycle.AdminApi.asGlobalAdmin;
 import static org.licenselifecycle.lifecycle.AdminApi.awaitMailbox;
 import static org.licenselifecycle.lifecycle.AdminApi.deliver;
@@ -12,13 +15,18 @@ import static org.licenselifecycle.lifecycle.Licenses.OFFICE_365_E3;
 import static org.licenselifecycle.lifecycle.Licenses.at;
 import static org.licenselifecycle.lifecycle.LicenseEventsOnKafka.publish;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +38,7 @@ import org.licenselifecycle.lifecycle.Licenses.TestUser;
 import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.lifecycle.UserEventsOnKafka;
 import org.licenselifecycle.lifecycle.mailbox.GracePeriodPurge;
+import org.licenselifecycle.support.graph.GraphException;
 import org.licenselifecycle.support.security.DirectoryRole;
 import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
@@ -44,6 +53,12 @@ class ContentSearchTest {
 
     @Inject
     GracePeriodPurge purge;
+
+    @Inject
+    ContentSearchService searches;
+
+    @Inject
+    EntityManager em;
 
     /** A user of {@code tenant} whose mailbox holds one item mentioning {@code word}, one labelled item too. */
     private static TestUser userWithItems(UUID tenant, String word) {
@@ -159,6 +174,79 @@ class ContentSearchTest {
         given().auth().oauth2(DevTokens.token(UUID.randomUUID(), DirectoryRole.GLOBAL_ADMINISTRATOR)).contentType(ContentType.JSON)
                 .body(body).post("/api/v1/ediscovery/searches")
                 .then().statusCode(400).body("error.code", equalTo("Request_BadRequest"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"query\":\"%WORDS%\"}", "{\"query\":\"%LONG%\"}", "{\"query\":\"a\",\"top\":0}",
+            "{\"query\":\"a\",\"top\":501}", "{\"query\":\"a\",\"top\":\"many\"}",
+            "{\"query\":\"a\",\"skipToken\":\"not-a-token\"}"})
+    void aQueryTooLongOrOfTooManyWordsOrAPageOutOfBoundsIsABadRequest(String body) {
+        String sent = body.replace("%WORDS%", String.join(" ", Collections.nCopies(21, "w")))
+                .replace("%LONG%", "x".repeat(501));
+
+        given().auth().oauth2(DevTokens.token(UUID.randomUUID(), DirectoryRole.GLOBAL_ADMINISTRATOR)).contentType(ContentType.JSON)
+                .body(sent).post("/api/v1/ediscovery/searches")
+                .then().statusCode(400).body("error.code", equalTo("Request_BadRequest"))
+                .body("error.message", not(emptyOrNullString()));
+    }
+
+    @Test
+    void hitsComeOnePageAtATimeNewestFirstAndTheSkipTokenGivesTheNextPage() {
+        UUID tenant = UUID.randomUUID();
+        String word = "meteor" + UUID.randomUUID().toString().substring(0, 6);
+        TestUser user = userWithItems(tenant, word);
+        for (int day = 10; day < 13; day++) {
+            Map<String, Object> item = Map.of("subject", "Day " + day + " " + word, "body", "b",
+                    "receivedAt", "2026-03-" + day + "T08:00:00Z");
+            asGlobalAdmin(user).body(item).post("/api/v1/users/{userId}/mailbox/items", user.userId())
+                    .then().statusCode(201);
+        }
+        List<String> subjects = new ArrayList<>();
+        String skipToken = null;
+        int pages = 0;
+        do {
+            Map<String, Object> request = new HashMap<>(Map.of("query", word, "top", 2));
+            if (skipToken != null) {
+                request.put("skipToken", skipToken);
+            }
+            JsonPath page = asGlobalAdmin(user).body(request).post("/api/v1/ediscovery/searches")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(page.getInt("count")).isBetween(1, 2);
+            subjects.addAll(page.getList("hits.subject"));
+            skipToken = page.getString("nextSkipToken");
+            pages++;
+        } while (skipToken != null);
+
+        assertThat(pages).isEqualTo(3);
+        JsonPath onePage = search(user, word);
+        assertThat(onePage.getString("nextSkipToken")).as("all on the default page").isNull();
+        assertThat(subjects).as("the pages, one after the other, are the whole answer")
+                .containsExactlyElementsOf(onePage.getList("hits.subject"));
+        // the two items of userWithItems came at the same time: by item id after the newer ones
+        assertThat(subjects.subList(0, 3)).containsExactly("Day 12 " + word, "Day 11 " + word, "Day 10 " + word);
+        assertThat(subjects.subList(3, 5)).containsExactlyInAnyOrder("About " + word, "Labelled " + word);
+    }
+
+    @Test
+    void aSearchTheDatabaseCannotAnswerInTimeIsStoppedAndABadRequest() {
+        UUID tenant = UUID.randomUUID();
+        String word = "nova" + UUID.randomUUID().toString().substring(0, 6);
+        TestUser user = userWithItems(tenant, word);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                INSERT INTO mailbox_item (id, user_id, tenant_id, subject, body, received_at)
+                SELECT gen_random_uuid(), ?1, ?2, 'Filler ' || n, repeat('lorem ipsum dolor sit amet ', 40), now()
+                FROM generate_series(1, 20000) AS n""")
+                .setParameter(1, user.userId()).setParameter(2, tenant).executeUpdate());
+        ContentSearchRequest request = new ContentSearchRequest(word + " missing", null, null);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> searches.search(tenant, request, Duration.ofMillis(1)))
+                .isInstanceOfSatisfying(GraphException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.getMessage()).contains("ran longer than it may");
+                });
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(searches.search(tenant, request).count()).as("within the configured time").isZero();
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,47 @@ class HoldsAndItemsTest {
         asGlobalAdmin(user).body(body).post("/api/v1/users/{userId}/mailbox/items", user.userId())
                 .then().statusCode(400).body("error.code", equalTo("Request_BadRequest"));
         assertThat(items(user.userId())).isZero();
+    }
+
+    /** The bounds of the test profile: subject 255 and label 64 characters (the defaults), body 64 KiB (1 MiB by default). */
+    @ParameterizedTest
+    @ValueSource(strings = {"subject", "body", "retentionLabel"})
+    void anItemBeyondItsSizeBoundsIsABadRequestAndNothingIsStored(String part) {
+        TestUser user = licensedUser();
+        Map<String, Object> item = new HashMap<>(Map.of("subject", "s", "body", "b", "retentionLabel", "Legal"));
+        String message = switch (part) {
+            case "subject" -> {
+                item.put("subject", "s".repeat(256));
+                yield "The item's subject is longer than 255 characters.";
+            }
+            case "body" -> {
+                // 32,769 characters but 65,538 bytes in UTF-8: the bound is on bytes
+                item.put("body", "é".repeat(32 * 1024 + 1));
+                yield "The item's body is larger than 65536 bytes (UTF-8).";
+            }
+            default -> {
+                item.put("retentionLabel", "L".repeat(65));
+                yield "A retention label has at most 64 characters.";
+            }
+        };
+
+        asGlobalAdmin(user).body(item).post("/api/v1/users/{userId}/mailbox/items", user.userId())
+                .then().statusCode(400)
+                .body("error.code", equalTo("Request_BadRequest"))
+                .body("error.message", equalTo(message))
+                .body("error.innerError.request-id", notNullValue());
+        assertThat(items(user.userId())).isZero();
+    }
+
+    @Test
+    void anItemAtItsSizeBoundsIsStored() {
+        TestUser user = licensedUser();
+
+        asGlobalAdmin(user)
+                .body(Map.of("subject", "s".repeat(255), "body", "é".repeat(32 * 1024), "retentionLabel", "L".repeat(64)))
+                .post("/api/v1/users/{userId}/mailbox/items", user.userId())
+                .then().statusCode(201);
+        assertThat(items(user.userId())).isEqualTo(1);
     }
 
     @Test

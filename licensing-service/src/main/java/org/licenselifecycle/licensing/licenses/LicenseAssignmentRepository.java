@@ -50,12 +50,11 @@ class LicenseAssignmentRepository {
             return Optional.empty();
         }
         Optional<UUID> id = DirectoryUser.idOf(ref);
-        String user = "FROM directory_user WHERE tenant_id = ? AND deleted_at IS NULL AND "
-                + (id.isPresent() ? "user_id = ?" : "lower(user_principal_name) = lower(?)");
         Object named = id.isPresent() ? id.get() : ref;
-        return sql.multi("SELECT user_id, user_principal_name, display_name, usage_location " + user + lock + ";"
+        return sql.multi(DirectoryUser.selectActive("user_id, user_principal_name, display_name, usage_location", id.isPresent())
+                + lock + ";"
                 + " SELECT sku_id, disabled_plans, self_service_subscription_id, assigned_by_group FROM license_assignment"
-                + " WHERE user_id = (SELECT user_id " + user + ") ORDER BY sku_id",
+                + " WHERE user_id = (" + DirectoryUser.selectActive("user_id", id.isPresent()) + ") ORDER BY sku_id",
                 executed -> {
                     Optional<Holder> found = Sql.rows(executed, row -> new Holder(tenantId, Sql.uuid(row, 1),
                             row.getString(2), row.getString(3), row.getString(4), List.of())).stream().findFirst();

@@ -13,10 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.licenselifecycle.events.RemovalReason;
-import org.licenselifecycle.events.UserDeleted;
 import org.licenselifecycle.events.UserLicensesReleaseRequested;
-import org.licenselifecycle.events.UserPurged;
-import org.licenselifecycle.events.UserRestored;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.subscriptions.Seats;
 import org.licenselifecycle.licensing.subscriptions.Subscription;
@@ -46,32 +43,18 @@ public class UserDeletionService {
         this.clock = clock;
     }
 
+    /** The user (locked by the caller) was deleted: every license is freed at once and remembered for a restore. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void userDeleted(UserDeleted deleted) {
-        Optional<DirectoryUser> found = DirectoryUser.lockById(deleted.tenantId(), deleted.userId());
-        if (found.isEmpty()) {
-            LOG.warnf("UserDeleted for user %s that licensing never saw: nothing to free", deleted.userId());
-            return;
-        }
-        DirectoryUser user = found.get();
-        if (user.deletedAt == null) {
-            user.deletedAt = deleted.deletedAt();
-        }
-        freeAll(user, deleted.deletedAt(), true);
+    public void userDeleted(DirectoryUser user, Instant deletedAt) {
+        freeAll(user, deletedAt, true);
     }
 
+    /**
+     * The user (locked by the caller) was restored: what they held when deleted comes back as seats allow, in the
+     * order the user got them, and what could not is recorded.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void userRestored(UserRestored restored) {
-        Optional<DirectoryUser> found = DirectoryUser.lockById(restored.tenantId(), restored.userId());
-        if (found.isEmpty()) {
-            LOG.warnf("UserRestored for user %s that licensing never saw: nothing to give back", restored.userId());
-            return;
-        }
-        DirectoryUser user = found.get();
-        if (user.deletedAt == null) {
-            return;
-        }
-        user.deletedAt = null;
+    public void userRestored(DirectoryUser user) {
         RestoreFailure.delete("userId", user.userId);
         Instant now = clock.instant();
         List<DeletedUserLicense> remembered = DeletedUserLicense.of(user.userId);
@@ -105,18 +88,15 @@ public class UserDeletionService {
         failure.persist();
     }
 
-    /** Forgets the user for good; a license still held (no UserDeleted seen first) is freed like a deletion. */
+    /**
+     * The user (locked by the caller) was purged: a license still held (no UserDeleted heard first) is freed
+     * like a deletion, and nothing is remembered for a restore any more.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void userPurged(UserPurged purged) {
-        Optional<DirectoryUser> found = DirectoryUser.lockById(purged.tenantId(), purged.userId());
-        if (found.isEmpty()) {
-            return;
-        }
-        DirectoryUser user = found.get();
-        freeAll(user, purged.purgedAt(), false);
+    public void userPurged(DirectoryUser user, Instant purgedAt) {
+        freeAll(user, purgedAt, false);
         RestoreFailure.delete("userId", user.userId);
         DeletedUserLicense.delete("userId", user.userId);
-        user.delete();
     }
 
     /**

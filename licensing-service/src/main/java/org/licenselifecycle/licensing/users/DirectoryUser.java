@@ -7,17 +7,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.licenselifecycle.events.UserCreated;
-import org.licenselifecycle.events.UserUpdated;
 
 /**
- * A user as directory-service announced it: licensing keeps this read model of its own (fed by
- * {@code directory.user-events}) and never reads directory-service's tables.
+ * A user as directory-service's events last said: licensing keeps this read model of its own (fed by
+ * {@code directory.user-events}, through {@link DirectoryUsers}) and never reads directory-service's tables.
+ * It converges on what the directory holds whatever order the events arrive in: per user it keeps the time of
+ * the latest event applied, and a principal name is not unique here (see {@link #selectActive}).
  */
 @Entity
 @Table(name = "directory_user")
@@ -51,6 +50,21 @@ public class DirectoryUser extends PanacheEntityBase {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
+    /** The time ({@code ce_time}) of the latest event applied to the principal name and to deleted or not. */
+    @Column(name = "changed_at", nullable = false)
+    public Instant changedAt;
+
+    /**
+     * The time of the UserCreated or UserUpdated the display name, usage location and account state come
+     * from; null while only other events were heard (the details are then placeholders).
+     */
+    @Column(name = "details_changed_at")
+    public Instant detailsChangedAt;
+
+    /** When the user was purged: the row stays only so that no late event brings them back. */
+    @Column(name = "purged_at")
+    public Instant purgedAt;
+
     /** Licenses can only be assigned to a user with a usage location (an ISO 3166 country code). */
     public boolean hasValidUsageLocation() {
         return isValidUsageLocation(usageLocation);
@@ -69,7 +83,7 @@ public class DirectoryUser extends PanacheEntityBase {
      * segment. A deleted user is not found, as in Graph.
      */
     public static Optional<DirectoryUser> findInTenant(UUID tenantId, String idOrUserPrincipalName) {
-        return query(tenantId, idOrUserPrincipalName, LockModeType.NONE);
+        return query(tenantId, idOrUserPrincipalName, "");
     }
 
     /**
@@ -77,18 +91,34 @@ public class DirectoryUser extends PanacheEntityBase {
      * user's licenses happen one after the other.
      */
     public static Optional<DirectoryUser> lockInTenant(UUID tenantId, String idOrUserPrincipalName) {
-        return query(tenantId, idOrUserPrincipalName, LockModeType.PESSIMISTIC_WRITE);
+        return query(tenantId, idOrUserPrincipalName, " FOR UPDATE");
     }
 
-    private static Optional<DirectoryUser> query(UUID tenantId, String ref, LockModeType lock) {
+    private static Optional<DirectoryUser> query(UUID tenantId, String ref, String lock) {
         if (ref == null || ref.isBlank()) {
             return Optional.empty();
         }
         Optional<UUID> id = idOf(ref);
-        var query = id.isPresent()
-                ? find("tenantId = ?1 and userId = ?2 and deletedAt is null", tenantId, id.get())
-                : find("tenantId = ?1 and lower(userPrincipalName) = lower(?2) and deletedAt is null", tenantId, ref);
-        return query.withLock(lock).firstResultOptional();
+        List<?> found = getEntityManager().createNativeQuery(selectActive("*", id.isPresent()) + lock, DirectoryUser.class)
+                .setParameter(1, tenantId)
+                .setParameter(2, id.isPresent() ? id.get() : ref)
+                .getResultList();
+        return found.stream().map(DirectoryUser.class::cast).findFirst();
+    }
+
+    /**
+     * SQL that selects {@code columns} of the active user of a tenant named by id ({@code byId}) or by
+     * userPrincipalName in any case, with two parameters: the tenant, then the id or the name. The one way
+     * every lookup of a user by a Graph {@code users/{id}} segment reads this table.
+     *
+     * <p>For a moment two active users may claim one name: a name freed by a deletion or a rename and taken
+     * by another user, when the new holder's event arrives before the old holder's (they travel on different
+     * partitions). The user heard of most recently holds it: at that time they held the name, so the other
+     * lost it before.
+     */
+    public static String selectActive(String columns, boolean byId) {
+        return "SELECT " + columns + " FROM directory_user WHERE tenant_id = ? AND deleted_at IS NULL AND "
+                + (byId ? "user_id = ?" : "lower(user_principal_name) = lower(?) ORDER BY changed_at DESC, user_id LIMIT 1");
     }
 
     /** The id that a Graph {@code users/{id}} segment names; empty when it names a userPrincipalName. */
@@ -104,43 +134,37 @@ public class DirectoryUser extends PanacheEntityBase {
 
     /** The user with this id, deleted or not, locked until the transaction ends (for directory events). */
     public static Optional<DirectoryUser> lockById(UUID tenantId, UUID userId) {
-        return find("tenantId = ?1 and userId = ?2", tenantId, userId).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional();
+        return locked(userId).filter(user -> user.tenantId.equals(tenantId));
+    }
+
+    /** The user with this id in any tenant, purged or not, locked until the transaction ends. */
+    static Optional<DirectoryUser> locked(UUID userId) {
+        return DirectoryUser.<DirectoryUser>findByIdOptional(userId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /**
-     * Overwrites the details licensing keeps with a UserUpdated snapshot; events of one user arrive in
-     * order, so the last one wins. An unknown user (or one of another tenant) is left alone.
+     * A user first heard of through an event at {@code at}; until a UserCreated or UserUpdated brings the
+     * details, the display name is the principal name and the account counts as disabled.
      */
-    public static void update(UserUpdated updated) {
-        update("userPrincipalName = ?1, displayName = ?2, usageLocation = ?3, accountEnabled = ?4 "
-                        + "where userId = ?5 and tenantId = ?6",
-                updated.userPrincipalName(), updated.displayName(), updated.usageLocation(), updated.accountEnabled(),
-                updated.userId(), updated.tenantId());
+    static DirectoryUser heardOf(UUID tenantId, UUID userId, String userPrincipalName, Instant at) {
+        DirectoryUser user = new DirectoryUser();
+        user.userId = userId;
+        user.tenantId = tenantId;
+        user.userPrincipalName = userPrincipalName;
+        user.displayName = userPrincipalName;
+        user.createdAt = at;
+        user.changedAt = at;
+        return user;
     }
 
-    /**
-     * Records a user from a UserCreated event. A later UserCreated for the same user (a new event, not a
-     * redelivery) brings newer data and replaces the row's details; a user never moves between tenants.
-     */
-    public static void record(UserCreated created) {
-        getEntityManager().createNativeQuery("""
-                INSERT INTO directory_user (user_id, tenant_id, user_principal_name, display_name, usage_location,
-                                            account_enabled, created_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                ON CONFLICT (user_id) DO UPDATE SET
-                    user_principal_name = EXCLUDED.user_principal_name,
-                    display_name = EXCLUDED.display_name,
-                    usage_location = EXCLUDED.usage_location,
-                    account_enabled = EXCLUDED.account_enabled
-                WHERE directory_user.tenant_id = EXCLUDED.tenant_id""")
-                .setParameter(1, created.userId())
-                .setParameter(2, created.tenantId())
-                .setParameter(3, created.userPrincipalName())
-                .setParameter(4, created.displayName())
-                .setParameter(5, created.usageLocation())
-                .setParameter(6, created.accountEnabled())
-                .setParameter(7, OffsetDateTime.ofInstant(created.createdAt(), ZoneOffset.UTC))
-                .executeUpdate();
+    /** The details of a UserCreated or UserUpdated at {@code at}, unless newer ones were applied already. */
+    void details(Instant at, String displayName, String usageLocation, boolean accountEnabled) {
+        if (detailsChangedAt != null && at.isBefore(detailsChangedAt)) {
+            return;
+        }
+        this.displayName = displayName;
+        this.usageLocation = usageLocation;
+        this.accountEnabled = accountEnabled;
+        this.detailsChangedAt = at;
     }
 }

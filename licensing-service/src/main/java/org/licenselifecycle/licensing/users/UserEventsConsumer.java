@@ -16,10 +16,11 @@ import org.licenselifecycle.licensing.licenses.UserDeletionService;
 import org.licenselifecycle.support.inbox.Inbox;
 
 /**
- * Keeps the users read model up to date from {@code directory.user-events}, and frees or gives back a
- * user's licenses when they are deleted or restored. The effect and the event id
- * commit together, so a redelivered event changes nothing; a message that is not a readable event of
- * ours goes to {@code directory.user-events.licensing-service.dlq} and the partition moves on.
+ * Keeps the users read model up to date from {@code directory.user-events} ({@link DirectoryUsers}, in
+ * whatever order the events arrive), and frees or gives back a user's licenses when they are deleted or
+ * restored. The effect and the event id commit together, so a redelivered event changes nothing; a message
+ * that is not a readable event of ours goes to {@code directory.user-events.licensing-service.dlq} and the
+ * partition moves on.
  */
 @ApplicationScoped
 public class UserEventsConsumer {
@@ -30,10 +31,12 @@ public class UserEventsConsumer {
     private static final Logger LOG = Logger.getLogger(UserEventsConsumer.class);
 
     private final Inbox inbox;
+    private final DirectoryUsers users;
     private final UserDeletionService deletions;
 
-    UserEventsConsumer(Inbox inbox, UserDeletionService deletions) {
+    UserEventsConsumer(Inbox inbox, DirectoryUsers users, UserDeletionService deletions) {
         this.inbox = inbox;
+        this.users = users;
         this.deletions = deletions;
     }
 
@@ -42,11 +45,11 @@ public class UserEventsConsumer {
     public CompletionStage<Void> consume(Message<String> message) {
         return inbox.receive(CONSUMER_NAME, message, (type, event) -> {
             switch (type) {
-                case USER_CREATED -> DirectoryUser.record(event.data(UserCreated.class));
-                case USER_UPDATED -> DirectoryUser.update(event.data(UserUpdated.class));
-                case USER_DELETED -> deletions.userDeleted(event.data(UserDeleted.class));
-                case USER_RESTORED -> deletions.userRestored(event.data(UserRestored.class));
-                case USER_PURGED -> deletions.userPurged(event.data(UserPurged.class));
+                case USER_CREATED -> users.created(event.data(UserCreated.class), event.time());
+                case USER_UPDATED -> users.updated(event.data(UserUpdated.class), event.time());
+                case USER_DELETED -> users.deleted(event.data(UserDeleted.class), event.time());
+                case USER_RESTORED -> users.restored(event.data(UserRestored.class), event.time());
+                case USER_PURGED -> users.purged(event.data(UserPurged.class), event.time());
                 case USER_LICENSES_RELEASE_REQUESTED ->
                         deletions.licensesReleaseRequested(event.data(UserLicensesReleaseRequested.class));
                 default -> LOG.debugf("Skipping event %s of type %s: licensing does not act on it", event.id(), event.ceType());
