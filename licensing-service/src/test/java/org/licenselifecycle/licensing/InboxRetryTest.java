@@ -1,5 +1,6 @@
 package org.licenselifecycle.licensing;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.events.EventType;
@@ -97,7 +99,8 @@ class InboxRetryTest {
         });
 
         assertThat(delivery.outcome()).isEqualTo(Outcome.RETRY_LATER);
-        assertThat(delivery.reason()).get().extracting(Throwable::getMessage).isEqualTo("still down");
+        assertThat(delivery.reason()).get().extracting(Throwable::getMessage, as(InstanceOfAssertFactories.STRING))
+                .contains(eventId.toString()).endsWith("IllegalStateException: still down");
         assertThat(tries).hasValue(config.retry().attempts());
         assertThat(processed(eventId)).isZero();
         assertThat(queue(key)).containsExactly(eventId);

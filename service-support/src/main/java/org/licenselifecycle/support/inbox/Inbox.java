@@ -146,11 +146,12 @@ public class Inbox {
 
     /** Queues the event behind its key's earlier ones, then lets the connector retry it later. */
     private Delivery handOver(String consumer, IncomingEvent event, RuntimeException failure) {
+        EffectFailed reason = new EffectFailed(consumer, event.id(), failure);
         if (event.key() == null) {
-            return Delivery.retryLater(failure); // no key, no order to keep
+            return Delivery.retryLater(reason); // no key, no order to keep
         }
         return record(() -> retryQueue.join(consumer, event.key(), event.id()))
-                ? Delivery.retryLater(failure) : Delivery.leftForRedelivery();
+                ? Delivery.retryLater(reason) : Delivery.leftForRedelivery();
     }
 
     /**
