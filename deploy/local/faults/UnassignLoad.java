@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  * and a call whose connection is refused goes to the next target, as a Service would route around a dead pod;
  * only a refused connection is retried, since the request never reached a service then.
  *
- * <p>A single-file program on the JDK alone, run by {@code deploy/local/faults/run}:
- * {@code java UnassignLoad.java --targets URL[,URL] --users FILE --sku GUID --rate N --out FILE --stop-file FILE}
+ * <p>On the JDK alone (it also runs from source: {@code java UnassignLoad.java ...}); {@code deploy/local/faults/run} runs
+ * {@code java UnassignLoad --targets URL[,URL] --users FILE --sku GUID --rate N --out FILE --stop-file FILE}
  * with the bearer token in the environment variable {@code FAULTS_TOKEN}. It stops when the stop file appears or
  * the users run out, waits for the calls in flight and prints one summary line.
  */
