@@ -306,9 +306,9 @@ final class Check {
         found.figures.put("calls", String.format("%d: 2xx %d, 4xx %d, 5xx %d, no answer %d", totals[0], totals[1],
                 totals[2], totals[3], totals[4]));
         long notSent = calls.values().stream().filter(Call::notSent).count();
-        report.append(String.format("(lag: license events written by licensing minus applied by lifecycle, back"
-                + " under %d; not ready: instance-seconds a running instance answered its readiness with non-200 or not within 3 s; %d calls not sent by the driver)%n",
-                lagThreshold, notSent));
+        report.append(String.format("(lag: license events written by licensing minus applied by lifecycle, back under"
+                + " %d; notready: instance-seconds a running instance answered its readiness with non-200 or not within"
+                + " 3 s; %d calls not sent by the driver)%n", lagThreshold, notSent));
         if (!errors.isEmpty()) {
             report.append("\nAnswers other than 2xx, by phase:\n");
             errors.forEach((what, n) -> report.append(String.format("  %6d  %s%n", n, what)));
@@ -358,7 +358,7 @@ final class Check {
                 }
                 return null;
             }, tenant);
-            Faults.query(lifecycle, "SELECT user_id::text, event, Faults.count(*) FROM timeline_entry WHERE tenant_id = ? GROUP BY 1, 2", rs -> {
+            Faults.query(lifecycle, "SELECT user_id::text, event, count(*) FROM timeline_entry WHERE tenant_id = ? GROUP BY 1, 2", rs -> {
                 while (rs.next()) {
                     timeline.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
                 }
@@ -466,7 +466,7 @@ final class Check {
                 Connection db = entry.getKey().startsWith("licensing") ? licensing : lifecycle;
                 String topic = entry.getKey().substring(entry.getKey().indexOf("<- ") + 3);
                 Map<UUID, Long> processed = Faults.query(db, """
-                        SELECT event_id, Faults.count(*) FROM processed_event WHERE consumer LIKE ? GROUP BY event_id""", rs -> {
+                        SELECT event_id, count(*) FROM processed_event WHERE consumer LIKE ? GROUP BY event_id""", rs -> {
                     Map<UUID, Long> m = new HashMap<>();
                     while (rs.next()) {
                         m.put(rs.getObject(1, UUID.class), rs.getLong(2));
@@ -578,10 +578,10 @@ final class Check {
         try (Connection licensing = Faults.connect(a, "licensing")) {
             long[] seats = Faults.query(licensing, "SELECT total, assigned FROM seat_count WHERE tenant_id = ? AND sku_id = ?::uuid",
                     rs -> rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[] {-1, -1}, tenant, sku);
-            long held = Faults.count(licensing, "SELECT Faults.count(*) FROM license_assignment WHERE tenant_id = ? AND sku_id = ?::uuid",
-                    tenant, sku);
-            long bought = Faults.count(licensing, "SELECT coalesce(sum(licenses), 0) FROM subscription WHERE tenant_id = ? AND sku_id = ?::uuid",
-                    tenant, sku);
+            long held = Faults.count(licensing,
+                    "SELECT count(*) FROM license_assignment WHERE tenant_id = ? AND sku_id = ?::uuid", tenant, sku);
+            long bought = Faults.count(licensing,
+                    "SELECT coalesce(sum(licenses), 0) FROM subscription WHERE tenant_id = ? AND sku_id = ?::uuid", tenant, sku);
             long drift = seats[1] - held;
             if (drift != 0 || seats[0] != bought) {
                 found.fail(exact, "seat_count total " + seats[0] + " assigned " + seats[1] + ", held " + held
@@ -595,11 +595,11 @@ final class Check {
             String purgeRuns = "the purge runs' mailbox counts add up to the mailboxes purged";
             found.invariant(purgeRuns);
             try (Connection lifecycle = Faults.connect(a, "lifecycle")) {
-                long runs = Faults.count(lifecycle, "SELECT Faults.count(*) FROM purge_run");
-                long empty = Faults.count(lifecycle, "SELECT Faults.count(*) FROM purge_run WHERE mailboxes_purged = 0");
+                long runs = Faults.count(lifecycle, "SELECT count(*) FROM purge_run");
+                long empty = Faults.count(lifecycle, "SELECT count(*) FROM purge_run WHERE mailboxes_purged = 0");
                 long byRuns = Faults.count(lifecycle, "SELECT coalesce(sum(mailboxes_purged), 0) FROM purge_run");
-                long purged = Faults.count(lifecycle, "SELECT Faults.count(*) FROM mailbox WHERE state = 'PURGED'");
-                long entries = Faults.count(lifecycle, "SELECT Faults.count(*) FROM timeline_entry WHERE event = 'MAILBOX_PURGED'");
+                long purged = Faults.count(lifecycle, "SELECT count(*) FROM mailbox WHERE state = 'PURGED'");
+                long entries = Faults.count(lifecycle, "SELECT count(*) FROM timeline_entry WHERE event = 'MAILBOX_PURGED'");
                 if (byRuns != purged || entries != purged) {
                     found.fail(purgeRuns, "runs say " + byRuns + ", mailboxes purged " + purged + ", timeline entries " + entries);
                 }

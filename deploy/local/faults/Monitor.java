@@ -16,8 +16,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Once a second, until the stop file appears: each instance's readiness (HTTP status; 0 when nothing listens,
- * -1 when it does not answer within 3 s, -2 when the connection broke), licensing's license events written and not yet published, and lifecycle's events applied. One line
- * per sample; a database that does not answer shows as -1.
+ * -1 when it does not answer within 3 s, -2 when the connection broke), licensing's license events written and not
+ * yet published, and lifecycle's events applied. One line per sample; a database that does not answer shows as -1.
  */
 final class Monitor {
     /** As the readiness probe of deploy/k8s (timeoutSeconds: 3): slower counts as not ready. */
@@ -54,12 +54,12 @@ final class Monitor {
                                 HttpResponse.BodyHandlers.discarding())
                         .thenApply(HttpResponse::statusCode).exceptionally(Monitor::probeFailure)));
                 long[] licensing = sample("licensing", """
-                        SELECT Faults.count(*) FILTER (WHERE sent_at IS NULL), Faults.count(*) FROM outbox_event WHERE topic = ?""",
+                        SELECT count(*) FILTER (WHERE sent_at IS NULL), count(*) FROM outbox_event WHERE topic = ?""",
                         Faults.LICENSE_TOPIC);
                 long[] lifecycle = sample("lifecycle",
-                        "SELECT Faults.count(*), 0 FROM processed_event WHERE consumer LIKE ?", Faults.consumerOf(Faults.LICENSE_TOPIC));
+                        "SELECT count(*), 0 FROM processed_event WHERE consumer LIKE ?", Faults.consumerOf(Faults.LICENSE_TOPIC));
                 long[] directory = sample("directory",
-                        "SELECT Faults.count(*) FILTER (WHERE sent_at IS NULL), 0 FROM outbox_event", new Object[0]);
+                        "SELECT count(*) FILTER (WHERE sent_at IS NULL), 0 FROM outbox_event", new Object[0]);
                 StringBuilder line = new StringBuilder().append(now);
                 for (CompletableFuture<Integer> probe : probes.values()) {
                     line.append('\t').append(probe.get());

@@ -71,7 +71,7 @@ final class Seed {
         System.out.printf("seed: %s assigned to each (%.0f s)%n", a.get("sku"), Faults.seconds(began));
         try (Connection lifecycle = Faults.connect(a, "lifecycle")) {
             Faults.await("lifecycle has " + users + " active mailboxes", 300, () -> Faults.count(lifecycle,
-                    "SELECT Faults.count(*) FROM mailbox WHERE tenant_id = ? AND state = 'ACTIVE'", tenant) >= users);
+                    "SELECT count(*) FROM mailbox WHERE tenant_id = ? AND state = 'ACTIVE'", tenant) >= users);
         }
         List<UUID> order = new ArrayList<>(ids);
         Collections.shuffle(order, new Random(12));
@@ -108,7 +108,7 @@ final class Seed {
             }
             return made;
         }, copies, template, template.toString());
-        long announced = Faults.count(c, "SELECT Faults.count(*) FROM outbox_event WHERE ce_type LIKE '%.UserCreated.%'");
+        long announced = Faults.count(c, "SELECT count(*) FROM outbox_event WHERE ce_type LIKE '%.UserCreated.%'");
         if (announced < copies + 1) {
             c.rollback();
             throw new IllegalStateException("the first user's UserCreated row was not found in directory's outbox");

@@ -28,22 +28,25 @@ final class Settle {
         String last = null;
         long lastChange = System.nanoTime();
         while (true) {
-            try (Connection directory = Faults.connect(a, "directory"); Connection licensing = Faults.connect(a, "licensing");
+            try (Connection directory = Faults.connect(a, "directory");
+                    Connection licensing = Faults.connect(a, "licensing");
                     Connection lifecycle = Faults.connect(a, "lifecycle")) {
                 Map<String, Long> left = new LinkedHashMap<>();
-                long userEvents = Faults.count(directory, "SELECT Faults.count(*) FROM outbox_event WHERE topic = ?", Faults.USER_TOPIC);
-                long licenseEvents = Faults.count(licensing, "SELECT Faults.count(*) FROM outbox_event WHERE topic = ?", Faults.LICENSE_TOPIC);
-                left.put("directory outbox unpublished", Faults.count(directory, "SELECT Faults.count(*) FROM outbox_event WHERE sent_at IS NULL"));
-                left.put("licensing outbox unpublished", Faults.count(licensing, "SELECT Faults.count(*) FROM outbox_event WHERE sent_at IS NULL"));
-                left.put("user events not applied by licensing", userEvents - Faults.count(licensing,
-                        "SELECT Faults.count(DISTINCT event_id) FROM processed_event WHERE consumer LIKE ?", Faults.consumerOf(Faults.USER_TOPIC)));
-                left.put("user events not applied by lifecycle", userEvents - Faults.count(lifecycle,
-                        "SELECT Faults.count(DISTINCT event_id) FROM processed_event WHERE consumer LIKE ?", Faults.consumerOf(Faults.USER_TOPIC)));
-                left.put("license events not applied by lifecycle", licenseEvents - Faults.count(lifecycle,
-                        "SELECT Faults.count(DISTINCT event_id) FROM processed_event WHERE consumer LIKE ?", Faults.consumerOf(Faults.LICENSE_TOPIC)));
+                String written = "SELECT count(*) FROM outbox_event WHERE topic = ?";
+                String unpublished = "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL";
+                String applied = "SELECT count(DISTINCT event_id) FROM processed_event WHERE consumer LIKE ?";
+                String byUsers = Faults.consumerOf(Faults.USER_TOPIC);
+                long userEvents = Faults.count(directory, written, Faults.USER_TOPIC);
+                long licenseEvents = Faults.count(licensing, written, Faults.LICENSE_TOPIC);
+                left.put("directory outbox unpublished", Faults.count(directory, unpublished));
+                left.put("licensing outbox unpublished", Faults.count(licensing, unpublished));
+                left.put("user events not applied by licensing", userEvents - Faults.count(licensing, applied, byUsers));
+                left.put("user events not applied by lifecycle", userEvents - Faults.count(lifecycle, applied, byUsers));
+                left.put("license events not applied by lifecycle", licenseEvents
+                        - Faults.count(lifecycle, applied, Faults.consumerOf(Faults.LICENSE_TOPIC)));
                 if (purged) {
                     left.put("mailboxes disconnected, not purged yet", Faults.count(lifecycle,
-                            "SELECT Faults.count(*) FROM mailbox WHERE tenant_id = ? AND state = 'DISCONNECTED'", tenant));
+                            "SELECT count(*) FROM mailbox WHERE tenant_id = ? AND state = 'DISCONNECTED'", tenant));
                 }
                 left.values().removeIf(n -> n <= 0);
                 remaining = left.toString();
