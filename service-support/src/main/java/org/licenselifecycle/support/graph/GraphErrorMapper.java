@@ -11,8 +11,10 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.licenselifecycle.support.sql.SqlFailures;
 
 /**
  * The one place that turns exceptions into Graph's error envelope. A client's mistake is a 4xx with
@@ -21,6 +23,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class GraphErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(GraphErrorMapper.class);
+    /** How long a client waits before trying again while the database is away (a restart takes seconds). */
+    private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(2);
 
     private final Clock clock;
 
@@ -84,6 +88,15 @@ public class GraphErrorMapper {
             // (and closed the connection) before failing the read; the client's mistake, not our defect
             LOG.debugf("Request body over the cap: %s", e.getMessage());
             return Response.status(413).build();
+        }
+        if (SqlFailures.databaseUnavailable(e)) {
+            // the database restarting or out of reach: nothing is broken in the request or in us, and the same
+            // request passes once it is back; the Graph SDKs' retry handlers wait Retry-After and try again
+            LOG.warnf("Request %s: the database is unavailable: %s", RequestIds.of(request, RequestIds.REQUEST_ID),
+                    e.getMessage());
+            return Response.fromResponse(envelope(request, 503, GraphErrorCodes.SERVICE_UNAVAILABLE,
+                    "The service cannot reach its database right now; nothing was changed. Try again shortly."))
+                    .header("Retry-After", DATABASE_RETRY_AFTER.toSeconds()).build();
         }
         return defect(e, request);
     }

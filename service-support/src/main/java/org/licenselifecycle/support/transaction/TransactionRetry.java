@@ -8,14 +8,11 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.licenselifecycle.support.sql.SqlFailures;
 
 /**
  * Runs a transaction again when PostgreSQL chose it as the loser of a deadlock ({@code 40P01}) or of a
@@ -37,9 +34,6 @@ public class TransactionRetry {
 
     private static final Logger LOG = Logger.getLogger(TransactionRetry.class);
 
-    /** SQLSTATEs of a transaction the database aborted because of others: deadlock, serialization failure. */
-    private static final Set<String> LOST = Set.of("40P01", "40001");
-
     @Inject
     TransactionManager transactions;
 
@@ -55,7 +49,7 @@ public class TransactionRetry {
             try {
                 return invocation.proceed();
             } catch (Exception e) {
-                if (!lostToAnother(e)) {
+                if (!SqlFailures.lostToAnotherTransaction(e)) {
                     throw e;
                 }
                 if (attempt >= config.attempts()) {
@@ -68,27 +62,6 @@ public class TransactionRetry {
                 pause(attempt, e);
             }
         }
-    }
-
-    /** Whether a SQLException with a lost transaction's state is among the causes (wrapped by the ORM, JTA or Sql). */
-    static boolean lostToAnother(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        return lostToAnother(failure, seen);
-    }
-
-    private static boolean lostToAnother(Throwable failure, Set<Throwable> seen) {
-        if (failure == null || !seen.add(failure)) {
-            return false;
-        }
-        if (failure instanceof SQLException sql && LOST.contains(sql.getSQLState())) {
-            return true;
-        }
-        for (Throwable suppressed : failure.getSuppressed()) {
-            if (lostToAnother(suppressed, seen)) {
-                return true;
-            }
-        }
-        return lostToAnother(failure.getCause(), seen);
     }
 
     /** Waits a random part of the backoff, which doubles with each run up to its bound. */

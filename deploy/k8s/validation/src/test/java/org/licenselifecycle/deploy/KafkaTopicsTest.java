@@ -65,6 +65,17 @@ class KafkaTopicsTest {
         }
     }
 
+    @Test
+    void everyConsumerHandsTheUsersOfADeadReplicaOverWithinFifteenSeconds() {
+        // Kafka's default session timeout (45 s) holds a killed pod's partitions, and their users' events, that long
+        for (ServiceModule service : ServiceModule.all()) {
+            for (ServiceModule.Channel channel : service.channels()) {
+                assertThat(channel.sessionTimeoutMillis()).as("%s channel %s: session.timeout.ms", service.name(), channel.name())
+                        .hasValueSatisfying(timeout -> assertThat(timeout).isBetween(6_000L, 15_000L));
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("org.licenselifecycle.deploy.Overlays#names")
     void retryAndDeadLetterTopicsHaveAtLeastTheirSourcesPartitions(String overlay) {

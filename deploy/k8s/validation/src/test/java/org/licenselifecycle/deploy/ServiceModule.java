@@ -29,7 +29,8 @@ record ServiceModule(String name, Path folder, int httpPort, List<Channel> chann
      * and dead-letter topic.
      */
     record Channel(String name, String topic, Optional<String> failureStrategy, List<String> retryTopics,
-            Optional<Integer> maxRetries, Optional<Long> retryTimeoutMillis, Optional<String> deadLetterTopic) {
+            Optional<Integer> maxRetries, Optional<Long> retryTimeoutMillis, Optional<String> deadLetterTopic,
+            Optional<Long> sessionTimeoutMillis) {
     }
 
     Set<String> consumedTopics() {
@@ -95,7 +96,8 @@ record ServiceModule(String name, Path folder, int httpPort, List<Channel> chann
                     config.get(prefix + "failure-strategy"), retryTopics,
                     config.get(prefix + "delayed-retry-topic.max-retries").map(Integer::valueOf),
                     config.get(prefix + "delayed-retry-topic.timeout").map(Long::valueOf),
-                    config.get(prefix + "dead-letter-queue.topic")));
+                    config.get(prefix + "dead-letter-queue.topic"),
+                    config.get(prefix + "session.timeout.ms").map(Long::valueOf)));
         }
         int port = Integer.parseInt(config.get("quarkus.http.port").orElse("8080"));
         return Optional.of(new ServiceModule(name.get(), folder, port, List.copyOf(channels), config));
