@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import java.util.UUID;
 import org.licenselifecycle.lifecycle.ediscovery.ContentSearchResult.Hit;
 import org.licenselifecycle.lifecycle.mailbox.MailboxState;
 import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.support.sql.SqlFailures;
 
 /**
  * Content Search over one tenant's mailboxes. It finds items only where eDiscovery may look: mailboxes that
@@ -27,9 +27,6 @@ import org.licenselifecycle.support.graph.GraphException;
  */
 @ApplicationScoped
 public class ContentSearchService {
-
-    /** PostgreSQL's SQLState for a statement cancelled, here by {@code statement_timeout}. */
-    private static final String QUERY_CANCELED = "57014";
 
     private final EntityManager em;
     private final ContentSearchLimits limits;
@@ -104,20 +101,11 @@ public class ContentSearchService {
                             (Instant) row[6], (String) row[7], row[8] != null))
                     .toList();
         } catch (PersistenceException e) {
-            if (cancelled(e)) {
+            if (SqlFailures.statementTimedOut(e)) {
                 throw GraphException.badRequest("The search ran longer than it may and was stopped; "
                         + "use more specific words.");
             }
             throw e;
         }
-    }
-
-    private static boolean cancelled(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

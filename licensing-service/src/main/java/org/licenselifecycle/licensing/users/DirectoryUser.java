@@ -83,23 +83,15 @@ public class DirectoryUser extends PanacheEntityBase {
      * segment. A deleted user is not found, as in Graph.
      */
     public static Optional<DirectoryUser> findInTenant(UUID tenantId, String idOrUserPrincipalName) {
-        return query(tenantId, idOrUserPrincipalName, "");
+        return query(tenantId, idOrUserPrincipalName);
     }
 
-    /**
-     * Like {@link #findInTenant} and locks the row until the transaction ends, so that changes to one
-     * user's licenses happen one after the other.
-     */
-    public static Optional<DirectoryUser> lockInTenant(UUID tenantId, String idOrUserPrincipalName) {
-        return query(tenantId, idOrUserPrincipalName, " FOR UPDATE");
-    }
-
-    private static Optional<DirectoryUser> query(UUID tenantId, String ref, String lock) {
+    private static Optional<DirectoryUser> query(UUID tenantId, String ref) {
         if (ref == null || ref.isBlank()) {
             return Optional.empty();
         }
         Optional<UUID> id = idOf(ref);
-        List<?> found = getEntityManager().createNativeQuery(selectActive("*", id.isPresent()) + lock, DirectoryUser.class)
+        List<?> found = getEntityManager().createNativeQuery(selectActive("*", id.isPresent()), DirectoryUser.class)
                 .setParameter(1, tenantId)
                 .setParameter(2, id.isPresent() ? id.get() : ref)
                 .getResultList();

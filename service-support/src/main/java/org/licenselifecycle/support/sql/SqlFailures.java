@@ -17,6 +17,9 @@ public final class SqlFailures {
     /** The server is shutting down, crashed or starting: admin_shutdown, crash_shutdown, cannot_connect_now. */
     private static final Set<String> SERVER_AWAY = Set.of("57P01", "57P02", "57P03");
 
+    /** query_canceled: a statement stopped by {@code statement_timeout} (or cancelled). */
+    private static final String QUERY_CANCELED = "57014";
+
     private SqlFailures() {
     }
 
@@ -32,6 +35,11 @@ public final class SqlFailures {
     public static boolean databaseUnavailable(Throwable failure) {
         return any(failure, sql -> sql.getSQLState() != null
                 && (sql.getSQLState().startsWith("08") || SERVER_AWAY.contains(sql.getSQLState())));
+    }
+
+    /** Whether PostgreSQL stopped a statement that ran past {@code statement_timeout}. */
+    public static boolean statementTimedOut(Throwable failure) {
+        return any(failure, sql -> QUERY_CANCELED.equals(sql.getSQLState()));
     }
 
     private static boolean any(Throwable failure, Predicate<SQLException> test) {

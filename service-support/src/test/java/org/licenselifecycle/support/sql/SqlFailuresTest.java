@@ -28,10 +28,20 @@ class SqlFailuresTest {
     }
 
     @Test
+    void aStatementStoppedByItsTimeoutIsTimedOutAndNothingElse() {
+        RuntimeException stopped = new RuntimeException("could not extract ResultSet",
+                new SQLException("canceling statement due to statement timeout", "57014"));
+        assertThat(SqlFailures.statementTimedOut(stopped)).isTrue();
+        assertThat(SqlFailures.databaseUnavailable(stopped)).isFalse();
+        assertThat(SqlFailures.lostToAnotherTransaction(stopped)).isFalse();
+    }
+
+    @Test
     void otherFailuresAreNeither() {
         SQLException unique = new SQLException("duplicate key", "23505");
         assertThat(SqlFailures.databaseUnavailable(unique)).isFalse();
         assertThat(SqlFailures.lostToAnotherTransaction(unique)).isFalse();
+        assertThat(SqlFailures.statementTimedOut(unique)).isFalse();
         assertThat(SqlFailures.databaseUnavailable(new SQLException("no state"))).isFalse();
         assertThat(SqlFailures.databaseUnavailable(new IllegalStateException("not SQL at all"))).isFalse();
     }
