@@ -1,3 +1,4 @@
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -155,6 +156,10 @@ public class Faults {
 
         String getOr(String name, String fallback) {
             return values.getOrDefault(name, fallback);
+        }
+
+        Path path(String name) {
+            return Path.of(get(name));
         }
     }
 }

@@ -79,7 +79,7 @@ public class UnassignLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        Arguments a = Arguments.parse(args);
+        Faults.Arguments a = Faults.Arguments.parse(args, 0);
         String token = System.getenv("FAULTS_TOKEN");
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("FAULTS_TOKEN (a bearer token) is not set");
@@ -231,37 +231,6 @@ public class UnassignLoad {
             } catch (IOException e) {
                 throw new IllegalStateException("cannot write the outcome of call " + seq, e);
             }
-        }
-    }
-
-    /** {@code --name value} pairs. */
-    record Arguments(java.util.Map<String, String> values) {
-
-        static Arguments parse(String[] args) {
-            java.util.Map<String, String> values = new java.util.HashMap<>();
-            for (int i = 0; i < args.length; i += 2) {
-                if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                    throw new IllegalArgumentException("expected --name value pairs, got " + String.join(" ", args));
-                }
-                values.put(args[i].substring(2), args[i + 1]);
-            }
-            return new Arguments(values);
-        }
-
-        String get(String name) {
-            String value = values.get(name);
-            if (value == null) {
-                throw new IllegalArgumentException("--" + name + " is required");
-            }
-            return value;
-        }
-
-        String getOr(String name, String fallback) {
-            return values.getOrDefault(name, fallback);
-        }
-
-        Path path(String name) {
-            return Path.of(get(name));
         }
     }
 }
