@@ -1,6 +1,7 @@
 -- Seeds one tenant of the benchmark straight into licensing's database (psql -v tenant=... -v users=N
--- -v products=P): P products (the catalog's 4 plus synthetic ones), one subscription each, N users holding
--- two products each, and the seat counters that match. Idempotent per tenant id only: use a new tenant.
+-- -v products=P): P products (the 4 demo products of the catalog plus synthetic ones, whatever else the catalog
+-- holds), one subscription each, N users holding two products each, and the seat counters that match.
+-- Idempotent per tenant id only: use a new tenant.
 INSERT INTO product (sku_id, sku_part_number, product_name)
 SELECT md5('bench-product-' || i)::uuid, 'BENCH_' || lpad(i::text, 2, '0'), 'Benchmark product ' || lpad(i::text, 2, '0')
 FROM generate_series(1, :products - 4) AS i
@@ -14,7 +15,10 @@ FROM generate_series(1, :users) AS i;
 
 CREATE TEMP TABLE bench_product AS
 SELECT sku_id, row_number() OVER (ORDER BY sku_part_number) - 1 AS n
-FROM (SELECT sku_id, sku_part_number FROM product ORDER BY sku_part_number LIMIT :products) p;
+FROM (SELECT sku_id, sku_part_number FROM product
+      WHERE sku_part_number LIKE 'BENCH\_%' OR sku_id IN ('cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46', '6fd2c87f-b296-42f0-b197-1e91e994b900',
+                                                         '05e9a617-0261-4cee-bb44-138d3ef5d965', 'cdd28e44-67e3-425e-be4c-737fab2899d3')
+      ORDER BY sku_part_number LIMIT :products) p;
 
 INSERT INTO subscription (id, tenant_id, sku_id, licenses, status, created_at)
 SELECT md5(:'tenant' || '-sub-' || sku_id)::uuid, :'tenant', sku_id, :users, 'Enabled', now() FROM bench_product;

@@ -2,7 +2,7 @@ package org.licenselifecycle.licensing;
 
 import java.util.UUID;
 
-/** Microsoft's ids the tests use (see V2__seed_product_catalog.sql). */
+/** Microsoft's ids the tests use (see the catalog file, licensing-service/src/main/resources/catalog). */
 public final class Catalog {
     public static final UUID BUSINESS_PREMIUM = UUID.fromString("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46");
     public static final UUID OFFICE_365_E3 = UUID.fromString("6fd2c87f-b296-42f0-b197-1e91e994b900");
@@ -15,8 +15,8 @@ public final class Catalog {
     public static final UUID OFFICE_BUSINESS = UUID.fromString("094e7854-93fc-4d55-b2c0-3ab5369ebdc1");
     public static final UUID TEAMS1 = UUID.fromString("57ff2da0-773e-42df-b2af-ffb7a2317929");
 
-    /** A product Microsoft sells (Office 365 E5) that is not in our catalog. */
-    public static final UUID NOT_IN_CATALOG = UUID.fromString("c7df2760-2c81-4ef7-b578-5b5392b571df");
+    /** A product id that is in no catalog: not one of Microsoft's, so a full catalog file does not hold it either. */
+    public static final UUID NOT_IN_CATALOG = UUID.fromString("0000e5e5-0000-4000-8000-00000000e5e5");
 
     private Catalog() {
     }

@@ -7,6 +7,7 @@ import static org.licenselifecycle.licensing.Catalog.OFFICE_365_E3;
 import static org.licenselifecycle.licensing.Catalog.TEAMS1;
 
 import com.microsoft.graph.models.AssignedLicense;
+import com.microsoft.graph.models.CompanySubscription;
 import com.microsoft.graph.models.LicenseDetails;
 import com.microsoft.graph.models.ServicePlanInfo;
 import com.microsoft.graph.models.SubscribedSku;
@@ -112,6 +113,46 @@ class GraphSdkTest {
         assertThat(subscriptions.get(0).getSkuPartNumber()).isEqualTo("SPB");
         assertThat(subscriptions.get(0).getStatus()).isEqualTo("Enabled");
         assertThat(subscriptions.get(0).getCreatedDateTime()).isNotNull();
+    }
+
+    @Test
+    void theSdkReadsSubscribedSkusAndSubscriptionsOneByOne() {
+        TestTenant tenant = new TestTenant();
+        String enabled = tenant.buy(BUSINESS_PREMIUM, 5);
+        String suspended = tenant.buy(BUSINESS_PREMIUM, 2, "Suspended");
+        GraphServiceClient graph = client(tenant.token(org.licenselifecycle.support.security.DirectoryRole.GLOBAL_READER));
+
+        SubscribedSku listed = graph.subscribedSkus().get().getValue().get(0);
+        SubscribedSku sku = graph.subscribedSkus().bySubscribedSkuId(tenant.id + "_" + BUSINESS_PREMIUM).get();
+
+        for (SubscribedSku s : List.of(listed, sku)) {
+            assertThat(s.getId()).isEqualTo(tenant.id + "_" + BUSINESS_PREMIUM);
+            assertThat(s.getCapabilityStatus()).isEqualTo("Enabled");
+            assertThat(s.getPrepaidUnits().getEnabled()).isEqualTo(5);
+            assertThat(s.getPrepaidUnits().getSuspended()).isEqualTo(2);
+            assertThat(s.getPrepaidUnits().getWarning()).isZero();
+            assertThat(s.getPrepaidUnits().getLockedOut()).isZero();
+            assertThat(s.getAccountId()).isEqualTo(tenant.id.toString());
+            assertThat(s.getSubscriptionIds()).containsExactlyInAnyOrder(enabled, suspended);
+        }
+
+        CompanySubscription byId = graph.directory().subscriptions().byCompanySubscriptionId(suspended).get();
+        CompanySubscription byCommerceId = graph.directory().subscriptionsWithCommerceSubscriptionId(suspended).get();
+        for (CompanySubscription s : List.of(byId, byCommerceId)) {
+            assertThat(s.getId()).isEqualTo(suspended);
+            assertThat(s.getCommerceSubscriptionId()).isEqualTo(suspended);
+            assertThat(s.getStatus()).isEqualTo("Suspended");
+            assertThat(s.getTotalLicenses()).isEqualTo(2);
+            assertThat(s.getServiceStatus()).extracting(ServicePlanInfo::getProvisioningStatus).containsOnly("Disabled");
+        }
+
+        assertThatThrownBy(() -> graph.subscribedSkus().bySubscribedSkuId(tenant.id + "_" + OFFICE_365_E3).get())
+                .isInstanceOfSatisfying(ODataError.class, error -> {
+                    assertThat(error.getResponseStatusCode()).isEqualTo(404);
+                    assertThat(error.getError().getCode()).isEqualTo("Request_ResourceNotFound");
+                });
+        assertThatThrownBy(() -> graph.directory().subscriptions().byCompanySubscriptionId(UUID.randomUUID().toString()).get())
+                .isInstanceOfSatisfying(ODataError.class, error -> assertThat(error.getResponseStatusCode()).isEqualTo(404));
     }
 
     private static GraphServiceClient client(String token) {

@@ -70,7 +70,7 @@ class SubscriptionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "{\"skuId\":\"" + "c7df2760-2c81-4ef7-b578-5b5392b571df" + "\",\"licenses\":5}",
+            "{\"skuId\":\"" + "0000e5e5-0000-4000-8000-00000000e5e5" + "\",\"licenses\":5}", // in no catalog
             "{\"licenses\":5}",
             "{\"skuId\":\"cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46\"}",
             "{\"skuId\":\"cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46\",\"licenses\":0}",

@@ -30,8 +30,13 @@ public final class TestTenant {
 
     /** Buys a subscription as Global Administrator; returns its id. */
     public String buy(UUID skuId, int licenses) {
+        return buy(skuId, licenses, "Enabled");
+    }
+
+    /** Buys a subscription in the given state (Enabled, Warning, Suspended, LockedOut); returns its id. */
+    public String buy(UUID skuId, int licenses, String status) {
         return given().auth().oauth2(globalAdmin).contentType(ContentType.JSON)
-                .body(Map.of("skuId", skuId, "licenses", licenses))
+                .body(Map.of("skuId", skuId, "licenses", licenses, "status", status))
                 .post("/api/v1/subscriptions")
                 .then().statusCode(201)
                 .extract().path("id");

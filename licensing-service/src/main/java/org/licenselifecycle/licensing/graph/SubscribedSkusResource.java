@@ -3,19 +3,27 @@ package org.licenselifecycle.licensing.graph;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.licenselifecycle.licensing.subscriptions.SubscribedProduct;
+import org.licenselifecycle.licensing.subscriptions.ProductSubscriptions;
+import org.licenselifecycle.licensing.subscriptions.ProvisioningStatus;
 import org.licenselifecycle.licensing.subscriptions.SubscriptionService;
+import org.licenselifecycle.licensing.users.DirectoryUser;
+import org.licenselifecycle.support.graph.GraphException;
 import org.licenselifecycle.support.graph.ODataCollection;
 import org.licenselifecycle.support.security.Caller;
 import org.licenselifecycle.support.security.Roles;
 
-/** Graph v1.0's {@code GET /subscribedSkus}: the products the tenant owns, with their seats and plans. */
+/**
+ * Graph v1.0's {@code GET /subscribedSkus} and {@code GET /subscribedSkus/{tenantId}_{skuId}}: the products the
+ * tenant has subscribed to, with their units by their subscriptions' states, and their plans.
+ */
 @Path("/v1.0/subscribedSkus")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Microsoft Graph v1.0")
@@ -23,11 +31,13 @@ public class SubscribedSkusResource {
 
     private final SubscriptionService subscriptions;
     private final GraphQuery query;
+    private final GraphEntity entity;
     private final Caller caller;
 
-    SubscribedSkusResource(SubscriptionService subscriptions, GraphQuery query, Caller caller) {
+    SubscribedSkusResource(SubscriptionService subscriptions, GraphQuery query, GraphEntity entity, Caller caller) {
         this.subscriptions = subscriptions;
         this.query = query;
+        this.entity = entity;
         this.caller = caller;
     }
 
@@ -36,15 +46,43 @@ public class SubscribedSkusResource {
     public ODataCollection<Object> subscribedSkus(@Context UriInfo uri) {
         UUID tenantId = caller.tenantId();
         return query.page(uri, "subscribedSkus",
-                subscriptions.subscribedProducts(tenantId).stream().map(p -> sku(tenantId, p)).toList(), SubscribedSku.class);
+                subscriptions.productSubscriptions(tenantId).stream().map(p -> sku(tenantId, p)).toList(), SubscribedSku.class);
     }
 
-    private static SubscribedSku sku(UUID tenantId, SubscribedProduct owned) {
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.GLOBAL_READER})
+    public Map<String, Object> subscribedSku(@PathParam("id") String id, @Context UriInfo uri) {
+        UUID tenantId = caller.tenantId();
+        UUID skuId = skuIdOf(tenantId, id);
+        ProductSubscriptions owned = skuId == null ? null
+                : subscriptions.productSubscriptions(tenantId, skuId).orElse(null);
+        if (owned == null) {
+            throw GraphException.notFound(id);
+        }
+        return entity.of(uri, "subscribedSkus", sku(tenantId, owned));
+    }
+
+    /** The product of a {@code {tenantId}_{skuId}} key, or null when it is malformed or another tenant's. */
+    private static UUID skuIdOf(UUID tenantId, String id) {
+        String prefix = tenantId + "_";
+        if (id.length() <= prefix.length() || !id.substring(0, prefix.length()).equalsIgnoreCase(prefix)) {
+            return null;
+        }
+        return DirectoryUser.idOf(id.substring(prefix.length())).orElse(null);
+    }
+
+    private static SubscribedSku sku(UUID tenantId, ProductSubscriptions owned) {
         var product = owned.product();
-        return new SubscribedSku(tenantId + "_" + product.skuId(), product.skuId(), product.skuPartNumber(), "User",
-                "Enabled", owned.assigned(), new SubscribedSku.LicenseUnits(owned.total(), 0, 0, 0),
+        var units = owned.prepaidUnits();
+        var status = owned.capabilityStatus();
+        return new SubscribedSku(tenantId + "_" + product.skuId(), tenantId.toString(), null, product.skuId(),
+                product.skuPartNumber(), "User", status.name(), owned.consumedUnits(),
+                new SubscribedSku.LicenseUnits(units.enabled(), units.suspended(), units.warning(), units.lockedOut()),
                 product.servicePlans().stream()
-                        .map(plan -> new ServicePlanInfo(plan.servicePlanId(), plan.servicePlanName(), "Success", "User"))
-                        .toList());
+                        .map(plan -> new ServicePlanInfo(plan.servicePlanId(), plan.servicePlanName(),
+                                ProvisioningStatus.of(plan, status).name(), "User"))
+                        .toList(),
+                owned.subscriptionIds().stream().map(UUID::toString).toList());
     }
 }

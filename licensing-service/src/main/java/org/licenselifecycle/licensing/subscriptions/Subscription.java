@@ -79,7 +79,15 @@ public class Subscription extends PanacheEntityBase {
 
     /** Whether admins can assign from it: it counts towards its product's total on the Licenses page. */
     public boolean assignable() {
-        return status.assignable() && !managedByPurchaser();
+        return status.assignable() && countsTowardsProduct();
+    }
+
+    /**
+     * Whether its licenses are the tenant's, counted in the product's units whatever its state: every
+     * subscription but a self-service purchase its purchaser still manages.
+     */
+    public boolean countsTowardsProduct() {
+        return !managedByPurchaser();
     }
 
     public static Subscription findInTenant(UUID tenantId, UUID id) {

@@ -4,8 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.licenselifecycle.licensing.licenses.SelfServiceLicenses;
 import org.licenselifecycle.licensing.products.Product;
@@ -188,6 +193,41 @@ public class SubscriptionService {
                 .sorted(Comparator.comparing((SubscribedProduct p) -> p.product().productName())
                         .thenComparing(p -> p.product().skuId()))
                 .toList();
+    }
+
+    /**
+     * The products the tenant has subscribed to, with their subscriptions' units by state (Graph's
+     * subscribedSkus): every product with a subscription that counts towards it, in any state.
+     */
+    @Transactional
+    public List<ProductSubscriptions> productSubscriptions(UUID tenantId) {
+        Map<UUID, List<Subscription>> bySku = new LinkedHashMap<>();
+        for (Subscription subscription : Subscription.ofTenant(tenantId)) {
+            if (subscription.countsTowardsProduct()) {
+                bySku.computeIfAbsent(subscription.skuId, sku -> new ArrayList<>()).add(subscription);
+            }
+        }
+        Map<UUID, Integer> assigned = new HashMap<>();
+        seats.ofTenant(tenantId).forEach(count -> assigned.put(count.skuId(), count.assigned()));
+        return bySku.entrySet().stream()
+                .map(entry -> new ProductSubscriptions(catalog.find(entry.getKey()).orElseThrow(),
+                        assigned.getOrDefault(entry.getKey(), 0), PrepaidUnits.of(entry.getValue()),
+                        entry.getValue().stream().filter(s -> s.status != SubscriptionStatus.Deleted).map(s -> s.id).toList()))
+                .sorted(Comparator.comparing((ProductSubscriptions p) -> p.product().productName())
+                        .thenComparing(p -> p.product().skuId()))
+                .toList();
+    }
+
+    /** One product of {@link #productSubscriptions}, if the tenant has subscribed to it. */
+    @Transactional
+    public Optional<ProductSubscriptions> productSubscriptions(UUID tenantId, UUID skuId) {
+        return productSubscriptions(tenantId).stream().filter(p -> p.product().skuId().equals(skuId)).findFirst();
+    }
+
+    /** One of the tenant's subscriptions; none when it is another tenant's or does not exist. */
+    @Transactional
+    public Optional<SubscriptionView> subscription(UUID tenantId, UUID id) {
+        return Subscription.<Subscription>find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional().map(this::view);
     }
 
     private void reduce(Subscription subscription, int licenses) {
