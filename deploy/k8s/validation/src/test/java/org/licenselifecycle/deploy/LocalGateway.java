@@ -101,23 +101,6 @@ final class LocalGateway implements AutoCloseable {
         return port;
     }
 
-    /** The configuration the running gateway was generated with. */
-    String configuration() {
-        try {
-            return Files.readString(prefix.resolve("nginx.conf"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    String log() {
-        try {
-            return Files.readString(log);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** SIGTERM to nginx's master (run became it), which ends its workers before it exits. */
     @Override
     public void close() {
