@@ -23,6 +23,10 @@ DIRECTORY_PORT="${DIRECTORY_PORT:-8081}"
 LICENSING_PORT="${LICENSING_PORT:-8082}"
 LIFECYCLE_PORT="${LIFECYCLE_PORT:-8083}"
 CONSOLE_PORT="${CONSOLE_PORT:-8080}"
+# The gateway: one Graph base URL in front of the services (nginx routed by the Ingress). Keep it out of Linux's
+# ephemeral port range (32768-60999), where an outgoing connection may hold it when start wants it.
+GATEWAY_PORT="${GATEWAY_PORT:-8084}"
+GATEWAY_DIR="$RUN_DIR/gateway"
 # The services listen on loopback only: the dev signing key is public, so anyone who can reach them
 # can mint an admin token. Set SERVICE_HOST=0.0.0.0 to expose them on purpose.
 SERVICE_HOST="${SERVICE_HOST:-127.0.0.1}"
@@ -53,6 +57,8 @@ marker_of() {
   case "$1" in
     postgres) printf '%s' "$PG_DATA" ;;
     kafka) printf '%s' "$KAFKA_PROPERTIES" ;;
+    # in the command line of deploy/local/gateway/run (--prefix) and of the nginx it becomes (-p)
+    gateway) printf '%s' "$GATEWAY_DIR" ;;
     *) printf '%s' "$RUN_DIR/apps/$1/quarkus-run.jar" ;;
   esac
 }

@@ -104,6 +104,14 @@ final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    int port() {
+        return port;
+    }
+
+    String module() {
+        return module;
+    }
+
     private int status(String path) {
         try {
             HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl() + path).toURL().openConnection();
