@@ -37,7 +37,7 @@ import org.licenselifecycle.support.security.Roles;
 public class DirectorySubscriptionsResource {
 
     /** OData's alternate-key segment, the value in single quotes (a quote inside doubled, as OData escapes it). */
-    private static final Pattern ALTERNATE_KEY = Pattern.compile("subscriptions\\(commerceSubscriptionId='((?:[^']|'')*)'\\)");
+    private static final Pattern ALTERNATE_KEY = Pattern.compile("commerceSubscriptionId='((?:[^']|'')*)'");
 
     private final SubscriptionService subscriptions;
     private final ProductCatalog catalog;
@@ -73,14 +73,14 @@ public class DirectorySubscriptionsResource {
     }
 
     @GET
-    @Path("/{alternateKey: subscriptions\\(.*\\)}")
+    @Path("/subscriptions({alternateKey})")
     @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.GLOBAL_READER,
             Roles.BILLING_ADMINISTRATOR})
     public Map<String, Object> byCommerceSubscriptionId(@PathParam("alternateKey") String alternateKey, @Context UriInfo uri) {
         Matcher key = ALTERNATE_KEY.matcher(alternateKey);
         if (!key.matches()) {
-            throw GraphException.badRequest("Invalid key segment '" + alternateKey.substring("subscriptions".length())
-                    + "': companySubscription's alternate key is commerceSubscriptionId='{id}'.");
+            throw GraphException.badRequest("Invalid key segment '(" + alternateKey
+                    + ")': companySubscription's alternate key is commerceSubscriptionId='{id}'.");
         }
         return one(key.group(1).replace("''", "'"), uri);
     }
