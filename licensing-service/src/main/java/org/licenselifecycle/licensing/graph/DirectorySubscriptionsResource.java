@@ -1,6 +1,6 @@
 package org.licenselifecycle.licensing.graph;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,7 +16,7 @@ import org.licenselifecycle.licensing.subscriptions.SubscriptionService;
 import org.licenselifecycle.licensing.subscriptions.SubscriptionView;
 import org.licenselifecycle.support.graph.ODataCollection;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /** Graph v1.0's {@code GET /directory/subscriptions}: the tenant's subscriptions as companySubscription. */
 @Path("/v1.0/directory/subscriptions")
@@ -38,8 +38,7 @@ public class DirectorySubscriptionsResource {
     }
 
     @GET
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.GLOBAL_READER,
-            Roles.BILLING_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.READ_DIRECTORY_SUBSCRIPTIONS)
     public ODataCollection<Object> list(@Context UriInfo uri) {
         UUID tenantId = caller.tenantId();
         List<CompanySubscription> all = subscriptions.subscriptions(tenantId).stream().map(s -> of(tenantId, s)).toList();

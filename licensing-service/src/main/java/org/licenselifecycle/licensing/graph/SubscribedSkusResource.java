@@ -1,6 +1,6 @@
 package org.licenselifecycle.licensing.graph;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,7 +13,7 @@ import org.licenselifecycle.licensing.subscriptions.SubscribedProduct;
 import org.licenselifecycle.licensing.subscriptions.SubscriptionService;
 import org.licenselifecycle.support.graph.ODataCollection;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /** Graph v1.0's {@code GET /subscribedSkus}: the products the tenant owns, with their seats and plans. */
 @Path("/v1.0/subscribedSkus")
@@ -32,7 +32,7 @@ public class SubscribedSkusResource {
     }
 
     @GET
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.GLOBAL_READER})
+    @PermissionsAllowed(Operations.READ_SUBSCRIBED_SKUS)
     public ODataCollection<Object> subscribedSkus(@Context UriInfo uri) {
         UUID tenantId = caller.tenantId();
         return query.page(uri, "subscribedSkus",
