@@ -29,6 +29,7 @@ import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -46,6 +47,7 @@ import org.licenselifecycle.testsupport.Rig;
  */
 @QuarkusTest
 @WithTestResource(Rig.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // the cases read the database through this instance
 class GraphPermissionsMatrixTest {
 
     /** A delegated scope that allows none of these operations: the signed-in user's own profile. */

@@ -204,8 +204,8 @@ public final class Operations {
             Map.entry(READ_LICENSE_DETAILS, new Rule(LICENSE_READERS_SCOPES, LICENSE_READERS_SCOPES, LICENSE_READERS)),
             // subscribedsku-list, subscribedsku-get
             Map.entry(READ_SUBSCRIBED_SKUS, new Rule(ORGANIZATION_READERS, ORGANIZATION_READERS, LICENSE_READERS)),
-            // directory-list-subscriptions
-            Map.entry(READ_DIRECTORY_SUBSCRIPTIONS, new Rule(Set.of(ORGANIZATION_READ_ALL, DIRECTORY_READ_ALL),
+            // directory-list-subscriptions (its delegated row names the read permissions; their ReadWrite forms include them)
+            Map.entry(READ_DIRECTORY_SUBSCRIPTIONS, new Rule(ORGANIZATION_READERS,
                     Set.of(ORGANIZATION_READ_ALL, DIRECTORY_READ_ALL, ORGANIZATION_READ_WRITE_ALL),
                     union(LICENSE_READERS, EnumSet.of(BILLING_ADMINISTRATOR)))),
 
