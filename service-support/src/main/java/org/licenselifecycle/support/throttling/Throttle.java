@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +28,7 @@ import java.util.UUID;
  * rate is measured in elapsed time, which a wall clock stepped by NTP (or a test) is not.
  */
 @ApplicationScoped
+@Startup // checks its quotas when the service starts, not at the first request
 public class Throttle {
 
     /** Graph's words for what a quota counts ({@code x-ms-throttle-scope}, {@code x-ms-throttle-information}). */
@@ -60,6 +63,9 @@ public class Throttle {
     private final MeterRegistry meters;
 
     Throttle(ThrottlingConfig config, MeterRegistry meters) {
+        if (config.enabled()) {
+            requireBucketsCanHold(config);
+        }
         this.config = config;
         this.meters = meters;
         this.buckets = Caffeine.newBuilder()
@@ -102,6 +108,19 @@ public class Throttle {
                         key.scope().scopeName + "/" + key.limit().scopeName + "/" + applicationId.orElse("") + "/"
                                 + tenant,
                         key.limit().information);
+            }
+        }
+    }
+
+    /** A quota is 1 or more requests per period, and refills by at most one request a nanosecond (Bucket4j's limit). */
+    private static void requireBucketsCanHold(ThrottlingConfig config) {
+        long periodNanos = config.period().toNanos();
+        for (long quota : new long[] {config.writesPerTenant(), config.writesPerApplication(), config.requestsPerTenant(),
+                config.requestsPerApplication()}) {
+            if (quota < 1 || quota > periodNanos) {
+                throw new ConfigurationException("license-lifecycle.throttling: every quota must be from 1 to one request"
+                        + " per nanosecond of the period (" + config.period() + "), got " + quota
+                        + "; to throttle nothing set license-lifecycle.throttling.enabled=false");
             }
         }
     }

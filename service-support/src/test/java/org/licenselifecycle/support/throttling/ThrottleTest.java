@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -78,6 +79,14 @@ class ThrottleTest {
         for (int i = 0; i < 10; i++) {
             throttle.take(tenant, Optional.empty(), true);
         }
+    }
+
+    @Test
+    void aQuotaNoBucketCanHoldStopsTheServiceFromStarting() {
+        assertThatThrownBy(() -> new Throttle(config(0, 1, 1, 1), meters))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("got 0");
+        assertThatThrownBy(() -> new Throttle(config(1, 1, Long.MAX_VALUE, 1), meters))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("enabled=false");
     }
 
     private static ThrottlingConfig config(long writesPerTenant, long writesPerApplication, long requestsPerTenant,
