@@ -1,6 +1,7 @@
 package org.licenselifecycle.testsupport;
 
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.licenselifecycle.support.security.DirectoryRole;
 import org.licenselifecycle.support.security.GraphPermission;
 
@@ -71,20 +73,8 @@ public final class DevTokens {
     /** The same, from the application {@code applicationId} ({@code azp}). */
     public static String delegated(UUID tenantId, String applicationId, Collection<String> scopes,
             DirectoryRole... roles) {
-        UUID objectId = UUID.randomUUID();
-        Instant expiresAt = Instant.now().plusSeconds(3600);
-        return Jwt.issuer(ISSUER)
-                .audience(AUDIENCE)
-                .subject(objectId.toString())
-                .claim("tid", tenantId.toString())
-                .claim("oid", objectId.toString())
-                .claim("azp", applicationId)
-                .claim("scp", String.join(" ", scopes))
-                .claim("wids", Arrays.stream(roles).map(DirectoryRole::templateId).toList())
-                .claim("ver", "2.0")
-                .issuedAt(expiresAt.minusSeconds(7200))
-                .expiresAt(expiresAt)
-                .sign(devKey());
+        return sign(tenantId, UUID.randomUUID(), Instant.now().plusSeconds(3600), devKey(), AUDIENCE, roles,
+                claims -> claims.claim("azp", applicationId).claim("scp", String.join(" ", scopes)));
     }
 
     /** An app-only token (client credentials) of a new application granted {@code applicationPermissions}. */
@@ -99,21 +89,9 @@ public final class DevTokens {
      */
     public static String app(UUID tenantId, String applicationId, Collection<String> applicationPermissions,
             DirectoryRole... servicePrincipalRoles) {
-        UUID servicePrincipal = UUID.randomUUID();
-        Instant expiresAt = Instant.now().plusSeconds(3600);
-        return Jwt.issuer(ISSUER)
-                .audience(AUDIENCE)
-                .subject(servicePrincipal.toString())
-                .claim("tid", tenantId.toString())
-                .claim("oid", servicePrincipal.toString())
-                .claim("azp", applicationId)
-                .claim("idtyp", "app")
-                .claim("roles", List.copyOf(applicationPermissions))
-                .claim("wids", Arrays.stream(servicePrincipalRoles).map(DirectoryRole::templateId).toList())
-                .claim("ver", "2.0")
-                .issuedAt(expiresAt.minusSeconds(7200))
-                .expiresAt(expiresAt)
-                .sign(devKey());
+        return sign(tenantId, UUID.randomUUID(), Instant.now().plusSeconds(3600), devKey(), AUDIENCE,
+                servicePrincipalRoles, claims -> claims.claim("azp", applicationId).claim("idtyp", "app")
+                        .claim("roles", List.copyOf(applicationPermissions)));
     }
 
     /** A valid token of the development key, but issued to another application: {@code aud} is {@code audience}. */
@@ -143,20 +121,27 @@ public final class DevTokens {
         }
     }
 
+    /** A delegated token with the admin center's scopes. */
     private static String sign(UUID tenantId, UUID objectId, Instant expiresAt, PrivateKey key, String audience,
             DirectoryRole... roles) {
-        return Jwt.issuer(ISSUER)
+        return sign(tenantId, objectId, expiresAt, key, audience, roles, claims -> claims
+                .claim("azp", ADMIN_CENTER_CLIENT_ID).claim("scp", String.join(" ", ADMIN_CENTER_SCOPES)));
+    }
+
+    /** The claims every token has ({@code oid} is the user, or the application's service principal), and {@code grant}'s. */
+    private static String sign(UUID tenantId, UUID objectId, Instant expiresAt, PrivateKey key, String audience,
+            DirectoryRole[] roles, Consumer<JwtClaimsBuilder> grant) {
+        JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
                 .audience(audience)
                 .subject(objectId.toString())
                 .claim("tid", tenantId.toString())
                 .claim("oid", objectId.toString())
-                .claim("azp", ADMIN_CENTER_CLIENT_ID)
-                .claim("scp", String.join(" ", ADMIN_CENTER_SCOPES))
                 .claim("wids", Arrays.stream(roles).map(DirectoryRole::templateId).toList())
                 .claim("ver", "2.0")
                 .issuedAt(expiresAt.minusSeconds(7200))
-                .expiresAt(expiresAt)
-                .sign(key);
+                .expiresAt(expiresAt);
+        grant.accept(claims);
+        return claims.sign(key);
     }
 
     private static synchronized PrivateKey devKey() {

@@ -11,18 +11,14 @@ import com.microsoft.graph.models.PasswordProfile;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
-import com.microsoft.kiota.authentication.AccessTokenProvider;
-import com.microsoft.kiota.authentication.AllowedHostsValidator;
-import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.licenselifecycle.directory.GraphClients;
 import org.licenselifecycle.support.security.DirectoryRole;
 import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
@@ -44,7 +40,7 @@ class AppOnlyPrivilegedTargetsTest {
     void anApplicationWithUserReadWriteAllChangesAndDeletesAUserHoldingNoAdminRole() {
         UUID tenant = UUID.randomUUID();
         String id = createUser(tenant, uniqueAlias("member"));
-        GraphServiceClient daemon = client(DevTokens.app(tenant, "User.ReadWrite.All"));
+        GraphServiceClient daemon = daemon(tenant);
 
         User change = new User();
         change.setJobTitle("Buyer");
@@ -60,7 +56,7 @@ class AppOnlyPrivilegedTargetsTest {
     void userReadWriteAllAloneDoesNotLetAnApplicationDeleteOrChangeAnAdmin() {
         UUID tenant = UUID.randomUUID();
         String admin = userHolding(tenant, DirectoryRole.USER_ADMINISTRATOR);
-        GraphServiceClient daemon = client(DevTokens.app(tenant, "User.ReadWrite.All"));
+        GraphServiceClient daemon = daemon(tenant);
         User change = new User();
         change.setJobTitle("Demoted");
 
@@ -78,14 +74,13 @@ class AppOnlyPrivilegedTargetsTest {
         UUID tenant = UUID.randomUUID();
         String globalAdmin = userHolding(tenant, DirectoryRole.GLOBAL_ADMINISTRATOR);
         String userAdmin = userHolding(tenant, DirectoryRole.USER_ADMINISTRATOR);
-        GraphServiceClient asUserAdmin = client(DevTokens.app(tenant, UUID.randomUUID().toString(), USER_READ_WRITE_ALL,
-                DirectoryRole.USER_ADMINISTRATOR));
+        GraphServiceClient asUserAdmin = daemon(tenant, DirectoryRole.USER_ADMINISTRATOR);
 
         // a User Administrator manages other User Administrators, never a Global Administrator
         asUserAdmin.users().byUserId(userAdmin).delete();
         assertThatThrownBy(() -> asUserAdmin.users().byUserId(globalAdmin).delete()).isInstanceOf(ODataError.class);
 
-        client(DevTokens.app(tenant, UUID.randomUUID().toString(), USER_READ_WRITE_ALL, DirectoryRole.GLOBAL_ADMINISTRATOR))
+        daemon(tenant, DirectoryRole.GLOBAL_ADMINISTRATOR)
                 .users().byUserId(globalAdmin).delete();
         as(tenant, DirectoryRole.GLOBAL_READER).get("/v1.0/users/{id}", globalAdmin).then().statusCode(404);
     }
@@ -100,9 +95,9 @@ class AppOnlyPrivilegedTargetsTest {
         User reset = new User();
         reset.setPasswordProfile(profile);
 
-        assertThatThrownBy(() -> client(DevTokens.app(tenant, "User.ReadWrite.All")).users().byUserId(member).patch(reset))
+        assertThatThrownBy(() -> daemon(tenant).users().byUserId(member).patch(reset))
                 .isInstanceOfSatisfying(ODataError.class, e -> assertThat(e.getResponseStatusCode()).isEqualTo(403));
-        client(DevTokens.app(tenant, UUID.randomUUID().toString(), USER_READ_WRITE_ALL, DirectoryRole.USER_ADMINISTRATOR))
+        daemon(tenant, DirectoryRole.USER_ADMINISTRATOR)
                 .users().byUserId(member).patch(reset);
     }
 
@@ -122,6 +117,11 @@ class AppOnlyPrivilegedTargetsTest {
         given().auth().oauth2(withIt).delete("/v1.0/users/{id}", admin).then().statusCode(204);
     }
 
+    /** The Graph SDK of an application granted User.ReadWrite.All, whose service principal holds {@code roles}. */
+    private static GraphServiceClient daemon(UUID tenant, DirectoryRole... roles) {
+        return GraphClients.withToken(DevTokens.app(tenant, UUID.randomUUID().toString(), USER_READ_WRITE_ALL, roles));
+    }
+
     /** A new user of {@code tenant} assigned {@code role} by a Global Administrator. */
     private static String userHolding(UUID tenant, DirectoryRole role) {
         String id = createUser(tenant, uniqueAlias(role.name().toLowerCase().replace('_', '-')));
@@ -130,22 +130,5 @@ class AppOnlyPrivilegedTargetsTest {
                 .post("/v1.0/roleManagement/directory/roleAssignments")
                 .then().statusCode(201);
         return id;
-    }
-
-    private static GraphServiceClient client(String token) {
-        AccessTokenProvider staticToken = new AccessTokenProvider() {
-            @Override
-            public String getAuthorizationToken(URI uri, Map<String, Object> additionalContext) {
-                return token;
-            }
-
-            @Override
-            public AllowedHostsValidator getAllowedHostsValidator() {
-                return new AllowedHostsValidator("localhost");
-            }
-        };
-        GraphServiceClient client = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(staticToken));
-        client.getRequestAdapter().setBaseUrl("http://localhost:" + RestAssured.port + "/v1.0");
-        return client;
     }
 }

@@ -11,24 +11,20 @@ import static org.licenselifecycle.directory.UserFixtures.usersIn;
 import com.microsoft.graph.models.PasswordProfile;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
-import com.microsoft.kiota.authentication.AccessTokenProvider;
-import com.microsoft.kiota.authentication.AllowedHostsValidator;
-import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.licenselifecycle.directory.GraphClients;
 import org.licenselifecycle.support.security.DirectoryRole;
 import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
@@ -114,7 +110,7 @@ class ThrottlingTest {
         createUntilThrottled(tenant, token, 20);
         double throttledBefore = throttledWrites();
 
-        User created = sdk(token).users().post(newUser(uniqueAlias("patient")));
+        User created = GraphClients.withToken(token).users().post(newUser(uniqueAlias("patient")));
 
         assertThat(created.getId()).isNotNull();
         assertThat(throttledWrites() - throttledBefore).as("the SDK's first try was throttled, then it retried")
@@ -158,23 +154,5 @@ class ThrottlingTest {
         password.setForceChangePasswordNextSignIn(true);
         user.setPasswordProfile(password);
         return user;
-    }
-
-    /** The Graph SDK as shipped: its default middleware, RetryHandler included, honours Retry-After. */
-    private static GraphServiceClient sdk(String token) {
-        AccessTokenProvider staticToken = new AccessTokenProvider() {
-            @Override
-            public String getAuthorizationToken(URI uri, Map<String, Object> additionalContext) {
-                return token;
-            }
-
-            @Override
-            public AllowedHostsValidator getAllowedHostsValidator() {
-                return new AllowedHostsValidator("localhost");
-            }
-        };
-        GraphServiceClient client = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(staticToken));
-        client.getRequestAdapter().setBaseUrl("http://localhost:" + RestAssured.port + "/v1.0");
-        return client;
     }
 }
