@@ -3,6 +3,7 @@ package org.licenselifecycle.console;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -77,5 +78,20 @@ public interface ConsoleConfig {
 
         @WithDefault("PT8H")
         Duration tokenLifetime();
+
+        /**
+         * The delegated scopes ({@code scp}) the demo tokens carry: what the admin center's sign-in is granted, one
+         * scope of every operation the console calls (the services refuse a call whose scope is missing, whatever
+         * the admin's role). Keep equal to test-support's {@code DevTokens.ADMIN_CENTER_SCOPES}.
+         */
+        @WithDefault("User.Read,User.ReadWrite.All,Directory.ReadWrite.All,Directory.AccessAsUser.All,"
+                + "LicenseAssignment.ReadWrite.All,Organization.ReadWrite.All,RoleManagement.ReadWrite.Directory,"
+                + "Reports.Read.All,AuditLog.Read.All,Mail.ReadWrite,eDiscovery.ReadWrite.All,"
+                + "SharePointTenantSettings.ReadWrite.All")
+        List<String> scopes();
+
+        /** The console's application (client) id, the tokens' {@code azp}: the services throttle per application. */
+        @WithDefault("00000000-c0de-4000-8000-000000000c01")
+        String clientId();
     }
 }

@@ -1,9 +1,9 @@
 package org.licenselifecycle.licensing;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /** A test-only endpoint whose transaction loses to another on every run, to see what the client gets. */
 @Path("/test/always-loses")
@@ -16,7 +16,7 @@ public class AlwaysLosingResource {
     }
 
     @POST
-    @RolesAllowed(Roles.LICENSE_ADMINISTRATOR)
+    @PermissionsAllowed(Operations.ASSIGN_LICENSES)
     public void change() {
         work.run(() -> {
             throw RetriedWork.lost("40P01");

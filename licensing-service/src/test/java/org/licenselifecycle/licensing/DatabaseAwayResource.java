@@ -1,11 +1,11 @@
 package org.licenselifecycle.licensing;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /**
  * A test-only endpoint that meets the database away as a request does while PostgreSQL restarts: the driver
@@ -15,7 +15,7 @@ import org.licenselifecycle.support.security.Roles;
 public class DatabaseAwayResource {
 
     @POST
-    @RolesAllowed(Roles.LICENSE_ADMINISTRATOR)
+    @PermissionsAllowed(Operations.ASSIGN_LICENSES)
     public void change() throws SQLException {
         try (var connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:9/licensing?connectTimeout=2")) {
             throw new IllegalStateException("Something listens on port 9: " + connection);

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
 
 /**
@@ -153,6 +154,50 @@ class GraphSdkTest {
                 });
         assertThatThrownBy(() -> graph.directory().subscriptions().byCompanySubscriptionId(UUID.randomUUID().toString()).get())
                 .isInstanceOfSatisfying(ODataError.class, error -> assertThat(error.getResponseStatusCode()).isEqualTo(404));
+    }
+
+    @Test
+    void anApplicationAssignsLicensesAsItselfWithTheSdkAndAnAppOnlyToken() {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(BUSINESS_PREMIUM, 5);
+        UUID user = tenant.newUser();
+        // what a daemon gets with client credentials: roles=[LicenseAssignment.ReadWrite.All, Organization.Read.All]
+        GraphServiceClient daemon = client(DevTokens.app(tenant.id, "LicenseAssignment.ReadWrite.All",
+                "Organization.Read.All"));
+        AssignedLicense premium = new AssignedLicense();
+        premium.setSkuId(BUSINESS_PREMIUM);
+        AssignLicensePostRequestBody add = new AssignLicensePostRequestBody();
+        add.setAddLicenses(List.of(premium));
+        add.setRemoveLicenses(List.of());
+
+        User assigned = daemon.users().byUserId(user.toString()).assignLicense().post(add);
+
+        assertThat(assigned.getAssignedLicenses()).extracting(AssignedLicense::getSkuId).containsExactly(BUSINESS_PREMIUM);
+        assertThat(daemon.subscribedSkus().get().getValue()).extracting(SubscribedSku::getSkuId).contains(BUSINESS_PREMIUM);
+        assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(5, 1, 4);
+    }
+
+    @Test
+    void anApplicationWithoutAWritePermissionIsRefusedAsGraphRefusesIt() {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(BUSINESS_PREMIUM, 5);
+        UUID user = tenant.newUser();
+        GraphServiceClient reader = client(DevTokens.app(tenant.id, "LicenseAssignment.Read.All", "User.Read.All"));
+        AssignedLicense premium = new AssignedLicense();
+        premium.setSkuId(BUSINESS_PREMIUM);
+        AssignLicensePostRequestBody add = new AssignLicensePostRequestBody();
+        add.setAddLicenses(List.of(premium));
+        add.setRemoveLicenses(List.of());
+
+        assertThatThrownBy(() -> reader.users().byUserId(user.toString()).assignLicense().post(add))
+                .isInstanceOfSatisfying(ODataError.class, error -> {
+                    assertThat(error.getResponseStatusCode()).isEqualTo(403);
+                    assertThat(error.getError().getCode()).isEqualTo("Authorization_RequestDenied");
+                    assertThat(error.getError().getMessage()).isEqualTo("Insufficient privileges to complete the operation.");
+                });
+        // reading is what it may do
+        assertThat(reader.users().byUserId(user.toString()).licenseDetails().get().getValue()).isEmpty();
+        assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(5, 0, 5);
     }
 
     private static GraphServiceClient client(String token) {

@@ -1,6 +1,7 @@
 package org.licenselifecycle.testsupport;
 
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,14 +14,36 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.support.security.GraphPermission;
 
 /**
- * Bearer tokens with Entra ID's claims ({@code tid}, {@code oid}, {@code wids}) and the development audience,
- * signed with the development key in {@code deploy/local/dev-keys}, which the services trust under the test profile.
+ * Bearer tokens with Entra ID's claims and the development audience, signed with the development key in
+ * {@code deploy/local/dev-keys}, which the services trust under the test profile. Delegated tokens (a signed-in
+ * admin: {@code tid}, {@code oid}, {@code wids}, {@code scp}, {@code azp}) by default, with the scopes the admin
+ * center's sign-in is granted; app-only tokens ({@code idtyp: app}, {@code roles}, no {@code scp}) from
+ * {@link #app}.
  */
 public final class DevTokens {
+
+    /**
+     * The delegated scopes of the admin center's sign-in (the console's, and the default here): every operation's
+     * scope, so that a token of a role may do what the role may. Keep equal to admin-console's
+     * {@code console.demo-sign-in.scopes} and deploy/local/DevToken.java's default.
+     */
+    public static final List<String> ADMIN_CENTER_SCOPES = List.of(GraphPermission.USER_READ,
+            GraphPermission.USER_READ_WRITE_ALL, GraphPermission.DIRECTORY_READ_WRITE_ALL,
+            GraphPermission.DIRECTORY_ACCESS_AS_USER_ALL, GraphPermission.LICENSE_ASSIGNMENT_READ_WRITE_ALL,
+            GraphPermission.ORGANIZATION_READ_WRITE_ALL, GraphPermission.ROLE_MANAGEMENT_READ_WRITE_DIRECTORY,
+            GraphPermission.REPORTS_READ_ALL, GraphPermission.AUDIT_LOG_READ_ALL, GraphPermission.MAIL_READ_WRITE,
+            GraphPermission.EDISCOVERY_READ_WRITE_ALL, GraphPermission.SHAREPOINT_TENANT_SETTINGS_READ_WRITE_ALL);
+
+    /** The client id ({@code azp}) of delegated tokens here: the admin console's demo sign-in's. */
+    public static final String ADMIN_CENTER_CLIENT_ID = "00000000-c0de-4000-8000-000000000c01";
 
     /** The issuer the dev, test and local profiles expect. */
     public static final String ISSUER = "https://login.license-lifecycle.dev/";
@@ -40,6 +63,35 @@ public final class DevTokens {
 
     public static String token(UUID tenantId, UUID objectId, DirectoryRole... roles) {
         return sign(tenantId, objectId, Instant.now().plusSeconds(3600), devKey(), AUDIENCE, roles);
+    }
+
+    /** A delegated token of a signed-in user holding {@code roles}, whose application was granted {@code scopes}. */
+    public static String delegated(UUID tenantId, Collection<String> scopes, DirectoryRole... roles) {
+        return delegated(tenantId, ADMIN_CENTER_CLIENT_ID, scopes, roles);
+    }
+
+    /** The same, from the application {@code applicationId} ({@code azp}). */
+    public static String delegated(UUID tenantId, String applicationId, Collection<String> scopes,
+            DirectoryRole... roles) {
+        return sign(tenantId, UUID.randomUUID(), Instant.now().plusSeconds(3600), devKey(), AUDIENCE, roles,
+                claims -> claims.claim("azp", applicationId).claim("scp", String.join(" ", scopes)));
+    }
+
+    /** An app-only token (client credentials) of a new application granted {@code applicationPermissions}. */
+    public static String app(UUID tenantId, String... applicationPermissions) {
+        return app(tenantId, UUID.randomUUID().toString(), List.of(applicationPermissions));
+    }
+
+    /**
+     * An app-only token of the application {@code applicationId} ({@code azp}) granted {@code applicationPermissions}
+     * ({@code roles}), whose service principal ({@code oid}, a new one) holds {@code servicePrincipalRoles}
+     * ({@code wids}).
+     */
+    public static String app(UUID tenantId, String applicationId, Collection<String> applicationPermissions,
+            DirectoryRole... servicePrincipalRoles) {
+        return sign(tenantId, UUID.randomUUID(), Instant.now().plusSeconds(3600), devKey(), AUDIENCE,
+                servicePrincipalRoles, claims -> claims.claim("azp", applicationId).claim("idtyp", "app")
+                        .claim("roles", List.copyOf(applicationPermissions)));
     }
 
     /** A valid token of the development key, but issued to another application: {@code aud} is {@code audience}. */
@@ -69,17 +121,27 @@ public final class DevTokens {
         }
     }
 
+    /** A delegated token with the admin center's scopes. */
     private static String sign(UUID tenantId, UUID objectId, Instant expiresAt, PrivateKey key, String audience,
             DirectoryRole... roles) {
-        return Jwt.issuer(ISSUER)
+        return sign(tenantId, objectId, expiresAt, key, audience, roles, claims -> claims
+                .claim("azp", ADMIN_CENTER_CLIENT_ID).claim("scp", String.join(" ", ADMIN_CENTER_SCOPES)));
+    }
+
+    /** The claims every token has ({@code oid} is the user, or the application's service principal), and {@code grant}'s. */
+    private static String sign(UUID tenantId, UUID objectId, Instant expiresAt, PrivateKey key, String audience,
+            DirectoryRole[] roles, Consumer<JwtClaimsBuilder> grant) {
+        JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
                 .audience(audience)
                 .subject(objectId.toString())
                 .claim("tid", tenantId.toString())
                 .claim("oid", objectId.toString())
                 .claim("wids", Arrays.stream(roles).map(DirectoryRole::templateId).toList())
+                .claim("ver", "2.0")
                 .issuedAt(expiresAt.minusSeconds(7200))
-                .expiresAt(expiresAt)
-                .sign(key);
+                .expiresAt(expiresAt);
+        grant.accept(claims);
+        return claims.sign(key);
     }
 
     private static synchronized PrivateKey devKey() {

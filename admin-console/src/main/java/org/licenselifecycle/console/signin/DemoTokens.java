@@ -18,9 +18,9 @@ import java.util.UUID;
 import org.licenselifecycle.console.ConsoleConfig;
 
 /**
- * Tokens for the demo sign-in, with Entra ID's claims (tid, oid, wids, name) and the services' audience, signed
- * RS256 with the development key that the services trust under their dev, test and local profiles only (or with
- * the key pair generated for the k8s dev overlay).
+ * Tokens for the demo sign-in: delegated tokens with Entra ID's claims (tid, oid, wids, scp, azp, name) and the
+ * services' audience, signed RS256 with the development key that the services trust under their dev, test and local
+ * profiles only (or with the key pair generated for the k8s dev overlay).
  */
 @ApplicationScoped
 public class DemoTokens {
@@ -44,6 +44,8 @@ public class DemoTokens {
                 .subject(objectId)
                 .claim("tid", tenantId)
                 .claim("oid", objectId)
+                .claim("azp", config.clientId())
+                .claim("scp", String.join(" ", config.scopes()))
                 .claim("wids", roles.stream().map(AdminRole::templateId).toList())
                 .issuedAt(now)
                 .expiresAt(now.plus(config.tokenLifetime()));

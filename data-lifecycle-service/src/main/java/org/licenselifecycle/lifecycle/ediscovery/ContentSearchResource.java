@@ -1,6 +1,6 @@
 package org.licenselifecycle.lifecycle.ediscovery;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,13 +9,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /** Admin API: eDiscovery Content Search over the caller's tenant. */
 @Path("/api/v1/ediscovery/searches")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.GLOBAL_ADMINISTRATOR)
+@PermissionsAllowed(Operations.SEARCH_CONTENT)
 @Tag(name = "eDiscovery")
 public class ContentSearchResource {
 

@@ -1,6 +1,6 @@
 package org.licenselifecycle.lifecycle.mailbox;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -11,12 +11,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /** Admin API: litigation hold, eDiscovery hold and retention policy on a user's mailbox. */
 @Path("/api/v1/users/{userId}/mailbox/holds")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.GLOBAL_ADMINISTRATOR)
+@PermissionsAllowed(Operations.MANAGE_HOLDS)
 @Tag(name = "Mailboxes")
 public class HoldResource {
 

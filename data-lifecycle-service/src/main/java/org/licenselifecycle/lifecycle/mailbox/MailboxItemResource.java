@@ -1,6 +1,6 @@
 package org.licenselifecycle.lifecycle.mailbox;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,13 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /** Admin API standing in for mail delivery: puts an item into a user's active mailbox. */
 @Path("/api/v1/users/{userId}/mailbox/items")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+@PermissionsAllowed(Operations.DELIVER_MAIL)
 @Tag(name = "Mailboxes")
 public class MailboxItemResource {
 

@@ -1,6 +1,6 @@
 package org.licenselifecycle.lifecycle.mailbox;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,12 +11,12 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.support.graph.GraphException;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /** Admin API: what the purge job did, run by run (counts only, across tenants). */
 @Path("/api/v1/purge-runs")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.GLOBAL_READER})
+@PermissionsAllowed(Operations.READ_PURGE_RUNS)
 @Tag(name = "Mailboxes")
 public class PurgeRunResource {
 

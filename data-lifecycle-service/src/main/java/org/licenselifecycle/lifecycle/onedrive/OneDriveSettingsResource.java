@@ -1,6 +1,6 @@
 package org.licenselifecycle.lifecycle.onedrive;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /** Admin API: the caller's tenant's OneDrive retention for deleted users and its secondary owner. */
 @Path("/api/v1/tenant")
@@ -28,7 +28,7 @@ public class OneDriveSettingsResource {
 
     @GET
     @Path("/onedrive-settings")
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.GLOBAL_READER})
+    @PermissionsAllowed(Operations.READ_ONEDRIVE_SETTINGS)
     @Operation(summary = "OneDrive settings", description = "retentionDays (default 30) and secondaryOwnerId (null: none).")
     public OneDriveSettingsView settings() {
         return oneDrives.settings(caller.tenantId());
@@ -37,7 +37,7 @@ public class OneDriveSettingsResource {
     @PUT
     @Path("/onedrive-retention")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.GLOBAL_ADMINISTRATOR)
+    @PermissionsAllowed(Operations.CHANGE_ONEDRIVE_SETTINGS)
     @Operation(summary = "Set the OneDrive retention", description = "Body {\"days\": 30..3650}; anything else is a 400. "
             + "Applies to users deleted from now on; a OneDrive already kept keeps its date.")
     public OneDriveSettingsView retention(OneDriveRetentionRequest request) {
@@ -47,7 +47,7 @@ public class OneDriveSettingsResource {
     @PUT
     @Path("/onedrive-secondary-owner")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.GLOBAL_ADMINISTRATOR)
+    @PermissionsAllowed(Operations.CHANGE_ONEDRIVE_SETTINGS)
     @Operation(summary = "Set the OneDrive secondary owner", description = "Body {\"userId\": guid | null}: who gets "
             + "a deleted user's OneDrive when the user has no manager.")
     public OneDriveSettingsView secondaryOwner(SecondaryOwnerRequest request) {

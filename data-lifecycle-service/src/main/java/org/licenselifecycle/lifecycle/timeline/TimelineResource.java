@@ -1,6 +1,6 @@
 package org.licenselifecycle.lifecycle.timeline;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,12 +9,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /** Admin API: what happened to a user's data and when. */
 @Path("/api/v1/users/{userId}/timeline")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.GLOBAL_READER})
+@PermissionsAllowed(Operations.READ_USER_DATA)
 @Tag(name = "Timeline")
 public class TimelineResource {
 

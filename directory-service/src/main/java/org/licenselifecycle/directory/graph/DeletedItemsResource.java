@@ -1,6 +1,6 @@
 package org.licenselifecycle.directory.graph;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,7 +15,7 @@ import org.licenselifecycle.directory.users.DeletedItemsService;
 import org.licenselifecycle.directory.users.UserPage;
 import org.licenselifecycle.support.graph.ODataCollection;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /**
  * Microsoft Graph v1.0 {@code /directory/deletedItems} for users: list the tenant's deleted users (paged
@@ -39,7 +39,7 @@ public class DeletedItemsResource {
 
     @GET
     @Path("microsoft.graph.user")
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.GLOBAL_READER})
+    @PermissionsAllowed(Operations.READ_DELETED_USERS)
     public ODataCollection<Map<String, Object>> listUsers(@Context UriInfo uri) {
         UsersQuery query = UsersQuery.parseUnfiltered(uri.getQueryParameters());
         UserPage page = deletedItems.page(caller.tenantId(), query.after(), query.top());
@@ -52,14 +52,14 @@ public class DeletedItemsResource {
     /** The same list by the short cast Graph's SDKs (v6) send: {@code /directory/deletedItems/graph.user}. */
     @GET
     @Path("graph.user")
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.GLOBAL_READER})
+    @PermissionsAllowed(Operations.READ_DELETED_USERS)
     public ODataCollection<Map<String, Object>> listUsersByShortCast(@Context UriInfo uri) {
         return listUsers(uri);
     }
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.GLOBAL_READER})
+    @PermissionsAllowed(Operations.READ_DELETED_USERS)
     public Map<String, Object> get(@PathParam("id") String id, @Context UriInfo uri) {
         return UserJson.deletedDirectoryObject(deletedItems.find(caller.tenantId(), id), uri.getBaseUri().toString());
     }
@@ -67,7 +67,7 @@ public class DeletedItemsResource {
     /** Graph's restore takes an optional body (autoReconcileProxyConflict); there are no proxy addresses here to reconcile. */
     @POST
     @Path("{id}/restore")
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.RESTORE_DELETED_USERS)
     public Map<String, Object> restore(@PathParam("id") String id, @Context UriInfo uri) {
         return UserJson.directoryObject(deletedItems.restore(caller.tenantId(), id, caller.objectId()),
                 uri.getBaseUri().toString());
@@ -75,7 +75,7 @@ public class DeletedItemsResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.PURGE_DELETED_USERS)
     public void permanentlyDelete(@PathParam("id") String id) {
         deletedItems.permanentlyDelete(caller.tenantId(), id, caller.objectId());
     }

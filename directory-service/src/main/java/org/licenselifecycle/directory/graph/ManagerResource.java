@@ -1,8 +1,7 @@
 package org.licenselifecycle.directory.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,7 +18,7 @@ import java.util.regex.Pattern;
 import org.licenselifecycle.directory.users.ManagerService;
 import org.licenselifecycle.support.graph.GraphException;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /**
  * Microsoft Graph v1.0 {@code /users/{id}/manager}: read a user's manager, set it with a reference
@@ -47,7 +46,7 @@ public class ManagerResource {
 
     @GET
     @Path("{idOrUserPrincipalName}/manager")
-    @Authenticated
+    @PermissionsAllowed(Operations.READ_USERS)
     public Map<String, Object> get(@PathParam("idOrUserPrincipalName") String idOrUserPrincipalName, @Context UriInfo uri) {
         return UserJson.directoryObject(managers.managerOf(caller.tenantId(), idOrUserPrincipalName),
                 uri.getBaseUri().toString());
@@ -56,7 +55,7 @@ public class ManagerResource {
     @PUT
     @Path(REF)
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.CHANGE_MANAGER)
     public void set(@PathParam("idOrUserPrincipalName") String idOrUserPrincipalName, @PathParam("ref") String ref,
             JsonNode body) {
         requireRef(ref);
@@ -65,7 +64,7 @@ public class ManagerResource {
 
     @DELETE
     @Path(REF)
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.CHANGE_MANAGER)
     public void remove(@PathParam("idOrUserPrincipalName") String idOrUserPrincipalName, @PathParam("ref") String ref) {
         requireRef(ref);
         managers.remove(caller.tenantId(), idOrUserPrincipalName);

@@ -1,6 +1,6 @@
 package org.licenselifecycle.directory.graph;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,7 +25,7 @@ import org.licenselifecycle.directory.roles.RoleAssignmentService;
 import org.licenselifecycle.support.graph.GraphException;
 import org.licenselifecycle.support.graph.ODataCollection;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /**
  * Microsoft Graph v1.0 {@code /roleManagement/directory/roleAssignments}: the directory's record of admin
@@ -51,7 +51,7 @@ public class RoleAssignmentsResource {
     }
 
     @GET
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.GLOBAL_READER})
+    @PermissionsAllowed(Operations.READ_ROLE_ASSIGNMENTS)
     public ODataCollection<Map<String, Object>> list(@QueryParam("$filter") String filter, @Context UriInfo uri) {
         return new ODataCollection<>(context(uri), null,
                 roles.list(caller.tenantId(), principal(filter)).stream().map(RoleAssignmentsResource::json).toList());
@@ -59,7 +59,7 @@ public class RoleAssignmentsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.GLOBAL_ADMINISTRATOR)
+    @PermissionsAllowed(Operations.CHANGE_ROLE_ASSIGNMENTS)
     public Response assign(NewRoleAssignment request, @Context UriInfo uri) {
         RoleAssignment assignment = roles.assign(caller.tenantId(), request);
         Map<String, Object> json = new LinkedHashMap<>();
@@ -71,7 +71,7 @@ public class RoleAssignmentsResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed(Roles.GLOBAL_ADMINISTRATOR)
+    @PermissionsAllowed(Operations.CHANGE_ROLE_ASSIGNMENTS)
     public void remove(@PathParam("id") String id) {
         roles.remove(caller.tenantId(), id, caller.objectId());
     }

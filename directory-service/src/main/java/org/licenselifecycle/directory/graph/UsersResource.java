@@ -1,8 +1,7 @@
 package org.licenselifecycle.directory.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PATCH;
@@ -25,7 +24,7 @@ import org.licenselifecycle.directory.users.UserPage;
 import org.licenselifecycle.directory.users.UserService;
 import org.licenselifecycle.support.graph.ODataCollection;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /**
  * Microsoft Graph v1.0 {@code /users}: create, list, read, update and delete the caller's tenant's
@@ -51,7 +50,7 @@ public class UsersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.CREATE_USERS)
     public Response create(NewUser request, @Context UriInfo uri) {
         User user = users.create(caller.tenantId(), request);
         return Response.created(uri.getBaseUriBuilder().path("v1.0/users/{id}").build(user.id))
@@ -60,7 +59,7 @@ public class UsersResource {
     }
 
     @GET
-    @Authenticated
+    @PermissionsAllowed(Operations.READ_USERS)
     public ODataCollection<Map<String, Object>> list(@Context UriInfo uri) {
         UsersQuery query = UsersQuery.parse(uri.getQueryParameters());
         UserPage page = users.page(caller.tenantId(), query.filter(), query.after(), query.top());
@@ -72,7 +71,7 @@ public class UsersResource {
 
     @GET
     @Path("{idOrUserPrincipalName}")
-    @Authenticated
+    @PermissionsAllowed(Operations.READ_USERS)
     public Map<String, Object> get(@PathParam("idOrUserPrincipalName") String idOrUserPrincipalName,
             @QueryParam(UsersQuery.SELECT) String select, @Context UriInfo uri) {
         List<UserProperty> selected = UsersQuery.select(select);
@@ -83,7 +82,7 @@ public class UsersResource {
     @PATCH
     @Path("{idOrUserPrincipalName}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.HELPDESK_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.UPDATE_USERS)
     public void update(@PathParam("idOrUserPrincipalName") String idOrUserPrincipalName, JsonNode body) {
         users.update(caller.tenantId(), idOrUserPrincipalName, UserPatch.read(body));
     }
@@ -91,7 +90,7 @@ public class UsersResource {
     /** Deletes (soft): the user moves to deleted items, restorable until the window ends; 204 as Graph answers. */
     @DELETE
     @Path("{idOrUserPrincipalName}")
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.DELETE_USERS)
     public void delete(@PathParam("idOrUserPrincipalName") String idOrUserPrincipalName) {
         deletedItems.delete(caller.tenantId(), idOrUserPrincipalName, caller.objectId());
     }

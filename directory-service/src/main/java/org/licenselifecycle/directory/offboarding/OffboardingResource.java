@@ -1,6 +1,6 @@
 package org.licenselifecycle.directory.offboarding;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -8,7 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /**
  * Remove a former employee (admin API): {@code POST /api/v1/users/{id|upn}/offboard} with
@@ -30,7 +30,7 @@ public class OffboardingResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.OFFBOARD_USERS)
     public OffboardingOutcome offboard(@PathParam("idOrUserPrincipalName") String idOrUserPrincipalName,
             Offboarding request) {
         return offboarding.offboard(caller.tenantId(), idOrUserPrincipalName, request, caller.objectId());

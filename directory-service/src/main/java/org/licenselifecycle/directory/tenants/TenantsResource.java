@@ -1,7 +1,6 @@
 package org.licenselifecycle.directory.tenants;
 
-import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /**
  * Tenants (admin API). Registration is self-service sign-up: the identity provider has issued the new
@@ -50,7 +49,7 @@ public class TenantsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.GLOBAL_ADMINISTRATOR)
+    @PermissionsAllowed(Operations.REGISTER_TENANT)
     public Response register(NewTenant request, @Context UriInfo uri) {
         Tenant tenant = tenants.register(caller.tenantId(), caller.objectId(), request);
         return Response.created(uri.getBaseUriBuilder().path("api/v1/tenants/current").build())
@@ -59,7 +58,7 @@ public class TenantsResource {
 
     @GET
     @Path("current")
-    @Authenticated
+    @PermissionsAllowed(Operations.READ_TENANT)
     public TenantView current() {
         return TenantView.of(tenants.current(caller.tenantId()));
     }

@@ -3,10 +3,10 @@ package org.licenselifecycle.directory.users;
 import static org.licenselifecycle.support.security.DirectoryRole.GLOBAL_ADMINISTRATOR;
 import static org.licenselifecycle.support.security.DirectoryRole.HELPDESK_ADMINISTRATOR;
 import static org.licenselifecycle.support.security.DirectoryRole.USER_ADMINISTRATOR;
+import static org.licenselifecycle.support.security.GraphPermission.DIRECTORY_ACCESS_AS_USER_ALL;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.licenselifecycle.support.graph.GraphException;
 import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.support.security.Grant;
 
 /**
  * Which users each admin role may act on: the one place that decides, for every way the directory changes
@@ -34,6 +35,14 @@ import org.licenselifecycle.support.security.DirectoryRole;
  * A user holding several roles may be acted on only by a caller allowed for every one of them. The caller's
  * roles are those of their token ({@code wids}); the target's are the directory's own record
  * ({@link RoleRecord}), also for a deleted user.
+ *
+ * <p>Tokens as Graph reads them ({@link Grant}): an application calling as itself (app-only) manages users holding
+ * no admin role with its application permission alone (User.ReadWrite.All, checked per operation by
+ * {@code Operations}); to reset a password, or to act on a holder of an admin role, it needs a directory role
+ * assigned to its service principal, by the same tables ("In app-only scenarios, the User.ReadWrite.All
+ * application permission isn't enough privilege to delete users with administrative roles. The app must be
+ * assigned a higher privileged administrator role"). On a signed-in admin's behalf, acting on a holder of an admin
+ * role also takes the delegated scope Directory.AccessAsUser.All, as Graph's delete and restore pages say.
  *
  * <p>Stricter than Entra ID on one point, by issue 12's rule that a User Administrator never changes a
  * privileged admin: every property of a PATCH, and the manager reference, counts as a sensitive change here,
@@ -84,8 +93,8 @@ public class PrivilegedTargets {
      * @throws GraphException 403 {@code Authorization_RequestDenied}
      */
     public void requireMayUpdateSomeone(UserChanges changes) {
-        Set<DirectoryRole> callerRoles = callerRoles();
-        if (!actionsFor(changes).stream().allMatch(action -> allows(callerRoles, List.of(), action))) {
+        Grant grant = Grant.of(caller);
+        if (!actionsFor(changes).stream().allMatch(action -> allows(grant, List.of(), action))) {
             throw GraphException.forbidden();
         }
     }
@@ -110,9 +119,9 @@ public class PrivilegedTargets {
     }
 
     private void require(User target, Set<Action> actions) {
-        Set<DirectoryRole> callerRoles = callerRoles();
+        Grant grant = Grant.of(caller);
         List<UUID> targetRoles = roles.roleTemplateIdsOf(target);
-        if (!actions.stream().allMatch(action -> allows(callerRoles, targetRoles, action))) {
+        if (!actions.stream().allMatch(action -> allows(grant, targetRoles, action))) {
             throw GraphException.forbidden();
         }
     }
@@ -126,7 +135,22 @@ public class PrivilegedTargets {
     }
 
     /**
-     * The rule itself: whether a caller holding {@code callerRoles} may take {@code action} on a user holding
+     * Whether the caller of {@code grant} may take {@code action} on a user holding the roles
+     * {@code targetRoleTemplateIds} (none: a user without an admin role), for the kind of token it is.
+     */
+    static boolean allows(Grant grant, Collection<UUID> targetRoleTemplateIds, Action action) {
+        if (grant.appOnly() && targetRoleTemplateIds.isEmpty() && action == Action.MANAGE) {
+            return true; // the application permission, checked for the operation, is enough on a non-admin
+        }
+        if (!grant.appOnly() && !targetRoleTemplateIds.isEmpty()
+                && !grant.scopes().contains(DIRECTORY_ACCESS_AS_USER_ALL)) {
+            return false;
+        }
+        return allows(grant.directoryRoles(), targetRoleTemplateIds, action);
+    }
+
+    /**
+     * The rule of roles: whether a caller holding {@code callerRoles} may take {@code action} on a user holding
      * the roles {@code targetRoleTemplateIds} (none: a user without an admin role).
      */
     static boolean allows(Set<DirectoryRole> callerRoles, Collection<UUID> targetRoleTemplateIds, Action action) {
@@ -144,12 +168,5 @@ public class PrivilegedTargets {
 
     private static boolean intersects(Set<DirectoryRole> callerRoles, Set<DirectoryRole> allowed) {
         return callerRoles.stream().anyMatch(allowed::contains);
-    }
-
-    /** The caller's roles, as {@code EntraRolesAugmentor} made them from the token's wids. */
-    private Set<DirectoryRole> callerRoles() {
-        Set<DirectoryRole> held = EnumSet.noneOf(DirectoryRole.class);
-        Arrays.stream(DirectoryRole.values()).filter(role -> caller.hasRole(role.roleName())).forEach(held::add);
-        return held;
     }
 }

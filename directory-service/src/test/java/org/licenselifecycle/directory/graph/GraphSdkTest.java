@@ -11,20 +11,15 @@ import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.UserCollectionResponse;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
-import com.microsoft.kiota.authentication.AccessTokenProvider;
-import com.microsoft.kiota.authentication.AllowedHostsValidator;
-import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.licenselifecycle.directory.GraphClients;
 import org.licenselifecycle.support.security.DirectoryRole;
 import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
@@ -43,7 +38,7 @@ class GraphSdkTest {
     @BeforeEach
     void clientOfAUserAdministrator() {
         tenant = UUID.randomUUID();
-        graph = client(DevTokens.token(tenant, DirectoryRole.USER_ADMINISTRATOR));
+        graph = GraphClients.withToken(DevTokens.token(tenant, DirectoryRole.USER_ADMINISTRATOR));
     }
 
     @Test
@@ -150,22 +145,5 @@ class GraphSdkTest {
         password.setPassword("xWwvJ]6NMw+bWH-d");
         user.setPasswordProfile(password);
         return graph.users().post(user);
-    }
-
-    private static GraphServiceClient client(String token) {
-        AccessTokenProvider staticToken = new AccessTokenProvider() {
-            @Override
-            public String getAuthorizationToken(URI uri, Map<String, Object> additionalContext) {
-                return token;
-            }
-
-            @Override
-            public AllowedHostsValidator getAllowedHostsValidator() {
-                return new AllowedHostsValidator("localhost");
-            }
-        };
-        GraphServiceClient client = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(staticToken));
-        client.getRequestAdapter().setBaseUrl("http://localhost:" + RestAssured.port + "/v1.0");
-        return client;
     }
 }

@@ -1,6 +1,6 @@
 package org.licenselifecycle.licensing.graph;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,7 +23,7 @@ import org.licenselifecycle.licensing.users.DirectoryUser;
 import org.licenselifecycle.support.graph.GraphException;
 import org.licenselifecycle.support.graph.ODataCollection;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /**
  * Graph v1.0's {@code GET /directory/subscriptions}, {@code /directory/subscriptions/{id}} and
@@ -56,8 +56,7 @@ public class DirectorySubscriptionsResource {
 
     @GET
     @Path("/subscriptions")
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.GLOBAL_READER,
-            Roles.BILLING_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.READ_DIRECTORY_SUBSCRIPTIONS)
     public ODataCollection<Object> list(@Context UriInfo uri) {
         UUID tenantId = caller.tenantId();
         List<CompanySubscription> all = subscriptions.subscriptions(tenantId).stream().map(s -> of(tenantId, s)).toList();
@@ -66,16 +65,14 @@ public class DirectorySubscriptionsResource {
 
     @GET
     @Path("/subscriptions/{id}")
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.GLOBAL_READER,
-            Roles.BILLING_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.READ_DIRECTORY_SUBSCRIPTIONS)
     public Map<String, Object> byId(@PathParam("id") String id, @Context UriInfo uri) {
         return one(id, uri);
     }
 
     @GET
     @Path("/subscriptions({alternateKey})")
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.GLOBAL_READER,
-            Roles.BILLING_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.READ_DIRECTORY_SUBSCRIPTIONS)
     public Map<String, Object> byCommerceSubscriptionId(@PathParam("alternateKey") String alternateKey, @Context UriInfo uri) {
         Matcher key = ALTERNATE_KEY.matcher(alternateKey);
         if (!key.matches()) {

@@ -1,6 +1,6 @@
 package org.licenselifecycle.licensing.graph;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,7 +20,7 @@ import org.licenselifecycle.licensing.licenses.LicenseAssignmentService;
 import org.licenselifecycle.licensing.licenses.UserLicenses;
 import org.licenselifecycle.support.graph.ODataCollection;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /** Graph v1.0's license operations on a user: {@code assignLicense} and {@code licenseDetails}. */
 @Path("/v1.0/users/{id}")
@@ -41,7 +41,7 @@ public class GraphUsersResource {
     @POST
     @Path("/assignLicense")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.ASSIGN_LICENSES)
     public GraphUser assignLicense(@PathParam("id") String id, AssignLicenseBody body, @Context UriInfo uri) {
         UserLicenses user = licenses.assignLicense(caller.tenantId(), caller.objectId(), id,
                 body == null ? null : body.addLicenses(), body == null ? null : body.removeLicenses());
@@ -52,7 +52,7 @@ public class GraphUsersResource {
 
     @GET
     @Path("/licenseDetails")
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.GLOBAL_READER})
+    @PermissionsAllowed(Operations.READ_LICENSE_DETAILS)
     public ODataCollection<Object> licenseDetails(@PathParam("id") String id, @Context UriInfo uri) {
         UserLicenses user = licenses.licensesOf(caller.tenantId(), id);
         List<LicenseDetails> details = user.licenses().stream()

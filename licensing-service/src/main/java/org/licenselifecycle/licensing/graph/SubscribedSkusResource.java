@@ -1,6 +1,6 @@
 package org.licenselifecycle.licensing.graph;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,7 +18,7 @@ import org.licenselifecycle.licensing.users.DirectoryUser;
 import org.licenselifecycle.support.graph.GraphException;
 import org.licenselifecycle.support.graph.ODataCollection;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /**
  * Graph v1.0's {@code GET /subscribedSkus} and {@code GET /subscribedSkus/{tenantId}_{skuId}}: the products the
@@ -42,7 +42,7 @@ public class SubscribedSkusResource {
     }
 
     @GET
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.GLOBAL_READER})
+    @PermissionsAllowed(Operations.READ_SUBSCRIBED_SKUS)
     public ODataCollection<Object> subscribedSkus(@Context UriInfo uri) {
         UUID tenantId = caller.tenantId();
         return query.page(uri, "subscribedSkus",
@@ -51,7 +51,7 @@ public class SubscribedSkusResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.GLOBAL_READER})
+    @PermissionsAllowed(Operations.READ_SUBSCRIBED_SKUS)
     public Map<String, Object> subscribedSku(@PathParam("id") String id, @Context UriInfo uri) {
         UUID tenantId = caller.tenantId();
         UUID skuId = skuIdOf(tenantId, id);

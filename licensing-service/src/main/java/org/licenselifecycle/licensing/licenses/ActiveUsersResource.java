@@ -1,6 +1,6 @@
 package org.licenselifecycle.licensing.licenses;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /** The admin center's Active users page (admin API): a user's licenses, clearing some, unassigning all. */
 @Path("/api/v1/users")
@@ -30,7 +30,7 @@ public class ActiveUsersResource {
 
     @GET
     @Path("/{id}/licenses")
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.GLOBAL_READER})
+    @PermissionsAllowed(Operations.READ_LICENSES)
     @Operation(summary = "One user's licenses (by id or userPrincipalName)",
             description = "Also lists restoreFailures: licenses a restore of the deleted user could not give back.")
     public UserLicensesView licenses(@PathParam("id") String id) {
@@ -40,7 +40,7 @@ public class ActiveUsersResource {
     @PUT
     @Path("/{id}/licenses")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.CHANGE_LICENSES)
     @Operation(summary = "Save the licenses the user keeps; every other one is unassigned",
             description = "Body {\"skuIds\": [GUID, ...]}: the products to keep ([] clears all). A product the user "
                     + "does not hold is a 400 (this only clears; assign with assignLicense).")
@@ -51,7 +51,7 @@ public class ActiveUsersResource {
     @POST
     @Path("/unassignAll")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.CHANGE_LICENSES)
     @Operation(summary = "Unassign all licenses of the selected users (up to 100), all or nothing",
             description = "Body {\"userIds\": [GUID, ...]}. An unknown user is a 400 naming them; nothing changes then.")
     public UnassignResult unassignAll(UnassignRequest request) {

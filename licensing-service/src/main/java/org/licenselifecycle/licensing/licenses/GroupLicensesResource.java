@@ -1,6 +1,6 @@
 package org.licenselifecycle.licensing.licenses;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /**
  * Group-based licensing (admin API): records that members of a group inherit a product's license. Such a
@@ -30,7 +30,7 @@ public class GroupLicensesResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.CHANGE_LICENSES)
     @Operation(summary = "Record licenses inherited from a group by its members (up to 100), all or nothing",
             description = "Body {\"groupId\": GUID, \"skuId\": GUID, \"userIds\": [GUID, ...]}. Each takes a seat and "
                     + "announces LicenseAssigned; removing it directly is refused with Graph's message.")
@@ -41,7 +41,7 @@ public class GroupLicensesResource {
     @POST
     @Path("/remove")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.CHANGE_LICENSES)
     @Operation(summary = "Remove a group's license from members who no longer inherit it, all or nothing",
             description = "Same body as recording. A user who does not inherit the product from that group is a 400.")
     public GroupLicenses remove(GroupLicenses request) {

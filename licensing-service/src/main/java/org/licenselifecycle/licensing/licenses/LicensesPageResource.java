@@ -1,6 +1,6 @@
 package org.licenselifecycle.licensing.licenses;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.licensing.subscriptions.SubscriptionService;
 import org.licenselifecycle.support.graph.GraphException;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /**
  * The admin center's Licenses page (admin API): the products the tenant owns, each with the total of all
@@ -44,7 +44,7 @@ public class LicensesPageResource {
     }
 
     @GET
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.GLOBAL_READER})
+    @PermissionsAllowed(Operations.READ_LICENSES)
     @Operation(summary = "List the products the tenant owns with total, assigned and available licenses")
     public List<ProductLicenses> products() {
         return subscriptions.subscribedProducts(caller.tenantId()).stream()
@@ -55,7 +55,7 @@ public class LicensesPageResource {
 
     @GET
     @Path("/{skuId}/users")
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR, Roles.GLOBAL_READER})
+    @PermissionsAllowed(Operations.READ_LICENSES)
     @Operation(summary = "List the users holding a product, paged",
             description = "$top: 1..999 (default 100); follow nextLink (absolute) for the next page.")
     public HoldersPage holders(@PathParam("skuId") String skuId, @QueryParam("$top") String top,
@@ -75,7 +75,7 @@ public class LicensesPageResource {
     @POST
     @Path("/{skuId}/unassign")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.CHANGE_LICENSES)
     @Operation(summary = "Unassign the product from up to 20 selected users, all or nothing",
             description = "Body {\"userIds\": [GUID, ...]} (1..20). 21 or more, a user who does not hold the product, "
                     + "an unknown user: 400 naming the problem, nothing changes. One LicenseRemoved per user.")

@@ -1,6 +1,6 @@
 package org.licenselifecycle.licensing.officeapps;
 
-import io.quarkus.security.Authenticated;
+import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.support.graph.GraphException;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Grant;
+import org.licenselifecycle.support.security.Operations;
 
 /** The Office apps' activation check (admin API): may the user's Microsoft 365 Apps activate? */
 @Path("/api/v1/users/{id}/officeActivation")
@@ -30,12 +31,12 @@ public class OfficeActivationResource {
     }
 
     @GET
-    @Authenticated
+    @PermissionsAllowed(Operations.CHECK_OFFICE_ACTIVATION)
     @Operation(summary = "Whether the user is licensed for Microsoft 365 Apps, else \"Unlicensed Product\"",
             description = "A user may ask about themselves (the apps do); admins and Global Readers about anyone.")
     public OfficeActivation check(@PathParam("id") String id) {
-        boolean reader = identity.hasRole(Roles.GLOBAL_ADMINISTRATOR) || identity.hasRole(Roles.LICENSE_ADMINISTRATOR)
-                || identity.hasRole(Roles.USER_ADMINISTRATOR) || identity.hasRole(Roles.GLOBAL_READER);
+        // whoever may read users' licenses may ask about anyone: the same rule as the Licenses page's
+        boolean reader = Operations.allows(Operations.READ_LICENSES, Grant.of(identity));
         OfficeActivation answer = activation.check(caller.tenantId(), id);
         if (!reader && !answer.userId().equals(caller.objectId())) {
             throw GraphException.forbidden();

@@ -1,6 +1,6 @@
 package org.licenselifecycle.licensing.reports;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.licensing.subscriptions.SubscriptionService;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /** The unused-licenses report (admin API): per product, licenses not assigned and their monthly cost. */
 @Path("/api/v1/reports/unusedLicenses")
@@ -30,8 +30,7 @@ public class UnusedLicensesResource {
     }
 
     @GET
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR,
-            Roles.BILLING_ADMINISTRATOR, Roles.GLOBAL_READER})
+    @PermissionsAllowed(Operations.READ_LICENSE_REPORTS)
     @Operation(summary = "Unused licenses per product and what they cost per month (list prices, configurable)")
     public List<UnusedLicenses> report() {
         return subscriptions.subscribedProducts(caller.tenantId()).stream().map(p -> {

@@ -1,11 +1,10 @@
 package org.licenselifecycle.licensing.subscriptions;
 
-import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import org.licenselifecycle.support.graph.GraphException;
 import org.licenselifecycle.support.security.DirectoryRole;
-import org.licenselifecycle.support.security.Roles;
 
 /**
  * Who is buying, and which purchases are theirs to make. A purchase for the tenant (bought by an admin, or
@@ -16,9 +15,12 @@ import org.licenselifecycle.support.security.Roles;
  * licenses on users past the rule that only Global, License and User Administrators assign licenses.
  *
  * @param objectId the caller ({@code oid})
- * @param roles the caller's security roles, from the token's {@code wids}
+ * @param roles the caller's directory roles, from the token's {@code wids}
  */
-public record Buyer(UUID objectId, Set<String> roles) {
+public record Buyer(UUID objectId, Set<DirectoryRole> roles) {
+
+    private static final Set<DirectoryRole> BUY_FOR_THE_TENANT = EnumSet.of(DirectoryRole.GLOBAL_ADMINISTRATOR,
+            DirectoryRole.BILLING_ADMINISTRATOR);
 
     public Buyer {
         roles = Set.copyOf(roles);
@@ -26,7 +28,7 @@ public record Buyer(UUID objectId, Set<String> roles) {
 
     /** @throws GraphException 403 unless the caller is a Global or Billing Administrator */
     void requireMayBuyForTheTenant() {
-        if (!roles.contains(Roles.GLOBAL_ADMINISTRATOR) && !roles.contains(Roles.BILLING_ADMINISTRATOR)) {
+        if (roles.stream().noneMatch(BUY_FOR_THE_TENANT::contains)) {
             throw GraphException.forbidden();
         }
     }
@@ -36,8 +38,7 @@ public record Buyer(UUID objectId, Set<String> roles) {
      * @throws GraphException 403 when the caller holds an admin role, or names someone else as purchaser
      */
     void requireBuysForThemselves(NewSubscription.Purchaser named) {
-        boolean admin = Arrays.stream(DirectoryRole.values()).anyMatch(role -> roles.contains(role.roleName()));
-        if (admin || (named != null && !objectId.equals(named.id()))) {
+        if (!roles.isEmpty() || (named != null && !objectId.equals(named.id()))) {
             throw GraphException.forbidden();
         }
     }

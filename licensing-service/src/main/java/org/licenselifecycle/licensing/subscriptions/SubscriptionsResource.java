@@ -1,8 +1,7 @@
 package org.licenselifecycle.licensing.subscriptions;
 
-import io.quarkus.security.Authenticated;
+import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -20,7 +19,8 @@ import org.licenselifecycle.support.graph.GraphException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Grant;
+import org.licenselifecycle.support.security.Operations;
 
 /**
  * The tenant's subscriptions (admin API), the "Your products" page: buy, list one row per subscription,
@@ -46,7 +46,7 @@ public class SubscriptionsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Authenticated // who may buy what depends on the channel: Buyer
+    @PermissionsAllowed(Operations.BUY_SUBSCRIPTIONS) // who may buy what depends on the channel: Buyer
     @Operation(summary = "Buy a subscription of a product",
             description = "For the tenant (boughtBy ADMIN, the default, or CSP): Global or Billing Administrators; its "
                     + "licenses join the product's seats and nobody gets one. A self-service purchase (boughtBy "
@@ -55,13 +55,12 @@ public class SubscriptionsResource {
                     + "holding any admin role is refused a self-service purchase (403): admins buy for the tenant and "
                     + "assign through the admin paths.")
     public Response buy(NewSubscription request) {
-        Buyer buyer = new Buyer(caller.objectId(), identity.getRoles());
+        Buyer buyer = new Buyer(caller.objectId(), Grant.of(identity).directoryRoles());
         return Response.status(Response.Status.CREATED).entity(subscriptions.buy(caller.tenantId(), buyer, request)).build();
     }
 
     @GET
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.BILLING_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR,
-            Roles.USER_ADMINISTRATOR, Roles.GLOBAL_READER})
+    @PermissionsAllowed(Operations.READ_SUBSCRIPTIONS)
     @Operation(summary = "List the tenant's subscriptions, one row per subscription")
     public List<SubscriptionView> list() {
         return subscriptions.subscriptions(caller.tenantId());
@@ -70,7 +69,7 @@ public class SubscriptionsResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.BILLING_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.MANAGE_SUBSCRIPTIONS)
     @Operation(summary = "Reduce the licenses of a subscription and/or turn recurring billing on or off",
             description = "Body {\"licenses\": fewer, \"recurringBilling\": false}. Never below what is assigned "
                     + "(400 saying how many are assigned). Turning recurring billing off ends it at nextLifecycleDateTime.")
@@ -80,7 +79,7 @@ public class SubscriptionsResource {
 
     @POST
     @Path("/{id}/cancel")
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.BILLING_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.MANAGE_SUBSCRIPTIONS)
     @Operation(summary = "Cancel a subscription inside its cancellation window",
             description = "Outside the window: 400, telling to turn off recurring billing instead. Its licenses leave "
                     + "the product's total, never below what is assigned.")
@@ -90,7 +89,7 @@ public class SubscriptionsResource {
 
     @POST
     @Path("/{id}/takeOver")
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.BILLING_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.MANAGE_SUBSCRIPTIONS)
     @Operation(summary = "Take over a self-service purchase, so that admins can assign and unassign its licenses",
             description = "Gives nobody a license: the users the purchaser gave one keep it, and from then on Global, "
                     + "License and User Administrators assign and unassign them.")
@@ -101,7 +100,7 @@ public class SubscriptionsResource {
     @POST
     @Path("/{id}/unassign")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR, Roles.USER_ADMINISTRATOR})
+    @PermissionsAllowed(Operations.CHANGE_LICENSES)
     @Operation(summary = "Your products: unassign the subscription's product from up to 20 users",
             description = "Refused for perpetual software bought by a CSP partner: the message points to the Licenses page.")
     public UnassignResult unassign(@PathParam("id") String id, UnassignRequest request) {

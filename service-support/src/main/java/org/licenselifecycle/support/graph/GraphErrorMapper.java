@@ -34,10 +34,11 @@ public class GraphErrorMapper {
 
     @ServerExceptionMapper
     public Response graph(GraphException e, ContainerRequestContext request) {
-        Response response = envelope(request, e.status(), e.code(), e.getMessage());
-        // as Graph answers when busy: the Graph SDKs wait that long and try again
-        return e.retryAfter().map(wait -> Response.fromResponse(response).header("Retry-After", wait.toSeconds()).build())
-                .orElse(response);
+        Response.ResponseBuilder response = Response.fromResponse(envelope(request, e.status(), e.code(), e.getMessage()));
+        // as Graph answers when busy or throttling: the Graph SDKs wait that long and try again
+        e.retryAfter().ifPresent(wait -> response.header("Retry-After", wait.toSeconds()));
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})

@@ -1,6 +1,7 @@
 package org.licenselifecycle.support.graph;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,11 @@ public class GraphException extends RuntimeException {
     /** How long the client should wait before trying again ({@code Retry-After}), for a refusal that will pass. */
     public Optional<Duration> retryAfter() {
         return Optional.empty();
+    }
+
+    /** Headers Graph sends with this refusal besides {@code Retry-After} (e.g. which quota a 429 spent). */
+    public Map<String, String> headers() {
+        return Map.of();
     }
 
     /** 400 {@code Request_BadRequest}: the request cannot be carried out as sent; nothing changed. */

@@ -1,6 +1,6 @@
 package org.licenselifecycle.support.outbox;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.support.graph.GraphException;
 import org.licenselifecycle.support.security.Caller;
-import org.licenselifecycle.support.security.Roles;
+import org.licenselifecycle.support.security.Operations;
 
 /**
  * Admin API of every service: the outbox events the broker refused for good, of the caller's tenant. The
@@ -21,7 +21,7 @@ import org.licenselifecycle.support.security.Roles;
  */
 @Path("/api/v1/operations/{service}/outbox/set-aside")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.GLOBAL_ADMINISTRATOR)
+@PermissionsAllowed(Operations.MANAGE_SET_ASIDE_EVENTS)
 @Tag(name = "Operations")
 public class SetAsideEventsResource {
 

@@ -2,6 +2,7 @@ package org.licenselifecycle.support.security;
 
 import io.quarkus.security.AuthenticationFailedException;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -32,6 +33,16 @@ public class Caller {
             objectId = uuidClaim("oid");
         }
         return objectId;
+    }
+
+    /** The tenant a verified token names, if it names one as a GUID (for what runs before any resource). */
+    public static Optional<UUID> tenantOf(JsonWebToken token) {
+        Object value = token.getClaim("tid");
+        try {
+            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value.toString().replace("\"", "")));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private UUID uuidClaim(String name) {

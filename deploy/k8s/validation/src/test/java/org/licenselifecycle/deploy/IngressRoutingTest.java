@@ -131,7 +131,7 @@ class IngressRoutingTest {
 
                     @POST
                     @Path("/assignLicense")
-                    @RolesAllowed({Roles.GLOBAL_ADMINISTRATOR, Roles.LICENSE_ADMINISTRATOR})
+                    @PermissionsAllowed(Operations.ASSIGN_LICENSES)
                     public GraphUser assignLicense(@PathParam("id") String id, AssignLicenseBody body) {
                         return null;
                     }
