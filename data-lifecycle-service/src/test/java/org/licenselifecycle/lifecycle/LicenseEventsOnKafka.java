@@ -1,15 +1,11 @@
 package org.licenselifecycle.lifecycle;
 
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import static org.awaitility.Awaitility.await;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.LicenseAssigned;
@@ -79,18 +75,7 @@ public final class LicenseEventsOnKafka {
 
     /** Waits until data-lifecycle-service has applied (and committed) every record published so far to {@code topic}. */
     static void awaitAllApplied(String topic) {
-        KafkaCompanion kafka = companion();
-        List<TopicPartition> partitions = kafka.topics().describe(topic).get(topic)
-                .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-        Map<TopicPartition, Long> ends = new LinkedHashMap<>();
-        kafka.offsets().list(partitions).forEach((partition, info) -> ends.put(partition, info.offset()));
-        await().atMost(AdminApi.EVENT_APPLIED).until(() -> {
-            Map<TopicPartition, OffsetAndMetadata> committed = kafka.consumerGroups().offsets(CONSUMER_GROUP, partitions);
-            return ends.entrySet().stream().allMatch(end -> {
-                OffsetAndMetadata offset = committed.get(end.getKey());
-                return end.getValue() == 0 || offset != null && offset.offset() >= end.getValue();
-            });
-        });
+        Kafka.awaitCommitted(companion(), topic, CONSUMER_GROUP, AdminApi.EVENT_APPLIED);
     }
 
     private static UUID userId(Record data) {

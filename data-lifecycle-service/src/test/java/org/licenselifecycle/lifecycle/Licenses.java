@@ -58,7 +58,7 @@ public final class Licenses {
 
         public LicenseAssigned assigned(Sku sku, Instant at) {
             return new LicenseAssigned(tenantId, userId, userPrincipalName, sku.skuId(), sku.skuPartNumber(),
-                    sku.servicePlans(), sku.exchangeOnline(), UUID.randomUUID(), at);
+                    sku.servicePlans(), sku.exchangeOnline(), UUID.randomUUID(), at, List.of(), null);
         }
 
         public LicenseRemoved removed(Sku sku, UUID removedBy, Instant at) {

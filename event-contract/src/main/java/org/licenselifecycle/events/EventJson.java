@@ -2,14 +2,20 @@ package org.licenselifecycle.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 
 /**
  * Reads and writes event data as the schemas describe it: ISO-8601 instants, unknown fields ignored
- * on read so that a producer may add optional fields without breaking consumers.
+ * on read so that a producer may add optional fields without breaking consumers, and a field marked
+ * {@link AddedLater} read as null from an event written before it existed. Any other missing field makes the
+ * event malformed.
  */
 public final class EventJson {
 
@@ -35,9 +41,30 @@ public final class EventJson {
     /** Reads event data; throws {@link MalformedEventException} when it does not fit the type. */
     public static <T extends Record> T read(String json, Class<T> type) {
         try {
-            return MAPPER.readValue(json, type);
+            JsonNode tree = MAPPER.readTree(json);
+            absentAsNull(tree, type);
+            return MAPPER.treeToValue(tree, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedEventException("Event data is not a valid " + type.getSimpleName(), e);
+        }
+    }
+
+    /** Puts a null where {@code json} lacks a field of {@code type} added later, in it and in the records it holds. */
+    private static void absentAsNull(JsonNode json, Class<?> type) {
+        if (!(json instanceof ObjectNode object) || !type.isRecord()) {
+            return;
+        }
+        for (RecordComponent component : type.getRecordComponents()) {
+            JsonNode value = object.get(component.getName());
+            if (value == null && component.isAnnotationPresent(AddedLater.class)) {
+                object.putNull(component.getName());
+            } else if (value != null && value.isArray()
+                    && component.getGenericType() instanceof ParameterizedType list
+                    && list.getActualTypeArguments()[0] instanceof Class<?> element) {
+                value.forEach(item -> absentAsNull(item, element));
+            } else if (value != null) {
+                absentAsNull(value, component.getType());
+            }
         }
     }
 }

@@ -10,6 +10,10 @@ import java.util.UUID;
  * @param servicePlans the plans of the product that are enabled for this user (disabled plans left out)
  * @param exchangeOnline whether an Exchange Online plan is among {@code servicePlans}
  * @param assignedBy the admin's object id, null when the system assigned it
+ * @param disabledPlans the plans of the product turned off for this user (Graph's {@code disabledPlans});
+ *     null in events written before this field
+ * @param assignedByGroup the group the user inherits the license from, null when assigned directly (and in
+ *     events written before this field)
  */
 public record LicenseAssigned(
         UUID tenantId,
@@ -20,7 +24,9 @@ public record LicenseAssigned(
         List<ServicePlan> servicePlans,
         boolean exchangeOnline,
         UUID assignedBy,
-        Instant assignedAt) {
+        Instant assignedAt,
+        @AddedLater List<UUID> disabledPlans,
+        @AddedLater UUID assignedByGroup) {
 
     public LicenseAssigned {
         Require.present(tenantId, "tenantId");
@@ -30,5 +36,6 @@ public record LicenseAssigned(
         Require.text(skuPartNumber, "skuPartNumber");
         servicePlans = Require.list(servicePlans, "servicePlans");
         Require.present(assignedAt, "assignedAt");
+        disabledPlans = disabledPlans == null ? null : Require.list(disabledPlans, "disabledPlans");
     }
 }

@@ -30,7 +30,7 @@ class EventSchemaTest {
     private static final UUID USER = UUID.randomUUID();
     private static final Instant AT = Instant.parse("2026-11-27T10:15:30Z");
     private static final List<ServicePlan> PLANS = List.of(
-            new ServicePlan(UUID.fromString("9aaf7827-d63c-4b61-89c3-182f06f82e5c"), "EXCHANGE_S_STANDARD"));
+            new ServicePlan(UUID.fromString("9aaf7827-d63c-4b61-89c3-182f06f82e5c"), "EXCHANGE_S_STANDARD", "exchange"));
 
     static Record sample(EventType type) {
         return switch (type) {
@@ -46,7 +46,8 @@ class EventSchemaTest {
             case USER_LICENSES_RELEASE_REQUESTED -> new UserLicensesReleaseRequested(TENANT, USER,
                     "adele.vance@contoso.onmicrosoft.com", UUID.randomUUID(), AT);
             case LICENSE_ASSIGNED -> new LicenseAssigned(TENANT, USER, "adele.vance@contoso.onmicrosoft.com",
-                    UUID.fromString("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"), "SPB", PLANS, true, UUID.randomUUID(), AT);
+                    UUID.fromString("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"), "SPB", PLANS, true, UUID.randomUUID(), AT,
+                    List.of(UUID.fromString("c7699d2e-19aa-44de-8edf-1736da088ca1")), UUID.randomUUID());
             case LICENSE_REMOVED -> new LicenseRemoved(TENANT, USER, "adele.vance@contoso.onmicrosoft.com",
                     UUID.fromString("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"), "SPB", PLANS, true, false,
                     RemovalReason.UNASSIGNED, null, AT);
@@ -70,11 +71,40 @@ class EventSchemaTest {
         schemaJson.get("properties").fieldNames().forEachRemaining(properties::add);
         Set<String> required = new HashSet<>();
         schemaJson.get("required").forEach(n -> required.add(n.asText()));
-        Set<String> components = Arrays.stream(type.dataClass().getRecordComponents())
-                .map(c -> c.getName()).collect(Collectors.toSet());
-        assertThat(properties).isEqualTo(components);
-        assertThat(required).isEqualTo(components);
+        assertThat(properties).isEqualTo(components(type.dataClass(), false));
+        assertThat(required).as("every field but those added later").isEqualTo(components(type.dataClass(), true));
         assertThat(schemaJson.get("title").asText()).isEqualTo(type.eventName());
+        JsonNode plan = schemaJson.at("/$defs/servicePlan");
+        if (!plan.isMissingNode()) {
+            Set<String> planProperties = new HashSet<>();
+            plan.get("properties").fieldNames().forEachRemaining(planProperties::add);
+            Set<String> planRequired = new HashSet<>();
+            plan.get("required").forEach(n -> planRequired.add(n.asText()));
+            assertThat(planProperties).isEqualTo(components(ServicePlan.class, false));
+            assertThat(planRequired).isEqualTo(components(ServicePlan.class, true));
+        }
+    }
+
+    @Test
+    void aLicenseAssignedWrittenBeforeTheFieldsAddedLaterReadsThemAsNull() throws IOException {
+        String older = """
+                {"tenantId":"%s","userId":"%s","userPrincipalName":"adele.vance@contoso.onmicrosoft.com",
+                 "skuId":"cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46","skuPartNumber":"SPB",
+                 "servicePlans":[{"servicePlanId":"9aaf7827-d63c-4b61-89c3-182f06f82e5c","servicePlanName":"EXCHANGE_S_STANDARD"}],
+                 "exchangeOnline":true,"assignedBy":null,"assignedAt":"2026-11-27T10:15:30Z"}""".formatted(TENANT, USER);
+        assertThat(schema(EventType.LICENSE_ASSIGNED).validate(JSON.readTree(older))).isEmpty();
+
+        LicenseAssigned read = EventJson.read(older, LicenseAssigned.class);
+
+        assertThat(read.disabledPlans()).isNull();
+        assertThat(read.assignedByGroup()).isNull();
+        assertThat(read.servicePlans()).singleElement().satisfies(plan -> {
+            assertThat(plan.servicePlanName()).isEqualTo("EXCHANGE_S_STANDARD");
+            assertThat(plan.service()).isNull();
+        });
+        // a field that was there from the start is still required
+        assertThatThrownBy(() -> EventJson.read(older.replace("\"assignedBy\":null,", ""), LicenseAssigned.class))
+                .isInstanceOf(MalformedEventException.class);
     }
 
     @ParameterizedTest
@@ -117,6 +147,13 @@ class EventSchemaTest {
             assertThat(EventType.fromCeType(type.ceType())).contains(type);
         }
         assertThat(EventType.fromCeType("org.licenselifecycle.directory.SomethingNew.v9")).isEmpty();
+    }
+
+    /** The record's components, without those {@link AddedLater} when {@code requiredOnly}. */
+    private static Set<String> components(Class<?> record, boolean requiredOnly) {
+        return Arrays.stream(record.getRecordComponents())
+                .filter(c -> !requiredOnly || !c.isAnnotationPresent(AddedLater.class))
+                .map(c -> c.getName()).collect(Collectors.toSet());
     }
 
     private static JsonSchema schema(EventType type) throws IOException {

@@ -36,6 +36,21 @@ class CompanySubscriptionTest {
     }
 
     @Test
+    void aQueryOptionOnOneSubscriptionOrProductIsRefusedNeverIgnored() {
+        TestTenant tenant = new TestTenant();
+        String id = tenant.buy(OFFICE_365_E3, 25);
+
+        for (String path : new String[] {"/v1.0/directory/subscriptions/" + id,
+                "/v1.0/directory/subscriptions(commerceSubscriptionId='" + id + "')",
+                "/v1.0/subscribedSkus/" + tenant.id + "_" + OFFICE_365_E3}) {
+            given().auth().oauth2(tenant.token(DirectoryRole.GLOBAL_READER)).urlEncodingEnabled(false)
+                    .get(path + "?$Expand=serviceStatus")
+                    .then().statusCode(400)
+                    .body("error.code", equalTo("Request_BadRequest"));
+        }
+    }
+
+    @Test
     void oneSubscriptionIsReadByItsIdAndByItsCommerceSubscriptionId() {
         TestTenant tenant = new TestTenant();
         clock.fixAt(Instant.parse("2026-11-02T10:00:00Z"));

@@ -102,6 +102,52 @@ class GraphQueryTest {
     }
 
     @Test
+    void optionNamesMatchWhateverTheirCase() {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(BUSINESS_PREMIUM, 5);
+        tenant.buy(OFFICE_365_E3, 5);
+        tenant.buy(MICROSOFT_365_E3, 5);
+
+        given().auth().oauth2(tenant.licenseAdmin).queryParam("$TOP", 2).queryParam("$Select", "SKUID,consumedUnits")
+                .get("/v1.0/subscribedSkus")
+                .then().statusCode(200)
+                .body("value", hasSize(2))
+                .body("'@odata.context'", endsWith("#subscribedSkus(skuId,consumedUnits)"))
+                .body("value[0]", not(hasKey("skuPartNumber")))
+                .body("'@odata.nextLink'", startsWith("http://"));
+        given().auth().oauth2(tenant.licenseAdmin).queryParam("$Top", 1)
+                .get("/api/v1/licenses/{skuId}/users", BUSINESS_PREMIUM)
+                .then().statusCode(200);
+    }
+
+    @Test
+    void optionsTheCollectionsDoNotSupportAreRefusedNeverIgnored() {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(BUSINESS_PREMIUM, 5);
+        UUID user = tenant.newUser();
+
+        given().auth().oauth2(tenant.licenseAdmin).queryParam("$filter", "skuPartNumber eq 'SPB'").get("/v1.0/subscribedSkus")
+                .then().statusCode(400)
+                .body("error.code", equalTo("Request_BadRequest"))
+                .body("error.message", equalTo("'$filter' is not supported by the service."));
+        given().auth().oauth2(tenant.licenseAdmin).queryParam("$ORDERBY", "skuId").get("/v1.0/users/{id}/licenseDetails", user)
+                .then().statusCode(400)
+                .body("error.message", equalTo("'$orderby' is not supported by the service."));
+        given().auth().oauth2(tenant.licenseAdmin).queryParam("$count", "true").get("/v1.0/directory/subscriptions")
+                .then().statusCode(400)
+                .body("error.message", equalTo("'$count' is not supported by the service."));
+        given().auth().oauth2(tenant.licenseAdmin).queryParam("top", 1).get("/v1.0/subscribedSkus")
+                .then().statusCode(400)
+                .body("error.message", equalTo("Unrecognized query argument specified: 'top'."));
+        given().auth().oauth2(tenant.licenseAdmin).queryParam("$filter", "x").get("/api/v1/licenses/{skuId}/users", BUSINESS_PREMIUM)
+                .then().statusCode(400)
+                .body("error.message", equalTo("'$filter' is not supported by the service."));
+        // a parameter that is no OData option is ignored, as Graph ignores it
+        given().auth().oauth2(tenant.licenseAdmin).queryParam("foo", "bar").get("/v1.0/subscribedSkus")
+                .then().statusCode(200).body("value", hasSize(1));
+    }
+
+    @Test
     void theClientRequestIdIsEchoedOnSuccessAndInErrors() {
         TestTenant tenant = new TestTenant();
         given().auth().oauth2(tenant.licenseAdmin).header("client-request-id", "abc-123").get("/v1.0/directory/subscriptions")

@@ -90,6 +90,12 @@ class LicenseEventsTest {
             assertThat(businessPremium.exchangeOnline()).isTrue();
             assertThat(businessPremium.assignedBy()).isEqualTo(tenant.adminOid);
             assertThat(businessPremium.assignedAt()).isEqualTo(MONDAY);
+            // what the directory shows on the user: Graph's assignedLicenses and assignedPlans
+            assertThat(businessPremium.disabledPlans()).containsExactly(TEAMS1);
+            assertThat(businessPremium.assignedByGroup()).isNull();
+            assertThat(businessPremium.servicePlans()).filteredOn(plan -> plan.servicePlanId().equals(EXCHANGE_S_STANDARD))
+                    .extracting(ServicePlan::service).containsExactly("exchange");
+            assertThat(businessPremium.servicePlans()).allSatisfy(plan -> assertThat(plan.service()).isNotBlank());
 
             LicenseRemoved firstRemoval = EventJson.read(records.get(2).value(), LicenseRemoved.class);
             assertThat(firstRemoval.skuId()).isEqualTo(BUSINESS_PREMIUM);
@@ -202,6 +208,31 @@ class LicenseEventsTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aLicenseInheritedFromAGroupIsAnnouncedWithItsGroup() {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(BUSINESS_PREMIUM, 3);
+        UUID member = tenant.newUser();
+        UUID group = UUID.randomUUID();
+        try (ConsumerTask<String, String> events = licenseEventsOf(member)) {
+            io.restassured.RestAssured.given().auth().oauth2(tenant.licenseAdmin).contentType(io.restassured.http.ContentType.JSON)
+                    .body(Map.of("groupId", group, "skuId", BUSINESS_PREMIUM, "userIds", List.of(member)))
+                    .post("/api/v1/groupLicenses").then().statusCode(200);
+            // a change of the group license's disabled plans keeps it the group's
+            tenant.assignLicense(member, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\",\"disabledPlans\":[\""
+                    + TEAMS1 + "\"]}],\"removeLicenses\":[]}").then().statusCode(200);
+
+            List<ConsumerRecord<String, String>> records = distinctEvents(events, 2);
+
+            LicenseAssigned inherited = EventJson.read(records.get(0).value(), LicenseAssigned.class);
+            assertThat(inherited.assignedByGroup()).isEqualTo(group);
+            assertThat(inherited.disabledPlans()).isEmpty();
+            LicenseAssigned changed = EventJson.read(records.get(1).value(), LicenseAssigned.class);
+            assertThat(changed.assignedByGroup()).isEqualTo(group);
+            assertThat(changed.disabledPlans()).containsExactly(TEAMS1);
         }
     }
 

@@ -1,14 +1,18 @@
 package org.licenselifecycle.testsupport;
 
+import static org.awaitility.Awaitility.await;
+
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -40,6 +44,24 @@ public final class Kafka {
     /** A client for producing, consuming and administering topics on the rig's broker. */
     public static KafkaCompanion companion() {
         return new KafkaCompanion(bootstrapServers());
+    }
+
+    /**
+     * Waits until the consumer group {@code group} has taken (and committed) every record published so far to
+     * {@code topic}, so that a test can assert that an event changed nothing.
+     */
+    public static void awaitCommitted(KafkaCompanion kafka, String topic, String group, Duration atMost) {
+        List<TopicPartition> partitions = kafka.topics().describe(topic).get(topic)
+                .partitions().stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        Map<TopicPartition, Long> ends = new LinkedHashMap<>();
+        kafka.offsets().list(partitions).forEach((partition, info) -> ends.put(partition, info.offset()));
+        await().atMost(atMost).until(() -> {
+            Map<TopicPartition, OffsetAndMetadata> committed = kafka.consumerGroups().offsets(group, partitions);
+            return ends.entrySet().stream().allMatch(end -> {
+                OffsetAndMetadata offset = committed.get(end.getKey());
+                return end.getValue() == 0 || offset != null && offset.offset() >= end.getValue();
+            });
+        });
     }
 
     /**

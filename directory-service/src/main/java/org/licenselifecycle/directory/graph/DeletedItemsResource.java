@@ -11,9 +11,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import java.util.UUID;
+import org.licenselifecycle.directory.licenses.LicensesOfUser;
+import org.licenselifecycle.directory.licenses.UserLicenses;
 import org.licenselifecycle.directory.users.DeletedItemsService;
+import org.licenselifecycle.directory.users.UserCursor;
 import org.licenselifecycle.directory.users.UserPage;
 import org.licenselifecycle.support.graph.ODataCollection;
+import org.licenselifecycle.support.graph.ODataQuery;
 import org.licenselifecycle.support.security.Caller;
 import org.licenselifecycle.support.security.Operations;
 
@@ -30,10 +35,12 @@ public class DeletedItemsResource {
     private static final String USERS_PATH = "v1.0/directory/deletedItems/microsoft.graph.user";
 
     private final DeletedItemsService deletedItems;
+    private final UserLicenses licenses;
     private final Caller caller;
 
-    DeletedItemsResource(DeletedItemsService deletedItems, Caller caller) {
+    DeletedItemsResource(DeletedItemsService deletedItems, UserLicenses licenses, Caller caller) {
         this.deletedItems = deletedItems;
+        this.licenses = licenses;
         this.caller = caller;
     }
 
@@ -41,12 +48,17 @@ public class DeletedItemsResource {
     @Path("microsoft.graph.user")
     @PermissionsAllowed(Operations.READ_DELETED_USERS)
     public ODataCollection<Map<String, Object>> listUsers(@Context UriInfo uri) {
-        UsersQuery query = UsersQuery.parseUnfiltered(uri.getQueryParameters());
-        UserPage page = deletedItems.page(caller.tenantId(), query.after(), query.top());
+        UsersQuery query = UsersQuery.deleted(uri);
+        UUID tenantId = caller.tenantId();
+        UserPage page = deletedItems.page(tenantId, query.after().map(UserCursor::id), query.top());
+        Map<UUID, LicensesOfUser> held = query.needsLicenses()
+                ? licenses.of(tenantId, page.users().stream().map(u -> u.id).toList()) : Map.of();
         String base = uri.getBaseUri().toString();
         return new ODataCollection<>(UserJson.deletedItemsContext(base, query.select()),
                 page.continueAfter().map(last -> query.nextLink(base, USERS_PATH, last)).orElse(null),
-                page.users().stream().map(u -> UserJson.deleted(u, query.select())).toList());
+                page.users().stream()
+                        .map(u -> UserJson.deleted(u, query.select(), held.getOrDefault(u.id, LicensesOfUser.NONE)))
+                        .toList());
     }
 
     /** The same list by the short cast Graph's SDKs (v6) send: {@code /directory/deletedItems/graph.user}. */
@@ -61,6 +73,7 @@ public class DeletedItemsResource {
     @Path("{id}")
     @PermissionsAllowed(Operations.READ_DELETED_USERS)
     public Map<String, Object> get(@PathParam("id") String id, @Context UriInfo uri) {
+        ODataQuery.read(uri); // takes no query option: one sent is refused, not ignored
         return UserJson.deletedDirectoryObject(deletedItems.find(caller.tenantId(), id), uri.getBaseUri().toString());
     }
 

@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.licenselifecycle.directory.users.ManagerService;
 import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.support.graph.ODataQuery;
 import org.licenselifecycle.support.security.Caller;
 import org.licenselifecycle.support.security.Operations;
 
@@ -48,6 +49,7 @@ public class ManagerResource {
     @Path("{idOrUserPrincipalName}/manager")
     @PermissionsAllowed(Operations.READ_USERS)
     public Map<String, Object> get(@PathParam("idOrUserPrincipalName") String idOrUserPrincipalName, @Context UriInfo uri) {
+        ODataQuery.read(uri); // takes no query option: one sent is refused, not ignored
         return UserJson.directoryObject(managers.managerOf(caller.tenantId(), idOrUserPrincipalName),
                 uri.getBaseUri().toString());
     }

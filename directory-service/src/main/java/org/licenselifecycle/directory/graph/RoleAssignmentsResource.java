@@ -8,7 +8,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -22,8 +21,11 @@ import java.util.regex.Pattern;
 import org.licenselifecycle.directory.roles.NewRoleAssignment;
 import org.licenselifecycle.directory.roles.RoleAssignment;
 import org.licenselifecycle.directory.roles.RoleAssignmentService;
+import org.licenselifecycle.support.graph.GraphErrorCodes;
 import org.licenselifecycle.support.graph.GraphException;
 import org.licenselifecycle.support.graph.ODataCollection;
+import org.licenselifecycle.support.graph.ODataQuery;
+import org.licenselifecycle.support.graph.ODataQuery.Option;
 import org.licenselifecycle.support.security.Caller;
 import org.licenselifecycle.support.security.Operations;
 
@@ -52,7 +54,8 @@ public class RoleAssignmentsResource {
 
     @GET
     @PermissionsAllowed(Operations.READ_ROLE_ASSIGNMENTS)
-    public ODataCollection<Map<String, Object>> list(@QueryParam("$filter") String filter, @Context UriInfo uri) {
+    public ODataCollection<Map<String, Object>> list(@Context UriInfo uri) {
+        String filter = ODataQuery.read(uri, Option.FILTER).value(Option.FILTER).orElse(null);
         return new ODataCollection<>(context(uri), null,
                 roles.list(caller.tenantId(), principal(filter)).stream().map(RoleAssignmentsResource::json).toList());
     }
@@ -82,7 +85,7 @@ public class RoleAssignmentsResource {
         }
         Matcher matcher = PRINCIPAL_FILTER.matcher(filter);
         if (!matcher.matches()) {
-            throw new GraphException(400, UsersQuery.UNSUPPORTED_QUERY,
+            throw new GraphException(400, GraphErrorCodes.UNSUPPORTED_QUERY,
                     "Unsupported or invalid query filter clause specified: '" + filter + "'. Supported: principalId eq '...'.");
         }
         try {

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.licenselifecycle.directory.licenses.LicensesOfUser;
 import org.licenselifecycle.directory.users.User;
 
 /** Renders users in Graph's shape, limited to the {@code $select}ed properties when there are any. */
@@ -16,27 +17,33 @@ final class UserJson {
     private UserJson() {
     }
 
-    static Map<String, Object> of(User user, List<UserProperty> select) {
+    /** @param licenses the user's licenses, read when {@code select} names a license property */
+    static Map<String, Object> of(User user, List<UserProperty> select, LicensesOfUser licenses) {
         Map<String, Object> json = new LinkedHashMap<>();
         for (UserProperty property : select.isEmpty() ? UserProperty.DEFAULT : select) {
-            json.put(property.graphName(), property.valueOf(user));
+            json.put(property.graphName(), property.valueOf(user, licenses));
         }
         return json;
     }
 
+    /** Whether rendering {@code select} needs the users' licenses. */
+    static boolean needsLicenses(List<UserProperty> select) {
+        return select.stream().anyMatch(UserProperty::fromLicenses);
+    }
+
     /** One user with its {@code @odata.context} first, as Graph answers for a single entity. */
-    static Map<String, Object> entity(User user, List<UserProperty> select, String baseUri) {
+    static Map<String, Object> entity(User user, List<UserProperty> select, LicensesOfUser licenses, String baseUri) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put(CONTEXT, collectionContext(baseUri, select) + "/$entity");
-        json.putAll(of(user, select));
+        json.putAll(of(user, select, licenses));
         return json;
     }
 
     /** A user in deleted items: Graph adds {@code deletedDateTime} to the default properties there. */
-    static Map<String, Object> deleted(User user, List<UserProperty> select) {
-        Map<String, Object> json = of(user, select);
+    static Map<String, Object> deleted(User user, List<UserProperty> select, LicensesOfUser licenses) {
+        Map<String, Object> json = of(user, select, licenses);
         if (select.isEmpty()) {
-            json.put(UserProperty.DELETED_DATE_TIME.graphName(), UserProperty.DELETED_DATE_TIME.valueOf(user));
+            json.put(UserProperty.DELETED_DATE_TIME.graphName(), UserProperty.DELETED_DATE_TIME.valueOf(user, licenses));
         }
         return json;
     }
@@ -49,14 +56,14 @@ final class UserJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put(CONTEXT, stripSlash(baseUri) + "/v1.0/$metadata#directoryObjects/$entity");
         json.put(TYPE, USER_TYPE);
-        json.putAll(of(user, List.of()));
+        json.putAll(of(user, List.of(), LicensesOfUser.NONE));
         return json;
     }
 
     /** A deleted user answered as a directoryObject, with its {@code deletedDateTime}. */
     static Map<String, Object> deletedDirectoryObject(User user, String baseUri) {
         Map<String, Object> json = directoryObject(user, baseUri);
-        json.put(UserProperty.DELETED_DATE_TIME.graphName(), UserProperty.DELETED_DATE_TIME.valueOf(user));
+        json.put(UserProperty.DELETED_DATE_TIME.graphName(), UserProperty.DELETED_DATE_TIME.valueOf(user, LicensesOfUser.NONE));
         return json;
     }
 

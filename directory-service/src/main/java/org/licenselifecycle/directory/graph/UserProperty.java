@@ -3,44 +3,50 @@ package org.licenselifecycle.directory.graph;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.licenselifecycle.directory.licenses.LicensesOfUser;
 import org.licenselifecycle.directory.users.User;
 
 /**
  * The properties of Graph's {@code microsoft.graph.user} that this service keeps, by Graph's names, in
- * the order a response lists them. There is deliberately no passwordProfile: Graph never returns it.
+ * the order a response lists them. There is deliberately no passwordProfile: Graph never returns it. The
+ * license properties come from the licenses the directory knows of ({@link LicensesOfUser}) and, as in Graph,
+ * only when selected.
  */
 enum UserProperty {
-    ID("id", u -> u.id.toString()),
-    DISPLAY_NAME("displayName", u -> u.displayName),
-    GIVEN_NAME("givenName", u -> u.givenName),
-    SURNAME("surname", u -> u.surname),
-    USER_PRINCIPAL_NAME("userPrincipalName", u -> u.userPrincipalName),
-    MAIL("mail", u -> u.mail),
-    MAIL_NICKNAME("mailNickname", u -> u.mailNickname),
-    USAGE_LOCATION("usageLocation", u -> u.usageLocation),
-    ACCOUNT_ENABLED("accountEnabled", u -> u.accountEnabled),
-    JOB_TITLE("jobTitle", u -> u.jobTitle),
-    DEPARTMENT("department", u -> u.department),
+    ID("id", user(u -> u.id.toString())),
+    DISPLAY_NAME("displayName", user(u -> u.displayName)),
+    GIVEN_NAME("givenName", user(u -> u.givenName)),
+    SURNAME("surname", user(u -> u.surname)),
+    USER_PRINCIPAL_NAME("userPrincipalName", user(u -> u.userPrincipalName)),
+    MAIL("mail", user(u -> u.mail)),
+    MAIL_NICKNAME("mailNickname", user(u -> u.mailNickname)),
+    USAGE_LOCATION("usageLocation", user(u -> u.usageLocation)),
+    ACCOUNT_ENABLED("accountEnabled", user(u -> u.accountEnabled)),
+    JOB_TITLE("jobTitle", user(u -> u.jobTitle)),
+    DEPARTMENT("department", user(u -> u.department)),
     /** Graph returns null, not false, for an account mastered in the cloud. */
-    ON_PREMISES_SYNC_ENABLED("onPremisesSyncEnabled", u -> u.onPremisesSyncEnabled ? Boolean.TRUE : null),
-    CREATED_DATE_TIME("createdDateTime", u -> u.createdAt.toString()),
+    ON_PREMISES_SYNC_ENABLED("onPremisesSyncEnabled", user(u -> u.onPremisesSyncEnabled ? Boolean.TRUE : null)),
+    CREATED_DATE_TIME("createdDateTime", user(u -> u.createdAt.toString())),
     /** Graph's directoryObject property: null for an active user, so only returned when selected or in deleted items. */
-    DELETED_DATE_TIME("deletedDateTime", u -> u.deletedAt == null ? null : u.deletedAt.toString(), false);
+    DELETED_DATE_TIME("deletedDateTime", user(u -> u.deletedAt == null ? null : u.deletedAt.toString()), false),
+    ASSIGNED_LICENSES("assignedLicenses", licenses(LicensesJson::assignedLicenses), false),
+    ASSIGNED_PLANS("assignedPlans", licenses(LicensesJson::assignedPlans), false),
+    LICENSE_ASSIGNMENT_STATES("licenseAssignmentStates", licenses(LicensesJson::licenseAssignmentStates), false);
 
     /** What a response holds without {@code $select}. */
     static final List<UserProperty> DEFAULT = Arrays.stream(values()).filter(p -> p.byDefault).toList();
 
     private final String graphName;
-    private final Function<User, Object> value;
-
+    private final BiFunction<User, LicensesOfUser, Object> value;
     private final boolean byDefault;
 
-    UserProperty(String graphName, Function<User, Object> value) {
+    UserProperty(String graphName, BiFunction<User, LicensesOfUser, Object> value) {
         this(graphName, value, true);
     }
 
-    UserProperty(String graphName, Function<User, Object> value, boolean byDefault) {
+    UserProperty(String graphName, BiFunction<User, LicensesOfUser, Object> value, boolean byDefault) {
         this.graphName = graphName;
         this.value = value;
         this.byDefault = byDefault;
@@ -50,12 +56,25 @@ enum UserProperty {
         return graphName;
     }
 
-    Object valueOf(User user) {
-        return value.apply(user);
+    Object valueOf(User user, LicensesOfUser licenses) {
+        return value.apply(user, licenses);
+    }
+
+    /** Whether the property comes from the user's licenses, which are read only when such a property is selected. */
+    boolean fromLicenses() {
+        return this == ASSIGNED_LICENSES || this == ASSIGNED_PLANS || this == LICENSE_ASSIGNMENT_STATES;
     }
 
     /** Graph matches {@code $select} names case-insensitively. */
     static Optional<UserProperty> named(String name) {
         return Arrays.stream(values()).filter(p -> p.graphName.equalsIgnoreCase(name)).findFirst();
+    }
+
+    private static BiFunction<User, LicensesOfUser, Object> user(Function<User, Object> value) {
+        return (user, licenses) -> value.apply(user);
+    }
+
+    private static BiFunction<User, LicensesOfUser, Object> licenses(Function<LicensesOfUser, Object> value) {
+        return (user, licenses) -> value.apply(licenses);
     }
 }

@@ -6,66 +6,110 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.licenselifecycle.directory.users.UserFilter;
+import org.licenselifecycle.directory.users.UserSearch;
+import org.licenselifecycle.support.graph.GraphErrorCodes;
 import org.licenselifecycle.support.graph.GraphException;
 
 /**
  * The part of OData's {@code $filter} that {@code GET /v1.0/users} supports, read into a {@link UserFilter}:
- * {@code userPrincipalName|usageLocation|displayName eq '...'}, {@code accountEnabled eq true|false} and
- * {@code startswith(displayName|userPrincipalName,'...')}, joined with {@code and}. Anything else
- * ({@code or}, {@code ne}, other properties...) is refused as Graph refuses what it cannot run, never ignored.
+ * {@code userPrincipalName|usageLocation|displayName eq '...'}, {@code accountEnabled eq true|false},
+ * {@code startswith(displayName|userPrincipalName,'...')}, {@code assignedLicenses/any(x:x/skuId eq <guid>)} and,
+ * as advanced queries, {@code not assignedLicenses/any(...)} and {@code assignedLicenses/$count eq|ne <n>}, joined
+ * with {@code and}. Anything else ({@code or}, {@code ne} on other properties...) is refused as Graph refuses what
+ * it cannot run, never ignored.
+ *
+ * @param advancedOperator the operator that makes this an advanced query (Graph runs it only with
+ *     {@code ConsistencyLevel: eventual} and {@code $count=true}); empty when it runs by default
  */
-final class UsersFilter {
+record UsersFilter(UserFilter filter, Optional<String> advancedOperator) {
 
-    private enum Condition { UPN, ENABLED, LOCATION, NAME, NAME_PREFIX, UPN_PREFIX }
+    static final UsersFilter NONE = new UsersFilter(UserFilter.NONE, Optional.empty());
 
-    private final String text;
-    private final List<String> tokens;
-    private int next;
+    private static final String LICENSES = "assignedlicenses";
+    private static final String ANY = LICENSES + "/any";
+    private static final String COUNT = LICENSES + "/$count";
 
-    private UsersFilter(String text) {
-        this.text = text;
-        this.tokens = tokenize(text);
-    }
+    private enum Condition { UPN, ENABLED, LOCATION, NAME, NAME_PREFIX, UPN_PREFIX, LICENSE_COUNT }
 
-    static UserFilter parse(String text) {
+    static UsersFilter parse(String text) {
         if (text == null) {
-            return UserFilter.NONE;
+            return NONE;
         }
-        return new UsersFilter(text).read();
+        return new Reader(text).read();
     }
 
-    private UserFilter read() {
-        Map<Condition, Object> conditions = new EnumMap<>(Condition.class);
-        do {
-            readCondition(conditions);
-        } while (accept("and"));
-        if (next < tokens.size()) {
-            throw unsupported();
-        }
-        return new UserFilter(text(conditions, Condition.UPN),
-                Optional.ofNullable((Boolean) conditions.get(Condition.ENABLED)),
-                text(conditions, Condition.LOCATION), text(conditions, Condition.NAME),
-                text(conditions, Condition.NAME_PREFIX), text(conditions, Condition.UPN_PREFIX));
-    }
+    private static final class Reader {
 
-    private void readCondition(Map<Condition, Object> conditions) {
-        String first = take();
-        Condition condition;
-        Object value;
-        if (first.equalsIgnoreCase("startswith")) {
-            expect("(");
-            String property = take();
-            condition = switch (property.toLowerCase(Locale.ROOT)) {
-                case "displayname" -> Condition.NAME_PREFIX;
-                case "userprincipalname" -> Condition.UPN_PREFIX;
-                default -> throw unsupported();
-            };
-            expect(",");
-            value = string(take());
-            expect(")");
-        } else {
-            condition = switch (first.toLowerCase(Locale.ROOT)) {
+        private final String text;
+        private final List<String> tokens;
+        private final Map<Condition, Object> conditions = new EnumMap<>(Condition.class);
+        private final List<UUID> holding = new ArrayList<>();
+        private final List<UUID> notHolding = new ArrayList<>();
+        private String advancedOperator;
+        private int next;
+
+        Reader(String text) {
+            this.text = text;
+            this.tokens = tokenize(text);
+        }
+
+        UsersFilter read() {
+            do {
+                readCondition();
+            } while (accept("and"));
+            if (next < tokens.size()) {
+                throw unsupported();
+            }
+            UserFilter filter = new UserFilter(text(Condition.UPN), Optional.ofNullable((Boolean) conditions.get(Condition.ENABLED)),
+                    text(Condition.LOCATION), text(Condition.NAME), text(Condition.NAME_PREFIX), text(Condition.UPN_PREFIX),
+                    holding, notHolding, Optional.ofNullable((UserFilter.LicenseCount) conditions.get(Condition.LICENSE_COUNT)),
+                    UserSearch.NONE);
+            return new UsersFilter(filter, Optional.ofNullable(advancedOperator));
+        }
+
+        private void readCondition() {
+            String first = take();
+            if (first.equalsIgnoreCase("not")) {
+                boolean parenthesised = accept("(");
+                if (!take().equalsIgnoreCase(ANY)) {
+                    // negation runs (as an advanced query) only on the products a user holds here
+                    throw unsupported();
+                }
+                notHolding.add(anySkuId());
+                if (parenthesised) {
+                    expect(")");
+                }
+                advanced("not");
+                return;
+            }
+            if (first.equalsIgnoreCase(ANY)) {
+                holding.add(anySkuId());
+                return;
+            }
+            if (first.equalsIgnoreCase(COUNT)) {
+                String operator = take().toLowerCase(Locale.ROOT);
+                if (!operator.equals("eq") && !operator.equals("ne")) {
+                    throw unsupported();
+                }
+                put(Condition.LICENSE_COUNT, new UserFilter.LicenseCount(operator.equals("eq"), count(take())));
+                advanced("$count");
+                return;
+            }
+            if (first.equalsIgnoreCase("startswith")) {
+                expect("(");
+                Condition condition = switch (take().toLowerCase(Locale.ROOT)) {
+                    case "displayname" -> Condition.NAME_PREFIX;
+                    case "userprincipalname" -> Condition.UPN_PREFIX;
+                    default -> throw unsupported();
+                };
+                expect(",");
+                put(condition, string(take()));
+                expect(")");
+                return;
+            }
+            Condition condition = switch (first.toLowerCase(Locale.ROOT)) {
                 case "userprincipalname" -> Condition.UPN;
                 case "accountenabled" -> Condition.ENABLED;
                 case "usagelocation" -> Condition.LOCATION;
@@ -76,107 +120,159 @@ final class UsersFilter {
                 throw unsupported();
             }
             String literal = take();
-            value = condition == Condition.ENABLED ? bool(literal) : string(literal);
+            put(condition, condition == Condition.ENABLED ? bool(literal) : string(literal));
         }
-        if (conditions.put(condition, value) != null) {
-            // the same property twice would need 'or' semantics to be useful: not supported
-            throw unsupported();
-        }
-    }
 
-    private static Optional<String> text(Map<Condition, Object> conditions, Condition condition) {
-        return Optional.ofNullable((String) conditions.get(condition));
-    }
-
-    private String string(String literal) {
-        if (literal.length() < 2 || !literal.startsWith("'") || !literal.endsWith("'")) {
-            throw invalid();
+        /** {@code (x:x/skuId eq <guid>)} after {@code assignedLicenses/any}: the product's id. */
+        private UUID anySkuId() {
+            expect("(");
+            String variable = take();
+            expect(":");
+            String property = take();
+            if (!property.toLowerCase(Locale.ROOT).startsWith(variable.toLowerCase(Locale.ROOT) + "/")) {
+                throw invalid();
+            }
+            if (!property.substring(variable.length() + 1).equalsIgnoreCase("skuId") || !take().equalsIgnoreCase("eq")) {
+                throw unsupported();
+            }
+            UUID skuId = guid(take());
+            expect(")");
+            return skuId;
         }
-        return literal.substring(1, literal.length() - 1).replace("''", "'");
-    }
 
-    private Boolean bool(String literal) {
-        if (literal.equals("true")) {
-            return Boolean.TRUE;
-        }
-        if (literal.equals("false")) {
-            return Boolean.FALSE;
-        }
-        throw invalid();
-    }
-
-    private boolean accept(String keyword) {
-        if (next < tokens.size() && tokens.get(next).equalsIgnoreCase(keyword)) {
-            next++;
-            return true;
-        }
-        return false;
-    }
-
-    private void expect(String token) {
-        if (!take().equals(token)) {
-            throw invalid();
-        }
-    }
-
-    private String take() {
-        if (next >= tokens.size()) {
-            throw invalid();
-        }
-        return tokens.get(next++);
-    }
-
-    /** Words, punctuation and quoted strings (with {@code ''} for a quote inside). */
-    private List<String> tokenize(String input) {
-        List<String> result = new ArrayList<>();
-        int i = 0;
-        while (i < input.length()) {
-            char c = input.charAt(i);
-            if (Character.isWhitespace(c)) {
-                i++;
-            } else if (c == '(' || c == ')' || c == ',') {
-                result.add(String.valueOf(c));
-                i++;
-            } else if (c == '\'') {
-                int end = i + 1;
-                while (true) {
-                    if (end >= input.length()) {
-                        throw invalid();
-                    }
-                    if (input.charAt(end) == '\'') {
-                        if (end + 1 < input.length() && input.charAt(end + 1) == '\'') {
-                            end += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    end++;
-                }
-                result.add(input.substring(i, end + 1));
-                i = end + 1;
-            } else {
-                int end = i;
-                while (end < input.length() && !Character.isWhitespace(input.charAt(end))
-                        && "(),'".indexOf(input.charAt(end)) < 0) {
-                    end++;
-                }
-                result.add(input.substring(i, end));
-                i = end;
+        private void put(Condition condition, Object value) {
+            if (conditions.put(condition, value) != null) {
+                // the same property twice would need 'or' semantics to be useful: not supported
+                throw unsupported();
             }
         }
-        if (result.isEmpty()) {
+
+        private void advanced(String operator) {
+            if (advancedOperator == null) {
+                advancedOperator = operator;
+            }
+        }
+
+        private Optional<String> text(Condition condition) {
+            return Optional.ofNullable((String) conditions.get(condition));
+        }
+
+        private String string(String literal) {
+            if (literal.length() < 2 || !literal.startsWith("'") || !literal.endsWith("'")) {
+                throw invalid();
+            }
+            return literal.substring(1, literal.length() - 1).replace("''", "'");
+        }
+
+        private Boolean bool(String literal) {
+            if (literal.equals("true")) {
+                return Boolean.TRUE;
+            }
+            if (literal.equals("false")) {
+                return Boolean.FALSE;
+            }
             throw invalid();
         }
-        return result;
-    }
 
-    private GraphException invalid() {
-        return GraphException.badRequest("Invalid filter clause: '" + text + "'.");
-    }
+        /** An OData Guid literal: the 36 characters, unquoted. */
+        private UUID guid(String literal) {
+            try {
+                if (literal.length() == 36) {
+                    return UUID.fromString(literal);
+                }
+            } catch (IllegalArgumentException e) {
+                // refused below
+            }
+            throw invalid();
+        }
 
-    private GraphException unsupported() {
-        return new GraphException(400, UsersQuery.UNSUPPORTED_QUERY, "Unsupported or invalid query filter clause specified: '"
-                + text + "'. Supported: userPrincipalName, usageLocation or displayName eq '...', accountEnabled eq"
-                + " true|false, startswith(displayName|userPrincipalName,'...'), joined with 'and'.");
+        private int count(String literal) {
+            try {
+                int count = Integer.parseInt(literal);
+                if (count >= 0) {
+                    return count;
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw invalid();
+        }
+
+        private boolean accept(String keyword) {
+            if (next < tokens.size() && tokens.get(next).equalsIgnoreCase(keyword)) {
+                next++;
+                return true;
+            }
+            return false;
+        }
+
+        private void expect(String token) {
+            if (!take().equals(token)) {
+                throw invalid();
+            }
+        }
+
+        private String take() {
+            if (next >= tokens.size()) {
+                throw invalid();
+            }
+            return tokens.get(next++);
+        }
+
+        /** Words, punctuation ({@code ( ) , :}) and quoted strings (with {@code ''} for a quote inside). */
+        private List<String> tokenize(String input) {
+            List<String> result = new ArrayList<>();
+            int i = 0;
+            while (i < input.length()) {
+                char c = input.charAt(i);
+                if (Character.isWhitespace(c)) {
+                    i++;
+                } else if ("(),:".indexOf(c) >= 0) {
+                    result.add(String.valueOf(c));
+                    i++;
+                } else if (c == '\'') {
+                    int end = i + 1;
+                    while (true) {
+                        if (end >= input.length()) {
+                            throw invalid();
+                        }
+                        if (input.charAt(end) == '\'') {
+                            if (end + 1 < input.length() && input.charAt(end + 1) == '\'') {
+                                end += 2;
+                                continue;
+                            }
+                            break;
+                        }
+                        end++;
+                    }
+                    result.add(input.substring(i, end + 1));
+                    i = end + 1;
+                } else {
+                    int end = i;
+                    while (end < input.length() && !Character.isWhitespace(input.charAt(end))
+                            && "(),:'".indexOf(input.charAt(end)) < 0) {
+                        end++;
+                    }
+                    result.add(input.substring(i, end));
+                    i = end;
+                }
+            }
+            if (result.isEmpty()) {
+                throw invalid();
+            }
+            return result;
+        }
+
+        private GraphException invalid() {
+            return GraphException.badRequest("Invalid filter clause: '" + text + "'.");
+        }
+
+        private GraphException unsupported() {
+            return new GraphException(400, GraphErrorCodes.UNSUPPORTED_QUERY, "Unsupported or invalid query filter clause "
+                    + "specified: '" + text + "'. Supported: userPrincipalName, usageLocation or displayName eq '...', "
+                    + "accountEnabled eq true|false, startswith(displayName|userPrincipalName,'...'), "
+                    + "assignedLicenses/any(x:x/skuId eq <guid>), and with advanced query parameters "
+                    + "not assignedLicenses/any(...) and assignedLicenses/$count eq|ne <n>, joined with 'and'.");
+        }
     }
 }

@@ -1,130 +1,196 @@
 package org.licenselifecycle.directory.graph;
 
-import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.licenselifecycle.directory.users.User;
+import org.licenselifecycle.directory.users.UserCursor;
 import org.licenselifecycle.directory.users.UserFilter;
+import org.licenselifecycle.directory.users.UserOrder;
+import org.licenselifecycle.support.graph.GraphErrorCodes;
 import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.support.graph.ODataQuery;
+import org.licenselifecycle.support.graph.ODataQuery.Option;
 
 /**
- * The OData query options of {@code GET /v1.0/users} as Graph reads them: {@code $top} (1..999, default
- * 100), the opaque {@code $skiptoken} of an {@code @odata.nextLink}, {@code $select} and {@code $filter}
- * (see {@link UsersFilter}). Options this
- * release does not implement are refused rather than silently ignored, so no caller mistakes an
- * unfiltered list for a filtered one.
+ * The OData query options of Graph's lists of users as Graph reads them ({@link ODataQuery}: names in any case,
+ * an option the list does not support refused): {@code $top} (1..999, default 100), the opaque
+ * {@code $skiptoken} of an {@code @odata.nextLink}, {@code $select}, {@code $filter} ({@link UsersFilter}),
+ * {@code $search} ({@link UsersSearch}), {@code $orderby} (displayName, userPrincipalName) and {@code $count}.
+ * <p>Graph's advanced queries on directory objects, with Graph's refusals: {@code $search} needs the header
+ * {@code ConsistencyLevel: eventual}; a filter with {@code not} or {@code assignedLicenses/$count}, and
+ * {@code $filter} with {@code $orderby}, need that header and {@code $count=true}; {@code /users/$count} needs the
+ * header. {@code $count=true} adds {@code @odata.count} with or without the header (Graph leaves it out without
+ * one; here the count is exact either way, so nothing asked for is dropped).
  *
- * @param select the properties to return, empty for Graph's default set (all of them here)
+ * @param select the properties to return, empty for Graph's default set
  */
-record UsersQuery(int top, Optional<UUID> after, List<UserProperty> select, Optional<String> filterText, UserFilter filter) {
+record UsersQuery(int top, Optional<UserCursor> after, List<UserProperty> select, Optional<String> filterText,
+        Optional<String> searchText, Optional<String> orderText, UserFilter filter, UserOrder order, boolean count) {
 
     static final int DEFAULT_PAGE_SIZE = 100;
-    static final int MAX_PAGE_SIZE = 999;
-    static final String TOP = "$top";
-    static final String SKIP_TOKEN = "$skiptoken";
-    static final String SELECT = "$select";
-    static final String FILTER = "$filter";
 
-    /** Graph's code for a query option or clause this service does not support. */
-    static final String UNSUPPORTED_QUERY = "Request_UnsupportedQuery";
-    private static final Set<String> NOT_IMPLEMENTED = Set.of("$orderby", "$search", "$expand", "$count", "$skip");
-    private static final String TOKEN_PREFIX = "u1:";
+    static final String SEARCH_NEEDS_EVENTUAL = "Request with $search query parameter only works through MSGraph with a"
+            + " special request header: 'ConsistencyLevel: eventual'";
+    static final String RAW_COUNT_NEEDS_EVENTUAL = "Raw count (/$count) is not supported because the "
+            + "'ConsistencyLevel:eventual' header is missing. Refer to https://aka.ms/graph-docs/advanced-queries for more"
+            + " information";
+    static final String SORTING_NOT_SUPPORTED = "Sorting not supported for current query.";
 
-    /** The options of {@code /users}, where {@code $filter} is read by {@link UsersFilter}. */
-    static UsersQuery parse(MultivaluedMap<String, String> parameters) {
-        return parse(parameters, true);
-    }
+    private static final String ID_TOKEN = "u1:";
+    private static final String SORTED_TOKEN = "u2:";
 
-    /** The options of a list of users that cannot be filtered (deleted items). */
-    static UsersQuery parseUnfiltered(MultivaluedMap<String, String> parameters) {
-        return parse(parameters, false);
-    }
-
-    private static UsersQuery parse(MultivaluedMap<String, String> parameters, boolean filterable) {
-        for (String name : parameters.keySet()) {
-            String option = name.toLowerCase(Locale.ROOT);
-            if (NOT_IMPLEMENTED.contains(option) || !filterable && option.equals(FILTER)) {
-                throw new GraphException(400, UNSUPPORTED_QUERY, "The query option '" + name + "' is not supported.");
-            }
+    /** The options of {@code GET /users}. */
+    static UsersQuery list(UriInfo uri, HttpHeaders headers) {
+        ODataQuery options = ODataQuery.read(uri, headers, Option.TOP, Option.SKIP_TOKEN, Option.SELECT, Option.FILTER,
+                Option.SEARCH, Option.ORDER_BY, Option.COUNT);
+        boolean count = options.count();
+        Optional<String> filterText = options.value(Option.FILTER);
+        Optional<String> searchText = options.value(Option.SEARCH);
+        Optional<String> orderText = options.value(Option.ORDER_BY);
+        UserFilter filter = filter(options, filterText, searchText, options.eventualConsistency() && count);
+        UserOrder order = orderText.map(UsersQuery::order).orElse(UserOrder.ID);
+        if (filterText.isPresent() && orderText.isPresent()
+                && !(options.eventualConsistency() && (count || searchText.isPresent()))) {
+            throw new GraphException(400, GraphErrorCodes.UNSUPPORTED_QUERY, SORTING_NOT_SUPPORTED);
         }
-        Optional<String> filterText = filterable ? Optional.ofNullable(parameters.getFirst(FILTER)) : Optional.empty();
-        return new UsersQuery(top(parameters.getFirst(TOP)), after(parameters.getFirst(SKIP_TOKEN)),
-                select(parameters.getFirst(SELECT)), filterText, UsersFilter.parse(filterText.orElse(null)));
+        return new UsersQuery(options.top(DEFAULT_PAGE_SIZE), after(options.skipToken(), order), select(options),
+                filterText, searchText, orderText, filter, order, count);
+    }
+
+    /** The options of a list of deleted users: paged, selected, not filtered. */
+    static UsersQuery deleted(UriInfo uri) {
+        ODataQuery options = ODataQuery.read(uri, Option.TOP, Option.SKIP_TOKEN, Option.SELECT);
+        return new UsersQuery(options.top(DEFAULT_PAGE_SIZE), after(options.skipToken(), UserOrder.ID), select(options),
+                Optional.empty(), Optional.empty(), Optional.empty(), UserFilter.NONE, UserOrder.ID, false);
+    }
+
+    /** The users {@code GET /users/$count} counts: it needs {@code ConsistencyLevel: eventual}, as Graph's does. */
+    static UserFilter counted(UriInfo uri, HttpHeaders headers) {
+        ODataQuery options = ODataQuery.read(uri, headers, Option.FILTER, Option.SEARCH);
+        if (!options.eventualConsistency()) {
+            throw GraphException.badRequest(RAW_COUNT_NEEDS_EVENTUAL);
+        }
+        return filter(options, options.value(Option.FILTER), options.value(Option.SEARCH), true);
     }
 
     /** The properties of one user to return, for {@code GET /v1.0/users/{id}}. */
-    static List<UserProperty> select(String value) {
-        if (value == null || value.isBlank()) {
-            return List.of();
-        }
-        Set<UserProperty> selected = new LinkedHashSet<>();
-        for (String name : value.split(",")) {
-            String trimmed = name.trim();
-            selected.add(UserProperty.named(trimmed).orElseThrow(() -> GraphException.badRequest(
-                    "Could not find a property named '" + trimmed + "' on type 'microsoft.graph.user'.")));
-        }
-        return new ArrayList<>(selected);
+    static List<UserProperty> single(UriInfo uri) {
+        return select(ODataQuery.read(uri, Option.SELECT));
     }
 
     /**
-     * The absolute {@code @odata.nextLink} of the page that ends with {@code lastId}: same page size and
-     * selection, and a {@code $skiptoken} whose format is ours to change.
+     * The absolute {@code @odata.nextLink} of a page of users that ends with {@code last}: the same options, and a
+     * {@code $skiptoken} whose format is ours to change.
+     *
+     * @param path the list's path under the base URI, e.g. {@code v1.0/users}
      */
-    String nextLink(String baseUri, UUID lastId) {
-        return nextLink(baseUri, "v1.0/users", lastId);
-    }
-
-    /** Like {@link #nextLink(String, UUID)} for another collection of users, at {@code path} under the base URI. */
-    String nextLink(String baseUri, String path, UUID lastId) {
-        String token = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((TOKEN_PREFIX + lastId).getBytes(StandardCharsets.UTF_8));
+    String nextLink(String baseUri, String path, User last) {
+        UserCursor cursor = order.after(last);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString((order == UserOrder.ID
+                ? ID_TOKEN + cursor.id()
+                : SORTED_TOKEN + order.name() + ":" + cursor.id() + ":" + cursor.name()).getBytes(StandardCharsets.UTF_8));
         StringBuilder link = new StringBuilder(baseUri.endsWith("/") ? baseUri : baseUri + "/")
-                .append(path).append('?').append(TOP).append('=').append(top);
+                .append(path).append("?$top=").append(top);
         if (!select.isEmpty()) {
-            link.append('&').append(SELECT).append('=')
-                    .append(select.stream().map(UserProperty::graphName).collect(Collectors.joining(",")));
+            link.append("&$select=").append(select.stream().map(UserProperty::graphName).collect(Collectors.joining(",")));
         }
-        filterText.ifPresent(filter -> link.append('&').append(FILTER).append('=')
-                .append(URLEncoder.encode(filter, StandardCharsets.UTF_8).replace("+", "%20")));
-        return link.append('&').append(SKIP_TOKEN).append('=').append(token).toString();
+        filterText.ifPresent(filter -> link.append("&$filter=").append(encode(filter)));
+        orderText.ifPresent(orderBy -> link.append("&$orderby=").append(encode(orderBy)));
+        searchText.ifPresent(search -> link.append("&$search=").append(encode(search)));
+        if (count) {
+            link.append("&$count=true");
+        }
+        return link.append("&$skiptoken=").append(token).toString();
     }
 
-    private static int top(String value) {
-        if (value == null) {
-            return DEFAULT_PAGE_SIZE;
+    /** Whether rendering needs the users' licenses. */
+    boolean needsLicenses() {
+        return UserJson.needsLicenses(select);
+    }
+
+    /**
+     * {@code $filter} and {@code $search} as one filter, refused as Graph refuses them without the advanced
+     * query parameters they need.
+     *
+     * @param advanced whether the request carries the advanced query parameters a filter may need
+     */
+    private static UserFilter filter(ODataQuery options, Optional<String> filterText, Optional<String> searchText,
+            boolean advanced) {
+        if (searchText.isPresent() && !options.eventualConsistency()) {
+            throw new GraphException(400, GraphErrorCodes.UNSUPPORTED_QUERY, SEARCH_NEEDS_EVENTUAL);
         }
-        try {
-            int top = Integer.parseInt(value.trim());
-            if (top >= 1 && top <= MAX_PAGE_SIZE) {
-                return top;
+        UsersFilter filter = UsersFilter.parse(filterText.orElse(null));
+        filter.advancedOperator().ifPresent(operator -> {
+            // a $search makes it an advanced query already: the header it needs is there
+            if (!advanced && searchText.isEmpty()) {
+                throw new GraphException(400, GraphErrorCodes.UNSUPPORTED_QUERY, "Operator '" + operator + "' is not"
+                        + " supported because the required parameters might be missing. Try adding $count=true query"
+                        + " parameter and ConsistencyLevel:eventual header. Refer to"
+                        + " https://aka.ms/graph-docs/advanced-queries for more information");
             }
-        } catch (NumberFormatException e) {
-            // refused below with Graph's message
-        }
-        throw new GraphException(400, UNSUPPORTED_QUERY,
-                "Invalid page size specified: '" + value + "'. Must be between 1 and " + MAX_PAGE_SIZE + " inclusive.");
+        });
+        return searchText.map(search -> filter.filter().searching(UsersSearch.parse(search))).orElse(filter.filter());
     }
 
-    private static Optional<UUID> after(String token) {
-        if (token == null) {
+    private static List<UserProperty> select(ODataQuery options) {
+        return options.select(UserProperty::named, "user");
+    }
+
+    /** {@code displayName} or {@code userPrincipalName}, then {@code asc} (the default) or {@code desc}. */
+    private static UserOrder order(String text) {
+        String[] words = text.trim().split("\\s+");
+        // one property: Graph sorts users by one only
+        if (words.length > 2 || words[0].isEmpty() || text.contains(",")) {
+            throw new GraphException(400, GraphErrorCodes.UNSUPPORTED_QUERY, SORTING_NOT_SUPPORTED);
+        }
+        boolean descending = false;
+        if (words.length == 2) {
+            String direction = words[1].toLowerCase(Locale.ROOT);
+            if (!direction.equals("asc") && !direction.equals("desc")) {
+                throw GraphException.badRequest("Invalid $orderby: '" + text + "'.");
+            }
+            descending = direction.equals("desc");
+        }
+        UserProperty property = UserProperty.named(words[0]).orElseThrow(() -> GraphException.badRequest(
+                "Could not find a property named '" + words[0] + "' on type 'microsoft.graph.user'."));
+        return switch (property) {
+            case DISPLAY_NAME -> descending ? UserOrder.DISPLAY_NAME_DESCENDING : UserOrder.DISPLAY_NAME;
+            case USER_PRINCIPAL_NAME -> descending ? UserOrder.USER_PRINCIPAL_NAME_DESCENDING : UserOrder.USER_PRINCIPAL_NAME;
+            default -> throw new GraphException(400, GraphErrorCodes.UNSUPPORTED_QUERY, SORTING_NOT_SUPPORTED);
+        };
+    }
+
+    /** The cursor a {@code $skiptoken} we issued holds, for a list in {@code order}. */
+    private static Optional<UserCursor> after(Optional<String> token, UserOrder order) {
+        if (token.isEmpty()) {
             return Optional.empty();
         }
         try {
-            String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (decoded.startsWith(TOKEN_PREFIX)) {
-                return Optional.of(UUID.fromString(decoded.substring(TOKEN_PREFIX.length())));
+            String decoded = new String(Base64.getUrlDecoder().decode(token.get()), StandardCharsets.UTF_8);
+            if (order == UserOrder.ID && decoded.startsWith(ID_TOKEN)) {
+                return Optional.of(new UserCursor(UUID.fromString(decoded.substring(ID_TOKEN.length())), null));
+            }
+            String sorted = SORTED_TOKEN + order.name() + ":";
+            if (order != UserOrder.ID && decoded.startsWith(sorted) && decoded.length() >= sorted.length() + 37
+                    && decoded.charAt(sorted.length() + 36) == ':') {
+                String rest = decoded.substring(sorted.length());
+                return Optional.of(new UserCursor(UUID.fromString(rest.substring(0, 36)), rest.substring(37)));
             }
         } catch (IllegalArgumentException e) {
             // refused below: a token we did not issue
         }
-        throw GraphException.badRequest("The $skiptoken '" + token + "' is not valid; use the @odata.nextLink as returned.");
+        throw GraphException.badRequest("The $skiptoken '" + token.get() + "' is not valid; use the @odata.nextLink as returned.");
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

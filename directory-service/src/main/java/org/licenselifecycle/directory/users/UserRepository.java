@@ -1,7 +1,6 @@
 package org.licenselifecycle.directory.users;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
@@ -43,46 +42,43 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
     }
 
     /**
-     * Up to {@code limit} active users of the tenant that meet every condition of the filter, in id order,
-     * after {@code after} when given (keyset paging).
+     * Up to {@code limit} active users of the tenant that meet every condition of the filter, in the order asked,
+     * after {@code after} when given (keyset paging: what is created or deleted meanwhile moves no other row).
      */
-    public List<User> page(UUID tenantId, UserFilter filter, Optional<UUID> after, int limit) {
-        StringBuilder query = new StringBuilder("tenantId = :tenant and " + ACTIVE);
-        Parameters parameters = Parameters.with("tenant", tenantId);
-        filter.userPrincipalName().ifPresent(upn -> {
-            query.append(" and lower(userPrincipalName) = :upn");
-            parameters.and("upn", upn.toLowerCase(Locale.ROOT));
+    @SuppressWarnings("unchecked")
+    public List<User> page(UUID tenantId, UserFilter filter, UserOrder order, Optional<UserCursor> after, int limit) {
+        UserConditions conditions = UserConditions.of(tenantId, filter);
+        String key = switch (order) {
+            case ID -> null;
+            case DISPLAY_NAME, DISPLAY_NAME_DESCENDING -> "display_name";
+            case USER_PRINCIPAL_NAME, USER_PRINCIPAL_NAME_DESCENDING -> "user_principal_name";
+        };
+        String direction = order.descending() ? " DESC" : "";
+        StringBuilder sql = new StringBuilder("SELECT u.* FROM users u WHERE ").append(conditions.sql());
+        after.ifPresent(cursor -> {
+            String comparison = order.descending() ? " < " : " > ";
+            sql.append(key == null ? " AND u.id" + comparison + ":afterId"
+                    : " AND (lower(u." + key + "), u.id)" + comparison + "(lower(:afterName), :afterId)");
         });
-        filter.accountEnabled().ifPresent(enabled -> {
-            query.append(" and accountEnabled = :enabled");
-            parameters.and("enabled", enabled);
+        sql.append(" ORDER BY ").append(key == null ? "" : "lower(u." + key + ")" + direction + ", ")
+                .append("u.id").append(direction).append(" LIMIT :limit");
+        var query = getEntityManager().createNativeQuery(sql.toString(), User.class);
+        conditions.parameters().forEach(query::setParameter);
+        after.ifPresent(cursor -> {
+            query.setParameter("afterId", cursor.id());
+            if (key != null) {
+                query.setParameter("afterName", cursor.name());
+            }
         });
-        filter.usageLocation().ifPresent(location -> {
-            query.append(" and usageLocation = :location");
-            parameters.and("location", location.toUpperCase(Locale.ROOT));
-        });
-        filter.displayName().ifPresent(name -> {
-            query.append(" and lower(displayName) = :name");
-            parameters.and("name", name.toLowerCase(Locale.ROOT));
-        });
-        filter.displayNameStartsWith().ifPresent(prefix -> {
-            query.append(" and lower(displayName) like :namePrefix escape '\\'");
-            parameters.and("namePrefix", likePrefix(prefix));
-        });
-        filter.userPrincipalNameStartsWith().ifPresent(prefix -> {
-            query.append(" and lower(userPrincipalName) like :upnPrefix escape '\\'");
-            parameters.and("upnPrefix", likePrefix(prefix));
-        });
-        after.ifPresent(id -> {
-            query.append(" and id > :after");
-            parameters.and("after", id);
-        });
-        return find(query.append(" order by id").toString(), parameters).range(0, limit - 1).list();
+        return query.setParameter("limit", limit).getResultList();
     }
 
-    /** A LIKE pattern matching what starts with {@code prefix}, its own wildcards taken literally. */
-    private static String likePrefix(String prefix) {
-        return prefix.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    /** How many active users of the tenant meet every condition of the filter. */
+    public long count(UUID tenantId, UserFilter filter) {
+        UserConditions conditions = UserConditions.of(tenantId, filter);
+        var query = getEntityManager().createNativeQuery("SELECT count(*) FROM users u WHERE " + conditions.sql());
+        conditions.parameters().forEach(query::setParameter);
+        return ((Number) query.getSingleResult()).longValue();
     }
 
     /** Up to {@code limit} of the tenant's deleted users in id order, after {@code after} when given. */

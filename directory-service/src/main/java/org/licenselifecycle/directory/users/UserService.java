@@ -174,10 +174,19 @@ public class UserService {
         return user;
     }
 
-    /** Up to {@code size} users of the tenant the filter selects, continuing after {@code after} (from a previous page). */
+    /**
+     * Up to {@code size} users of the tenant the filter selects, in {@code order}, continuing after {@code after}
+     * (the end of a previous page in the same order).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public UserPage page(UUID tenantId, UserFilter filter, Optional<UUID> after, int size) {
-        return UserPage.of(users.page(tenantId, filter, after, size + 1), size);
+    public UserPage page(UUID tenantId, UserFilter filter, UserOrder order, Optional<UserCursor> after, int size) {
+        return UserPage.of(users.page(tenantId, filter, order, after, size + 1), size);
+    }
+
+    /** How many users of the tenant the filter selects (Graph's {@code @odata.count} and {@code /users/$count}). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(UUID tenantId, UserFilter filter) {
+        return users.count(tenantId, filter);
     }
 
     /** The 400 for a flush refused by the unique userPrincipalName index; any other violation as it was. */

@@ -109,7 +109,8 @@ class FilterUsersTest {
         asUserAdministrator(tenant).queryParam("$filter", "accountEnabled eq true")
                 .when().get("/v1.0/directory/deletedItems/microsoft.graph.user")
                 .then().statusCode(400)
-                .body("error.code", equalTo("Request_UnsupportedQuery"));
+                .body("error.code", equalTo("Request_BadRequest"))
+                .body("error.message", equalTo("'$filter' is not supported by the service."));
     }
 
     private List<String> filtered(String filter) {

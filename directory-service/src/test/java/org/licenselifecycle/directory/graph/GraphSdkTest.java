@@ -2,8 +2,19 @@ package org.licenselifecycle.directory.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.licenselifecycle.directory.LicenseEventsOnKafka.APPLIED;
+import static org.licenselifecycle.directory.LicenseEventsOnKafka.BUSINESS_PREMIUM;
+import static org.licenselifecycle.directory.LicenseEventsOnKafka.EXCHANGE_S_ENTERPRISE;
+import static org.licenselifecycle.directory.LicenseEventsOnKafka.OFFICE_365_E3;
+import static org.licenselifecycle.directory.LicenseEventsOnKafka.SHAREPOINTENTERPRISE;
+import static org.licenselifecycle.directory.LicenseEventsOnKafka.TEAMS1;
+import static org.licenselifecycle.directory.LicenseEventsOnKafka.businessPremium;
+import static org.licenselifecycle.directory.LicenseEventsOnKafka.office365E3;
+import static org.licenselifecycle.directory.LicenseEventsOnKafka.publish;
 
 import com.microsoft.graph.core.tasks.PageIterator;
+import com.microsoft.graph.models.AssignedPlan;
 import com.microsoft.graph.models.DirectoryObject;
 import com.microsoft.graph.models.PasswordProfile;
 import com.microsoft.graph.models.ReferenceUpdate;
@@ -13,6 +24,9 @@ import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.net.URI;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,6 +145,92 @@ class GraphSdkTest {
         graph.users().byUserId(employee.getId()).manager().ref().delete();
         assertThatThrownBy(() -> graph.users().byUserId(employee.getId()).manager().get())
                 .isInstanceOfSatisfying(ODataError.class, error -> assertThat(error.getResponseStatusCode()).isEqualTo(404));
+    }
+
+    @Test
+    void theSdkFindsTheHoldersOfAProductWithItsCountAndReadsTheirAssignedLicenses() {
+        User holder = create("sdkholder");
+        create("sdkunlicensed");
+        Instant now = Instant.now();
+        publish(businessPremium(tenant, UUID.fromString(holder.getId()), now), now);
+        String holdersOfBusinessPremium = "assignedLicenses/any(x:x/skuId eq " + BUSINESS_PREMIUM + ")";
+        await().atMost(APPLIED).until(() -> !graph.users().get(request -> request.queryParameters.filter = holdersOfBusinessPremium)
+                .getValue().isEmpty());
+
+        UserCollectionResponse holders = graph.users().get(request -> {
+            request.queryParameters.filter = holdersOfBusinessPremium;
+            request.queryParameters.count = true;
+            request.queryParameters.select = new String[] {"id", "assignedLicenses"};
+            request.headers.add("ConsistencyLevel", "eventual");
+        });
+
+        assertThat(holders.getOdataCount()).isEqualTo(1L);
+        assertThat(holders.getValue()).singleElement().satisfies(user -> {
+            assertThat(user.getId()).isEqualTo(holder.getId());
+            assertThat(user.getAssignedLicenses()).singleElement().satisfies(license -> {
+                assertThat(license.getSkuId()).isEqualTo(BUSINESS_PREMIUM);
+                assertThat(license.getDisabledPlans()).containsExactly(TEAMS1.servicePlanId());
+            });
+        });
+        UserCollectionResponse unlicensed = graph.users().get(request -> {
+            request.queryParameters.filter = "assignedLicenses/$count eq 0";
+            request.queryParameters.count = true;
+            request.headers.add("ConsistencyLevel", "eventual");
+        });
+        assertThat(unlicensed.getValue()).extracting(User::getUserPrincipalName).containsExactly("sdkunlicensed@contoso.com");
+        assertThat(unlicensed.getOdataCount()).isEqualTo(1L);
+    }
+
+    @Test
+    void theSdkReadsAUsersAssignedPlansAndLicenseAssignmentStates() {
+        User holder = create("sdkplans");
+        UUID group = UUID.randomUUID();
+        Instant now = Instant.now();
+        publish(office365E3(tenant, UUID.fromString(holder.getId()), group, now), now);
+        await().atMost(APPLIED).until(() -> !graph.users().byUserId(holder.getId())
+                .get(request -> request.queryParameters.select = new String[] {"assignedLicenses"}).getAssignedLicenses().isEmpty());
+
+        User user = graph.users().byUserId(holder.getId()).get(request -> request.queryParameters.select =
+                new String[] {"assignedLicenses", "assignedPlans", "licenseAssignmentStates"});
+
+        assertThat(user.getAssignedPlans()).extracting(AssignedPlan::getServicePlanId)
+                .containsExactlyInAnyOrder(EXCHANGE_S_ENTERPRISE.servicePlanId(), SHAREPOINTENTERPRISE.servicePlanId(),
+                        TEAMS1.servicePlanId());
+        assertThat(user.getAssignedPlans()).allSatisfy(plan -> {
+            assertThat(plan.getCapabilityStatus()).isEqualTo("Enabled");
+            assertThat(plan.getAssignedDateTime()).isNotNull();
+        });
+        assertThat(user.getAssignedPlans()).extracting(AssignedPlan::getService).contains("exchange", "SharePoint");
+        assertThat(user.getLicenseAssignmentStates()).singleElement().satisfies(state -> {
+            assertThat(state.getSkuId()).isEqualTo(OFFICE_365_E3);
+            assertThat(state.getAssignedByGroup()).isEqualTo(group.toString());
+            assertThat(state.getState()).isEqualTo("Active");
+            assertThat(state.getError()).isEqualTo("None");
+            assertThat(state.getLastUpdatedDateTime()).isNotNull();
+        });
+    }
+
+    @Test
+    void theSdkCountsOrdersAndSearchesUsers() {
+        create("sdkzoe");
+        create("sdkamy");
+        create("sdkbob");
+
+        Integer count = graph.users().count().get(request -> request.headers.add("ConsistencyLevel", "eventual"));
+        assertThat(count).isEqualTo(3);
+        List<User> ordered = graph.users().get(request -> request.queryParameters.orderby = new String[] {"displayName desc"})
+                .getValue();
+        assertThat(ordered).extracting(User::getDisplayName).containsExactly("SDK sdkzoe", "SDK sdkbob", "SDK sdkamy");
+        List<User> found = graph.users().get(request -> {
+            request.queryParameters.search = "\"displayName:sdkam\"";
+            request.headers.add("ConsistencyLevel", "eventual");
+        }).getValue();
+        assertThat(found).extracting(User::getDisplayName).containsExactly("SDK sdkamy");
+        assertThatThrownBy(() -> graph.users().count().get())
+                .isInstanceOfSatisfying(ODataError.class, error -> {
+                    assertThat(error.getResponseStatusCode()).isEqualTo(400);
+                    assertThat(error.getError().getCode()).isEqualTo("Request_BadRequest");
+                });
     }
 
     private User create(String alias) {

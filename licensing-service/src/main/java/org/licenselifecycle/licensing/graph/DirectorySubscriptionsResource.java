@@ -22,6 +22,7 @@ import org.licenselifecycle.licensing.subscriptions.SubscriptionView;
 import org.licenselifecycle.licensing.users.DirectoryUser;
 import org.licenselifecycle.support.graph.GraphException;
 import org.licenselifecycle.support.graph.ODataCollection;
+import org.licenselifecycle.support.graph.ODataQuery;
 import org.licenselifecycle.support.security.Caller;
 import org.licenselifecycle.support.security.Operations;
 
@@ -67,6 +68,7 @@ public class DirectorySubscriptionsResource {
     @Path("/subscriptions/{id}")
     @PermissionsAllowed(Operations.READ_DIRECTORY_SUBSCRIPTIONS)
     public Map<String, Object> byId(@PathParam("id") String id, @Context UriInfo uri) {
+        ODataQuery.read(uri); // no query option is supported here: any is a 400, never ignored
         return one(id, uri);
     }
 
@@ -74,6 +76,7 @@ public class DirectorySubscriptionsResource {
     @Path("/subscriptions({alternateKey})")
     @PermissionsAllowed(Operations.READ_DIRECTORY_SUBSCRIPTIONS)
     public Map<String, Object> byCommerceSubscriptionId(@PathParam("alternateKey") String alternateKey, @Context UriInfo uri) {
+        ODataQuery.read(uri); // no query option is supported here: any is a 400, never ignored
         Matcher key = ALTERNATE_KEY.matcher(alternateKey);
         if (!key.matches()) {
             throw GraphException.badRequest("Invalid key segment '(" + alternateKey

@@ -17,6 +17,7 @@ import org.licenselifecycle.licensing.subscriptions.SubscriptionService;
 import org.licenselifecycle.licensing.users.DirectoryUser;
 import org.licenselifecycle.support.graph.GraphException;
 import org.licenselifecycle.support.graph.ODataCollection;
+import org.licenselifecycle.support.graph.ODataQuery;
 import org.licenselifecycle.support.security.Caller;
 import org.licenselifecycle.support.security.Operations;
 
@@ -53,6 +54,7 @@ public class SubscribedSkusResource {
     @Path("/{id}")
     @PermissionsAllowed(Operations.READ_SUBSCRIBED_SKUS)
     public Map<String, Object> subscribedSku(@PathParam("id") String id, @Context UriInfo uri) {
+        ODataQuery.read(uri); // no query option is supported here: any is a 400, never ignored
         UUID tenantId = caller.tenantId();
         UUID skuId = skuIdOf(tenantId, id);
         ProductSubscriptions owned = skuId == null ? null

@@ -55,7 +55,7 @@ public class GroupLicensesService {
             rows.give(tenantId, member.userId(), new LicenseRow(product.skuId(), List.of(), null, request.groupId()), now,
                     actor);
             seatMoves.take(product.skuId());
-            events.assigned(member.ref(), new HeldLicense(product, List.of()), actor, now);
+            events.assigned(member.ref(), new HeldLicense(product, List.of()), request.groupId(), actor, now);
         }
         seatMoves.make(seats, tenantId);
         rows.flush();

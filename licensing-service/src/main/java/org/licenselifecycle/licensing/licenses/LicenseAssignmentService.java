@@ -154,7 +154,9 @@ public class LicenseAssignmentService {
         boolean exchangeRetained = after.stream().anyMatch(HeldLicense::grantsExchangeOnline);
         UserRef user = holder.ref();
         removed.forEach(license -> events.removed(user, license, exchangeRetained, RemovalReason.UNASSIGNED, actor, now));
-        added.forEach(license -> events.assigned(user, license, actor, now));
+        // a group's license whose disabled plans changed stays the group's
+        added.forEach(license -> events.assigned(user, license, held.get(license.product().skuId()).assignedByGroup(),
+                actor, now));
         return licenses(holder, after);
     }
 

@@ -21,13 +21,23 @@ class LicenseEvents {
         this.outbox = outbox;
     }
 
+    /** A license assigned directly (or its disabled plans changed). */
     @Transactional(Transactional.TxType.MANDATORY)
     void assigned(UserRef user, HeldLicense license, UUID assignedBy, Instant at) {
+        assigned(user, license, null, assignedBy, at);
+    }
+
+    /**
+     * @param assignedByGroup the group the user inherits the license from; null when assigned directly
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void assigned(UserRef user, HeldLicense license, UUID assignedByGroup, UUID assignedBy, Instant at) {
         var plans = license.enabledPlans();
         outbox.add(user.userId(), new LicenseAssigned(user.tenantId(), user.userId(), user.userPrincipalName(),
                 license.product().skuId(), license.product().skuPartNumber(),
                 plans.stream().map(ServicePlan::toEvent).toList(),
-                plans.stream().anyMatch(ServicePlan::isExchangeOnline), assignedBy, at));
+                plans.stream().anyMatch(ServicePlan::isExchangeOnline), assignedBy, at, license.disabledPlans(),
+                assignedByGroup));
     }
 
     /**

@@ -7,16 +7,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.licensing.subscriptions.SubscriptionService;
 import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.support.graph.ODataQuery;
+import org.licenselifecycle.support.graph.ODataQuery.Option;
 import org.licenselifecycle.support.security.Caller;
 import org.licenselifecycle.support.security.Operations;
 
@@ -31,7 +34,6 @@ import org.licenselifecycle.support.security.Operations;
 public class LicensesPageResource {
 
     private static final int DEFAULT_PAGE = 100;
-    private static final int MAX_PAGE = 999;
 
     private final SubscriptionService subscriptions;
     private final LicensesPageService licensesPage;
@@ -58,10 +60,12 @@ public class LicensesPageResource {
     @PermissionsAllowed(Operations.READ_LICENSES)
     @Operation(summary = "List the users holding a product, paged",
             description = "$top: 1..999 (default 100); follow nextLink (absolute) for the next page.")
-    public HoldersPage holders(@PathParam("skuId") String skuId, @QueryParam("$top") String top,
-            @QueryParam("$skiptoken") String skipToken, @Context UriInfo uri) {
-        int size = pageSize(top);
-        UUID after = skipToken == null ? null : id(skipToken, "$skiptoken");
+    @Parameter(name = "$top", in = ParameterIn.QUERY, description = "Page size, 1..999 (default 100)")
+    @Parameter(name = "$skiptoken", in = ParameterIn.QUERY, description = "From a nextLink")
+    public HoldersPage holders(@PathParam("skuId") String skuId, @Context UriInfo uri) {
+        ODataQuery query = ODataQuery.read(uri, Option.TOP, Option.SKIP_TOKEN);
+        int size = query.top(DEFAULT_PAGE);
+        UUID after = query.skipToken().map(token -> id(token, "$skiptoken")).orElse(null);
         List<LicenseHolder> rows = licensesPage.holders(caller.tenantId(), product(skuId), size, after);
         if (rows.size() <= size) {
             return new HoldersPage(rows, null);
@@ -99,18 +103,4 @@ public class LicensesPageResource {
         }
     }
 
-    private static int pageSize(String top) {
-        if (top == null) {
-            return DEFAULT_PAGE;
-        }
-        try {
-            int size = Integer.parseInt(top);
-            if (size >= 1 && size <= MAX_PAGE) {
-                return size;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw GraphException.badRequest("Invalid value '" + top + "' for $top: a whole number from 1 to " + MAX_PAGE + ".");
-    }
 }

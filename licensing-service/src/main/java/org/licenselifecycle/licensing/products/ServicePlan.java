@@ -17,6 +17,6 @@ public record ServicePlan(UUID servicePlanId, String servicePlanName, String fri
 
     /** The plan as the event contract carries it. */
     public org.licenselifecycle.events.ServicePlan toEvent() {
-        return new org.licenselifecycle.events.ServicePlan(servicePlanId, servicePlanName);
+        return new org.licenselifecycle.events.ServicePlan(servicePlanId, servicePlanName, AssignedPlanService.of(this));
     }
 }

@@ -3,6 +3,8 @@ package org.licenselifecycle.support.graph;
 /** Microsoft Graph error codes used by the services. */
 public final class GraphErrorCodes {
     public static final String BAD_REQUEST = "Request_BadRequest";
+    /** A query option or clause Graph understands but does not run here (or not without advanced query parameters). */
+    public static final String UNSUPPORTED_QUERY = "Request_UnsupportedQuery";
     public static final String RESOURCE_NOT_FOUND = "Request_ResourceNotFound";
     public static final String AUTHORIZATION_REQUEST_DENIED = "Authorization_RequestDenied";
     public static final String INVALID_AUTHENTICATION_TOKEN = "InvalidAuthenticationToken";
