@@ -13,11 +13,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * One host serves the Graph APIs of both services (and the admin APIs): the Ingress's regular-expression
  * paths, evaluated as ingress-nginx does, send each request path to the service that serves it, under every name
- * Graph accepts for an action or a cast. The admin
+ * Graph accepts for an action or a cast; {@code /internal/} paths go nowhere. The admin
  * console, where it signs in with OIDC, has a host of its own, where every path reaches it; the API host never
  * sends anything to it.
  */
 class IngressRoutingTest {
+
+    /** Paths the services serve one another (directory's answers to licensing), never routed by the Ingress. */
+    private static final String INTERNAL = "/internal/";
 
     @ParameterizedTest
     @MethodSource("org.licenselifecycle.deploy.Overlays#names")
@@ -118,6 +121,7 @@ class IngressRoutingTest {
         assertThat(routes.serviceFor("/v1.0/subscribedSkusX")).isEmpty();
         assertThat(routes.serviceFor("/api/v1/usersX")).isEmpty();
         assertThat(routes.serviceFor("/v2.0/users")).isEmpty();
+        assertThat(routes.serviceFor("/internal/users/x")).isEmpty();
     }
 
     @ParameterizedTest
@@ -133,6 +137,11 @@ class IngressRoutingTest {
             List<String> served = ServedPaths.of(service);
             assertThat(served).as("request paths found in %s's resources", service.name()).isNotEmpty();
             for (String path : served) {
+                if (path.startsWith(INTERNAL)) {
+                    assertThat(routes.serviceFor(path)).as("%s: %s is for the services among themselves", overlay, path)
+                            .isEmpty();
+                    continue;
+                }
                 assertThat(routes.serviceFor(path))
                         .as("%s: %s is served by %s, but the Ingress of its host does not send it there: add or widen a"
                                 + " path in deploy/k8s/base/ingress.yaml (longest regex wins)", overlay, path, service.name())
