@@ -45,16 +45,21 @@ public class UnheardUsers {
     }
 
     /**
-     * Asks directory-service about the user of {@code tenantId} named {@code user} (an id or a userPrincipalName)
-     * and records what it says in the read model.
+     * Asks directory-service about the user of {@code tenantId} named {@code user} (an id or a userPrincipalName),
+     * unless the read model can answer, and records what it says in the read model.
      *
      * @param bearer the caller's token, with which directory answers within the caller's tenant
-     * @return whether the read model now holds an answer that the caller's request had not found
+     * @return whether the request that did not find the user should run again: directory's answer is recorded, or
+     *         the read model holds the id now (its event arrived meanwhile, or it names a deleted user or another
+     *         tenant's, which the read model answers)
      * @throws DirectoryUnavailable when directory-service cannot be asked
      */
     public boolean learn(UUID tenantId, String user, String bearer) {
         Optional<UUID> id = DirectoryUser.idOf(user);
-        if (bearer == null || (id.isPresent() && DirectoryUser.findByIdOptional(id.get()).isPresent())) {
+        if (id.isPresent() && DirectoryUser.findByIdOptional(id.get()).isPresent()) {
+            return true;
+        }
+        if (bearer == null) {
             return false;
         }
         Optional<UserUpdated> answer = ask(user, bearer);
