@@ -1,5 +1,6 @@
 package org.licenselifecycle.system;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +28,7 @@ final class RunningSystem {
     private RunningSystem() {
         String kafka = Kafka.bootstrapServers();
         directory = ServiceProcess.start("directory-service", environment("directory", kafka));
-        licensing = ServiceProcess.start("licensing-service", environment("licensing", kafka));
+        licensing = ServiceProcess.start("licensing-service", licensingEnvironment("licensing", kafka, directory));
         lifecycle = ServiceProcess.start("data-lifecycle-service", environment("lifecycle", kafka));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             consoles.values().forEach(ServiceProcess::close);
@@ -60,7 +61,14 @@ final class RunningSystem {
         return List.of(directory, licensing, lifecycle);
     }
 
-    private static Map<String, String> environment(String database, String kafka) {
+    /** licensing-service's settings: it asks directory-service about a user whose events have not arrived yet. */
+    static Map<String, String> licensingEnvironment(String database, String kafka, ServiceProcess directory) {
+        Map<String, String> environment = new HashMap<>(environment(database, kafka));
+        environment.put("LICENSING_DIRECTORY_URL", directory.baseUrl());
+        return environment;
+    }
+
+    static Map<String, String> environment(String database, String kafka) {
         return Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", Postgres.jdbcUrl(database),
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",

@@ -10,11 +10,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.licenselifecycle.directory.licenses.LicensesOfUser;
 import org.licenselifecycle.directory.licenses.UserLicenses;
 import org.licenselifecycle.directory.users.DeletedItemsService;
+import org.licenselifecycle.directory.users.User;
 import org.licenselifecycle.directory.users.UserCursor;
 import org.licenselifecycle.directory.users.UserPage;
 import org.licenselifecycle.support.graph.ODataCollection;
@@ -25,8 +28,10 @@ import org.licenselifecycle.support.security.Operations;
 /**
  * Microsoft Graph v1.0 {@code /directory/deletedItems} for users: list the tenant's deleted users (paged
  * like {@code /users}, with {@code deletedDateTime}), read one, restore one with the same id, or delete one for
- * good. Admins who may read users may list; Global and User Administrators may restore and delete, each only
- * the users their role may manage ({@link org.licenselifecycle.directory.users.PrivilegedTargets}).
+ * good. The cast and the action are also served under their other names ({@code graph.user}, which the v6 SDKs
+ * send; {@code microsoft.graph.restore}, which Restore-MgDirectoryDeletedItem sends): service-support's
+ * {@code QualifiedNames} with the names in {@code application.properties}. Admins who may read users may list;
+ * Global and User Administrators may restore and delete, each only the users their role may manage ({@link org.licenselifecycle.directory.users.PrivilegedTargets}).
  */
 @Path("/v1.0/directory/deletedItems")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,20 +66,31 @@ public class DeletedItemsResource {
                         .toList());
     }
 
-    /** The same list by the short cast Graph's SDKs (v6) send: {@code /directory/deletedItems/graph.user}. */
-    @GET
-    @Path("graph.user")
-    @PermissionsAllowed(Operations.READ_DELETED_USERS)
-    public ODataCollection<Map<String, Object>> listUsersByShortCast(@Context UriInfo uri) {
-        return listUsers(uri);
-    }
-
     @GET
     @Path("{id}")
     @PermissionsAllowed(Operations.READ_DELETED_USERS)
     public Map<String, Object> get(@PathParam("id") String id, @Context UriInfo uri) {
         ODataQuery.read(uri); // takes no query option: one sent is refused, not ignored
         return UserJson.deletedDirectoryObject(deletedItems.find(caller.tenantId(), id), uri.getBaseUri().toString());
+    }
+
+    /**
+     * One deleted user through the cast to user ({@code Get-MgDirectoryDeletedItemAsUser}; the v6 SDKs'
+     * {@code deletedItems().byDirectoryObjectId(id).graphUser()}), with {@code deletedDateTime} as in the list.
+     */
+    @GET
+    @Path("{id}/microsoft.graph.user")
+    @PermissionsAllowed(Operations.READ_DELETED_USERS)
+    public Map<String, Object> getUser(@PathParam("id") String id, @Context UriInfo uri) {
+        List<UserProperty> selected = UsersQuery.single(uri);
+        UUID tenantId = caller.tenantId();
+        User user = deletedItems.find(tenantId, id);
+        LicensesOfUser held = UserJson.needsLicenses(selected)
+                ? licenses.of(tenantId, List.of(user.id)).getOrDefault(user.id, LicensesOfUser.NONE) : LicensesOfUser.NONE;
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put(UserJson.CONTEXT, UserJson.deletedItemsContext(uri.getBaseUri().toString(), selected) + "/$entity");
+        json.putAll(UserJson.deleted(user, selected, held));
+        return json;
     }
 
     /** Graph's restore takes an optional body (autoReconcileProxyConflict); there are no proxy addresses here to reconcile. */

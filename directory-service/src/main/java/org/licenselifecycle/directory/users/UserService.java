@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
@@ -142,8 +143,35 @@ public class UserService {
     /** Writes UserUpdated with the user's current snapshot, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void announceUpdate(User user) {
-        outbox.add(user.id, new UserUpdated(user.tenantId, user.id, user.userPrincipalName, user.displayName,
-                user.usageLocation, user.accountEnabled, user.managerId, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        outbox.add(user.id, snapshot(user, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    /**
+     * The active user named by id or userPrincipalName as of now, in the shape of the UserUpdated that would
+     * announce them now ({@code updatedAt}: now), for a service that learns of users from this service's events
+     * and has not heard of this one yet (licensing-service, when a user it is asked about was created a moment ago).
+     * It folds the answer in as it folds that event ({@link org.licenselifecycle.events.UserLifecycle}), so the time
+     * must order the answer among the user's events: the row is share-locked first, so that a change being made
+     * to the user commits before and is in the answer, and the time is read after the lock, later than every
+     * event already written about the user; a later change locks the row after this transaction, and its event
+     * carries a later time.
+     *
+     * @throws GraphException 404 when the tenant has no such active user
+     */
+    @Transactional
+    public UserUpdated snapshot(UUID tenantId, String idOrUserPrincipalName) {
+        User user = find(tenantId, idOrUserPrincipalName);
+        users.getEntityManager().refresh(user, LockModeType.PESSIMISTIC_READ);
+        if (user.isDeleted()) {
+            // deleted by a concurrent request while this one waited for the lock
+            throw GraphException.notFound(idOrUserPrincipalName);
+        }
+        return snapshot(user, clock.instant());
+    }
+
+    private static UserUpdated snapshot(User user, Instant at) {
+        return new UserUpdated(user.tenantId, user.id, user.userPrincipalName, user.displayName, user.usageLocation,
+                user.accountEnabled, user.managerId, at);
     }
 
     /** Accounts mastered on premises change only through the sync: Graph's 400. */

@@ -99,6 +99,10 @@ class GraphSdkTest {
             assertThat(d.getUserPrincipalName()).isEqualTo("sdkdeleted@contoso.com");
             assertThat(d.getDeletedDateTime()).isBefore(OffsetDateTime.now().plusSeconds(1));
         });
+        // the cast of one item: GET /directory/deletedItems/{id}/graph.user
+        User one = graph.directory().deletedItems().byDirectoryObjectId(user.getId()).graphUser().get();
+        assertThat(one.getUserPrincipalName()).isEqualTo("sdkdeleted@contoso.com");
+        assertThat(one.getDeletedDateTime()).isNotNull();
 
         DirectoryObject restored = graph.directory().deletedItems().byDirectoryObjectId(user.getId()).restore().post();
         assertThat(restored).isInstanceOf(User.class);

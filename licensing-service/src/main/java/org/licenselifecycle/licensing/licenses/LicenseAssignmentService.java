@@ -17,6 +17,8 @@ import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.subscriptions.Seats;
 import org.licenselifecycle.licensing.subscriptions.Subscription;
+import org.licenselifecycle.licensing.users.AsksDirectoryWhenUnheard;
+import org.licenselifecycle.licensing.users.UserNotHeardOf;
 import org.licenselifecycle.licensing.users.UserRef;
 import org.licenselifecycle.support.graph.GraphException;
 
@@ -45,15 +47,17 @@ public class LicenseAssignmentService {
 
     /**
      * Graph's assignLicense: adds {@code add} and removes {@code remove} for the user of {@code tenantId}
-     * named by id or userPrincipalName.
+     * named by id or userPrincipalName. A user created a moment ago, whose UserCreated has not arrived yet, is
+     * asked of directory-service first ({@link AsksDirectoryWhenUnheard}).
      *
      * @param actor the admin's object id, recorded as who assigned or removed
      */
     @Transactional
+    @AsksDirectoryWhenUnheard
     public UserLicenses assignLicense(UUID tenantId, UUID actor, String user, List<AssignedLicense> add,
             List<UUID> remove) {
         LicenseChange change = LicenseChange.of(add, remove);
-        Holder holder = rows.lock(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
+        Holder holder = rows.lock(tenantId, user).orElseThrow(() -> new UserNotHeardOf(tenantId, user));
         SeatMoves seatMoves = new SeatMoves();
         UserLicenses changed = apply(holder, actor, change, seatMoves);
         finish(tenantId, seatMoves);
@@ -162,8 +166,9 @@ public class LicenseAssignmentService {
 
     /** The licenses a user of {@code tenantId} holds (Graph's licenseDetails). */
     @Transactional
+    @AsksDirectoryWhenUnheard
     public UserLicenses licensesOf(UUID tenantId, String user) {
-        Holder holder = rows.find(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
+        Holder holder = rows.find(tenantId, user).orElseThrow(() -> new UserNotHeardOf(tenantId, user));
         return licenses(holder, holder.licenses().stream().map(this::held).toList());
     }
 

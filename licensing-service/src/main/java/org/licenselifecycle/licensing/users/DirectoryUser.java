@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 public class DirectoryUser extends PanacheEntityBase {
 
     private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
+    /** The first key of the advisory locks on user ids (the second: the id's hash); any other use picks another. */
+    private static final int USER_ID_LOCKS = 0x75736572; // "user"
 
     @Id
     @Column(name = "user_id")
@@ -129,8 +131,21 @@ public class DirectoryUser extends PanacheEntityBase {
         return locked(userId).filter(user -> user.tenantId.equals(tenantId));
     }
 
-    /** The user with this id in any tenant, purged or not, locked until the transaction ends. */
+    /**
+     * The user with this id in any tenant, purged or not, locked until the transaction ends. When the read model
+     * does not hold them, the id is locked instead (a transaction-scoped advisory lock), so that two writers of a
+     * user not held yet, the user's event and directory's answer about them ({@link UnheardUsers}), take turns: the
+     * second finds the row the first wrote, instead of inserting it again.
+     */
     static Optional<DirectoryUser> locked(UUID userId) {
+        Optional<DirectoryUser> held = DirectoryUser.<DirectoryUser>findByIdOptional(userId, LockModeType.PESSIMISTIC_WRITE);
+        if (held.isPresent()) {
+            return held;
+        }
+        getEntityManager().createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(?1, ?2)")
+                .setParameter(1, USER_ID_LOCKS)
+                .setParameter(2, userId.hashCode())
+                .getSingleResult();
         return DirectoryUser.<DirectoryUser>findByIdOptional(userId, LockModeType.PESSIMISTIC_WRITE);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -14,10 +15,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Each service, and the admin console, has a Service, a PodDisruptionBudget, a HorizontalPodAutoscaler and
  * NetworkPolicies that all point at its pods. A service is reachable only from the ingress controller, Prometheus
- * and the admin console, and talks only to its database, Kafka, DNS and the identity provider. (The console's
- * NetworkPolicy: AdminConsoleTest.)
+ * and the admin console, and talks only to its database, Kafka, DNS and the identity provider; besides, licensing
+ * asks directory about users whose events have not arrived yet, and only it reaches directory from another
+ * service. (The console's NetworkPolicy: AdminConsoleTest.)
  */
 class EachServiceIsExposedScaledAndFencedTest {
+
+    /** The services one service asks over HTTP (licensing's UnheardUsers), by the asking service. */
+    private static final Map<String, String> ASKS = Map.of("licensing-service", "directory-service");
 
     @ParameterizedTest
     @MethodSource("org.licenselifecycle.deploy.Overlays#names")
@@ -96,8 +101,14 @@ class EachServiceIsExposedScaledAndFencedTest {
                     peers.add(namespace + "/" + peer.at("/podSelector/matchLabels/app.kubernetes.io~1name").asText());
                 }
             }
-            assertThat(peers).as(overlay + " " + name).containsExactlyInAnyOrder("ingress-nginx/ingress-nginx", "monitoring/prometheus",
-                    "this namespace/" + AdminConsole.NAME);
+            Set<String> expected = new TreeSet<>(Set.of("ingress-nginx/ingress-nginx", "monitoring/prometheus",
+                    "this namespace/" + AdminConsole.NAME));
+            ASKS.forEach((asking, asked) -> {
+                if (asked.equals(name)) {
+                    expected.add("this namespace/" + asking);
+                }
+            });
+            assertThat(peers).as(overlay + " " + name).isEqualTo(expected);
         }
     }
 
@@ -129,12 +140,42 @@ class EachServiceIsExposedScaledAndFencedTest {
                     }
                 }
             }
-            assertThat(destinations).as(what).containsExactlyInAnyOrder(
+            Set<String> expected = new TreeSet<>(Set.of(
                     "cnpg.io/cluster=" + postgres + ":5432",
                     "strimzi.io/cluster=" + kafka + ":9092",
                     "kube-system/kube-dns:53",
-                    "outside the cluster:443");
+                    "outside the cluster:443"));
+            String asked = ASKS.get(Manifests.name(deployment));
+            if (asked != null) {
+                int port = ServiceDeploymentsTest.container(manifests.get("Deployment", asked)).at("/ports/0/containerPort").asInt();
+                expected.add("service " + asked + ":" + port);
+            }
+            assertThat(destinations).as(what).isEqualTo(expected);
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
+    void licensingReachesDirectoryOnItsPortAndNoOtherServiceReachesAnother(String overlay) {
+        Manifests manifests = Overlays.rendered(overlay);
+        NetworkPolicies policies = new NetworkPolicies(manifests);
+        for (JsonNode from : manifests.serviceDeployments()) {
+            for (JsonNode to : manifests.serviceDeployments()) {
+                if (from == to) {
+                    continue;
+                }
+                int port = ServiceDeploymentsTest.container(to).at("/ports/0/containerPort").asInt();
+                boolean asks = Manifests.name(to).equals(ASKS.get(Manifests.name(from)));
+                assertThat(policies.allow(from, to, port)).as("%s: %s to %s:%d", overlay, Manifests.name(from),
+                        Manifests.name(to), port).isEqualTo(asks);
+            }
+        }
+        JsonNode licensing = manifests.get("Deployment", "licensing-service");
+        assertThat(ServiceDeploymentsTest.container(licensing).at("/env").findValuesAsText("value"))
+                .as("licensing's LICENSING_DIRECTORY_URL names directory's Service and port")
+                .contains("http://directory-service:"
+                        + ServiceDeploymentsTest.container(manifests.get("Deployment", "directory-service"))
+                                .at("/ports/0/containerPort").asInt());
     }
 
     @ParameterizedTest
@@ -162,6 +203,9 @@ class EachServiceIsExposedScaledAndFencedTest {
         if (to.has("namespaceSelector")) {
             return to.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText() + "/"
                     + labels.path("k8s-app").asText();
+        }
+        if (labels.has("app.kubernetes.io/name")) {
+            return "service " + labels.path("app.kubernetes.io/name").asText();
         }
         for (String clusterLabel : List.of("cnpg.io/cluster", "strimzi.io/cluster")) {
             if (labels.has(clusterLabel)) {

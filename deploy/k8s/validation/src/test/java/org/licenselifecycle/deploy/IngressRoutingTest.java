@@ -12,11 +12,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One host serves the Graph APIs of both services (and the admin APIs): the Ingress's regular-expression
- * paths, evaluated as ingress-nginx does, send each request path to the service that serves it. The admin
+ * paths, evaluated as ingress-nginx does, send each request path to the service that serves it, under every name
+ * Graph accepts for an action or a cast; {@code /internal/} paths go nowhere. The admin
  * console, where it signs in with OIDC, has a host of its own, where every path reaches it; the API host never
  * sends anything to it.
  */
 class IngressRoutingTest {
+
+    /** Paths the services serve one another (directory's answers to licensing), never routed by the Ingress. */
+    private static final String INTERNAL = "/internal/";
 
     @ParameterizedTest
     @MethodSource("org.licenselifecycle.deploy.Overlays#names")
@@ -34,6 +38,46 @@ class IngressRoutingTest {
         assertThat(routes.serviceFor("/v1.0/users/adele.vance@contoso.com")).contains("directory-service");
         assertThat(routes.serviceFor("/v1.0/directory/deletedItems/microsoft.graph.user")).contains("directory-service");
         assertThat(routes.serviceFor("/v1.0/directory/deletedItems/x/restore")).contains("directory-service");
+    }
+
+    /** Graph's other names of the actions and casts (service-support's QualifiedNames), as clients send them. */
+    @ParameterizedTest
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
+    void qualifiedActionsAndCastsReachTheServiceOfTheirPlainName(String overlay) {
+        IngressNginxRoutes routes = routes(overlay);
+
+        for (String action : List.of("microsoft.graph.assignLicense", "graph.assignLicense", "Microsoft.Graph.assignLicense")) {
+            assertThat(routes.serviceFor("/v1.0/users/x/" + action)).as(action).contains("licensing-service");
+            assertThat(routes.serviceFor("/v1.0/users/adele.vance@contoso.com/" + action)).as(action).contains("licensing-service");
+        }
+        assertThat(routes.serviceFor("/v1.0/directory/deletedItems/x/microsoft.graph.restore")).contains("directory-service");
+        assertThat(routes.serviceFor("/v1.0/directory/deletedItems/x/graph.restore")).contains("directory-service");
+        assertThat(routes.serviceFor("/v1.0/directory/deletedItems/graph.user")).contains("directory-service");
+        assertThat(routes.serviceFor("/v1.0/directory/deletedItems/x/microsoft.graph.user")).contains("directory-service");
+        // look-alikes of licensing's actions stay with directory, which answers 404 for them
+        assertThat(routes.serviceFor("/v1.0/users/x/microsoft.assignLicense")).contains("directory-service");
+        assertThat(routes.serviceFor("/v1.0/users/x/microsoft.graph.assignLicenseX")).contains("directory-service");
+    }
+
+    /**
+     * Every action a service's resources bind (a POST to /v1.0/.../{key}/name) is listed in its
+     * graph.qualified-names.actions, so that it answers under its qualified names too, and nothing else is listed.
+     */
+    @Test
+    void everyActionAServiceBindsIsListedForItsQualifiedNames() {
+        for (ServiceModule service : ServiceModule.all()) {
+            assertThat(ServedPaths.listed(service, "graph.qualified-names.actions"))
+                    .as("%s: graph.qualified-names.actions in its application.properties", service.name())
+                    .isEqualTo(ServedPaths.boundActions(service));
+        }
+        ServiceModule licensing = service("licensing-service");
+        assertThat(ServedPaths.boundActions(licensing)).contains("assignLicense");
+        assertThat(ServedPaths.of(licensing)).contains("/v1.0/users/x/microsoft.graph.assignLicense",
+                "/v1.0/users/x/graph.assignLicense");
+        ServiceModule directory = service("directory-service");
+        assertThat(ServedPaths.boundActions(directory)).contains("restore");
+        assertThat(ServedPaths.of(directory)).contains("/v1.0/directory/deletedItems/x/microsoft.graph.restore",
+                "/v1.0/directory/deletedItems/graph.user", "/v1.0/directory/deletedItems/x/graph.user");
     }
 
     @ParameterizedTest
@@ -77,6 +121,7 @@ class IngressRoutingTest {
         assertThat(routes.serviceFor("/v1.0/subscribedSkusX")).isEmpty();
         assertThat(routes.serviceFor("/api/v1/usersX")).isEmpty();
         assertThat(routes.serviceFor("/v2.0/users")).isEmpty();
+        assertThat(routes.serviceFor("/internal/users/x")).isEmpty();
     }
 
     @ParameterizedTest
@@ -92,6 +137,11 @@ class IngressRoutingTest {
             List<String> served = ServedPaths.of(service);
             assertThat(served).as("request paths found in %s's resources", service.name()).isNotEmpty();
             for (String path : served) {
+                if (path.startsWith(INTERNAL)) {
+                    assertThat(routes.serviceFor(path)).as("%s: %s is for the services among themselves", overlay, path)
+                            .isEmpty();
+                    continue;
+                }
                 assertThat(routes.serviceFor(path))
                         .as("%s: %s is served by %s, but the Ingress of its host does not send it there: add or widen a"
                                 + " path in deploy/k8s/base/ingress.yaml (longest regex wins)", overlay, path, service.name())
@@ -198,6 +248,10 @@ class IngressRoutingTest {
             assertThat(secret).as(what).isNotBlank();
             assertThat(readme).as("%s: deploy/k8s/README.md says where the Secret %s comes from", what, secret).contains(secret);
         }
+    }
+
+    private static ServiceModule service(String name) {
+        return ServiceModule.all().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static List<String> backends(JsonNode ingress) {

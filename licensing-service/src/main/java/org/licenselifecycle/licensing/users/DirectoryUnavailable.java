@@ -1,0 +1,28 @@
+package org.licenselifecycle.licensing.users;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.licenselifecycle.support.graph.GraphErrorCodes;
+import org.licenselifecycle.support.graph.GraphException;
+
+/**
+ * directory-service could not be asked about a user licensing has not heard of yet (unreachable, too slow, or
+ * failing): Graph's 503 {@code serviceNotAvailable} with {@code Retry-After}, which the Graph SDKs' retry handlers
+ * honour. Not a 404, which might be wrong: the user may well exist. Nothing changed.
+ */
+public class DirectoryUnavailable extends GraphException {
+
+    private final Duration retryAfter;
+
+    DirectoryUnavailable(String user, Duration retryAfter, Throwable cause) {
+        super(503, GraphErrorCodes.SERVICE_UNAVAILABLE, "The directory could not be asked about user '" + user
+                + "', whom the license service has not heard of yet; nothing was changed. Try again.");
+        this.retryAfter = retryAfter;
+        initCause(cause);
+    }
+
+    @Override
+    public Optional<Duration> retryAfter() {
+        return Optional.of(retryAfter);
+    }
+}
