@@ -64,8 +64,10 @@ class TransactionRetryTest {
         } finally {
             pool.shutdownNow();
         }
+        // PostgreSQL aborts one of the two (the loser), which runs again; both then succeed (the futures completed).
+        // On a loaded machine a rerun can lose once more, so "again" is at least once, not exactly once.
         List<Long> loser = oneWay.size() > 1 ? oneWay : otherWay;
-        assertThat(oneWay.size() + otherWay.size()).as("runs: the deadlock's loser ran once more").isEqualTo(3);
+        assertThat(oneWay.size() + otherWay.size()).as("runs: the deadlock's loser ran again").isGreaterThanOrEqualTo(3);
         assertThat(loser).as("each run is a transaction of its own").doesNotHaveDuplicates();
     }
 
