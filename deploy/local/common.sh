@@ -1,5 +1,5 @@
-# Shared by deploy/local/start, stop, seed and smoke: where things live, which ports, and how a
-# process is recognised as ours. Sourced, not run.
+# Shared by deploy/local/start, stop, seed and smoke: where things live, which ports, how a process is
+# recognised as ours, and how start launches and waits for one. Sourced, not run.
 #
 # Every setting can be overridden from the environment, e.g. `PG_PORT=55433 deploy/local/start`.
 # stop must see the same LOCAL_RUN_DIR as start did (the ports it does not need).
@@ -101,4 +101,50 @@ as_pg_owner() {
   else
     "$@"
   fi
+}
+
+# --- Used by deploy/local/start -------------------------------------------------------------------
+
+apt_install() {
+  is_root || die "$* missing; install it (apt-get install -y $*) or run as root"
+  step "Installing $* with apt-get"
+  { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"; } >>"$LOG_DIR/apt.log" 2>&1 ||
+    die "apt-get install $* failed, see $LOG_DIR/apt.log"
+}
+
+# free_port <variable>: dies when the port the variable names is taken by another process.
+free_port() {
+  if port_open "${!1}"; then die "port ${!1} is taken by another process; choose another with $1=..."; fi
+}
+
+# Starts a long-lived process in its own session (so that Ctrl-C on start, or the terminal closing,
+# does not end it), appending to logs/<name>.log, and records its pid.
+launch() {
+  local name="$1" log="$LOG_DIR/$1.log"
+  shift
+  printf '\n===== %s deploy/local/start: %s\n' "$(date -Is)" "$*" | cut -c1-300 >>"$log"
+  setsid "$@" >>"$log" 2>&1 </dev/null 9>&- &
+  printf '%s\n' "$!" >"$PID_DIR/$name.pid"
+}
+
+# wait_until <what> <log> <pid> <check command...>: polls the check once a second until it passes;
+# fails fast if the process died, and after WAIT_SECONDS with a pointer to the log. The pid is the one launch
+# recorded, not our_pid's: right after launch the child may not have exec'd java yet, so its command line does
+# not name the app, and our_pid would take a process starting up for one that exited.
+wait_until() {
+  local what="$1" log="$2" pid="$3" deadline=$((SECONDS + WAIT_SECONDS))
+  shift 3
+  until "$@"; do
+    alive "$pid" || { tail -n 30 "$log" >&2 || true; die "$what: the process exited, see $log"; }
+    ((SECONDS < deadline)) || { tail -n 30 "$log" >&2 || true; die "$what: not ready after ${WAIT_SECONDS}s (WAIT_SECONDS), see $log"; }
+    sleep 1
+  done
+}
+
+# A path as the reader typed it: relative to the project root when inside it.
+shown() {
+  case "$1" in
+    "$PROJECT_ROOT"/*) printf '%s' "${1#"$PROJECT_ROOT"/}" ;;
+    *) printf '%s' "$1" ;;
+  esac
 }

@@ -1,4 +1,4 @@
-package org.licenselifecycle.licensing;
+package org.licenselifecycle.support.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,8 +22,6 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.events.CloudEventHeaders;
 import org.licenselifecycle.events.EventType;
-import org.licenselifecycle.support.inbox.DeadLetterReplay;
-import org.licenselifecycle.support.inbox.InboxConfig;
 import org.licenselifecycle.testsupport.Kafka;
 import org.licenselifecycle.testsupport.Rig;
 import org.licenselifecycle.testsupport.TestEvents;

@@ -1,4 +1,4 @@
-package org.licenselifecycle.licensing;
+package org.licenselifecycle.support.inbox;
 
 import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,12 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.MalformedEventException;
-import org.licenselifecycle.support.inbox.Delivery;
 import org.licenselifecycle.support.inbox.Delivery.Outcome;
-import org.licenselifecycle.support.inbox.Inbox;
-import org.licenselifecycle.support.inbox.IncomingEvent;
-import org.licenselifecycle.support.inbox.InboxConfig;
-import org.licenselifecycle.support.inbox.WaitsBehindEarlierEvent;
 import org.licenselifecycle.testsupport.Rig;
 import org.licenselifecycle.testsupport.TestEvents;
 

@@ -1,4 +1,4 @@
-package org.licenselifecycle.licensing;
+package org.licenselifecycle.support.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

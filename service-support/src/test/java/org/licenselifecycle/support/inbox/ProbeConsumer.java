@@ -1,4 +1,4 @@
-package org.licenselifecycle.licensing;
+package org.licenselifecycle.support.inbox;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +11,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.licenselifecycle.support.inbox.Inbox;
 
 /**
  * A consumer of the test topic {@value #TOPIC} that takes its records as the services' consumers do (the
@@ -26,7 +25,7 @@ public class ProbeConsumer {
     static final String RETRY_TOPIC_FIRST = TOPIC + ".probe.retry_200";
     static final String DEAD_LETTER_TOPIC = TOPIC + ".probe.dlq";
     static final String GROUP = "inbox-probe";
-    static final String CONSUMER = "licensing-service/inbox-probe";
+    static final String CONSUMER = "service-support/inbox-probe";
 
     private enum Script { FAIL, INTERRUPT_ONCE }
 

@@ -1,4 +1,4 @@
-package org.licenselifecycle.licensing;
+package org.licenselifecycle.support.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,9 +21,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.support.inbox.Delivery.Outcome;
-import org.licenselifecycle.support.inbox.Inbox;
-import org.licenselifecycle.support.inbox.InboxCleanup;
-import org.licenselifecycle.support.inbox.InboxConfig;
 import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.testsupport.Rig;
 import org.licenselifecycle.testsupport.TestEvents;

@@ -17,11 +17,10 @@ import org.licenselifecycle.lifecycle.mailbox.PurgeRunView;
 import org.licenselifecycle.testsupport.Rig;
 
 /**
- * Benchmark, not part of the test suite (its name does not match Surefire's test patterns): 100,000
+ * Benchmark, not part of the test suite (compiled only under the Maven profile {@code bench}): 100,000
  * mailboxes falling due at once, purged by {@link GracePeriodPurge}, against a bare batched DELETE of the
- * same rows. Run it alone on the rig:
- *
- * <pre>./mvnw -B -ntp -pl data-lifecycle-service verify -Dtest=PurgeBenchmark -Dbenchmark.mailboxes=100000</pre>
+ * same rows. Run it alone on the rig with {@code data-lifecycle-service/bench/run [--mailboxes 100000]}
+ * (see bench/README.md).
  *
  * It prints the figures and writes them to {@code target/purge-benchmark.txt}. Each mailbox has two items,
  * one in ten of them under a retention label (kept by the purge, deleted by the bare DELETE).
