@@ -126,11 +126,6 @@ public class DirectoryUser extends PanacheEntityBase {
         }
     }
 
-    /** The user with this id, deleted or not, locked until the transaction ends (for directory events). */
-    public static Optional<DirectoryUser> lockById(UUID tenantId, UUID userId) {
-        return locked(userId).filter(user -> user.tenantId.equals(tenantId));
-    }
-
     /**
      * The user with this id in any tenant, purged or not, locked until the transaction ends. When the read model
      * does not hold them, the id is locked instead (a transaction-scoped advisory lock), so that two writers of a

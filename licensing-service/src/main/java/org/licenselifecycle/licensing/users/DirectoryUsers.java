@@ -12,7 +12,6 @@ import org.licenselifecycle.events.UserLifecycle;
 import org.licenselifecycle.events.UserPurged;
 import org.licenselifecycle.events.UserRestored;
 import org.licenselifecycle.events.UserUpdated;
-import org.licenselifecycle.licensing.licenses.UserDeletionService;
 
 /**
  * Applies directory-service's events to the users read model ({@link DirectoryUser}), whatever order they
@@ -28,9 +27,9 @@ public class DirectoryUsers {
 
     private static final Logger LOG = Logger.getLogger(DirectoryUsers.class);
 
-    private final UserDeletionService deletions;
+    private final UserDeletionEffects deletions;
 
-    DirectoryUsers(UserDeletionService deletions) {
+    DirectoryUsers(UserDeletionEffects deletions) {
         this.deletions = deletions;
     }
 
