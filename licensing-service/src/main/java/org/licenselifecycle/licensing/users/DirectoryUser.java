@@ -159,6 +159,31 @@ public class DirectoryUser extends PanacheEntityBase {
         return user;
     }
 
+    /** What an event at {@code at}, newer than every one applied, says of the user's principal name. */
+    void named(String userPrincipalName, Instant at) {
+        this.userPrincipalName = userPrincipalName;
+        this.changedAt = at;
+    }
+
+    /** Deleted (soft) at {@code at}: no longer active. */
+    void deleted(Instant at) {
+        deletedAt = at;
+    }
+
+    /** Back from the deleted users: active again. */
+    void restored() {
+        deletedAt = null;
+    }
+
+    /** Purged at {@code purgedAt} (said by an event at {@code at}): for good, and deleted if no deletion was heard. */
+    void purged(Instant purgedAt, Instant at) {
+        this.purgedAt = purgedAt;
+        this.changedAt = at;
+        if (deletedAt == null) {
+            deletedAt = purgedAt;
+        }
+    }
+
     /** The details of a UserCreated or UserUpdated at {@code at}, unless newer ones were applied already. */
     void details(Instant at, String displayName, String usageLocation, boolean accountEnabled) {
         if (detailsChangedAt != null && at.isBefore(detailsChangedAt)) {

@@ -84,11 +84,7 @@ public class DirectoryUsers {
         if (found.isPresent()) {
             deletions.userPurged(user, event.purgedAt());
         }
-        user.purgedAt = UserLifecycle.kept(event.purgedAt());
-        user.changedAt = UserLifecycle.kept(at);
-        if (user.deletedAt == null) {
-            user.deletedAt = user.purgedAt;
-        }
+        user.purged(UserLifecycle.kept(event.purgedAt()), UserLifecycle.kept(at));
     }
 
     /**
@@ -119,14 +115,13 @@ public class DirectoryUsers {
                     userId, at, known.changedAt());
             return Optional.of(user);
         }
-        user.userPrincipalName = userPrincipalName;
-        user.changedAt = at;
+        user.named(userPrincipalName, at);
         if (change.restores()) {
-            user.deletedAt = null;
+            user.restored();
             deletions.userRestored(user);
         }
         if (change.deletes()) {
-            user.deletedAt = deletedAt;
+            user.deleted(deletedAt);
             deletions.userDeleted(user, deletedAt);
         }
         return Optional.of(user);
