@@ -21,7 +21,7 @@ import org.licenselifecycle.events.CloudEventHeaders;
 import org.licenselifecycle.events.Topics;
 import org.licenselifecycle.events.UserCreated;
 import org.licenselifecycle.events.UserUpdated;
-import org.licenselifecycle.licensing.users.UserEventsConsumer;
+import org.licenselifecycle.licensing.messaging.UserEventsConsumer;
 import org.licenselifecycle.support.inbox.DeadLetterReplay;
 import org.licenselifecycle.testsupport.Kafka;
 import org.licenselifecycle.testsupport.Rig;

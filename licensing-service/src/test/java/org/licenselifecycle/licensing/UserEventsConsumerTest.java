@@ -19,7 +19,7 @@ import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.Topics;
 import org.licenselifecycle.events.UserCreated;
-import org.licenselifecycle.licensing.users.UserEventsConsumer;
+import org.licenselifecycle.licensing.messaging.UserEventsConsumer;
 import org.licenselifecycle.testsupport.Rig;
 
 @QuarkusTest

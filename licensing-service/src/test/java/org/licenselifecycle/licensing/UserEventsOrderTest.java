@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.licenselifecycle.licensing.licenses.ActiveUsersService;
 import org.licenselifecycle.licensing.licenses.KeptLicenses;
 import org.licenselifecycle.licensing.licenses.LicenseAssignmentService;
-import org.licenselifecycle.licensing.users.UserEventsConsumer;
+import org.licenselifecycle.licensing.messaging.UserEventsConsumer;
 import org.licenselifecycle.support.graph.GraphException;
 import org.licenselifecycle.testsupport.DirectoryHistories;
 import org.licenselifecycle.testsupport.DirectoryHistories.Change;

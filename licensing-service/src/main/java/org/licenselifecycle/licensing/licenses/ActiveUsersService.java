@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.users.DirectoryUser;
@@ -75,11 +76,12 @@ public class ActiveUsersService {
     @Transactional
     public UserLicensesView licensesOf(UUID tenantId, String user) {
         DirectoryUser holder = DirectoryUser.findInTenant(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
-        List<UserLicensesView.License> licenses = LicenseAssignment.heldBy(holder.userId).stream()
-                .map(a -> {
-                    Product product = catalog.find(a.skuId).orElseThrow();
-                    return new UserLicensesView.License(a.skuId, product.skuPartNumber(), product.productName(),
-                            a.disabledPlanList(), a.assignedAt, a.assignedByGroup);
+        List<UserLicensesView.License> licenses = rows.heldBy(holder.userId).stream()
+                .map(given -> {
+                    LicenseRow a = given.license();
+                    Product product = catalog.find(a.skuId()).orElseThrow();
+                    return new UserLicensesView.License(a.skuId(), product.skuPartNumber(), product.productName(),
+                            a.disabledPlans(), given.assignedAt(), a.assignedByGroup());
                 })
                 .toList();
         List<UserLicensesView.NotRestored> failures = RestoreFailure.of(holder.userId).stream()

@@ -15,7 +15,7 @@ import org.hibernate.type.SqlTypes;
 /** A license a user held when they were deleted, kept so that restoring the user can give it back. */
 @Entity
 @Table(name = "deleted_user_license")
-@IdClass(LicenseAssignment.Key.class)
+@IdClass(UserProductKey.class)
 public class DeletedUserLicense extends PanacheEntityBase {
 
     @Id
@@ -35,6 +35,17 @@ public class DeletedUserLicense extends PanacheEntityBase {
 
     @Column(name = "assigned_at", nullable = false)
     public Instant assignedAt;
+
+    /** Remembers a license the deleted user held, to give back if they are restored. */
+    static void remember(UUID tenantId, UUID userId, UUID skuId, List<UUID> disabledPlans, Instant assignedAt) {
+        DeletedUserLicense kept = new DeletedUserLicense();
+        kept.userId = userId;
+        kept.skuId = skuId;
+        kept.tenantId = tenantId;
+        kept.disabledPlans = disabledPlans.toArray(UUID[]::new);
+        kept.assignedAt = assignedAt;
+        kept.persist();
+    }
 
     /** In the order the user got them (then by product), so a restore always tries them in the same order. */
     static List<DeletedUserLicense> of(UUID userId) {

@@ -58,7 +58,6 @@ public class GroupLicensesService {
             events.assigned(member.ref(), new HeldLicense(product, List.of()), request.groupId(), actor, now);
         }
         seatMoves.make(seats, tenantId);
-        rows.flush();
         return new GroupLicenses(request.groupId(), product.skuId(), users);
     }
 
@@ -89,7 +88,6 @@ public class GroupLicensesService {
                     RemovalReason.UNASSIGNED, actor, now);
         }
         seatMoves.make(seats, tenantId);
-        rows.flush();
         return new GroupLicenses(request.groupId(), product.skuId(), users);
     }
 

@@ -2,6 +2,7 @@ package org.licenselifecycle.licensing.licenses;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,11 +16,12 @@ import org.licenselifecycle.licensing.users.DirectoryUser;
 import org.licenselifecycle.support.sql.Sql;
 
 /**
- * The rows a license change reads and writes: the user ({@code directory_user}, locked) and the licenses
- * they hold ({@code license_assignment}). Plain SQL, because every unassign runs through here and the
- * ORM's session, entity copies and flush cost more than these one-row statements themselves. Writes are
- * queued ({@link Sql#updateLater}) and travel with the change's next statement, its seat move, until
- * {@link #flush}.
+ * The one way licensing reads and writes {@code license_assignment}, the licenses users hold, and locks the
+ * users whose licenses change ({@code directory_user}). Plain SQL, because every unassign runs through here
+ * and the ORM's session, entity copies and flush cost more than these one-row statements themselves (see
+ * {@code bench/README.md}); no entity maps the table. Writes are queued ({@link Sql#updateLater}): they
+ * travel with the transaction's next statement through {@link Sql} (a change's seat move, or a read here)
+ * or go just before the commit, so every read of the table, being one of this class, sees them.
  */
 @ApplicationScoped
 class LicenseAssignmentRepository {
@@ -117,14 +119,47 @@ class LicenseAssignmentRepository {
                 license.selfServiceSubscriptionId(), license.assignedByGroup());
     }
 
-    /** Sends the queued writes, so that what reads next in the transaction, the ORM included, sees them. */
-    void flush() {
-        sql.flush();
-    }
-
     /** Changes which plans of a product the user already holds are turned off. */
     void disablePlans(UUID userId, UUID skuId, List<UUID> disabledPlans) {
         sql.updateLater("UPDATE license_assignment SET disabled_plans = ? WHERE user_id = ? AND sku_id = ?",
                 disabledPlans.toArray(UUID[]::new), userId, skuId);
+    }
+
+    /**
+     * The licenses the user holds, by product, with when each was given: for a user the caller locked, or
+     * for a page that shows them.
+     */
+    List<Given> heldBy(UUID userId) {
+        return sql.list("""
+                SELECT sku_id, disabled_plans, self_service_subscription_id, assigned_by_group, assigned_at
+                FROM license_assignment WHERE user_id = ? ORDER BY sku_id""",
+                row -> new Given(new LicenseRow(Sql.uuid(row, 1), Sql.uuids(row, 2), Sql.uuid(row, 3), Sql.uuid(row, 4)),
+                        row.getObject(5, OffsetDateTime.class).toInstant()),
+                userId);
+    }
+
+    /**
+     * The active users of the tenant holding {@code skuId}, by user id after {@code after} (none: from the
+     * first), at most {@code limit}.
+     */
+    List<LicenseHolder> holders(UUID tenantId, UUID skuId, UUID after, int limit) {
+        return sql.list("""
+                SELECT u.user_id, u.display_name, u.user_principal_name, a.assigned_at, a.assigned_by_group
+                FROM license_assignment a JOIN directory_user u ON u.user_id = a.user_id
+                WHERE a.tenant_id = ? AND a.sku_id = ? AND a.user_id > ? AND u.deleted_at IS NULL
+                ORDER BY a.user_id LIMIT ?""",
+                row -> new LicenseHolder(Sql.uuid(row, 1), row.getString(2), row.getString(3),
+                        row.getObject(4, OffsetDateTime.class).toInstant(), Sql.uuid(row, 5)),
+                tenantId, skuId, after == null ? new UUID(0, 0) : after, limit);
+    }
+
+    /** The licenses of a self-service purchase an admin took over become ordinary ones (no longer the purchase's). */
+    void takenOver(UUID purchaseId) {
+        sql.updateLater("UPDATE license_assignment SET self_service_subscription_id = NULL WHERE self_service_subscription_id = ?",
+                purchaseId);
+    }
+
+    /** A license a user holds ({@link #heldBy}) and since when. */
+    record Given(LicenseRow license, Instant assignedAt) {
     }
 }

@@ -82,11 +82,10 @@ public class LicenseAssignmentService {
      * Seats last: a product's seat row is shared by every assignment of it in the tenant and stays locked
      * until commit, so everything else is written first and the lock is held only until the commit after.
      * The writes queued before travel in the seat move's round trip; a change of disabled plans alone moves
-     * no seat, and its write goes now, so that later reads see it.
+     * no seat, and its write goes with the commit.
      */
     private void finish(UUID tenantId, SeatMoves seatMoves) {
         seatMoves.make(seats, tenantId);
-        rows.flush();
     }
 
     private UserLicenses apply(Holder holder, UUID actor, LicenseChange change, SeatMoves seatMoves) {

@@ -1,11 +1,7 @@
 package org.licenselifecycle.licensing.licenses;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.licenselifecycle.licensing.products.Product;
@@ -27,15 +23,13 @@ public class LicensesPageService {
     private final Seats seats;
     private final LicenseAssignmentService assignments;
     private final LicenseAssignmentRepository rows;
-    private final EntityManager entityManager;
 
     LicensesPageService(ProductCatalog catalog, Seats seats, LicenseAssignmentService assignments,
-            LicenseAssignmentRepository rows, EntityManager entityManager) {
+            LicenseAssignmentRepository rows) {
         this.rows = rows;
         this.catalog = catalog;
         this.seats = seats;
         this.assignments = assignments;
-        this.entityManager = entityManager;
     }
 
     /**
@@ -43,24 +37,9 @@ public class LicensesPageService {
      * asked tells whether there is a next page.
      */
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<LicenseHolder> holders(UUID tenantId, UUID skuId, int top, UUID after) {
         ownedProduct(tenantId, skuId);
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT u.user_id, u.display_name, u.user_principal_name, a.assigned_at, a.assigned_by_group
-                FROM license_assignment a JOIN directory_user u ON u.user_id = a.user_id
-                WHERE a.tenant_id = ?1 AND a.sku_id = ?2 AND a.user_id > ?3 AND u.deleted_at IS NULL
-                ORDER BY a.user_id LIMIT ?4""")
-                .setParameter(1, tenantId)
-                .setParameter(2, skuId)
-                .setParameter(3, after == null ? new UUID(0, 0) : after)
-                .setParameter(4, top + 1)
-                .getResultList();
-        List<LicenseHolder> holders = new ArrayList<>();
-        for (Object[] row : rows) {
-            holders.add(new LicenseHolder((UUID) row[0], (String) row[1], (String) row[2], instant(row[3]), (UUID) row[4]));
-        }
-        return holders;
+        return rows.holders(tenantId, skuId, after, top + 1);
     }
 
     /** Unassigns {@code skuId} from every selected user in one transaction, or from none of them. */
@@ -85,15 +64,5 @@ public class LicensesPageService {
     private Product ownedProduct(UUID tenantId, UUID skuId) {
         return catalog.find(skuId).filter(p -> seats.owns(tenantId, p.skuId()))
                 .orElseThrow(() -> GraphException.notFound(String.valueOf(skuId)));
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

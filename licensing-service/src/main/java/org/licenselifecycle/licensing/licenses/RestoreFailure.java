@@ -13,7 +13,7 @@ import java.util.UUID;
 /** A license that restoring a deleted user could not give back, and why; admins read it on the user. */
 @Entity
 @Table(name = "restore_failure")
-@IdClass(LicenseAssignment.Key.class)
+@IdClass(UserProductKey.class)
 public class RestoreFailure extends PanacheEntityBase {
 
     @Id
@@ -32,6 +32,17 @@ public class RestoreFailure extends PanacheEntityBase {
 
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
+
+    /** Records why restoring the user did not give the product back. */
+    static void record(UUID tenantId, UUID userId, UUID skuId, String reason, Instant at) {
+        RestoreFailure failure = new RestoreFailure();
+        failure.userId = userId;
+        failure.skuId = skuId;
+        failure.tenantId = tenantId;
+        failure.reason = reason;
+        failure.recordedAt = at;
+        failure.persist();
+    }
 
     static List<RestoreFailure> of(UUID userId) {
         return list("userId = ?1 order by skuId", userId);

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
+import org.licenselifecycle.licensing.subscriptions.PurchaseLicenses;
 import org.licenselifecycle.licensing.subscriptions.Subscription;
 import org.licenselifecycle.support.graph.GraphException;
 
@@ -19,7 +20,7 @@ import org.licenselifecycle.support.graph.GraphException;
  * purchaser's own portal) and they stay the purchaser's until an admin takes the subscription over.
  */
 @ApplicationScoped
-public class SelfServiceLicenses {
+public class SelfServiceLicenses implements PurchaseLicenses {
 
     private final ProductCatalog catalog;
     private final LicenseAssignmentRepository rows;
@@ -37,6 +38,7 @@ public class SelfServiceLicenses {
      * The purchaser gives the purchase's licenses to {@code users} (announced as LicenseAssigned by them),
      * locked together first. They take no seat: the purchase is not in its product's total until taken over.
      */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void assignFromPurchase(Subscription purchase, List<UUID> users) {
         if (users.size() > purchase.licenses) {
@@ -65,13 +67,13 @@ public class SelfServiceLicenses {
                     purchase.purchaserId);
             events.assigned(user.ref(), new HeldLicense(product, List.of()), purchase.purchaserId, now);
         }
-        purchase.selfServiceAssigned += users.size();
-        rows.flush();
+        purchase.selfServiceLicensesGiven(users.size());
     }
 
     /** The purchase's licenses become ordinary ones, counted in the product's seats by the caller. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
-    public void takeOver(Subscription purchase) {
-        LicenseAssignment.update("selfServiceSubscriptionId = null where selfServiceSubscriptionId = ?1", purchase.id);
+    public void takenOver(Subscription purchase) {
+        rows.takenOver(purchase.id);
     }
 }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +13,12 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.licenselifecycle.events.RemovalReason;
 import org.licenselifecycle.events.UserLicensesReleaseRequested;
+import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.subscriptions.Seats;
 import org.licenselifecycle.licensing.subscriptions.Subscription;
 import org.licenselifecycle.licensing.users.DirectoryUser;
+import org.licenselifecycle.licensing.users.UserDeletionEffects;
 
 /**
  * What deleting, restoring and purging a user does to their licenses. "When you delete a user account,
@@ -27,23 +28,27 @@ import org.licenselifecycle.licensing.users.DirectoryUser;
  * Seat rows move in the order every change takes them ({@link SeatMoves}).
  */
 @ApplicationScoped
-public class UserDeletionService {
+public class UserDeletionService implements UserDeletionEffects {
 
     private static final Logger LOG = Logger.getLogger(UserDeletionService.class);
 
     private final ProductCatalog catalog;
     private final Seats seats;
+    private final LicenseAssignmentRepository rows;
     private final LicenseEvents events;
     private final Clock clock;
 
-    UserDeletionService(ProductCatalog catalog, Seats seats, LicenseEvents events, Clock clock) {
+    UserDeletionService(ProductCatalog catalog, Seats seats, LicenseAssignmentRepository rows, LicenseEvents events,
+            Clock clock) {
         this.catalog = catalog;
         this.seats = seats;
+        this.rows = rows;
         this.events = events;
         this.clock = clock;
     }
 
     /** The user (locked by the caller) was deleted: every license is freed at once and remembered for a restore. */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void userDeleted(DirectoryUser user, Instant deletedAt) {
         freeAll(user, deletedAt, true);
@@ -53,6 +58,7 @@ public class UserDeletionService {
      * The user (locked by the caller) was restored: what they held when deleted comes back as seats allow, in the
      * order the user got them, and what could not is recorded.
      */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void userRestored(DirectoryUser user) {
         RestoreFailure.delete("userId", user.userId);
@@ -66,7 +72,7 @@ public class UserDeletionService {
         for (DeletedUserLicense license : remembered) {
             if (seated.contains(license.skuId)) {
                 HeldLicense held = new HeldLicense(catalog.find(license.skuId).orElseThrow(), List.of(license.disabledPlans));
-                LicenseAssignment.give(user.tenantId, user.userId, license.skuId, held.disabledPlans(), now, null).persist();
+                rows.give(user.tenantId, user.userId, new LicenseRow(license.skuId, held.disabledPlans(), null, null), now, null);
                 events.assigned(user.ref(), held, null, now);
             } else {
                 notRestored(user, license.skuId, now);
@@ -77,21 +83,16 @@ public class UserDeletionService {
 
     /** Records, for admins to read on the user, why a remembered license did not come back. */
     private void notRestored(DirectoryUser user, UUID skuId, Instant now) {
-        RestoreFailure failure = new RestoreFailure();
-        failure.userId = user.userId;
-        failure.skuId = skuId;
-        failure.tenantId = user.tenantId;
-        failure.reason = seats.owns(user.tenantId, skuId)
+        RestoreFailure.record(user.tenantId, user.userId, skuId, seats.owns(user.tenantId, skuId)
                 ? LicenseAssignmentRefused.noAvailableLicenses(skuId).getMessage()
-                : LicenseAssignmentRefused.invalidLicense(skuId).getMessage();
-        failure.recordedAt = now;
-        failure.persist();
+                : LicenseAssignmentRefused.invalidLicense(skuId).getMessage(), now);
     }
 
     /**
      * The user (locked by the caller) was purged: a license still held (no UserDeleted heard first) is freed
      * like a deletion, and nothing is remembered for a restore any more.
      */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void userPurged(DirectoryUser user, Instant purgedAt) {
         freeAll(user, purgedAt, false);
@@ -106,49 +107,45 @@ public class UserDeletionService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void licensesReleaseRequested(UserLicensesReleaseRequested request) {
-        Optional<DirectoryUser> found = DirectoryUser.lockById(request.tenantId(), request.userId());
-        if (found.isEmpty() || found.get().deletedAt != null) {
+        Optional<Holder> found = rows.lockAll(request.tenantId(), List.of(request.userId())).values().stream().findFirst();
+        if (found.isEmpty()) {
             LOG.warnf("Licenses of user %s asked to be released, but licensing has no active such user", request.userId());
             return;
         }
-        DirectoryUser user = found.get();
-        Map<Boolean, List<LicenseAssignment>> byAdminRemovable = LicenseAssignment.heldBy(user.userId).stream()
-                .collect(Collectors.partitioningBy(a -> a.assignedByGroup == null && a.selfServiceSubscriptionId == null));
+        Holder user = found.get();
+        Map<Boolean, List<LicenseRow>> byAdminRemovable = user.licenses().stream()
+                .collect(Collectors.partitioningBy(a -> a.assignedByGroup() == null && a.selfServiceSubscriptionId() == null));
         boolean exchangeOnlineRetained = byAdminRemovable.get(false).stream().anyMatch(a -> held(a).grantsExchangeOnline());
         SeatMoves seatMoves = new SeatMoves();
-        for (LicenseAssignment assignment : byAdminRemovable.get(true)) {
-            seatMoves.release(assignment.skuId);
-            assignment.delete();
+        List<LicenseRow> released = byAdminRemovable.get(true);
+        rows.remove(user.userId(), released.stream().map(LicenseRow::skuId).toList());
+        for (LicenseRow assignment : released) {
+            seatMoves.release(assignment.skuId());
             events.removed(user.ref(), held(assignment), exchangeOnlineRetained, RemovalReason.UNASSIGNED,
                     request.requestedBy(), request.requestedAt());
         }
-        seatMoves.make(seats, user.tenantId);
+        seatMoves.make(seats, user.tenantId());
     }
 
-    private HeldLicense held(LicenseAssignment assignment) {
-        return new HeldLicense(catalog.find(assignment.skuId).orElseThrow(), assignment.disabledPlanList());
+    private HeldLicense held(LicenseRow assignment) {
+        return new HeldLicense(catalog.find(assignment.skuId()).orElseThrow(), assignment.disabledPlans());
     }
 
     private void freeAll(DirectoryUser user, Instant at, boolean remember) {
-        List<LicenseAssignment> held = new ArrayList<>(LicenseAssignment.heldBy(user.userId));
+        List<LicenseAssignmentRepository.Given> held = rows.heldBy(user.userId);
+        rows.remove(user.userId, held.stream().map(given -> given.license().skuId()).toList());
         SeatMoves seatMoves = new SeatMoves();
-        for (LicenseAssignment assignment : held) {
-            if (assignment.selfServiceSubscriptionId != null) {
-                Subscription purchase = Subscription.findById(assignment.selfServiceSubscriptionId);
-                purchase.selfServiceAssigned--;
+        for (LicenseAssignmentRepository.Given given : held) {
+            LicenseRow assignment = given.license();
+            if (assignment.selfServiceSubscriptionId() != null) {
+                Subscription.<Subscription>findById(assignment.selfServiceSubscriptionId()).selfServiceLicenseFreed();
             } else {
-                seatMoves.release(assignment.skuId);
+                seatMoves.release(assignment.skuId());
             }
             if (remember) {
-                DeletedUserLicense kept = new DeletedUserLicense();
-                kept.userId = user.userId;
-                kept.skuId = assignment.skuId;
-                kept.tenantId = user.tenantId;
-                kept.disabledPlans = assignment.disabledPlans;
-                kept.assignedAt = assignment.assignedAt;
-                kept.persist();
+                DeletedUserLicense.remember(user.tenantId, user.userId, assignment.skuId(), assignment.disabledPlans(),
+                        given.assignedAt());
             }
-            assignment.delete();
             // every license goes at once, so no other license keeps Exchange Online for the user
             events.removed(user.ref(), held(assignment), false, RemovalReason.USER_DELETED, null, at);
         }

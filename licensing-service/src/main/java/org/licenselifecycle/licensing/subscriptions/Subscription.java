@@ -90,6 +90,50 @@ public class Subscription extends PanacheEntityBase {
         return !managedByPurchaser();
     }
 
+    /** The purchaser of a self-service purchase gave out {@code count} more of its licenses. */
+    public void selfServiceLicensesGiven(int count) {
+        if (!managedByPurchaser() || count < 0 || selfServiceAssigned + count > licenses) {
+            throw new IllegalStateException("Subscription " + id + " cannot give out " + count + " more of its "
+                    + licenses + " licenses (" + selfServiceAssigned + " given out)");
+        }
+        selfServiceAssigned += count;
+    }
+
+    /** One license the purchaser gave out came back (its user was deleted). */
+    public void selfServiceLicenseFreed() {
+        if (selfServiceAssigned < 1) {
+            throw new IllegalStateException("Subscription " + id + " has no license given out to free");
+        }
+        selfServiceAssigned--;
+    }
+
+    /**
+     * An admin took over the self-service purchase at {@code at}: its licenses count as the product's from now on.
+     *
+     * @return how many of its licenses the purchaser had given out, now assigned seats of the product
+     */
+    int takeOver(Instant at) {
+        int given = selfServiceAssigned;
+        takenOverAt = at;
+        selfServiceAssigned = 0;
+        return given;
+    }
+
+    /** Cancelled: no longer assignable, nothing renews. */
+    void cancel() {
+        status = SubscriptionStatus.Deleted;
+        recurringBilling = false;
+    }
+
+    /** Fewer licenses, never fewer than the purchaser of a self-service purchase gave out. */
+    void reduceTo(int count) {
+        if (count < selfServiceAssigned) {
+            throw new IllegalStateException("Subscription " + id + " cannot go below the " + selfServiceAssigned
+                    + " licenses given out");
+        }
+        licenses = count;
+    }
+
     public static Subscription findInTenant(UUID tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2", tenantId, id).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.licenselifecycle.licensing.licenses.SelfServiceLicenses;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.users.DirectoryUser;
@@ -31,15 +30,15 @@ public class SubscriptionService {
 
     private final ProductCatalog catalog;
     private final Seats seats;
-    private final SelfServiceLicenses selfService;
+    private final PurchaseLicenses purchaseLicenses;
     private final SubscriptionsConfig config;
     private final Clock clock;
 
-    SubscriptionService(ProductCatalog catalog, Seats seats, SelfServiceLicenses selfService, SubscriptionsConfig config,
+    SubscriptionService(ProductCatalog catalog, Seats seats, PurchaseLicenses purchaseLicenses, SubscriptionsConfig config,
             Clock clock) {
         this.catalog = catalog;
         this.seats = seats;
-        this.selfService = selfService;
+        this.purchaseLicenses = purchaseLicenses;
         this.config = config;
         this.clock = clock;
     }
@@ -103,7 +102,7 @@ public class SubscriptionService {
             throw GraphException.badRequest("The tenant cannot hold more licenses of " + product.skuPartNumber() + ".");
         }
         if (request.assignTo() != null) {
-            selfService.assignFromPurchase(subscription, request.assignTo());
+            purchaseLicenses.assignFromPurchase(subscription, request.assignTo());
         }
         return view(subscription);
     }
@@ -152,8 +151,7 @@ public class SubscriptionService {
         if (subscription.assignable()) {
             takeFromTotal(subscription, subscription.licenses);
         }
-        subscription.status = SubscriptionStatus.Deleted;
-        subscription.recurringBilling = false;
+        subscription.cancel();
         return view(subscription);
     }
 
@@ -168,15 +166,14 @@ public class SubscriptionService {
         if (subscription.takenOverAt != null) {
             return view(subscription);
         }
-        subscription.takenOverAt = clock.instant();
+        int given = subscription.takeOver(clock.instant());
         if (subscription.status.assignable()) {
             if (!seats.addLicenses(tenantId, subscription.skuId, subscription.licenses)) {
                 throw GraphException.badRequest("The tenant cannot hold more licenses of this product.");
             }
-            seats.addAssigned(tenantId, subscription.skuId, subscription.selfServiceAssigned);
+            seats.addAssigned(tenantId, subscription.skuId, given);
         }
-        selfService.takeOver(subscription);
-        subscription.selfServiceAssigned = 0;
+        purchaseLicenses.takenOver(subscription);
         return view(subscription);
     }
 
@@ -245,7 +242,7 @@ public class SubscriptionService {
             throw GraphException.badRequest("You can't remove licenses that are assigned: " + subscription.selfServiceAssigned
                     + " licenses of this subscription are assigned.");
         }
-        subscription.licenses = licenses;
+        subscription.reduceTo(licenses);
     }
 
     private void takeFromTotal(Subscription subscription, int licenses) {

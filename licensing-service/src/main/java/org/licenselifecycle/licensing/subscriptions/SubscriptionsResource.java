@@ -13,8 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
-import org.licenselifecycle.licensing.licenses.UnassignRequest;
-import org.licenselifecycle.licensing.licenses.UnassignResult;
 import org.licenselifecycle.support.graph.GraphException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,7 +22,8 @@ import org.licenselifecycle.support.security.Operations;
 
 /**
  * The tenant's subscriptions (admin API), the "Your products" page: buy, list one row per subscription,
- * reduce licenses, recurring billing, cancel, take over a self-service purchase, unassign.
+ * reduce licenses, recurring billing, cancel, take over a self-service purchase (unassigning a subscription's
+ * licenses: {@code licenses.YourProductsResource}).
  */
 @Path("/api/v1/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,14 +31,11 @@ import org.licenselifecycle.support.security.Operations;
 public class SubscriptionsResource {
 
     private final SubscriptionService subscriptions;
-    private final YourProductsService yourProducts;
     private final Caller caller;
     private final SecurityIdentity identity;
 
-    SubscriptionsResource(SubscriptionService subscriptions, YourProductsService yourProducts, Caller caller,
-            SecurityIdentity identity) {
+    SubscriptionsResource(SubscriptionService subscriptions, Caller caller, SecurityIdentity identity) {
         this.subscriptions = subscriptions;
-        this.yourProducts = yourProducts;
         this.caller = caller;
         this.identity = identity;
     }
@@ -97,17 +93,8 @@ public class SubscriptionsResource {
         return subscriptions.takeOver(caller.tenantId(), id(id));
     }
 
-    @POST
-    @Path("/{id}/unassign")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @PermissionsAllowed(Operations.CHANGE_LICENSES)
-    @Operation(summary = "Your products: unassign the subscription's product from up to 20 users",
-            description = "Refused for perpetual software bought by a CSP partner: the message points to the Licenses page.")
-    public UnassignResult unassign(@PathParam("id") String id, UnassignRequest request) {
-        return yourProducts.unassign(caller.tenantId(), caller.objectId(), id(id), request);
-    }
-
-    private static UUID id(String id) {
+    /** The subscription a path segment names; one that is not a GUID names none (404). */
+    public static UUID id(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {

@@ -126,11 +126,6 @@ public class DirectoryUser extends PanacheEntityBase {
         }
     }
 
-    /** The user with this id, deleted or not, locked until the transaction ends (for directory events). */
-    public static Optional<DirectoryUser> lockById(UUID tenantId, UUID userId) {
-        return locked(userId).filter(user -> user.tenantId.equals(tenantId));
-    }
-
     /**
      * The user with this id in any tenant, purged or not, locked until the transaction ends. When the read model
      * does not hold them, the id is locked instead (a transaction-scoped advisory lock), so that two writers of a
@@ -162,6 +157,31 @@ public class DirectoryUser extends PanacheEntityBase {
         user.createdAt = at;
         user.changedAt = at;
         return user;
+    }
+
+    /** What an event at {@code at}, newer than every one applied, says of the user's principal name. */
+    void named(String userPrincipalName, Instant at) {
+        this.userPrincipalName = userPrincipalName;
+        this.changedAt = at;
+    }
+
+    /** Deleted (soft) at {@code at}: no longer active. */
+    void deleted(Instant at) {
+        deletedAt = at;
+    }
+
+    /** Back from the deleted users: active again. */
+    void restored() {
+        deletedAt = null;
+    }
+
+    /** Purged at {@code purgedAt} (said by an event at {@code at}): for good, and deleted if no deletion was heard. */
+    void purged(Instant purgedAt, Instant at) {
+        this.purgedAt = purgedAt;
+        this.changedAt = at;
+        if (deletedAt == null) {
+            deletedAt = purgedAt;
+        }
     }
 
     /** The details of a UserCreated or UserUpdated at {@code at}, unless newer ones were applied already. */

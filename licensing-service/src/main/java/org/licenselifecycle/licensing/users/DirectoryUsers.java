@@ -12,7 +12,6 @@ import org.licenselifecycle.events.UserLifecycle;
 import org.licenselifecycle.events.UserPurged;
 import org.licenselifecycle.events.UserRestored;
 import org.licenselifecycle.events.UserUpdated;
-import org.licenselifecycle.licensing.licenses.UserDeletionService;
 
 /**
  * Applies directory-service's events to the users read model ({@link DirectoryUser}), whatever order they
@@ -28,9 +27,9 @@ public class DirectoryUsers {
 
     private static final Logger LOG = Logger.getLogger(DirectoryUsers.class);
 
-    private final UserDeletionService deletions;
+    private final UserDeletionEffects deletions;
 
-    DirectoryUsers(UserDeletionService deletions) {
+    DirectoryUsers(UserDeletionEffects deletions) {
         this.deletions = deletions;
     }
 
@@ -85,11 +84,7 @@ public class DirectoryUsers {
         if (found.isPresent()) {
             deletions.userPurged(user, event.purgedAt());
         }
-        user.purgedAt = UserLifecycle.kept(event.purgedAt());
-        user.changedAt = UserLifecycle.kept(at);
-        if (user.deletedAt == null) {
-            user.deletedAt = user.purgedAt;
-        }
+        user.purged(UserLifecycle.kept(event.purgedAt()), UserLifecycle.kept(at));
     }
 
     /**
@@ -120,14 +115,13 @@ public class DirectoryUsers {
                     userId, at, known.changedAt());
             return Optional.of(user);
         }
-        user.userPrincipalName = userPrincipalName;
-        user.changedAt = at;
+        user.named(userPrincipalName, at);
         if (change.restores()) {
-            user.deletedAt = null;
+            user.restored();
             deletions.userRestored(user);
         }
         if (change.deletes()) {
-            user.deletedAt = deletedAt;
+            user.deleted(deletedAt);
             deletions.userDeleted(user, deletedAt);
         }
         return Optional.of(user);

@@ -1,4 +1,4 @@
-package org.licenselifecycle.licensing.users;
+package org.licenselifecycle.licensing.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +13,7 @@ import org.licenselifecycle.events.UserPurged;
 import org.licenselifecycle.events.UserRestored;
 import org.licenselifecycle.events.UserUpdated;
 import org.licenselifecycle.licensing.licenses.UserDeletionService;
+import org.licenselifecycle.licensing.users.DirectoryUsers;
 import org.licenselifecycle.support.inbox.Inbox;
 
 /**

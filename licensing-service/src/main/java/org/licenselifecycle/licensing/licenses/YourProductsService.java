@@ -1,11 +1,11 @@
-package org.licenselifecycle.licensing.subscriptions;
+package org.licenselifecycle.licensing.licenses;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
-import org.licenselifecycle.licensing.licenses.LicensesPageService;
-import org.licenselifecycle.licensing.licenses.UnassignRequest;
-import org.licenselifecycle.licensing.licenses.UnassignResult;
+import org.licenselifecycle.licensing.subscriptions.ProductKind;
+import org.licenselifecycle.licensing.subscriptions.PurchaseChannel;
+import org.licenselifecycle.licensing.subscriptions.Subscription;
 import org.licenselifecycle.support.graph.GraphException;
 
 /**
