@@ -92,10 +92,21 @@ public class Mailbox extends PanacheEntityBase {
         return !holds.isEmpty();
     }
 
-    /** Whether its data is due for deletion at {@code at} and not yet deleted. */
+    /**
+     * Whether its data is due for deletion at {@code at}: not yet deleted, under no hold, its purge date reached.
+     * ({@link #settle} leaves no purge date on a held, active or inactive mailbox; the rule says so all the same.)
+     */
     public boolean dueAt(Instant at) {
-        return state != MailboxState.PURGED && purgeAfter != null && !at.isBefore(purgeAfter);
+        return state != MailboxState.PURGED && !held() && purgeAfter != null && !at.isBefore(purgeAfter);
     }
+
+    /** {@link #dueAt} as SQL over {@code mailbox m} at {@code :now}, for the purge job: the same rule, kept beside it. */
+    static final String DUE_AT_NOW = "m.state <> 'PURGED' "
+            + "AND NOT EXISTS (SELECT 1 FROM mailbox_hold h WHERE h.user_id = m.user_id) AND m.purge_after <= :now";
+
+    /** {@link #purged} as the SET clause of an SQL UPDATE of {@code mailbox m} at {@code :now}, for the purge job. */
+    static final String PURGED_AT_NOW = "state = 'PURGED', searchable = FALSE, purge_after = NULL, purged_at = :now, "
+            + "updated_at = :now, version = m.version + 1";
 
     /**
      * An Exchange Online license was assigned. An active mailbox keeps the better plan; a disconnected one
@@ -163,7 +174,7 @@ public class Mailbox extends PanacheEntityBase {
         settle(now, retention);
     }
 
-    /** The content was deleted for good (the caller deleted the rows). */
+    /** The content was deleted for good (the caller deleted the rows; in SQL: {@link #PURGED_AT_NOW}). */
     public void purged(Instant now) {
         this.purgedAt = now;
         this.state = MailboxState.PURGED;

@@ -49,7 +49,7 @@ public class MailboxService {
         if (!event.exchangeOnline()) {
             return;
         }
-        ExchangePlan plan = ExchangePlan.of(event.servicePlans());
+        ExchangePlan plan = ExchangePlan.of(event);
         Instant now = clock.instant();
         Mailbox mailbox = Mailbox.lockedOfUser(event.userId()).orElse(null);
         if (mailbox == null) {
@@ -227,12 +227,10 @@ public class MailboxService {
                 .orElseThrow(() -> GraphException.notFound(userId));
     }
 
-    /** Deletes a due mailbox's content now (keeping labelled items) and records what was kept and why. */
+    /** Deletes a due mailbox's content now (keeping labelled items); {@link MailboxContent} records what was kept and why. */
     private void purge(Mailbox mailbox, Instant now) {
-        MailboxContent.Purged purged = content.purge(mailbox.userId, now);
+        content.purge(mailbox.tenantId, mailbox.userId, now);
         mailbox.purged(now);
-        timeline.record(mailbox.tenantId, mailbox.userId, now, TimelineEvent.MAILBOX_PURGED, null,
-                GracePeriodPurge.describe(purged.deleted(), purged.retained(), purged.labels()));
     }
 
     Retention retention() {
