@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -55,6 +57,11 @@ public class Mailbox extends PanacheEntityBase {
     @Column(name = "kind")
     @Enumerated(EnumType.STRING)
     public Set<HoldKind> holds = new HashSet<>();
+    /** The products (SKU ids) whose Exchange Online plan licenses this mailbox, as licensing's events said. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "mailbox_license", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "sku_id")
+    public Set<UUID> licensedBy = new HashSet<>();
     /** When the last hold was released; the retention counts again from then. */
     public Instant heldUntil;
     public Instant userDeletedAt;
@@ -141,6 +148,35 @@ public class Mailbox extends PanacheEntityBase {
         settle(now, retention);
     }
 
+    /** A product now gives this mailbox its Exchange Online license. */
+    public void licensedBy(UUID skuId) {
+        licensedBy.add(skuId);
+    }
+
+    /** A product no longer gives this mailbox an Exchange Online license (removed, or its Exchange plan turned off). */
+    public void noLongerLicensedBy(UUID skuId) {
+        licensedBy.remove(skuId);
+    }
+
+    /**
+     * The products that would still give the mailbox an Exchange Online license once these are removed (all of the
+     * user's when null), in id order; empty when the removal takes the last.
+     */
+    public SortedSet<UUID> licensesLeftWithout(Set<UUID> removedSkuIds) {
+        SortedSet<UUID> left = new TreeSet<>(licensedBy);
+        if (removedSkuIds == null) {
+            left.clear();
+        } else {
+            left.removeAll(removedSkuIds);
+        }
+        return left;
+    }
+
+    /** The day data is purged when the last license goes at {@code removedAt}, unless a hold or the license comes back. */
+    public Instant graceEndIfRemovedAt(Instant removedAt, Retention retention) {
+        return latest(removedAt, heldUntil).plus(retention.gracePeriod());
+    }
+
     /** Places a hold; false when it was already in force. */
     public boolean placeHold(HoldKind kind, Instant now, Retention retention) {
         boolean added = holds.add(kind);
@@ -183,6 +219,11 @@ public class Mailbox extends PanacheEntityBase {
         this.updatedAt = now;
     }
 
+    /** Whether deleting the user makes this an inactive mailbox (kept, searchable): held under an Enterprise plan. */
+    public boolean inactiveWhenUserDeleted() {
+        return held() && exchangePlan.isEnterprise();
+    }
+
     /** Derives state, searchability and purge date from the facts. */
     void settle(Instant now, Retention retention) {
         this.updatedAt = now;
@@ -192,7 +233,7 @@ public class Mailbox extends PanacheEntityBase {
         }
         boolean held = held();
         if (userDeletedAt != null) {
-            if (held && exchangePlan.isEnterprise()) {
+            if (inactiveWhenUserDeleted()) {
                 state = MailboxState.INACTIVE;
                 searchable = true;
                 purgeAfter = null;
@@ -215,7 +256,7 @@ public class Mailbox extends PanacheEntityBase {
 
     /** The end of the grace period after the license removal; null while licensed. */
     private Instant graceEnd(Retention retention) {
-        return licensed ? null : latest(removedAt, heldUntil).plus(retention.gracePeriod());
+        return licensed ? null : graceEndIfRemovedAt(removedAt, retention);
     }
 
     private void provisionAgain(ExchangePlan plan, Instant licensedAt) {
