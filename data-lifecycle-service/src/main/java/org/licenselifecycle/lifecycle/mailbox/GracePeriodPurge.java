@@ -12,8 +12,8 @@ import org.jboss.logging.Logger;
 
 /**
  * "After the 30-day grace period, the data is deleted and can't be recovered ... the content that matches
- * retention labels is retained for discovery." The job claims due mailboxes (disconnected or soft-deleted,
- * not held, purge date reached by the injected Clock) in batches with {@code FOR UPDATE SKIP LOCKED}, so
+ * retention labels is retained for discovery." The job claims due mailboxes ({@link Mailbox#dueAt} at the
+ * injected Clock's time: not purged, not held, purge date reached) in batches with {@code FOR UPDATE SKIP LOCKED}, so
  * that several replicas share the work and never purge one mailbox twice; each batch is one statement in
  * one transaction: the mailbox PURGED ({@link Mailbox}'s rules), its content handled and the timeline written as
  * {@link MailboxContent} says. A purged mailbox no longer matches, so running again does nothing more.
