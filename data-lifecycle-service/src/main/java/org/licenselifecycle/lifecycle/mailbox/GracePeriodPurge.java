@@ -26,15 +26,15 @@ public class GracePeriodPurge {
     // The row lock is re-checked by PostgreSQL against the latest row version: a mailbox reconnected or
     // held (purge_after set to NULL) after this statement's snapshot no longer qualifies.
     private static final String PURGE_BATCH = MailboxContent.purgeStatement("""
-            claimed AS (
+            due AS (
                 SELECT m.user_id FROM mailbox m
                 WHERE %s
                 ORDER BY m.purge_after
                 LIMIT :batch
                 FOR UPDATE OF m SKIP LOCKED
-            ), due AS (
+            ), purged AS (
                 UPDATE mailbox m SET %s
-                FROM claimed WHERE m.user_id = claimed.user_id
+                FROM due WHERE m.user_id = due.user_id
                 RETURNING m.user_id, m.tenant_id
             )""".formatted(Mailbox.DUE_AT_NOW, Mailbox.PURGED_AT_NOW));
 

@@ -16,9 +16,9 @@ import java.util.UUID;
 public class MailboxContent {
 
     /**
-     * Follows a CTE {@code due (user_id, tenant_id)} naming the mailboxes whose content goes: unlabelled items
-     * deleted, labelled ones marked retained, one timeline line per mailbox. Returns the mailboxes, items deleted,
-     * items kept.
+     * Follows the CTEs {@code due (user_id)} naming the mailboxes whose content goes and {@code purged (user_id,
+     * tenant_id)} naming them with their tenants: unlabelled items deleted, labelled ones marked retained, one
+     * timeline line per mailbox. Returns the mailboxes, items deleted, items kept.
      */
     private static final String PURGE_CONTENT = """
             , gone AS (
@@ -40,14 +40,14 @@ public class MailboxContent {
                     'Retention over: mailbox content deleted for good (' || coalesce(g.n, 0) || ' items); '
                     || CASE WHEN k.n IS NULL THEN 'nothing kept.'
                             ELSE k.n || ' items kept for discovery under retention labels: ' || k.labels || '.' END
-                FROM due p LEFT JOIN gone_count g ON g.user_id = p.user_id LEFT JOIN kept_count k ON k.user_id = p.user_id
+                FROM purged p LEFT JOIN gone_count g ON g.user_id = p.user_id LEFT JOIN kept_count k ON k.user_id = p.user_id
                 RETURNING 1
             )
-            SELECT (SELECT count(*) FROM due), (SELECT count(*) FROM gone), (SELECT count(*) FROM kept)
+            SELECT (SELECT count(*) FROM purged), (SELECT count(*) FROM gone), (SELECT count(*) FROM kept)
             """;
 
-    private static final String ONE_MAILBOX = "WITH due AS (SELECT CAST(:user AS uuid) AS user_id, "
-            + "CAST(:tenant AS uuid) AS tenant_id)" + PURGE_CONTENT;
+    private static final String ONE_MAILBOX = "WITH purged AS (SELECT CAST(:user AS uuid) AS user_id, "
+            + "CAST(:tenant AS uuid) AS tenant_id), due AS (SELECT user_id FROM purged)" + PURGE_CONTENT;
 
     private final EntityManager em;
 
@@ -58,8 +58,8 @@ public class MailboxContent {
     /**
      * The purge statement for the mailboxes the given CTEs name.
      *
-     * @param due one or more CTEs (without {@code WITH}), the last named {@code due} with columns
-     *     {@code user_id, tenant_id}
+     * @param due CTEs (without {@code WITH}) that include {@code due (user_id)} and {@code purged (user_id,
+     *     tenant_id)}
      */
     static String purgeStatement(String due) {
         return "WITH " + due + PURGE_CONTENT;
