@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The admin console's settings: where the three services answer, the grace period the confirmation box
- * announces (it must match data-lifecycle-service's {@code lifecycle.mailbox.grace-period}), how many rows
- * a page shows, the signed-in sessions and cookies, and the demo sign-in (dev, local and test profiles only).
+ * The admin console's settings: where the three services answer (the confirmation box asks data-lifecycle-service
+ * what happens to the data, grace period included), how many rows a page shows, the signed-in sessions and
+ * cookies, and the demo sign-in (dev, local and test profiles only).
  */
 @ConfigMapping(prefix = "console")
 public interface ConsoleConfig {
@@ -22,10 +22,6 @@ public interface ConsoleConfig {
 
     @WithDefault("http://localhost:8083")
     String lifecycleUrl();
-
-    /** How long a disconnected mailbox is kept before it is purged, as data-lifecycle-service is configured. */
-    @WithDefault("P30D")
-    Duration gracePeriod();
 
     /** Rows per page on Active users and on a product's users. */
     @WithDefault("50")

@@ -23,25 +23,32 @@ public final class Licenses {
     public static final ServicePlan MCOSTANDARD = plan("0feaeb32-d00e-4d66-bd5a-43b5b83db82c", "MCOSTANDARD");
 
     /** Microsoft 365 Business Premium (SPB): Exchange Online Plan 1, SharePoint, Teams. */
-    public static final Sku BUSINESS_PREMIUM = new Sku("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46", "SPB", true,
+    public static final Sku BUSINESS_PREMIUM = new Sku("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46", "SPB", true, false, true,
             List.of(EXCHANGE_S_STANDARD, SHAREPOINTSTANDARD, MCOSTANDARD));
     /** Office 365 E3 (ENTERPRISEPACK): Exchange Online Plan 2, the Enterprise plan. */
-    public static final Sku OFFICE_365_E3 = new Sku("6fd2c87f-b296-42f0-b197-1e91e994b900", "ENTERPRISEPACK", true,
+    public static final Sku OFFICE_365_E3 = new Sku("6fd2c87f-b296-42f0-b197-1e91e994b900", "ENTERPRISEPACK", true, true, true,
             List.of(EXCHANGE_S_ENTERPRISE, SHAREPOINTENTERPRISE, MCOSTANDARD));
     /** Exchange Online (Plan 1) alone: a mailbox, no OneDrive. */
-    public static final Sku EXCHANGE_ONLINE_PLAN_1 = new Sku("4b9405b0-7788-4568-add1-99614e613b69", "EXCHANGESTANDARD", true,
+    public static final Sku EXCHANGE_ONLINE_PLAN_1 = new Sku("4b9405b0-7788-4568-add1-99614e613b69", "EXCHANGESTANDARD", true, false, false,
             List.of(EXCHANGE_S_STANDARD));
     /** Microsoft 365 Apps for business (O365_BUSINESS): the Office apps and OneDrive, no Exchange. */
-    public static final Sku APPS_FOR_BUSINESS = new Sku("cdd28e44-67e3-425e-be4c-737fab2899d3", "O365_BUSINESS", false,
+    public static final Sku APPS_FOR_BUSINESS = new Sku("cdd28e44-67e3-425e-be4c-737fab2899d3", "O365_BUSINESS", false, false, true,
             List.of(OFFICE_BUSINESS, ONEDRIVESTANDARD));
 
     private Licenses() {
     }
 
-    /** A product as the events name it. */
-    public record Sku(UUID skuId, String skuPartNumber, boolean exchangeOnline, List<ServicePlan> servicePlans) {
-        Sku(String skuId, String skuPartNumber, boolean exchangeOnline, List<ServicePlan> servicePlans) {
-            this(UUID.fromString(skuId), skuPartNumber, exchangeOnline, servicePlans);
+    /**
+     * A product as the events name it, with what licensing's catalog says of it.
+     *
+     * @param exchangeEnterprise its mailbox is Exchange Online Plan 2 (LicenseAssigned's {@code exchangeEnterprise})
+     * @param oneDrive it gives a OneDrive (LicenseAssigned's {@code oneDrive})
+     */
+    public record Sku(UUID skuId, String skuPartNumber, boolean exchangeOnline, boolean exchangeEnterprise,
+            boolean oneDrive, List<ServicePlan> servicePlans) {
+        Sku(String skuId, String skuPartNumber, boolean exchangeOnline, boolean exchangeEnterprise, boolean oneDrive,
+                List<ServicePlan> servicePlans) {
+            this(UUID.fromString(skuId), skuPartNumber, exchangeOnline, exchangeEnterprise, oneDrive, servicePlans);
         }
     }
 
@@ -57,6 +64,13 @@ public final class Licenses {
         }
 
         public LicenseAssigned assigned(Sku sku, Instant at) {
+            return new LicenseAssigned(tenantId, userId, userPrincipalName, sku.skuId(), sku.skuPartNumber(),
+                    sku.servicePlans(), sku.exchangeOnline(), UUID.randomUUID(), at, List.of(), null,
+                    sku.exchangeEnterprise(), sku.oneDrive());
+        }
+
+        /** The assignment as licensing wrote it before LicenseAssigned carried {@code exchangeEnterprise} and {@code oneDrive}. */
+        public LicenseAssigned assignedInAnOlderEvent(Sku sku, Instant at) {
             return new LicenseAssigned(tenantId, userId, userPrincipalName, sku.skuId(), sku.skuPartNumber(),
                     sku.servicePlans(), sku.exchangeOnline(), UUID.randomUUID(), at, List.of(), null);
         }

@@ -14,6 +14,11 @@ import java.util.UUID;
  *     null in events written before this field
  * @param assignedByGroup the group the user inherits the license from, null when assigned directly (and in
  *     events written before this field)
+ * @param exchangeEnterprise whether an Exchange Online plan among {@code servicePlans} is Plan 2, the Enterprise
+ *     plan whose mailbox can become an inactive mailbox, as licensing's catalog says; null in events written before
+ *     this field
+ * @param oneDrive whether a plan among {@code servicePlans} gives the user a OneDrive, as licensing's catalog says;
+ *     null in events written before this field
  */
 public record LicenseAssigned(
         UUID tenantId,
@@ -26,7 +31,9 @@ public record LicenseAssigned(
         UUID assignedBy,
         Instant assignedAt,
         @AddedLater List<UUID> disabledPlans,
-        @AddedLater UUID assignedByGroup) {
+        @AddedLater UUID assignedByGroup,
+        @AddedLater Boolean exchangeEnterprise,
+        @AddedLater Boolean oneDrive) {
 
     public LicenseAssigned {
         Require.present(tenantId, "tenantId");
@@ -37,5 +44,13 @@ public record LicenseAssigned(
         servicePlans = Require.list(servicePlans, "servicePlans");
         Require.present(assignedAt, "assignedAt");
         disabledPlans = disabledPlans == null ? null : Require.list(disabledPlans, "disabledPlans");
+    }
+
+    /** An assignment as events written before {@code exchangeEnterprise} and {@code oneDrive} carried it. */
+    public LicenseAssigned(UUID tenantId, UUID userId, String userPrincipalName, UUID skuId, String skuPartNumber,
+            List<ServicePlan> servicePlans, boolean exchangeOnline, UUID assignedBy, Instant assignedAt,
+            List<UUID> disabledPlans, UUID assignedByGroup) {
+        this(tenantId, userId, userPrincipalName, skuId, skuPartNumber, servicePlans, exchangeOnline, assignedBy,
+                assignedAt, disabledPlans, assignedByGroup, null, null);
     }
 }

@@ -47,7 +47,7 @@ class EventSchemaTest {
                     "adele.vance@contoso.onmicrosoft.com", UUID.randomUUID(), AT);
             case LICENSE_ASSIGNED -> new LicenseAssigned(TENANT, USER, "adele.vance@contoso.onmicrosoft.com",
                     UUID.fromString("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"), "SPB", PLANS, true, UUID.randomUUID(), AT,
-                    List.of(UUID.fromString("c7699d2e-19aa-44de-8edf-1736da088ca1")), UUID.randomUUID());
+                    List.of(UUID.fromString("c7699d2e-19aa-44de-8edf-1736da088ca1")), UUID.randomUUID(), false, true);
             case LICENSE_REMOVED -> new LicenseRemoved(TENANT, USER, "adele.vance@contoso.onmicrosoft.com",
                     UUID.fromString("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"), "SPB", PLANS, true, false,
                     RemovalReason.UNASSIGNED, null, AT);
@@ -98,6 +98,8 @@ class EventSchemaTest {
 
         assertThat(read.disabledPlans()).isNull();
         assertThat(read.assignedByGroup()).isNull();
+        assertThat(read.exchangeEnterprise()).isNull();
+        assertThat(read.oneDrive()).isNull();
         assertThat(read.servicePlans()).singleElement().satisfies(plan -> {
             assertThat(plan.servicePlanName()).isEqualTo("EXCHANGE_S_STANDARD");
             assertThat(plan.service()).isNull();

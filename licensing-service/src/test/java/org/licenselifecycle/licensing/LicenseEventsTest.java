@@ -47,6 +47,8 @@ class LicenseEventsTest {
 
     private static final Instant MONDAY = Instant.parse("2026-11-23T09:00:00Z");
     private static final Instant TUESDAY = Instant.parse("2026-11-24T09:00:00Z");
+    /** SharePoint (Plan 2), Office 365 E3's OneDrive. */
+    private static final UUID SHAREPOINTENTERPRISE = UUID.fromString("5dbe027f-2339-4123-9542-606e4d348a72");
 
     @Inject
     MovableClock clock;
@@ -136,6 +138,34 @@ class LicenseEventsTest {
             LicenseAssigned assigned = EventJson.read(records.get(2).value(), LicenseAssigned.class);
             assertThat(assigned.skuId()).isEqualTo(OFFICE_365_E3);
             assertThat(assigned.exchangeOnline()).isTrue();
+        }
+    }
+
+    @Test
+    void assignmentsSayFromTheCatalogWhetherTheMailboxIsEnterpriseAndWhetherOneDriveComesWithThem() {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(BUSINESS_PREMIUM, 5);
+        tenant.buy(OFFICE_365_E3, 5);
+        UUID user = tenant.newUser();
+        try (ConsumerTask<String, String> events = licenseEventsOf(user)) {
+            tenant.assign(user, BUSINESS_PREMIUM);
+            tenant.assign(user, OFFICE_365_E3);
+            tenant.assignLicense(user, "{\"addLicenses\":[{\"skuId\":\"" + OFFICE_365_E3 + "\",\"disabledPlans\":[\""
+                    + EXCHANGE_S_ENTERPRISE + "\",\"" + SHAREPOINTENTERPRISE + "\"]}],\"removeLicenses\":[]}")
+                    .then().statusCode(200);
+
+            List<ConsumerRecord<String, String>> records = distinctEvents(events, 3);
+
+            LicenseAssigned businessPremium = EventJson.read(records.get(0).value(), LicenseAssigned.class);
+            assertThat(businessPremium.exchangeEnterprise()).isFalse(); // Exchange Online Plan 1
+            assertThat(businessPremium.oneDrive()).isTrue();
+            LicenseAssigned e3 = EventJson.read(records.get(1).value(), LicenseAssigned.class);
+            assertThat(e3.exchangeEnterprise()).isTrue(); // Exchange Online Plan 2
+            assertThat(e3.oneDrive()).isTrue();
+            // the plans turned off for the user count no more
+            LicenseAssigned e3WithoutMailboxNorOneDrive = EventJson.read(records.get(2).value(), LicenseAssigned.class);
+            assertThat(e3WithoutMailboxNorOneDrive.exchangeEnterprise()).isFalse();
+            assertThat(e3WithoutMailboxNorOneDrive.oneDrive()).isFalse();
         }
     }
 

@@ -1,51 +1,46 @@
 package org.licenselifecycle.console.data;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.licenselifecycle.console.ConsoleConfig;
 import org.licenselifecycle.console.TemplateExtensions;
 import org.licenselifecycle.console.services.LicensingClient;
 import org.licenselifecycle.console.services.LicensingClient.LicenseDetail;
 import org.licenselifecycle.console.services.LifecycleClient;
-import org.licenselifecycle.console.services.ServiceError;
 
 /**
- * The source document's "What happens to a user's data when you remove their license?", worked out for
- * each selected user before the admin confirms: from the user's licenses (does the removal take their last
- * Exchange Online plan?) and their mailbox (is it under a hold?). The purge date is today plus the grace
- * period data-lifecycle-service is configured with.
+ * The source document's "What happens to a user's data when you remove their license?", shown for each selected user
+ * before the admin confirms: which of the user's licenses go (licensing-service) and what that does to their data,
+ * as data-lifecycle-service answers from its own rules and grace period ({@code GET /api/v1/users/{id}/dataOutcome}).
+ * The console only puts that answer into words; it states no data rule of its own.
  */
 @ApplicationScoped
 public class WhatHappensToData {
 
-    /** The service plans that give a mailbox (Exchange Online Plan 1, Plan 2, Kiosk). */
-    private static final Set<String> EXCHANGE_ONLINE = Set.of("EXCHANGE_S_STANDARD", "EXCHANGE_S_ENTERPRISE",
-            "EXCHANGE_S_DESKLESS");
+    static final String RETENTION = "Items under retention labels are kept for discovery.";
+    static final String ONEDRIVE = "OneDrive left in place: removing a license never deletes it.";
+    static final String MAILBOX_STAYS = "No Exchange Online in what is removed: the mailbox stays as it is.";
 
     private final LicensingClient licensing;
     private final LifecycleClient lifecycle;
-    private final ConsoleConfig config;
-    private final Clock clock;
 
-    WhatHappensToData(@RestClient LicensingClient licensing, @RestClient LifecycleClient lifecycle, ConsoleConfig config,
-            Clock clock) {
+    WhatHappensToData(@RestClient LicensingClient licensing, @RestClient LifecycleClient lifecycle) {
         this.licensing = licensing;
         this.lifecycle = lifecycle;
-        this.config = config;
-        this.clock = clock;
     }
 
-    /** The day a mailbox disconnected now is purged, unless the license returns: "27 December 2026". */
-    public String purgeDate() {
-        return TemplateExtensions.day(clock.instant().plus(config.gracePeriod()));
+    /**
+     * The day a mailbox disconnected now is purged, unless the license returns ("27 December 2026"), as
+     * data-lifecycle-service answered for these users.
+     */
+    public static String purgeDate(List<DataOutcome> outcomes) {
+        return outcomes.stream().map(DataOutcome::gracePeriodEnds).filter(java.util.Objects::nonNull).findFirst()
+                .map(TemplateExtensions::day).orElse("the end of the grace period");
     }
 
     /**
@@ -55,38 +50,43 @@ public class WhatHappensToData {
             Collection<String> removedSkuIds, Map<String, String> productNames) {
         List<LicenseDetail> held = licensing.licenseDetails(bearer, userId).value();
         Predicate<LicenseDetail> removed = d -> removedSkuIds == null || removedSkuIds.contains(d.skuId());
-        Function<LicenseDetail, String> name = d -> productNames.getOrDefault(d.skuId(), d.skuPartNumber());
         List<LicenseDetail> going = held.stream().filter(removed).toList();
-        List<LicenseDetail> staying = held.stream().filter(removed.negate()).toList();
-        String removedNames = going.isEmpty() ? "nothing (the user holds none of them)"
-                : going.stream().map(name).collect(Collectors.joining(", "));
-        String oneDrive = "OneDrive left in place: removing a license never deletes it.";
-        String retention = "Items under retention labels are kept for discovery.";
-        if (going.stream().noneMatch(WhatHappensToData::givesMailbox)) {
-            return new DataOutcome(userId, displayName, userPrincipalName, removedNames,
-                    "No Exchange Online in what is removed: the mailbox stays as it is.", retention, oneDrive, false);
-        }
-        List<LicenseDetail> keepsMailbox = staying.stream().filter(WhatHappensToData::givesMailbox).toList();
-        if (!keepsMailbox.isEmpty()) {
-            return new DataOutcome(userId, displayName, userPrincipalName, removedNames,
-                    "Keeps Exchange Online through " + name.apply(keepsMailbox.get(0)) + ": the mailbox stays as it is.",
-                    retention, oneDrive, false);
-        }
-        LifecycleClient.Mailbox mailbox = ServiceError.nullWhenNotFound(() -> lifecycle.mailbox(bearer, userId));
-        if (mailbox != null && mailbox.holds() != null && !mailbox.holds().isEmpty()) {
-            return new DataOutcome(userId, displayName, userPrincipalName, removedNames,
-                    "Mailbox under " + holds(mailbox.holds()) + ": kept and still searchable while the hold lasts, "
-                            + "not purged.", retention, oneDrive, false);
-        }
-        return new DataOutcome(userId, displayName, userPrincipalName, removedNames,
-                "Mailbox disconnected and no longer searchable by eDiscovery; purged on " + purgeDate()
-                        + " unless the license returns.", retention, oneDrive, true);
+        // all of them: lifecycle takes every product that licenses the mailbox, including one licensing has just added
+        List<String> asked = removedSkuIds == null ? null : going.stream().map(LicenseDetail::skuId).toList();
+        LifecycleClient.DataOutcome answer = asked != null && asked.isEmpty() ? null
+                : lifecycle.dataOutcome(bearer, userId, asked);
+        return inWords(userId, displayName, userPrincipalName, held, going, answer, productNames);
     }
 
-    private static boolean givesMailbox(LicenseDetail license) {
-        return license.servicePlans() != null && license.servicePlans().stream()
-                .anyMatch(plan -> EXCHANGE_ONLINE.contains(plan.servicePlanName())
-                        && !"Disabled".equalsIgnoreCase(plan.provisioningStatus()));
+    /**
+     * Puts data-lifecycle-service's answer into the box's words.
+     *
+     * @param answer null when none of the user's licenses goes (nothing was asked)
+     */
+    static DataOutcome inWords(String userId, String displayName, String userPrincipalName, List<LicenseDetail> held,
+            List<LicenseDetail> going, LifecycleClient.DataOutcome answer, Map<String, String> productNames) {
+        Function<String, String> name = skuId -> productNames.getOrDefault(skuId, held.stream()
+                .filter(d -> d.skuId().equals(skuId)).map(LicenseDetail::skuPartNumber).findFirst().orElse(skuId));
+        String removedNames = going.isEmpty() ? "nothing (the user holds none of them)"
+                : going.stream().map(d -> name.apply(d.skuId())).collect(Collectors.joining(", "));
+        if (answer == null) {
+            return new DataOutcome(userId, displayName, userPrincipalName, removedNames, MAILBOX_STAYS, RETENTION,
+                    ONEDRIVE, false, null);
+        }
+        String mailbox = switch (answer.mailbox()) {
+            case "NO_MAILBOX" -> "No Exchange Online mailbox: nothing to disconnect.";
+            case "KEPT_THROUGH_ANOTHER_LICENSE" -> "Keeps Exchange Online through " + name.apply(answer.keptThrough())
+                    + ": the mailbox stays as it is.";
+            case "HELD" -> "Mailbox under " + holds(answer.holds()) + ": kept and still searchable while the hold lasts, "
+                    + "not purged.";
+            case "DISCONNECTED" -> "Mailbox disconnected and no longer searchable by eDiscovery; purged on "
+                    + TemplateExtensions.day(answer.purgeAfter()) + " unless the license returns.";
+            default -> MAILBOX_STAYS;
+        };
+        String retention = answer.labelledItemsKept() ? RETENTION : "Nothing is kept for discovery.";
+        String oneDrive = "UNCHANGED".equals(answer.oneDrive()) ? ONEDRIVE : "OneDrive: " + answer.oneDrive() + ".";
+        return new DataOutcome(userId, displayName, userPrincipalName, removedNames, mailbox, retention, oneDrive,
+                "DISCONNECTED".equals(answer.mailbox()), answer.gracePeriodEnds());
     }
 
     private static String holds(List<String> holds) {

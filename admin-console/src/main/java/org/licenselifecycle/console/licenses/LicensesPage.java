@@ -108,7 +108,7 @@ public class LicensesPage {
                 .data("confirmLabel", "Unassign")
                 .data("cancelLink", "/licenses/" + skuId)
                 .data("outcomes", outcomes)
-                .data("purgeDate", data.purgeDate())
+                .data("purgeDate", WhatHappensToData.purgeDate(outcomes))
                 .data("keep", List.of());
     }
 

@@ -5,6 +5,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +32,15 @@ public interface LifecycleClient {
     record Timeline(String userId, List<TimelineEntry> entries) {
     }
 
+    /**
+     * What removing licenses would do to a user's data, as data-lifecycle-service's rules say: {@code mailbox} is
+     * NO_MAILBOX, NOT_LICENSED_BY_THESE, KEPT_THROUGH_ANOTHER_LICENSE (through {@code keptThrough}), HELD (by
+     * {@code holds}) or DISCONNECTED (purged at {@code purgeAfter}); {@code oneDrive} is UNCHANGED.
+     */
+    record DataOutcome(String userId, String mailbox, String keptThrough, List<String> holds, Instant purgeAfter,
+            Instant gracePeriodEnds, boolean inactiveWhenUserDeleted, boolean labelledItemsKept, String oneDrive) {
+    }
+
     @GET
     @Path("/api/v1/users/{id}/mailbox")
     Mailbox mailbox(@HeaderParam("Authorization") String bearer, @PathParam("id") String userId);
@@ -38,6 +48,12 @@ public interface LifecycleClient {
     @GET
     @Path("/api/v1/users/{id}/onedrive")
     OneDrive oneDrive(@HeaderParam("Authorization") String bearer, @PathParam("id") String userId);
+
+    /** @param skuIds the products to remove; null for all of the user's */
+    @GET
+    @Path("/api/v1/users/{id}/dataOutcome")
+    DataOutcome dataOutcome(@HeaderParam("Authorization") String bearer, @PathParam("id") String userId,
+            @QueryParam("skuId") List<String> skuIds);
 
     @GET
     @Path("/api/v1/users/{id}/timeline")

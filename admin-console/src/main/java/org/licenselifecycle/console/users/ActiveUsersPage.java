@@ -101,7 +101,7 @@ public class ActiveUsersPage {
                 .data("confirmLabel", "Save changes")
                 .data("cancelLink", "/users/" + id)
                 .data("outcomes", List.of(outcome))
-                .data("purgeDate", data.purgeDate())
+                .data("purgeDate", WhatHappensToData.purgeDate(List.of(outcome)))
                 .data("keep", kept);
     }
 
@@ -142,7 +142,7 @@ public class ActiveUsersPage {
             outcomes.add(data.of(admin.bearer(), user.userId(), user.displayName(), user.userPrincipalName(), null,
                     productNames(user)));
         }
-        return manage.data("outcomes", outcomes).data("purgeDate", data.purgeDate()).data("error", null);
+        return manage.data("outcomes", outcomes).data("purgeDate", WhatHappensToData.purgeDate(outcomes)).data("error", null);
     }
 
     @POST

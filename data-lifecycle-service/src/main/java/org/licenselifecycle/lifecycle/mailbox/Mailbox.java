@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -55,6 +57,11 @@ public class Mailbox extends PanacheEntityBase {
     @Column(name = "kind")
     @Enumerated(EnumType.STRING)
     public Set<HoldKind> holds = new HashSet<>();
+    /** The products (SKU ids) whose Exchange Online plan licenses this mailbox, as licensing's events said. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "mailbox_license", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "sku_id")
+    public Set<UUID> licensedBy = new HashSet<>();
     /** When the last hold was released; the retention counts again from then. */
     public Instant heldUntil;
     public Instant userDeletedAt;
@@ -92,10 +99,21 @@ public class Mailbox extends PanacheEntityBase {
         return !holds.isEmpty();
     }
 
-    /** Whether its data is due for deletion at {@code at} and not yet deleted. */
+    /**
+     * Whether its data is due for deletion at {@code at}: not yet deleted, under no hold, its purge date reached.
+     * ({@link #settle} leaves no purge date on a held, active or inactive mailbox; the rule says so all the same.)
+     */
     public boolean dueAt(Instant at) {
-        return state != MailboxState.PURGED && purgeAfter != null && !at.isBefore(purgeAfter);
+        return state != MailboxState.PURGED && !held() && purgeAfter != null && !at.isBefore(purgeAfter);
     }
+
+    /** {@link #dueAt} as SQL over {@code mailbox m} at {@code :now}, for the purge job: the same rule, kept beside it. */
+    static final String DUE_AT_NOW = "m.state <> 'PURGED' "
+            + "AND NOT EXISTS (SELECT 1 FROM mailbox_hold h WHERE h.user_id = m.user_id) AND m.purge_after <= :now";
+
+    /** {@link #purged} as the SET clause of an SQL UPDATE of {@code mailbox m} at {@code :now}, for the purge job. */
+    static final String PURGED_AT_NOW = "state = 'PURGED', searchable = FALSE, purge_after = NULL, purged_at = :now, "
+            + "updated_at = :now, version = m.version + 1";
 
     /**
      * An Exchange Online license was assigned. An active mailbox keeps the better plan; a disconnected one
@@ -128,6 +146,35 @@ public class Mailbox extends PanacheEntityBase {
         this.removedBy = removedBy;
         this.removedAt = removedAt;
         settle(now, retention);
+    }
+
+    /** A product now gives this mailbox its Exchange Online license. */
+    public void licensedBy(UUID skuId) {
+        licensedBy.add(skuId);
+    }
+
+    /** A product no longer gives this mailbox an Exchange Online license (removed, or its Exchange plan turned off). */
+    public void noLongerLicensedBy(UUID skuId) {
+        licensedBy.remove(skuId);
+    }
+
+    /**
+     * The products that would still give the mailbox an Exchange Online license once these are removed (all of the
+     * user's when null), in id order; empty when the removal takes the last.
+     */
+    public SortedSet<UUID> licensesLeftWithout(Set<UUID> removedSkuIds) {
+        SortedSet<UUID> left = new TreeSet<>(licensedBy);
+        if (removedSkuIds == null) {
+            left.clear();
+        } else {
+            left.removeAll(removedSkuIds);
+        }
+        return left;
+    }
+
+    /** The day data is purged when the last license goes at {@code removedAt}, unless a hold or the license comes back. */
+    public Instant graceEndIfRemovedAt(Instant removedAt, Retention retention) {
+        return latest(removedAt, heldUntil).plus(retention.gracePeriod());
     }
 
     /** Places a hold; false when it was already in force. */
@@ -163,13 +210,18 @@ public class Mailbox extends PanacheEntityBase {
         settle(now, retention);
     }
 
-    /** The content was deleted for good (the caller deleted the rows). */
+    /** The content was deleted for good (the caller deleted the rows; in SQL: {@link #PURGED_AT_NOW}). */
     public void purged(Instant now) {
         this.purgedAt = now;
         this.state = MailboxState.PURGED;
         this.searchable = false;
         this.purgeAfter = null;
         this.updatedAt = now;
+    }
+
+    /** Whether deleting the user makes this an inactive mailbox (kept, searchable): held under an Enterprise plan. */
+    public boolean inactiveWhenUserDeleted() {
+        return held() && exchangePlan.isEnterprise();
     }
 
     /** Derives state, searchability and purge date from the facts. */
@@ -181,7 +233,7 @@ public class Mailbox extends PanacheEntityBase {
         }
         boolean held = held();
         if (userDeletedAt != null) {
-            if (held && exchangePlan.isEnterprise()) {
+            if (inactiveWhenUserDeleted()) {
                 state = MailboxState.INACTIVE;
                 searchable = true;
                 purgeAfter = null;
@@ -204,7 +256,7 @@ public class Mailbox extends PanacheEntityBase {
 
     /** The end of the grace period after the license removal; null while licensed. */
     private Instant graceEnd(Retention retention) {
-        return licensed ? null : latest(removedAt, heldUntil).plus(retention.gracePeriod());
+        return licensed ? null : graceEndIfRemovedAt(removedAt, retention);
     }
 
     private void provisionAgain(ExchangePlan plan, Instant licensedAt) {

@@ -47,14 +47,19 @@ public class MailboxService {
     @Transactional
     public void licenseAssigned(LicenseAssigned event) {
         if (!event.exchangeOnline()) {
+            // a product whose Exchange plan was turned off for the user no longer licenses the mailbox
+            Mailbox.lockedOfUser(event.userId())
+                    .filter(mailbox -> mailbox.tenantId.equals(event.tenantId()))
+                    .ifPresent(mailbox -> mailbox.noLongerLicensedBy(event.skuId()));
             return;
         }
-        ExchangePlan plan = ExchangePlan.of(event.servicePlans());
+        ExchangePlan plan = ExchangePlan.of(event);
         Instant now = clock.instant();
         Mailbox mailbox = Mailbox.lockedOfUser(event.userId()).orElse(null);
         if (mailbox == null) {
             Mailbox created = Mailbox.provision(event.tenantId(), event.userId(), event.userPrincipalName(), plan,
                     event.assignedAt(), now);
+            created.licensedBy(event.skuId());
             created.persist();
             timeline.record(event.tenantId(), event.userId(), event.assignedAt(), TimelineEvent.MAILBOX_PROVISIONED,
                     null, "Mailbox provisioned by " + event.skuPartNumber() + " (" + plan + ").");
@@ -71,6 +76,7 @@ public class MailboxService {
         MailboxState before = mailbox.state;
         boolean wasLicensed = mailbox.licensed;
         mailbox.licensed(event.userPrincipalName(), plan, event.assignedAt(), now, retention());
+        mailbox.licensedBy(event.skuId());
         if (before == MailboxState.PURGED) {
             timeline.record(mailbox.tenantId, mailbox.userId, event.assignedAt(), TimelineEvent.MAILBOX_PROVISIONED,
                     null, "New mailbox provisioned by " + event.skuPartNumber() + " (" + plan
@@ -88,7 +94,14 @@ public class MailboxService {
      */
     @Transactional
     public void licenseRemoved(LicenseRemoved event) {
-        if (!event.exchangeOnline() || event.exchangeOnlineRetained()) {
+        if (!event.exchangeOnline()) {
+            return;
+        }
+        if (event.exchangeOnlineRetained()) {
+            // the mailbox stays as it is, licensed through the user's other products
+            Mailbox.lockedOfUser(event.userId())
+                    .filter(mailbox -> mailbox.tenantId.equals(event.tenantId()))
+                    .ifPresent(mailbox -> mailbox.noLongerLicensedBy(event.skuId()));
             return;
         }
         Mailbox mailbox = Mailbox.lockedOfUser(event.userId()).orElse(null);
@@ -98,6 +111,7 @@ public class MailboxService {
             return;
         }
         requireSameTenant(mailbox, event.tenantId());
+        mailbox.noLongerLicensedBy(event.skuId());
         if (!mailbox.licensed || mailbox.state == MailboxState.PURGED) {
             return;
         }
@@ -227,12 +241,10 @@ public class MailboxService {
                 .orElseThrow(() -> GraphException.notFound(userId));
     }
 
-    /** Deletes a due mailbox's content now (keeping labelled items) and records what was kept and why. */
+    /** Deletes a due mailbox's content now (keeping labelled items); {@link MailboxContent} records what was kept and why. */
     private void purge(Mailbox mailbox, Instant now) {
-        MailboxContent.Purged purged = content.purge(mailbox.userId, now);
+        content.purge(mailbox.tenantId, mailbox.userId, now);
         mailbox.purged(now);
-        timeline.record(mailbox.tenantId, mailbox.userId, now, TimelineEvent.MAILBOX_PURGED, null,
-                GracePeriodPurge.describe(purged.deleted(), purged.retained(), purged.labels()));
     }
 
     Retention retention() {

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.licenselifecycle.events.LicenseAssigned;
 import org.licenselifecycle.events.ServicePlan;
 
 /**
@@ -46,7 +47,19 @@ public class OneDrive extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** Whether a license with these enabled plans comes with OneDrive (SHAREPOINT* or ONEDRIVE* plans). */
+    /**
+     * Whether a license comes with OneDrive, as licensing's catalog says it in the event ({@code oneDrive}). An event
+     * written before that field is judged by its plans' names, as this service did then ({@link #includedIn(Collection)}).
+     */
+    public static boolean includedIn(LicenseAssigned license) {
+        return license.oneDrive() != null ? license.oneDrive() : includedIn(license.servicePlans());
+    }
+
+    /**
+     * Whether a license with these enabled plans comes with OneDrive (SHAREPOINT* or ONEDRIVE* plans): only for
+     * LicenseAssigned events written before they carried {@code oneDrive} (licensing's catalog, {@code Workload},
+     * owns the rule). Remove once no such event can be replayed.
+     */
     public static boolean includedIn(Collection<ServicePlan> servicePlans) {
         return servicePlans.stream()
                 .map(plan -> plan.servicePlanName().toUpperCase(Locale.ROOT))

@@ -35,7 +35,7 @@ public class OneDriveService {
 
     @Transactional
     public void licenseAssigned(LicenseAssigned event) {
-        if (!OneDrive.includedIn(event.servicePlans())) {
+        if (!OneDrive.includedIn(event)) {
             return;
         }
         OneDrive existing = OneDrive.lockedOfUser(event.userId()).orElse(null);

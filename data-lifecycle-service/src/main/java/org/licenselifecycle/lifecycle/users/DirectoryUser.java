@@ -37,11 +37,11 @@ public class DirectoryUser extends PanacheEntityBase {
     }
 
     /** The user, locked until the transaction ends, so that one user's events apply one after the other. */
-    static Optional<DirectoryUser> locked(UUID userId) {
+    public static Optional<DirectoryUser> locked(UUID userId) {
         return DirectoryUser.<DirectoryUser>findByIdOptional(userId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    UserLifecycle.Known known() {
+    public UserLifecycle.Known known() {
         return new UserLifecycle.Known(changedAt, deletedAt);
     }
 }

@@ -16,8 +16,11 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.licenselifecycle.events.ServicePlan;
+import org.licenselifecycle.lifecycle.Licenses;
 import org.licenselifecycle.lifecycle.Licenses.TestUser;
 import org.licenselifecycle.testsupport.Rig;
 
@@ -55,6 +58,31 @@ class MailboxLifecycleTest {
         publish(user.assigned(OFFICE_365_E3, at("2026-03-02T09:00:00Z")));
 
         assertThat(awaitMailbox(user, json -> true).getString("exchangePlan")).isEqualTo("EXCHANGE_ONLINE_PLAN_2");
+    }
+
+    @Test
+    void theEventSaysWhichPlanIsEnterpriseAsLicensingsCatalogKnowsIt() {
+        // Exchange Online Plan 2 for Government: licensing's catalog knows it is Enterprise, its name alone did not say
+        TestUser user = TestUser.create();
+        Licenses.Sku enterpriseGov = new Licenses.Sku(UUID.fromString("8c4ce438-32a7-4ac5-91a6-e22ae08d9c8b"),
+                "ENTERPRISEPACK_GOV", true, true, true,
+                List.of(new ServicePlan(UUID.fromString("8c3069c0-ccdb-44be-ab77-986203a67df2"), "EXCHANGE_S_ENTERPRISE_GOV")));
+
+        publish(user.assigned(enterpriseGov, at("2026-03-02T09:00:00Z")));
+
+        assertThat(awaitMailbox(user, json -> true).getString("exchangePlan")).isEqualTo("EXCHANGE_ONLINE_PLAN_2");
+    }
+
+    @Test
+    void anOlderEventWithoutTheCatalogsWordIsJudgedByItsPlansNamesAsBefore() {
+        TestUser enterprise = TestUser.create();
+        TestUser standard = TestUser.create();
+
+        publish(enterprise.assignedInAnOlderEvent(OFFICE_365_E3, at("2026-03-02T09:00:00Z")));
+        publish(standard.assignedInAnOlderEvent(BUSINESS_PREMIUM, at("2026-03-02T09:00:00Z")));
+
+        assertThat(awaitMailbox(enterprise, json -> true).getString("exchangePlan")).isEqualTo("EXCHANGE_ONLINE_PLAN_2");
+        assertThat(awaitMailbox(standard, json -> true).getString("exchangePlan")).isEqualTo("EXCHANGE_ONLINE_PLAN_1");
     }
 
     @Test

@@ -17,8 +17,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.licenselifecycle.events.ServicePlan;
+import org.licenselifecycle.lifecycle.Licenses;
 import org.licenselifecycle.events.LicenseRemoved;
 import org.licenselifecycle.events.RemovalReason;
 import org.licenselifecycle.lifecycle.Licenses.TestUser;
@@ -44,6 +47,30 @@ class OneDriveLifecycleTest {
         assertThat(oneDrive.getString("url")).isEqualTo("https://contoso-my.sharepoint.com/personal/"
                 + user.userPrincipalName().replace('.', '_').replace('@', '_'));
         assertThat(Instant.parse(oneDrive.getString("provisionedAt"))).isEqualTo(assignedAt);
+    }
+
+    @Test
+    void officeForTheWebAloneGivesNoOneDriveAsLicensingsCatalogSays() {
+        // SHAREPOINTWAC is Office for the Web, not a OneDrive: the event says so, whatever the plan's name suggests
+        TestUser user = TestUser.create();
+        Licenses.Sku officeForTheWeb = new Licenses.Sku(UUID.fromString("4b9405b0-7788-4568-add1-99614e613b69"),
+                "EXCHANGESTANDARD", true, false, false, List.of(Licenses.EXCHANGE_S_STANDARD,
+                        new ServicePlan(UUID.fromString("e95bec33-7c88-4a70-8e19-b10bd9d0c014"), "SHAREPOINTWAC")));
+
+        publish(user.assigned(officeForTheWeb, at("2026-03-02T09:00:00Z")));
+
+        awaitMailbox(user, json -> true);
+        awaitAllApplied();
+        assertThat(oneDrive(user).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anOlderEventWithoutTheCatalogsWordIsJudgedByItsPlansNamesAsBefore() {
+        TestUser user = TestUser.create();
+
+        publish(user.assignedInAnOlderEvent(BUSINESS_PREMIUM, at("2026-03-02T09:00:00Z")));
+
+        assertThat(awaitOneDrive(user).getString("state")).isEqualTo("ACTIVE");
     }
 
     @Test

@@ -74,6 +74,43 @@ class TimelineTest {
     }
 
     @Test
+    void aLicenseBackAfterTheGraceDeletesTheOldContentWithTheSameWordsAsThePurgeJob() {
+        TestUser byTheJob = disconnectedWithThreeItems();
+        clock.fixAt(at("2026-05-01T10:00:00Z"));
+        purge.purgeDue();
+        // the job has run; this one's data falls due too, and its license comes back before the job runs again
+        TestUser byTheLicense = disconnectedWithThreeItems();
+
+        publish(byTheLicense.assigned(BUSINESS_PREMIUM, at("2026-05-01T09:00:00Z")));
+        awaitMailbox(byTheLicense, json -> "2026-05-01T09:00:00Z".equals(json.getString("provisionedAt")));
+
+        String job = purgedDetail(byTheJob);
+        assertThat(job).isEqualTo("Retention over: mailbox content deleted for good (1 items); "
+                + "2 items kept for discovery under retention labels: Board-10y, Legal-7y.");
+        assertThat(purgedDetail(byTheLicense)).isEqualTo(job);
+    }
+
+    /** A user whose license went on 10 March, with one unlabelled and two labelled items: due on 9 April. */
+    private static TestUser disconnectedWithThreeItems() {
+        TestUser user = TestUser.create();
+        publish(user.assigned(BUSINESS_PREMIUM, at("2026-03-02T09:00:00Z")));
+        awaitMailbox(user, json -> true);
+        deliver(user, "Lunch", "Friday", null);
+        deliver(user, "Contract", "Signed", "Legal-7y");
+        deliver(user, "Minutes", "Board", "Board-10y");
+        publish(user.removed(BUSINESS_PREMIUM, UUID.randomUUID(), at("2026-03-10T12:00:00Z")));
+        awaitMailbox(user, json -> "DISCONNECTED".equals(json.getString("state")));
+        return user;
+    }
+
+    private static String purgedDetail(TestUser user) {
+        JsonPath timeline = timeline(user, DirectoryRole.GLOBAL_READER);
+        int at = timeline.getList("entries.event").indexOf("MAILBOX_PURGED");
+        assertThat(at).isNotNegative();
+        return timeline.getString("entries[" + at + "].detail");
+    }
+
+    @Test
     void aReconnectionInsideTheGracePeriodIsOnTheTimeline() {
         TestUser user = TestUser.create();
         publish(user.assigned(BUSINESS_PREMIUM, at("2026-03-02T09:00:00Z")));

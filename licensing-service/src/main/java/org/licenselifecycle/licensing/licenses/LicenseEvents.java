@@ -37,7 +37,8 @@ class LicenseEvents {
                 license.product().skuId(), license.product().skuPartNumber(),
                 plans.stream().map(ServicePlan::toEvent).toList(),
                 plans.stream().anyMatch(ServicePlan::isExchangeOnline), assignedBy, at, license.disabledPlans(),
-                assignedByGroup));
+                assignedByGroup, plans.stream().anyMatch(ServicePlan::exchangeEnterprise),
+                plans.stream().anyMatch(ServicePlan::givesOneDrive)));
     }
 
     /**

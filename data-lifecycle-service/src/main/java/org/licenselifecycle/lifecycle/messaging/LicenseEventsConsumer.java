@@ -1,4 +1,4 @@
-package org.licenselifecycle.lifecycle.licenses;
+package org.licenselifecycle.lifecycle.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package org.licenselifecycle.lifecycle.users;
+package org.licenselifecycle.lifecycle.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -12,6 +12,7 @@ import org.licenselifecycle.events.UserRestored;
 import org.licenselifecycle.events.UserUpdated;
 import org.licenselifecycle.lifecycle.mailbox.MailboxService;
 import org.licenselifecycle.lifecycle.onedrive.OneDriveService;
+import org.licenselifecycle.lifecycle.users.DirectoryUser;
 
 /**
  * What directory-service's events do to a user's mailbox and OneDrive, whatever order they arrive in: each

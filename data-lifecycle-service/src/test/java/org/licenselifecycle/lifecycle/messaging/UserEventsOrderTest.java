@@ -1,4 +1,4 @@
-package org.licenselifecycle.lifecycle.users;
+package org.licenselifecycle.lifecycle.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,6 @@ import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.Topics;
 import org.licenselifecycle.lifecycle.Licenses;
 import org.licenselifecycle.lifecycle.Licenses.TestUser;
-import org.licenselifecycle.lifecycle.licenses.LicenseEventsConsumer;
 import org.licenselifecycle.testsupport.DirectoryHistories;
 import org.licenselifecycle.testsupport.DirectoryHistories.Change;
 import org.licenselifecycle.testsupport.DirectoryHistories.FinalUser;

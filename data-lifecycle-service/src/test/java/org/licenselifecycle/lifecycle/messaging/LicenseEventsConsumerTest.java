@@ -1,4 +1,4 @@
-package org.licenselifecycle.lifecycle.licenses;
+package org.licenselifecycle.lifecycle.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.licenselifecycle.lifecycle.AdminApi.awaitMailbox;

@@ -1,0 +1,49 @@
+package org.licenselifecycle.lifecycle.data;
+
+import io.quarkus.security.PermissionsAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.licenselifecycle.lifecycle.users.UserIds;
+import org.licenselifecycle.support.security.Caller;
+import org.licenselifecycle.support.security.Operations;
+
+/** Admin API: what removing some of a user's licenses would do to their mailbox and OneDrive (the Unassign box). */
+@Path("/api/v1/users/{userId}/dataOutcome")
+@Produces(MediaType.APPLICATION_JSON)
+@PermissionsAllowed(Operations.READ_USER_DATA)
+@Tag(name = "Mailboxes")
+public class DataOutcomeResource {
+
+    private final WhatHappensToData data;
+    private final Caller caller;
+
+    DataOutcomeResource(WhatHappensToData data, Caller caller) {
+        this.data = data;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "What happens to a user's data if licenses go",
+            description = "For the products named by skuId (repeated; all of the user's when none): whether the "
+                    + "mailbox stays, is kept by a hold, or is disconnected and purged at the end of the grace period; "
+                    + "items under retention labels are kept; OneDrive is left in place.")
+    public DataOutcome ifRemoved(@PathParam("userId") String userId, @QueryParam("skuId") List<String> skuIds) {
+        return data.ifRemoved(caller.tenantId(), userId, skuIds == null || skuIds.isEmpty() ? null : skuIdsOf(skuIds));
+    }
+
+    private static Set<UUID> skuIdsOf(List<String> skuIds) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        skuIds.forEach(skuId -> ids.add(UserIds.parse(skuId)));
+        return ids;
+    }
+}
