@@ -18,7 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.support.security.GraphPermission;
 
 /**

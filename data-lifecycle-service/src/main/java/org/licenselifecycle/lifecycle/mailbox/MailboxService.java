@@ -15,8 +15,8 @@ import org.licenselifecycle.lifecycle.timeline.Timeline;
 import org.licenselifecycle.lifecycle.timeline.TimelineEvent;
 import org.licenselifecycle.lifecycle.users.DirectoryUser;
 import org.licenselifecycle.lifecycle.users.UserIds;
-import org.licenselifecycle.support.graph.GraphErrorCodes;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphErrorCodes;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * What Exchange Online does with a user's mailbox when licenses come and go, and how an admin reads it.

@@ -14,7 +14,7 @@ import org.licenselifecycle.lifecycle.timeline.Timeline;
 import org.licenselifecycle.lifecycle.timeline.TimelineEvent;
 import org.licenselifecycle.lifecycle.users.DirectoryUser;
 import org.licenselifecycle.lifecycle.users.UserIds;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * What OneDrive does when licenses come and users go: a SharePoint or OneDrive plan provisions the user's

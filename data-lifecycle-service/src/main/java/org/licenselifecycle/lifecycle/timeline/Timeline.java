@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.licenselifecycle.lifecycle.users.UserIds;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * Per user, one timeline of what happened to their data and when: written in the same transaction as

@@ -2,7 +2,7 @@ package org.licenselifecycle.lifecycle.users;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /** Reads a user id from a URL the way Graph does: a GUID, or a 400 {@code Request_BadRequest}. */
 public final class UserIds {

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
 import org.licenselifecycle.directory.users.UserService;
-import org.licenselifecycle.support.graph.GraphErrorCodes;
-import org.licenselifecycle.support.graph.GraphException;
-import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.contract.graph.GraphErrorCodes;
+import org.licenselifecycle.contract.graph.GraphException;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 
 /**
  * The directory's record of admin roles: who is Global, License or User Administrator and so on, by

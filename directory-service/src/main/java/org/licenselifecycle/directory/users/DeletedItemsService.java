@@ -11,7 +11,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.licenselifecycle.events.UserDeleted;
 import org.licenselifecycle.events.UserPurged;
 import org.licenselifecycle.events.UserRestored;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.support.outbox.Outbox;
 
 /**

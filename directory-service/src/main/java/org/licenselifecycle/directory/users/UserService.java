@@ -14,7 +14,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.licenselifecycle.directory.tenants.TenantService;
 import org.licenselifecycle.events.UserCreated;
 import org.licenselifecycle.events.UserUpdated;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.support.outbox.Outbox;
 
 /**

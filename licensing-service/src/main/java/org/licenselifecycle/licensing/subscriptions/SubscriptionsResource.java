@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.licenselifecycle.licensing.licenses.UnassignRequest;
 import org.licenselifecycle.licensing.licenses.UnassignResult;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.support.security.Caller;

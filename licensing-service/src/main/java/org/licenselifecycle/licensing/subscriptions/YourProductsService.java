@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.licenselifecycle.licensing.licenses.LicensesPageService;
 import org.licenselifecycle.licensing.licenses.UnassignRequest;
 import org.licenselifecycle.licensing.licenses.UnassignResult;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * The Your products page: one row per subscription, and unassigning its product from selected users.

@@ -1,11 +1,11 @@
 package org.licenselifecycle.support.security;
 
-import static org.licenselifecycle.support.security.DirectoryRole.BILLING_ADMINISTRATOR;
-import static org.licenselifecycle.support.security.DirectoryRole.GLOBAL_ADMINISTRATOR;
-import static org.licenselifecycle.support.security.DirectoryRole.GLOBAL_READER;
-import static org.licenselifecycle.support.security.DirectoryRole.HELPDESK_ADMINISTRATOR;
-import static org.licenselifecycle.support.security.DirectoryRole.LICENSE_ADMINISTRATOR;
-import static org.licenselifecycle.support.security.DirectoryRole.USER_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.BILLING_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_READER;
+import static org.licenselifecycle.contract.roles.DirectoryRole.HELPDESK_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.LICENSE_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.USER_ADMINISTRATOR;
 import static org.licenselifecycle.support.security.GraphPermission.AUDIT_LOG_READ_ALL;
 import static org.licenselifecycle.support.security.GraphPermission.DIRECTORY_READ_ALL;
 import static org.licenselifecycle.support.security.GraphPermission.DIRECTORY_READ_WRITE_ALL;
@@ -31,6 +31,7 @@ import static org.licenselifecycle.support.security.GraphPermission.USER_READ_WR
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 
 /**
  * Who may do what: every operation the services serve, by the name resources give {@code @PermissionsAllowed},

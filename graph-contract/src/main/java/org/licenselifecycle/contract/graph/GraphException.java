@@ -1,4 +1,4 @@
-package org.licenselifecycle.support.graph;
+package org.licenselifecycle.contract.graph;
 
 import java.time.Duration;
 import java.util.Map;

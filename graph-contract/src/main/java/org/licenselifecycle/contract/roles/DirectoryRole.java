@@ -1,4 +1,4 @@
-package org.licenselifecycle.support.security;
+package org.licenselifecycle.contract.roles;
 
 import java.util.Arrays;
 import java.util.Optional;
