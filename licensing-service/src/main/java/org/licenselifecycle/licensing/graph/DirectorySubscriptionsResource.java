@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.licenselifecycle.contract.graph.ObjectIds;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.subscriptions.PurchaseChannel;
 import org.licenselifecycle.licensing.subscriptions.ProvisioningStatus;
@@ -87,7 +88,7 @@ public class DirectorySubscriptionsResource {
 
     private Map<String, Object> one(String id, UriInfo uri) {
         UUID tenantId = caller.tenantId();
-        SubscriptionView subscription = DirectoryUser.idOf(id).flatMap(uuid -> subscriptions.subscription(tenantId, uuid))
+        SubscriptionView subscription = ObjectIds.of(id).flatMap(uuid -> subscriptions.subscription(tenantId, uuid))
                 .orElseThrow(() -> GraphException.notFound(id));
         return entity.of(uri, "directory/subscriptions", of(tenantId, subscription));
     }
