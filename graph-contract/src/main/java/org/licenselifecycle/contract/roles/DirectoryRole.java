@@ -5,24 +5,32 @@ import java.util.Optional;
 
 /**
  * Entra ID directory roles this system knows, by their role template ids, as the {@code wids} claim carries them
- * ({@link Grant#directoryRoles()}); which operations each allows is {@link Operations}' table.
+ * (service-support's {@code Grant.directoryRoles()}), and by the names the admin center shows; which operations each
+ * allows is service-support's {@code Operations} table, built from {@link AdminRoles}.
  */
 public enum DirectoryRole {
-    GLOBAL_ADMINISTRATOR("62e90394-69f5-4237-9190-012177145e10"),
-    LICENSE_ADMINISTRATOR("4d6ac14f-3453-41d0-bef9-a3e0c569773a"),
-    USER_ADMINISTRATOR("fe930be7-5e62-47db-91af-98c3a49a38b1"),
-    GLOBAL_READER("f2ef992c-3afb-46b9-b7cf-a126ee74c451"),
-    BILLING_ADMINISTRATOR("b0f54661-2d74-4c50-afa3-1ec803f12efe"),
-    HELPDESK_ADMINISTRATOR("729827e3-9c14-49f7-bb1b-9608f156bbb8");
+    GLOBAL_ADMINISTRATOR("62e90394-69f5-4237-9190-012177145e10", "Global Administrator"),
+    LICENSE_ADMINISTRATOR("4d6ac14f-3453-41d0-bef9-a3e0c569773a", "License Administrator"),
+    USER_ADMINISTRATOR("fe930be7-5e62-47db-91af-98c3a49a38b1", "User Administrator"),
+    GLOBAL_READER("f2ef992c-3afb-46b9-b7cf-a126ee74c451", "Global Reader"),
+    BILLING_ADMINISTRATOR("b0f54661-2d74-4c50-afa3-1ec803f12efe", "Billing Administrator"),
+    HELPDESK_ADMINISTRATOR("729827e3-9c14-49f7-bb1b-9608f156bbb8", "Helpdesk Administrator");
 
     private final String templateId;
+    private final String displayName;
 
-    DirectoryRole(String templateId) {
+    DirectoryRole(String templateId, String displayName) {
         this.templateId = templateId;
+        this.displayName = displayName;
     }
 
     public String templateId() {
         return templateId;
+    }
+
+    /** The role's name as the admin center shows it, e.g. "License Administrator". */
+    public String displayName() {
+        return displayName;
     }
 
     public static Optional<DirectoryRole> ofTemplateId(String templateId) {
