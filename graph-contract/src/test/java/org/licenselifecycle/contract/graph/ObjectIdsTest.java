@@ -26,4 +26,19 @@ class ObjectIdsTest {
                     assertThat(e.getMessage()).isEqualTo("Invalid object identifier '1-2-3-4-5'.");
                 });
     }
+
+    @Test
+    void aSegmentThatIsNoCanonicalGuidNamesNoId() {
+        UUID id = UUID.randomUUID();
+
+        assertThat(ObjectIds.of(id.toString())).contains(id);
+        assertThat(ObjectIds.of(id.toString().toUpperCase())).contains(id);
+        assertThat(ObjectIds.of("megan@contoso.com")).isEmpty();
+        assertThat(ObjectIds.of("1-2-3-4-5")).isEmpty();
+        // 36 characters UUID.fromString takes, but not 8-4-4-4-12
+        assertThat(ObjectIds.of("000000001-234-4444-4444-444444444444")).isEmpty();
+        assertThat(ObjectIds.of(id + " ")).isEmpty();
+        assertThat(ObjectIds.of("")).isEmpty();
+        assertThat(ObjectIds.of(null)).isEmpty();
+    }
 }
