@@ -3,6 +3,7 @@ package org.licenselifecycle.licensing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.contract.tokens.TokenMinter;
+import org.licenselifecycle.support.security.GraphPermission;
 import org.licenselifecycle.support.security.Operations;
 import org.licenselifecycle.testsupport.DevTokens;
 
@@ -27,6 +29,17 @@ class AdminCenterScopesTest {
     void theAdminCentersScopesReachEveryOperation() {
         assertThat(Operations.names()).allSatisfy(operation -> assertThat(Operations.rule(operation).scopes())
                 .as(operation).containsAnyElementsOf(DevTokens.ADMIN_CENTER_SCOPES));
+    }
+
+    @Test
+    void everyAdminCenterScopeIsAGraphPermissionTheServicesKnow() throws IllegalAccessException {
+        // the minter writes them as strings (it is JDK only); GraphPermission names them for the services
+        List<Object> known = new ArrayList<>();
+        for (Field field : GraphPermission.class.getFields()) {
+            known.add(field.get(null));
+        }
+
+        assertThat(DevTokens.ADMIN_CENTER_SCOPES).isNotEmpty().allSatisfy(scope -> assertThat(known).contains(scope));
     }
 
     @Test
