@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.licenselifecycle.contract.tokens.TokenMinter;
 
 /**
  * The admin console's settings: where the three services answer (the confirmation box asks data-lifecycle-service
@@ -65,11 +66,11 @@ public interface ConsoleConfig {
         /** PKCS#8 PEM of the development key (deploy/local/dev-keys/private-key.pem). */
         Optional<String> signingKey();
 
-        @WithDefault("https://login.license-lifecycle.dev/")
+        @WithDefault(TokenMinter.ISSUER)
         String issuer();
 
         /** The audience (aud) of the tokens: the services' {@code mp.jwt.verify.audiences}. */
-        @WithDefault("api://license-lifecycle-dev")
+        @WithDefault(TokenMinter.AUDIENCE)
         String audience();
 
         @WithDefault("PT8H")
@@ -78,16 +79,13 @@ public interface ConsoleConfig {
         /**
          * The delegated scopes ({@code scp}) the demo tokens carry: what the admin center's sign-in is granted, one
          * scope of every operation the console calls (the services refuse a call whose scope is missing, whatever
-         * the admin's role). Keep equal to test-support's {@code DevTokens.ADMIN_CENTER_SCOPES}.
+         * the admin's role): by default the one list, {@link TokenMinter#ADMIN_CENTER_SCOPES}.
          */
-        @WithDefault("User.Read,User.ReadWrite.All,Directory.ReadWrite.All,Directory.AccessAsUser.All,"
-                + "LicenseAssignment.ReadWrite.All,Organization.ReadWrite.All,RoleManagement.ReadWrite.Directory,"
-                + "Reports.Read.All,AuditLog.Read.All,Mail.ReadWrite,eDiscovery.ReadWrite.All,"
-                + "SharePointTenantSettings.ReadWrite.All")
+        @WithDefault(TokenMinter.ADMIN_CENTER_SCOPE_NAMES)
         List<String> scopes();
 
         /** The console's application (client) id, the tokens' {@code azp}: the services throttle per application. */
-        @WithDefault("00000000-c0de-4000-8000-000000000c01")
+        @WithDefault(TokenMinter.ADMIN_CENTER_CLIENT_ID)
         String clientId();
     }
 }

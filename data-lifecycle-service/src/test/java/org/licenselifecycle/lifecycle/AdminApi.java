@@ -12,7 +12,7 @@ import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.function.Predicate;
 import org.licenselifecycle.lifecycle.Licenses.TestUser;
-import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.testsupport.DevTokens;
 
 /** Reads mailboxes and OneDrives through the admin API as a Global Reader of the user's tenant. */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.LicenseRemoved;
-import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.testsupport.Rig;
 
 /** The Active users page: one user's licenses, clearing some and saving, unassigning all from many users. */

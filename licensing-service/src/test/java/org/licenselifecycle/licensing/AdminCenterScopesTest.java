@@ -3,6 +3,7 @@ package org.licenselifecycle.licensing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,12 +11,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.licenselifecycle.contract.tokens.TokenMinter;
+import org.licenselifecycle.support.security.GraphPermission;
 import org.licenselifecycle.support.security.Operations;
 import org.licenselifecycle.testsupport.DevTokens;
 
 /**
  * The admin center's sign-in is granted one scope of every operation, so that an admin's token does what the admin's
- * role may; and the three token minters (known duplicate K11) grant the same scopes.
+ * role may; and the one list of them (TokenMinter's) is what the console, the token tool and the tests grant.
  */
 class AdminCenterScopesTest {
 
@@ -29,15 +32,29 @@ class AdminCenterScopesTest {
     }
 
     @Test
-    void theConsoleAndTheTokenToolGrantTheSameScopes() throws IOException {
-        // the console's default, @WithDefault("User.Read,..." + "..."), and the tool's List.of("User.Read", ...)
-        List<String> console = permissionsIn("admin-console/src/main/java/org/licenselifecycle/console/ConsoleConfig.java",
-                "@WithDefault(\"User.Read,", "@WithDefault(".length(), "List<String> scopes()");
-        List<String> tool = permissionsIn("deploy/local/DevToken.java", "CONSOLE_SCOPES = List.of(",
-                "CONSOLE_SCOPES = List.of(".length(), ");");
+    void everyAdminCenterScopeIsAGraphPermissionTheServicesKnow() throws IllegalAccessException {
+        // the minter writes them as strings (it is JDK only); GraphPermission names them for the services
+        List<Object> known = new ArrayList<>();
+        for (Field field : GraphPermission.class.getFields()) {
+            known.add(field.get(null));
+        }
 
-        assertThat(console).containsExactlyElementsOf(DevTokens.ADMIN_CENTER_SCOPES);
-        assertThat(tool).containsExactlyElementsOf(DevTokens.ADMIN_CENTER_SCOPES);
+        assertThat(DevTokens.ADMIN_CENTER_SCOPES).isNotEmpty().allSatisfy(scope -> assertThat(known).contains(scope));
+    }
+
+    @Test
+    void theConsoleAndTheTokenToolGrantTheSameScopes() throws IOException {
+        // one list, TokenMinter's: the console's default names it (@WithDefault(TokenMinter.ADMIN_CENTER_SCOPE_NAMES)),
+        // the token tool and DevTokens use it
+        String console = Files.readString(find("admin-console/src/main/java/org/licenselifecycle/console/ConsoleConfig.java"));
+        String tool = Files.readString(find("graph-contract/src/main/java/org/licenselifecycle/contract/tokens/TokenTool.java"));
+        List<String> minter = permissionsIn("graph-contract/src/main/java/org/licenselifecycle/contract/tokens/TokenMinter.java",
+                "ADMIN_CENTER_SCOPE_NAMES = ", "ADMIN_CENTER_SCOPE_NAMES = ".length(), ";");
+
+        assertThat(console).contains("@WithDefault(TokenMinter.ADMIN_CENTER_SCOPE_NAMES)\n        List<String> scopes()");
+        assertThat(tool).contains("TokenMinter.ADMIN_CENTER_SCOPES");
+        assertThat(DevTokens.ADMIN_CENTER_SCOPES).isSameAs(TokenMinter.ADMIN_CENTER_SCOPES);
+        assertThat(minter).containsExactlyElementsOf(DevTokens.ADMIN_CENTER_SCOPES);
     }
 
     /** The permission names written in a project file from {@code skip} characters after {@code from} up to {@code to}. */

@@ -4,11 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.licenselifecycle.licensing.Catalog.BUSINESS_PREMIUM;
-import static org.licenselifecycle.support.security.DirectoryRole.BILLING_ADMINISTRATOR;
-import static org.licenselifecycle.support.security.DirectoryRole.GLOBAL_ADMINISTRATOR;
-import static org.licenselifecycle.support.security.DirectoryRole.GLOBAL_READER;
-import static org.licenselifecycle.support.security.DirectoryRole.HELPDESK_ADMINISTRATOR;
-import static org.licenselifecycle.support.security.DirectoryRole.LICENSE_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.BILLING_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_READER;
+import static org.licenselifecycle.contract.roles.DirectoryRole.HELPDESK_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.LICENSE_ADMINISTRATOR;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
 

@@ -121,7 +121,7 @@ class GraphSdkTest {
         TestTenant tenant = new TestTenant();
         String enabled = tenant.buy(BUSINESS_PREMIUM, 5);
         String suspended = tenant.buy(BUSINESS_PREMIUM, 2, "Suspended");
-        GraphServiceClient graph = client(tenant.token(org.licenselifecycle.support.security.DirectoryRole.GLOBAL_READER));
+        GraphServiceClient graph = client(tenant.token(org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_READER));
 
         SubscribedSku listed = graph.subscribedSkus().get().getValue().get(0);
         SubscribedSku sku = graph.subscribedSkus().bySubscribedSkuId(tenant.id + "_" + BUSINESS_PREMIUM).get();

@@ -26,7 +26,7 @@ import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.LicenseRemoved;
 import org.licenselifecycle.events.RemovalReason;
 import org.licenselifecycle.support.outbox.OutboxRelay;
-import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.testsupport.Rig;
 
 /** The Licenses page: who holds a product, and unassigning it from up to 20 selected users at a time. */

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.licenselifecycle.events.UserCreated;
-import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.testsupport.DevTokens;
 
 /**

@@ -27,7 +27,7 @@ import org.licenselifecycle.licensing.licenses.ActiveUsersService;
 import org.licenselifecycle.licensing.licenses.KeptLicenses;
 import org.licenselifecycle.licensing.licenses.LicenseAssignmentService;
 import org.licenselifecycle.licensing.messaging.UserEventsConsumer;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.testsupport.DirectoryHistories;
 import org.licenselifecycle.testsupport.DirectoryHistories.Change;
 import org.licenselifecycle.testsupport.DirectoryHistories.FinalUser;

@@ -1,55 +1,37 @@
 package org.licenselifecycle.testsupport;
 
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.licenselifecycle.support.security.DirectoryRole;
-import org.licenselifecycle.support.security.GraphPermission;
+import org.licenselifecycle.contract.roles.DirectoryRole;
+import org.licenselifecycle.contract.tokens.TokenMinter;
 
 /**
  * Bearer tokens with Entra ID's claims and the development audience, signed with the development key in
  * {@code deploy/local/dev-keys}, which the services trust under the test profile. Delegated tokens (a signed-in
  * admin: {@code tid}, {@code oid}, {@code wids}, {@code scp}, {@code azp}) by default, with the scopes the admin
  * center's sign-in is granted; app-only tokens ({@code idtyp: app}, {@code roles}, no {@code scp}) from
- * {@link #app}.
+ * {@link #app}. Minted by the one minter, {@link TokenMinter}.
  */
 public final class DevTokens {
 
-    /**
-     * The delegated scopes of the admin center's sign-in (the console's, and the default here): every operation's
-     * scope, so that a token of a role may do what the role may. Keep equal to admin-console's
-     * {@code console.demo-sign-in.scopes} and deploy/local/DevToken.java's default.
-     */
-    public static final List<String> ADMIN_CENTER_SCOPES = List.of(GraphPermission.USER_READ,
-            GraphPermission.USER_READ_WRITE_ALL, GraphPermission.DIRECTORY_READ_WRITE_ALL,
-            GraphPermission.DIRECTORY_ACCESS_AS_USER_ALL, GraphPermission.LICENSE_ASSIGNMENT_READ_WRITE_ALL,
-            GraphPermission.ORGANIZATION_READ_WRITE_ALL, GraphPermission.ROLE_MANAGEMENT_READ_WRITE_DIRECTORY,
-            GraphPermission.REPORTS_READ_ALL, GraphPermission.AUDIT_LOG_READ_ALL, GraphPermission.MAIL_READ_WRITE,
-            GraphPermission.EDISCOVERY_READ_WRITE_ALL, GraphPermission.SHAREPOINT_TENANT_SETTINGS_READ_WRITE_ALL);
+    /** The delegated scopes of the admin center's sign-in (the console's, and the default here): {@link TokenMinter}'s. */
+    public static final List<String> ADMIN_CENTER_SCOPES = TokenMinter.ADMIN_CENTER_SCOPES;
 
     /** The client id ({@code azp}) of delegated tokens here: the admin console's demo sign-in's. */
-    public static final String ADMIN_CENTER_CLIENT_ID = "00000000-c0de-4000-8000-000000000c01";
+    public static final String ADMIN_CENTER_CLIENT_ID = TokenMinter.ADMIN_CENTER_CLIENT_ID;
 
     /** The issuer the dev, test and local profiles expect. */
-    public static final String ISSUER = "https://login.license-lifecycle.dev/";
+    public static final String ISSUER = TokenMinter.ISSUER;
 
     /** The audience the dev, test and local profiles expect ({@code mp.jwt.verify.audiences}). */
-    public static final String AUDIENCE = "api://license-lifecycle-dev";
+    public static final String AUDIENCE = TokenMinter.AUDIENCE;
 
     private static PrivateKey devKey;
 
@@ -74,7 +56,7 @@ public final class DevTokens {
     public static String delegated(UUID tenantId, String applicationId, Collection<String> scopes,
             DirectoryRole... roles) {
         return sign(tenantId, UUID.randomUUID(), Instant.now().plusSeconds(3600), devKey(), AUDIENCE, roles,
-                claims -> claims.claim("azp", applicationId).claim("scp", String.join(" ", scopes)));
+                token -> token.delegated(applicationId, scopes));
     }
 
     /** An app-only token (client credentials) of a new application granted {@code applicationPermissions}. */
@@ -90,8 +72,7 @@ public final class DevTokens {
     public static String app(UUID tenantId, String applicationId, Collection<String> applicationPermissions,
             DirectoryRole... servicePrincipalRoles) {
         return sign(tenantId, UUID.randomUUID(), Instant.now().plusSeconds(3600), devKey(), AUDIENCE,
-                servicePrincipalRoles, claims -> claims.claim("azp", applicationId).claim("idtyp", "app")
-                        .claim("roles", List.copyOf(applicationPermissions)));
+                servicePrincipalRoles, token -> token.appOnly(applicationId, applicationPermissions));
     }
 
     /** A valid token of the development key, but issued to another application: {@code aud} is {@code audience}. */
@@ -124,52 +105,31 @@ public final class DevTokens {
     /** A delegated token with the admin center's scopes. */
     private static String sign(UUID tenantId, UUID objectId, Instant expiresAt, PrivateKey key, String audience,
             DirectoryRole... roles) {
-        return sign(tenantId, objectId, expiresAt, key, audience, roles, claims -> claims
-                .claim("azp", ADMIN_CENTER_CLIENT_ID).claim("scp", String.join(" ", ADMIN_CENTER_SCOPES)));
+        return sign(tenantId, objectId, expiresAt, key, audience, roles,
+                token -> token.delegated(ADMIN_CENTER_CLIENT_ID, ADMIN_CENTER_SCOPES));
     }
 
     /** The claims every token has ({@code oid} is the user, or the application's service principal), and {@code grant}'s. */
     private static String sign(UUID tenantId, UUID objectId, Instant expiresAt, PrivateKey key, String audience,
-            DirectoryRole[] roles, Consumer<JwtClaimsBuilder> grant) {
-        JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
-                .audience(audience)
-                .subject(objectId.toString())
-                .claim("tid", tenantId.toString())
-                .claim("oid", objectId.toString())
-                .claim("wids", Arrays.stream(roles).map(DirectoryRole::templateId).toList())
+            DirectoryRole[] roles, Consumer<TokenMinter> grant) {
+        TokenMinter token = TokenMinter.token(ISSUER, audience, tenantId.toString(), objectId.toString())
+                .roles(List.of(roles))
                 .claim("ver", "2.0")
-                .issuedAt(expiresAt.minusSeconds(7200))
-                .expiresAt(expiresAt);
-        grant.accept(claims);
-        return claims.sign(key);
+                .valid(expiresAt.minusSeconds(7200), expiresAt);
+        grant.accept(token);
+        return token.sign(key);
     }
 
     private static synchronized PrivateKey devKey() {
         if (devKey == null) {
-            devKey = readPkcs8(locate(Path.of("deploy", "local", "dev-keys", "private-key.pem")));
+            devKey = TokenMinter.readPkcs8(locate(TokenMinter.DEVELOPMENT_KEY));
         }
         return devKey;
     }
 
     /** Finds a file of the project from wherever the tests run (the project root or a module). */
     static Path locate(Path relative) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(relative);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
-    }
-
-    private static PrivateKey readPkcs8(Path pem) {
-        try {
-            String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Not a PKCS#8 RSA key: " + pem, e);
-        }
+        return TokenMinter.findAbove(relative).orElseThrow(() -> new IllegalStateException(relative + " not found above "
+                + Path.of("").toAbsolutePath()));
     }
 }

@@ -1,17 +1,19 @@
 package org.licenselifecycle.console.services;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.Response;
+import org.licenselifecycle.contract.graph.GraphError;
 
 /**
  * Turns a service's answer into a {@link ServiceError} in plain words: the {@code error.message} of
- * Graph's envelope ({@code {"error":{"code","message",...}}}) when there is one, otherwise what the status
- * means. Never shows the body as it came.
+ * Graph's envelope ({@link GraphError}, the type the services write it with) when there is one, otherwise what the
+ * status means. Never shows the body as it came.
  */
 public final class GraphErrors {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Graph adds fields of its own (details, innerError's others); what the page shows is code and message
+    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private GraphErrors() {
     }
@@ -31,13 +33,13 @@ public final class GraphErrors {
 
     static ServiceError of(String service, int status, String body) {
         try {
-            JsonNode error = JSON.readTree(body == null ? "" : body).path("error");
-            String message = error.path("message").asText("");
-            if (!message.isBlank()) {
-                return new ServiceError(status, error.path("code").asText(""), message);
+            GraphError envelope = JSON.readValue(body == null ? "" : body, GraphError.class);
+            GraphError.Body error = envelope == null ? null : envelope.error();
+            if (error != null && error.message() != null && !error.message().isBlank()) {
+                return new ServiceError(status, error.code() == null ? "" : error.code(), error.message());
             }
         } catch (Exception e) {
-            // not JSON: fall through to the status
+            // not Graph's envelope: fall through to the status
         }
         return new ServiceError(status, "", plainWords(service, status));
     }

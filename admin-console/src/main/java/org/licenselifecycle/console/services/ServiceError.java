@@ -1,33 +1,22 @@
 package org.licenselifecycle.console.services;
 
 import java.util.function.Supplier;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
- * A service refused or failed a call. {@link #getMessage()} is what the page shows: the message of Graph's
- * error envelope when the service sent one, otherwise a sentence in plain words, never the raw body.
+ * A service refused or failed a call: a {@link GraphException} as the console received it. {@link #getMessage()} is
+ * what the page shows: the message of Graph's error envelope when the service sent one, otherwise a sentence in plain
+ * words, never the raw body.
  */
-public class ServiceError extends RuntimeException {
-
-    private final int status;
-    private final String code;
+public class ServiceError extends GraphException {
 
     public ServiceError(int status, String code, String message) {
-        super(message);
-        this.status = status;
-        this.code = code;
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public String code() {
-        return code;
+        super(status, code, message);
     }
 
     /** The status a page answers with: a refusal keeps its status; a service's 5xx is the console's bad gateway. */
     public int pageStatus() {
-        return status >= 500 ? 502 : status;
+        return status() >= 500 ? 502 : status();
     }
 
     /** What the call returns, or null when the service says it has no such thing (404). */

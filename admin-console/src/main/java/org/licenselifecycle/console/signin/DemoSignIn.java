@@ -19,6 +19,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.licenselifecycle.console.ConsoleConfig;
 import org.licenselifecycle.console.services.DirectoryClient;
 import org.licenselifecycle.console.services.ServiceError;
+import org.licenselifecycle.contract.graph.GraphErrorCodes;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 
 /**
  * The demo sign-in (dev, local and test profiles; {@code console.demo-sign-in.enabled}, refused in prod by
@@ -32,7 +34,7 @@ import org.licenselifecycle.console.services.ServiceError;
 public class DemoSignIn {
 
     /** One admin of the tenant the page offers. */
-    public record DemoAdmin(String userId, String displayName, String userPrincipalName, AdminRole role) {
+    public record DemoAdmin(String userId, String displayName, String userPrincipalName, DirectoryRole role) {
     }
 
     private final ConsoleConfig config;
@@ -70,7 +72,7 @@ public class DemoSignIn {
         DemoAdmin chosen = admins(tenantId).stream()
                 .filter(a -> a.userId().equalsIgnoreCase(userId) && a.role().name().equals(role))
                 .findFirst()
-                .orElseThrow(() -> new ServiceError(400, "Request_BadRequest",
+                .orElseThrow(() -> new ServiceError(400, GraphErrorCodes.BAD_REQUEST,
                         "That admin does not hold that role in this organization any more. Choose another one."));
         String token = tokens.token(tenantId, chosen.userId(), chosen.displayName(), List.of(chosen.role()));
         Instant expiresAt = TokenClaims.of(token).orElseThrow().expiresAt();
@@ -81,7 +83,7 @@ public class DemoSignIn {
     private List<DemoAdmin> admins(String tenantId) {
         String bearer = "Bearer " + tokens.signInPageToken(tenantId);
         return directory.roleAssignments(bearer).value().stream()
-                .flatMap(assignment -> AdminRole.ofTemplateId(assignment.roleDefinitionId()).stream().map(role -> {
+                .flatMap(assignment -> DirectoryRole.ofTemplateId(assignment.roleDefinitionId()).stream().map(role -> {
                     DirectoryClient.User user = directory.user(bearer, assignment.principalId());
                     return new DemoAdmin(user.id(), user.displayName(), user.userPrincipalName(), role);
                 }))

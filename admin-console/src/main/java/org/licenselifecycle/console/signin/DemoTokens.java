@@ -1,26 +1,20 @@
 package org.licenselifecycle.console.signin;
 
-import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.licenselifecycle.console.ConsoleConfig;
+import org.licenselifecycle.contract.roles.DirectoryRole;
+import org.licenselifecycle.contract.tokens.TokenMinter;
 
 /**
  * Tokens for the demo sign-in: delegated tokens with Entra ID's claims (tid, oid, wids, scp, azp, name) and the
  * services' audience, signed RS256 with the development key that the services trust under their dev, test and local
- * profiles only (or with the key pair generated for the k8s dev overlay).
+ * profiles only (or with the key pair generated for the k8s dev overlay). Minted by the one minter, {@link TokenMinter}.
  */
 @ApplicationScoped
 public class DemoTokens {
@@ -37,40 +31,26 @@ public class DemoTokens {
         this.clock = clock;
     }
 
-    String token(String tenantId, String objectId, String name, List<AdminRole> roles) {
+    String token(String tenantId, String objectId, String name, List<DirectoryRole> roles) {
         Instant now = clock.instant();
-        var builder = Jwt.issuer(config.issuer())
-                .audience(config.audience())
-                .subject(objectId)
-                .claim("tid", tenantId)
-                .claim("oid", objectId)
-                .claim("azp", config.clientId())
-                .claim("scp", String.join(" ", config.scopes()))
-                .claim("wids", roles.stream().map(AdminRole::templateId).toList())
-                .issuedAt(now)
-                .expiresAt(now.plus(config.tokenLifetime()));
+        TokenMinter token = TokenMinter.token(config.issuer(), config.audience(), tenantId, objectId)
+                .delegated(config.clientId(), config.scopes())
+                .roles(roles)
+                .valid(now, now.plus(config.tokenLifetime()));
         if (name != null) {
-            builder.claim("name", name);
+            token.claim("name", name);
         }
-        return builder.sign(key());
+        return token.sign(key());
     }
 
     /** What the sign-in page reads the tenant's admins with. */
     String signInPageToken(String tenantId) {
-        return token(tenantId, SIGN_IN_PAGE.toString(), "Sign-in page", List.of(AdminRole.GLOBAL_READER));
+        return token(tenantId, SIGN_IN_PAGE.toString(), "Sign-in page", List.of(DirectoryRole.GLOBAL_READER));
     }
 
     private synchronized PrivateKey key() {
         if (key == null) {
-            Path pem = locate(Path.of(config.signingKey().orElse("deploy/local/dev-keys/private-key.pem")));
-            try {
-                String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-                key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("Not a PKCS#8 RSA key: " + pem, e);
-            }
+            key = TokenMinter.readPkcs8(locate(config.signingKey().map(Path::of).orElse(TokenMinter.DEVELOPMENT_KEY)));
         }
         return key;
     }
@@ -80,12 +60,8 @@ public class DemoTokens {
         if (path.isAbsolute()) {
             return path;
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(path))) {
-                return dir.resolve(path);
-            }
-        }
-        throw new IllegalStateException("The demo sign-in's signing key " + path + " was not found above "
-                + Path.of("").toAbsolutePath() + "; set console.demo-sign-in.signing-key");
+        return TokenMinter.findAbove(path).orElseThrow(() -> new IllegalStateException("The demo sign-in's signing key "
+                + path + " was not found above " + Path.of("").toAbsolutePath()
+                + "; set console.demo-sign-in.signing-key"));
     }
 }

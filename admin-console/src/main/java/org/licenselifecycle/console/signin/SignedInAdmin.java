@@ -5,6 +5,8 @@ import jakarta.inject.Named;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.licenselifecycle.contract.roles.AdminRoles;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 
 /**
  * The admin signed in for this request: their access token (forwarded to the services), object id, name
@@ -17,7 +19,7 @@ public class SignedInAdmin {
     private String token;
     private String objectId;
     private String name;
-    private Set<AdminRole> roles = EnumSet.noneOf(AdminRole.class);
+    private Set<DirectoryRole> roles = EnumSet.noneOf(DirectoryRole.class);
 
     void signIn(String token, TokenClaims claims) {
         this.token = token;
@@ -45,14 +47,16 @@ public class SignedInAdmin {
 
     public String roleNames() {
         return roles.isEmpty() ? "no admin role"
-                : roles.stream().map(AdminRole::displayName).collect(Collectors.joining(", "));
+                : roles.stream().map(DirectoryRole::displayName).collect(Collectors.joining(", "));
     }
 
+    /** Whether the page offers unassigning: the services' rule, shared ({@link AdminRoles#LICENSE_ADMINS}). */
     public boolean canUnassign() {
-        return roles.stream().anyMatch(AdminRole::unassigns);
+        return AdminRoles.unassigns(roles);
     }
 
+    /** Whether the page offers taking over a self-service purchase ({@link AdminRoles#SUBSCRIPTION_MANAGERS}). */
     public boolean canTakeOver() {
-        return roles.stream().anyMatch(AdminRole::takesOver);
+        return AdminRoles.takesOver(roles);
     }
 }

@@ -8,13 +8,14 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 
 /**
  * The claims of an access token the console reads to shape its pages (tid, oid, name, wids, exp). The
  * console does not verify the signature: it never grants anything itself; every service it calls verifies
  * the token and refuses what the roles do not allow.
  */
-public record TokenClaims(String tenantId, String objectId, String name, Set<AdminRole> roles, Instant expiresAt) {
+public record TokenClaims(String tenantId, String objectId, String name, Set<DirectoryRole> roles, Instant expiresAt) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,8 +30,8 @@ public record TokenClaims(String tenantId, String objectId, String name, Set<Adm
         }
         try {
             JsonNode payload = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            Set<AdminRole> roles = EnumSet.noneOf(AdminRole.class);
-            payload.path("wids").forEach(wid -> AdminRole.ofTemplateId(wid.asText()).ifPresent(roles::add));
+            Set<DirectoryRole> roles = EnumSet.noneOf(DirectoryRole.class);
+            payload.path("wids").forEach(wid -> DirectoryRole.ofTemplateId(wid.asText()).ifPresent(roles::add));
             String name = payload.hasNonNull("name") ? payload.get("name").asText()
                     : payload.hasNonNull("preferred_username") ? payload.get("preferred_username").asText() : null;
             return Optional.of(new TokenClaims(payload.path("tid").asText(null), payload.path("oid").asText(null), name,

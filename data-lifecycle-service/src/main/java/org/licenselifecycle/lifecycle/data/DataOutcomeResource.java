@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.licenselifecycle.lifecycle.users.UserIds;
+import org.licenselifecycle.contract.graph.ObjectIds;
 import org.licenselifecycle.support.security.Caller;
 import org.licenselifecycle.support.security.Operations;
 
@@ -43,7 +43,7 @@ public class DataOutcomeResource {
 
     private static Set<UUID> skuIdsOf(List<String> skuIds) {
         Set<UUID> ids = new LinkedHashSet<>();
-        skuIds.forEach(skuId -> ids.add(UserIds.parse(skuId)));
+        skuIds.forEach(skuId -> ids.add(ObjectIds.parse(skuId)));
         return ids;
     }
 }

@@ -14,7 +14,7 @@ import org.licenselifecycle.lifecycle.mailbox.GracePeriodConfig;
 import org.licenselifecycle.lifecycle.mailbox.Mailbox;
 import org.licenselifecycle.lifecycle.mailbox.MailboxState;
 import org.licenselifecycle.lifecycle.mailbox.Retention;
-import org.licenselifecycle.lifecycle.users.UserIds;
+import org.licenselifecycle.contract.graph.ObjectIds;
 
 /**
  * The source document's "What happens to a user's data when you remove their license?", answered for one user and
@@ -38,7 +38,7 @@ public class WhatHappensToData {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public DataOutcome ifRemoved(UUID tenantId, String userId, Set<UUID> removedSkuIds) {
-        UUID id = UserIds.parse(userId);
+        UUID id = ObjectIds.parse(userId);
         Retention retention = Retention.of(gracePeriod);
         Instant now = clock.instant();
         Instant gracePeriodEnds = now.plus(retention.gracePeriod());

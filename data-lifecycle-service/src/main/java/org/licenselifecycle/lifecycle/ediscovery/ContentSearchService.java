@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.licenselifecycle.lifecycle.ediscovery.ContentSearchResult.Hit;
 import org.licenselifecycle.lifecycle.mailbox.MailboxState;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.support.sql.SqlFailures;
 
 /**

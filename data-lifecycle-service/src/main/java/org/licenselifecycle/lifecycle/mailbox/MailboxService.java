@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.licenselifecycle.contract.graph.ObjectIds;
 import org.licenselifecycle.events.LicenseAssigned;
 import org.licenselifecycle.events.LicenseRemoved;
 import org.licenselifecycle.events.MalformedEventException;
@@ -14,9 +15,8 @@ import org.licenselifecycle.events.UserRestored;
 import org.licenselifecycle.lifecycle.timeline.Timeline;
 import org.licenselifecycle.lifecycle.timeline.TimelineEvent;
 import org.licenselifecycle.lifecycle.users.DirectoryUser;
-import org.licenselifecycle.lifecycle.users.UserIds;
-import org.licenselifecycle.support.graph.GraphErrorCodes;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphErrorCodes;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * What Exchange Online does with a user's mailbox when licenses come and go, and how an admin reads it.
@@ -176,7 +176,7 @@ public class MailboxService {
     /** Delivers an item to an active mailbox (standing in for mail delivery), within {@link MailboxItemLimits}. */
     @Transactional
     public MailboxItemView deliver(UUID tenantId, String userId, NewMailboxItem item) {
-        UUID id = UserIds.parse(userId);
+        UUID id = ObjectIds.parse(userId);
         if (item == null) {
             throw GraphException.badRequest("A request body with subject and body is required.");
         }
@@ -201,7 +201,7 @@ public class MailboxService {
     /** Places a hold: the mailbox stays searchable and is never purged while it lasts. Placing it again changes nothing. */
     @Transactional
     public MailboxView placeHold(UUID tenantId, String userId, NewHold hold, UUID placedBy) {
-        UUID id = UserIds.parse(userId);
+        UUID id = ObjectIds.parse(userId);
         if (hold == null || hold.kind() == null) {
             throw GraphException.badRequest("The hold's kind is required: LITIGATION_HOLD, EDISCOVERY_HOLD or RETENTION_POLICY.");
         }
@@ -220,7 +220,7 @@ public class MailboxService {
     /** Releases a hold; when it was the last, the normal retention applies again, counted from now at the earliest. */
     @Transactional
     public MailboxView releaseHold(UUID tenantId, String userId, String kind, UUID releasedBy) {
-        UUID id = UserIds.parse(userId);
+        UUID id = ObjectIds.parse(userId);
         HoldKind holdKind = holdKind(kind);
         Mailbox mailbox = lockedInTenant(tenantId, id, userId);
         Instant now = clock.instant();
@@ -236,7 +236,7 @@ public class MailboxService {
     /** The user's mailbox in the caller's tenant; 404 when there is none (or it is another tenant's). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public MailboxView find(UUID tenantId, String userId) {
-        return Mailbox.ofUser(tenantId, UserIds.parse(userId))
+        return Mailbox.ofUser(tenantId, ObjectIds.parse(userId))
                 .map(MailboxView::of)
                 .orElseThrow(() -> GraphException.notFound(userId));
     }

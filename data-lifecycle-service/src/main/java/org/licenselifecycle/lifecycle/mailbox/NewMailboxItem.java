@@ -2,7 +2,7 @@ package org.licenselifecycle.lifecycle.mailbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * An item to deliver: subject and body required, {@code receivedAt} defaults to now, {@code retentionLabel}

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.licenselifecycle.contract.graph.ObjectIds;
 import org.licenselifecycle.events.LicenseAssigned;
 import org.licenselifecycle.events.MalformedEventException;
 import org.licenselifecycle.events.UserDeleted;
@@ -13,8 +14,7 @@ import org.licenselifecycle.events.UserRestored;
 import org.licenselifecycle.lifecycle.timeline.Timeline;
 import org.licenselifecycle.lifecycle.timeline.TimelineEvent;
 import org.licenselifecycle.lifecycle.users.DirectoryUser;
-import org.licenselifecycle.lifecycle.users.UserIds;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * What OneDrive does when licenses come and users go: a SharePoint or OneDrive plan provisions the user's
@@ -106,7 +106,7 @@ public class OneDriveService {
     /** The user's OneDrive in the caller's tenant; 404 when there is none (or it is another tenant's). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public OneDriveView find(UUID tenantId, String userId) {
-        return OneDrive.ofUser(tenantId, UserIds.parse(userId))
+        return OneDrive.ofUser(tenantId, ObjectIds.parse(userId))
                 .map(OneDriveView::of)
                 .orElseThrow(() -> GraphException.notFound(userId));
     }

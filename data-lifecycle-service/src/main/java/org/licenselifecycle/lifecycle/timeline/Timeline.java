@@ -5,8 +5,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.licenselifecycle.lifecycle.users.UserIds;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
+import org.licenselifecycle.contract.graph.ObjectIds;
 
 /**
  * Per user, one timeline of what happened to their data and when: written in the same transaction as
@@ -30,7 +30,7 @@ public class Timeline {
     /** The user's timeline in the caller's tenant, oldest first; 404 when nothing is known of them there. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public TimelineView of(UUID tenantId, String userId) {
-        UUID id = UserIds.parse(userId);
+        UUID id = ObjectIds.parse(userId);
         List<TimelineEntry> entries = TimelineEntry.ofUser(tenantId, id);
         if (entries.isEmpty()) {
             throw GraphException.notFound(userId);

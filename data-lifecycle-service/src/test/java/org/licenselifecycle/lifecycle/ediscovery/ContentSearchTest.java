@@ -38,8 +38,8 @@ import org.licenselifecycle.lifecycle.Licenses.TestUser;
 import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.lifecycle.UserEventsOnKafka;
 import org.licenselifecycle.lifecycle.mailbox.GracePeriodPurge;
-import org.licenselifecycle.support.graph.GraphException;
-import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.contract.graph.GraphException;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
 

@@ -30,7 +30,7 @@ import org.licenselifecycle.lifecycle.Licenses.TestUser;
 import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.lifecycle.timeline.TimelineEntry;
 import org.licenselifecycle.lifecycle.timeline.TimelineEvent;
-import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.licenselifecycle.lifecycle.Licenses.TestUser;
 import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.lifecycle.mailbox.GracePeriodPurge;
-import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
 

@@ -42,7 +42,7 @@ import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.lifecycle.UserEventsOnKafka;
 import org.licenselifecycle.lifecycle.mailbox.GracePeriodPurge;
 import org.licenselifecycle.lifecycle.onedrive.OneDriveDeletion;
-import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
 

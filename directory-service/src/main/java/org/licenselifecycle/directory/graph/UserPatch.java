@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import org.licenselifecycle.directory.users.NewUser;
 import org.licenselifecycle.directory.users.UserChanges;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * Reads a Graph PATCH body of a user into {@link UserChanges}, telling a property left out from one set

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.licenselifecycle.directory.users.UserFilter;
 import org.licenselifecycle.directory.users.UserSearch;
-import org.licenselifecycle.support.graph.GraphErrorCodes;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphErrorCodes;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * The part of OData's {@code $filter} that {@code GET /v1.0/users} supports, read into a {@link UserFilter}:

@@ -14,8 +14,8 @@ import org.licenselifecycle.directory.users.User;
 import org.licenselifecycle.directory.users.UserCursor;
 import org.licenselifecycle.directory.users.UserFilter;
 import org.licenselifecycle.directory.users.UserOrder;
-import org.licenselifecycle.support.graph.GraphErrorCodes;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphErrorCodes;
+import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.support.graph.ODataQuery;
 import org.licenselifecycle.support.graph.ODataQuery.Option;
 

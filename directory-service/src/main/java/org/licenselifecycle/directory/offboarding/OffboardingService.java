@@ -16,7 +16,7 @@ import org.licenselifecycle.directory.users.User;
 import org.licenselifecycle.directory.users.UserChanges;
 import org.licenselifecycle.directory.users.UserService;
 import org.licenselifecycle.events.UserLicensesReleaseRequested;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.support.outbox.Outbox;
 
 /**

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
+import org.licenselifecycle.contract.graph.ObjectIds;
 import org.licenselifecycle.directory.users.UserService;
-import org.licenselifecycle.support.graph.GraphErrorCodes;
-import org.licenselifecycle.support.graph.GraphException;
-import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.contract.graph.GraphErrorCodes;
+import org.licenselifecycle.contract.graph.GraphException;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 
 /**
  * The directory's record of admin roles: who is Global, License or User Administrator and so on, by
@@ -100,7 +101,7 @@ public class RoleAssignmentService {
     public void remove(UUID tenantId, String id, UUID removedBy) {
         // two Global Administrators removing each other's role at once would otherwise both see one left
         assignments.lockRemovals(tenantId);
-        RoleAssignment assignment = UserService.parseId(id).flatMap(uuid -> assignments.findInTenant(tenantId, uuid))
+        RoleAssignment assignment = ObjectIds.of(id).flatMap(uuid -> assignments.findInTenant(tenantId, uuid))
                 .orElseThrow(() -> GraphException.notFound(id));
         if (GLOBAL_ADMINISTRATOR.equals(assignment.roleDefinitionId)) {
             if (assignment.principalId.equals(removedBy)) {
@@ -117,7 +118,7 @@ public class RoleAssignmentService {
         if (value == null) {
             throw missing(property);
         }
-        return UserService.parseId(value).orElseThrow(() -> GraphException.badRequest(
+        return ObjectIds.of(value).orElseThrow(() -> GraphException.badRequest(
                 "Invalid value specified for property '" + property + "' of resource 'UnifiedRoleAssignment'."));
     }
 

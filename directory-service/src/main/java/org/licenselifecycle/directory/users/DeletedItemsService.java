@@ -8,10 +8,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
+import org.licenselifecycle.contract.graph.ObjectIds;
 import org.licenselifecycle.events.UserDeleted;
 import org.licenselifecycle.events.UserPurged;
 import org.licenselifecycle.events.UserRestored;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.support.outbox.Outbox;
 
 /**
@@ -108,7 +109,7 @@ public class DeletedItemsService {
     /** @throws GraphException 404 when the tenant's deleted items hold no such user */
     @Transactional(Transactional.TxType.SUPPORTS)
     public User find(UUID tenantId, String id) {
-        return UserService.parseId(id)
+        return ObjectIds.of(id)
                 .flatMap(uuid -> users.findDeleted(tenantId, uuid))
                 .orElseThrow(() -> GraphException.notFound(id));
     }
@@ -134,7 +135,7 @@ public class DeletedItemsService {
     }
 
     private User deleted(UUID tenantId, String id) {
-        return UserService.parseId(id)
+        return ObjectIds.of(id)
                 .flatMap(uuid -> users.findDeletedForUpdate(tenantId, uuid))
                 .orElseThrow(() -> GraphException.notFound(id));
     }

@@ -6,7 +6,8 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
+import org.licenselifecycle.contract.graph.ObjectIds;
 
 /**
  * A user's manager (Graph's {@code manager} reference): another active user of the same tenant, never the
@@ -48,7 +49,7 @@ public class ManagerService {
         User user = userService.findForUpdate(tenantId, idOrUserPrincipalName);
         privilegedTargets.requireMayManage(user);
         UserService.refuseSynchronised(user);
-        User manager = UserService.parseId(managerId)
+        User manager = ObjectIds.of(managerId)
                 .flatMap(id -> users.findInTenant(tenantId, id))
                 .orElseThrow(() -> GraphException.notFound(managerId));
         if (manager.id.equals(user.id)) {

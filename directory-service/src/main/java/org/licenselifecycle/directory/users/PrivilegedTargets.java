@@ -1,8 +1,8 @@
 package org.licenselifecycle.directory.users;
 
-import static org.licenselifecycle.support.security.DirectoryRole.GLOBAL_ADMINISTRATOR;
-import static org.licenselifecycle.support.security.DirectoryRole.HELPDESK_ADMINISTRATOR;
-import static org.licenselifecycle.support.security.DirectoryRole.USER_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.HELPDESK_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.USER_ADMINISTRATOR;
 import static org.licenselifecycle.support.security.GraphPermission.DIRECTORY_ACCESS_AS_USER_ALL;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.licenselifecycle.support.graph.GraphException;
-import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.contract.graph.GraphException;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.support.security.Grant;
 
 /**

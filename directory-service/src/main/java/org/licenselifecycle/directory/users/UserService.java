@@ -14,7 +14,8 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.licenselifecycle.directory.tenants.TenantService;
 import org.licenselifecycle.events.UserCreated;
 import org.licenselifecycle.events.UserUpdated;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
+import org.licenselifecycle.contract.graph.ObjectIds;
 import org.licenselifecycle.support.outbox.Outbox;
 
 /**
@@ -184,7 +185,7 @@ public class UserService {
     /** A user of the tenant by id, or by userPrincipalName (any case) when {@code idOrUserPrincipalName} is not a GUID. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public User find(UUID tenantId, String idOrUserPrincipalName) {
-        return parseId(idOrUserPrincipalName)
+        return ObjectIds.of(idOrUserPrincipalName)
                 .map(id -> users.findInTenant(tenantId, id))
                 .orElseGet(() -> users.findByUserPrincipalName(tenantId, idOrUserPrincipalName))
                 .orElseThrow(() -> GraphException.notFound(idOrUserPrincipalName));
@@ -220,16 +221,5 @@ public class UserService {
     /** The 400 for a flush refused by the unique userPrincipalName index; any other violation as it was. */
     static RuntimeException duplicateUserPrincipalName(ConstraintViolationException e) {
         return UNIQUE_UPN_INDEX.equalsIgnoreCase(e.getConstraintName()) ? GraphException.badRequest(DUPLICATE_UPN) : e;
-    }
-
-    /** A GUID in its canonical 36-character form, or empty for anything else (a userPrincipalName, a malformed id). */
-    public static Optional<UUID> parseId(String value) {
-        try {
-            UUID id = UUID.fromString(value);
-            // UUID.fromString accepts short groups like "1-2-3-4-5"; a GUID is 36 characters
-            return value.length() == 36 ? Optional.of(id) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

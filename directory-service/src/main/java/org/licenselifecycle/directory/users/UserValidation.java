@@ -3,7 +3,7 @@ package org.licenselifecycle.directory.users;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * Entra ID's rules for a new user's properties and for changes to them, with Graph's messages. Nothing is stored before every

@@ -29,7 +29,7 @@ import org.licenselifecycle.directory.users.DeletedUsersPurge;
 import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.UserDeleted;
 import org.licenselifecycle.events.UserUpdated;
-import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.testsupport.Rig;
 

@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.testsupport.Rig;
 
 /**

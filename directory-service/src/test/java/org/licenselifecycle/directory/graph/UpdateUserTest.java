@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.UserUpdated;
-import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.testsupport.Rig;
 
 @QuarkusTest

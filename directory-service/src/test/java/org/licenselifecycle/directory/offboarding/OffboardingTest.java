@@ -30,7 +30,7 @@ import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.UserDeleted;
 import org.licenselifecycle.events.UserLicensesReleaseRequested;
 import org.licenselifecycle.events.UserUpdated;
-import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
 

@@ -9,11 +9,11 @@ import static org.licenselifecycle.directory.UserFixtures.createUser;
 import static org.licenselifecycle.directory.UserFixtures.deleteUser;
 import static org.licenselifecycle.directory.UserFixtures.uniqueAlias;
 import static org.licenselifecycle.directory.UserFixtures.usersIn;
-import static org.licenselifecycle.support.security.DirectoryRole.GLOBAL_ADMINISTRATOR;
-import static org.licenselifecycle.support.security.DirectoryRole.GLOBAL_READER;
-import static org.licenselifecycle.support.security.DirectoryRole.HELPDESK_ADMINISTRATOR;
-import static org.licenselifecycle.support.security.DirectoryRole.LICENSE_ADMINISTRATOR;
-import static org.licenselifecycle.support.security.DirectoryRole.USER_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_READER;
+import static org.licenselifecycle.contract.roles.DirectoryRole.HELPDESK_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.LICENSE_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.USER_ADMINISTRATOR;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
 

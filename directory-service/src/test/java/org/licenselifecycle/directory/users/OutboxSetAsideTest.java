@@ -32,7 +32,7 @@ import org.licenselifecycle.support.outbox.Outbox;
 import org.licenselifecycle.support.outbox.OutboxConfig;
 import org.licenselifecycle.support.outbox.OutboxRelay;
 import org.licenselifecycle.support.outbox.OutboxSender;
-import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.support.sql.Sql;
 import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.directory.users.PrivilegedTargets.Action;
-import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 
 /** What the HTTP matrix (PrivilegedTargetsMatrixTest) cannot reach: roles the API never assigns, and PATCH bodies. */
 class PrivilegedTargetsTest {

@@ -14,13 +14,14 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.licenselifecycle.contract.graph.ObjectIds;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.subscriptions.PurchaseChannel;
 import org.licenselifecycle.licensing.subscriptions.ProvisioningStatus;
 import org.licenselifecycle.licensing.subscriptions.SubscriptionService;
 import org.licenselifecycle.licensing.subscriptions.SubscriptionView;
 import org.licenselifecycle.licensing.users.DirectoryUser;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.support.graph.ODataCollection;
 import org.licenselifecycle.support.graph.ODataQuery;
 import org.licenselifecycle.support.security.Caller;
@@ -87,7 +88,7 @@ public class DirectorySubscriptionsResource {
 
     private Map<String, Object> one(String id, UriInfo uri) {
         UUID tenantId = caller.tenantId();
-        SubscriptionView subscription = DirectoryUser.idOf(id).flatMap(uuid -> subscriptions.subscription(tenantId, uuid))
+        SubscriptionView subscription = ObjectIds.of(id).flatMap(uuid -> subscriptions.subscription(tenantId, uuid))
                 .orElseThrow(() -> GraphException.notFound(id));
         return entity.of(uri, "directory/subscriptions", of(tenantId, subscription));
     }

@@ -11,11 +11,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.licenselifecycle.contract.graph.ObjectIds;
 import org.licenselifecycle.licensing.subscriptions.ProductSubscriptions;
 import org.licenselifecycle.licensing.subscriptions.ProvisioningStatus;
 import org.licenselifecycle.licensing.subscriptions.SubscriptionService;
 import org.licenselifecycle.licensing.users.DirectoryUser;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.support.graph.ODataCollection;
 import org.licenselifecycle.support.graph.ODataQuery;
 import org.licenselifecycle.support.security.Caller;
@@ -71,7 +72,7 @@ public class SubscribedSkusResource {
         if (id.length() <= prefix.length() || !id.substring(0, prefix.length()).equalsIgnoreCase(prefix)) {
             return null;
         }
-        return DirectoryUser.idOf(id.substring(prefix.length())).orElse(null);
+        return ObjectIds.of(id.substring(prefix.length())).orElse(null);
     }
 
     private static SubscribedSku sku(UUID tenantId, ProductSubscriptions owned) {

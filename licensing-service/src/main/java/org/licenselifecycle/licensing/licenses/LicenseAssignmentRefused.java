@@ -1,8 +1,8 @@
 package org.licenselifecycle.licensing.licenses;
 
 import java.util.UUID;
-import org.licenselifecycle.support.graph.GraphErrorCodes;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphErrorCodes;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * Why an assignLicense call changed nothing, with Microsoft Graph's own messages where Graph has one

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.licenselifecycle.contract.graph.ObjectIds;
 import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
 import org.licenselifecycle.licensing.users.DirectoryUser;
 import org.licenselifecycle.support.sql.Sql;
@@ -51,7 +52,7 @@ class LicenseAssignmentRepository {
         if (ref == null || ref.isBlank()) {
             return Optional.empty();
         }
-        Optional<UUID> id = DirectoryUser.idOf(ref);
+        Optional<UUID> id = ObjectIds.of(ref);
         Object named = id.isPresent() ? id.get() : ref;
         return sql.multi(DirectoryUser.selectActive("user_id, user_principal_name, display_name, usage_location", id.isPresent())
                 + lock + ";"

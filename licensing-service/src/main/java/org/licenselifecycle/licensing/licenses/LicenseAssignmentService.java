@@ -20,7 +20,7 @@ import org.licenselifecycle.licensing.subscriptions.Subscription;
 import org.licenselifecycle.licensing.users.AsksDirectoryWhenUnheard;
 import org.licenselifecycle.licensing.users.UserNotHeardOf;
 import org.licenselifecycle.licensing.users.UserRef;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * Assigns and removes a user's licenses with Graph's rules. One call is all or nothing: every check runs

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.licensing.subscriptions.SubscriptionService;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.support.graph.ODataQuery;
 import org.licenselifecycle.support.graph.ODataQuery.Option;
 import org.licenselifecycle.support.security.Caller;

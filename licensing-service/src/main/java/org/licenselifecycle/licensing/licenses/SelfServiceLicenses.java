@@ -13,7 +13,7 @@ import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.subscriptions.PurchaseLicenses;
 import org.licenselifecycle.licensing.subscriptions.Subscription;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * Licenses of self-service purchases: the purchaser gives them out (at purchase here, standing in for the

@@ -3,8 +3,8 @@ package org.licenselifecycle.licensing.licenses;
 import java.util.UUID;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.subscriptions.Subscription;
-import org.licenselifecycle.support.graph.GraphErrorCodes;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphErrorCodes;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * "As an admin, you can't assign or unassign licenses for a self-service purchase subscription bought by

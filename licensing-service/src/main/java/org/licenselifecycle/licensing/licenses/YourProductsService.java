@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.licenselifecycle.licensing.subscriptions.ProductKind;
 import org.licenselifecycle.licensing.subscriptions.PurchaseChannel;
 import org.licenselifecycle.licensing.subscriptions.Subscription;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * The Your products page: one row per subscription, and unassigning its product from selected users.

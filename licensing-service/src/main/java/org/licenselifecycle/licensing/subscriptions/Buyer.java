@@ -3,8 +3,8 @@ package org.licenselifecycle.licensing.subscriptions;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import org.licenselifecycle.support.graph.GraphException;
-import org.licenselifecycle.support.security.DirectoryRole;
+import org.licenselifecycle.contract.graph.GraphException;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 
 /**
  * Who is buying, and which purchases are theirs to make. A purchase for the tenant (bought by an admin, or

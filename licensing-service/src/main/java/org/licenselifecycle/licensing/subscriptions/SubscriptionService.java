@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.users.DirectoryUser;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * Buying, changing and cancelling subscriptions, and reading what a tenant owns. A subscription admins can

@@ -2,8 +2,8 @@ package org.licenselifecycle.licensing.users;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.licenselifecycle.support.graph.GraphErrorCodes;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphErrorCodes;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * directory-service could not be asked about a user licensing has not heard of yet (unreachable, too slow, or

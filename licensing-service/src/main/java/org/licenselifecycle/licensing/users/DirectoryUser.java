@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.licenselifecycle.contract.graph.ObjectIds;
 
 /**
  * A user as directory-service's events last said: licensing keeps this read model of its own (fed by
@@ -92,7 +93,7 @@ public class DirectoryUser extends PanacheEntityBase {
         if (ref == null || ref.isBlank()) {
             return Optional.empty();
         }
-        Optional<UUID> id = idOf(ref);
+        Optional<UUID> id = ObjectIds.of(ref);
         List<?> found = getEntityManager().createNativeQuery(selectActive("*", id.isPresent()), DirectoryUser.class)
                 .setParameter(1, tenantId)
                 .setParameter(2, id.isPresent() ? id.get() : ref)
@@ -113,17 +114,6 @@ public class DirectoryUser extends PanacheEntityBase {
     public static String selectActive(String columns, boolean byId) {
         return "SELECT " + columns + " FROM directory_user WHERE tenant_id = ? AND deleted_at IS NULL AND "
                 + (byId ? "user_id = ?" : "lower(user_principal_name) = lower(?) ORDER BY changed_at DESC, user_id LIMIT 1");
-    }
-
-    /** The id that a Graph {@code users/{id}} segment names; empty when it names a userPrincipalName. */
-    public static Optional<UUID> idOf(String ref) {
-        try {
-            UUID id = UUID.fromString(ref);
-            // UUID.fromString accepts shortened groups; only a canonical GUID is an id
-            return id.toString().equalsIgnoreCase(ref) ? Optional.of(id) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     /**

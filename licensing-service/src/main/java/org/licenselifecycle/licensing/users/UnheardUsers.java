@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import org.licenselifecycle.contract.graph.ObjectIds;
 import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.MalformedEventException;
 import org.licenselifecycle.events.UserUpdated;
@@ -55,7 +56,7 @@ public class UnheardUsers {
      * @throws DirectoryUnavailable when directory-service cannot be asked
      */
     public boolean learn(UUID tenantId, String user, String bearer) {
-        Optional<UUID> id = DirectoryUser.idOf(user);
+        Optional<UUID> id = ObjectIds.of(user);
         if (id.isPresent() && DirectoryUser.findByIdOptional(id.get()).isPresent()) {
             return true;
         }

@@ -1,8 +1,8 @@
 package org.licenselifecycle.licensing.users;
 
 import java.util.UUID;
-import org.licenselifecycle.support.graph.GraphErrorCodes;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphErrorCodes;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * The read model holds no active user of the tenant by this id or userPrincipalName: Graph's 404, unless

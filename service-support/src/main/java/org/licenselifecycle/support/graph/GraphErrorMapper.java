@@ -14,6 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.licenselifecycle.contract.graph.GraphError;
+import org.licenselifecycle.contract.graph.GraphErrorCodes;
+import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.support.sql.SqlFailures;
 
 /**

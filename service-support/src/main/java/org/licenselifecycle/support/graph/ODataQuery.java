@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * The OData system query options of one Graph GET, read the one way every Graph-shaped endpoint reads them, so

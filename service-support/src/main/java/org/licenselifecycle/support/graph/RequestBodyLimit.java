@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.licenselifecycle.contract.graph.GraphError;
+import org.licenselifecycle.contract.graph.GraphErrorCodes;
 
 /**
  * Refuses a request whose announced body ({@code Content-Length}) is over {@code quarkus.http.limits.max-body-size}

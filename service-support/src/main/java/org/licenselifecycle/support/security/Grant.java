@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 
 /**
  * What a bearer token lets its caller do, read as Entra ID issues tokens. An application's own token (app-only,

@@ -1,11 +1,10 @@
 package org.licenselifecycle.support.security;
 
-import static org.licenselifecycle.support.security.DirectoryRole.BILLING_ADMINISTRATOR;
-import static org.licenselifecycle.support.security.DirectoryRole.GLOBAL_ADMINISTRATOR;
-import static org.licenselifecycle.support.security.DirectoryRole.GLOBAL_READER;
-import static org.licenselifecycle.support.security.DirectoryRole.HELPDESK_ADMINISTRATOR;
-import static org.licenselifecycle.support.security.DirectoryRole.LICENSE_ADMINISTRATOR;
-import static org.licenselifecycle.support.security.DirectoryRole.USER_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.BILLING_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_READER;
+import static org.licenselifecycle.contract.roles.DirectoryRole.HELPDESK_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.USER_ADMINISTRATOR;
 import static org.licenselifecycle.support.security.GraphPermission.AUDIT_LOG_READ_ALL;
 import static org.licenselifecycle.support.security.GraphPermission.DIRECTORY_READ_ALL;
 import static org.licenselifecycle.support.security.GraphPermission.DIRECTORY_READ_WRITE_ALL;
@@ -31,6 +30,8 @@ import static org.licenselifecycle.support.security.GraphPermission.USER_READ_WR
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.licenselifecycle.contract.roles.AdminRoles;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 
 /**
  * Who may do what: every operation the services serve, by the name resources give {@code @PermissionsAllowed},
@@ -149,12 +150,11 @@ public final class Operations {
     }
 
     private static final Set<DirectoryRole> ANY_MEMBER = null;
-    private static final Set<DirectoryRole> LICENSE_ADMINS = EnumSet.of(GLOBAL_ADMINISTRATOR, LICENSE_ADMINISTRATOR,
-            USER_ADMINISTRATOR);
-    private static final Set<DirectoryRole> LICENSE_READERS = EnumSet.of(GLOBAL_ADMINISTRATOR, LICENSE_ADMINISTRATOR,
-            USER_ADMINISTRATOR, GLOBAL_READER);
-    private static final Set<DirectoryRole> USER_ADMINS = EnumSet.of(GLOBAL_ADMINISTRATOR, USER_ADMINISTRATOR);
-    private static final Set<DirectoryRole> GLOBAL_ONLY = EnumSet.of(GLOBAL_ADMINISTRATOR);
+    // the role sets the console shares (AdminRoles): who may unassign or take over is stated there, once
+    private static final Set<DirectoryRole> LICENSE_ADMINS = AdminRoles.LICENSE_ADMINS;
+    private static final Set<DirectoryRole> LICENSE_READERS = AdminRoles.LICENSE_READERS;
+    private static final Set<DirectoryRole> USER_ADMINS = AdminRoles.USER_ADMINS;
+    private static final Set<DirectoryRole> GLOBAL_ONLY = AdminRoles.GLOBAL_ONLY;
 
     /** Graph's permissions for reading users, least privileged first (user-list, user-get). */
     private static final Set<String> USER_READERS_APP = Set.of(USER_READ_ALL, USER_READ_WRITE_ALL, DIRECTORY_READ_ALL,
@@ -215,7 +215,7 @@ public final class Operations {
                     union(LICENSE_READERS, EnumSet.of(BILLING_ADMINISTRATOR)))),
             Map.entry(BUY_SUBSCRIPTIONS, new Rule(ORGANIZATION_WRITERS, DELEGATED_ONLY, ANY_MEMBER)),
             Map.entry(MANAGE_SUBSCRIPTIONS, new Rule(ORGANIZATION_WRITERS, DELEGATED_ONLY,
-                    EnumSet.of(GLOBAL_ADMINISTRATOR, BILLING_ADMINISTRATOR))),
+                    AdminRoles.SUBSCRIPTION_MANAGERS)),
             Map.entry(READ_LICENSE_REPORTS, new Rule(union(ORGANIZATION_READERS, Set.of(REPORTS_READ_ALL)),
                     DELEGATED_ONLY, union(LICENSE_READERS, EnumSet.of(BILLING_ADMINISTRATOR)))),
             // the apps ask with the user's own token (User.Read); readers of licenses ask about anyone

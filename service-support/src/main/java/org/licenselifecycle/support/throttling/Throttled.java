@@ -3,8 +3,8 @@ package org.licenselifecycle.support.throttling;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.licenselifecycle.support.graph.GraphErrorCodes;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphErrorCodes;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * Graph's 429: the caller sent more than a quota allows and should wait {@code Retry-After} seconds, as the Graph

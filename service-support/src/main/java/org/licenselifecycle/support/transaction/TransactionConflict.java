@@ -2,8 +2,8 @@ package org.licenselifecycle.support.transaction;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.licenselifecycle.support.graph.GraphErrorCodes;
-import org.licenselifecycle.support.graph.GraphException;
+import org.licenselifecycle.contract.graph.GraphErrorCodes;
+import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * A change that kept losing to concurrent changes of the same rows, each run rolled back: nothing changed.

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 
 /** Reading tokens as Entra ID issues them, claim by claim (smallrye-jwt hands JSON arrays over as JsonArray). */
 class GrantTest {

@@ -8,6 +8,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 
 /**
  * The rule of {@link Operations}: app-only by application permission alone, delegated by scope AND role, both as

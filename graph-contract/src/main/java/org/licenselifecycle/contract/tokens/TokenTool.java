@@ -1,61 +1,43 @@
-import java.nio.charset.StandardCharsets;
+package org.licenselifecycle.contract.tokens;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import org.licenselifecycle.contract.graph.ObjectIds;
+import org.licenselifecycle.contract.roles.DirectoryRole;
 
 /**
- * Prints a bearer token with Entra ID's claims and the development audience, signed RS256 with the development
- * key, for local use only: the services trust that key under the dev, test and local profiles. Either delegated
- * (a signed-in user: tid, oid, wids, scp, azp), with the admin console's scopes unless {@code --scope} names
- * others, or app-only with {@code --app-permission} (an application as itself: idtyp app, roles, azp, and the
- * service principal's wids when {@code --role} gives it one). {@code --key} signs with another key instead, such as
- * the key pair the k8s dev overlay generates.
+ * The token tool ({@code deploy/local/token}): prints a bearer token of {@link TokenMinter} with the development
+ * audience, signed RS256 with the development key, for local use only: the services trust that key under the dev,
+ * test and local profiles. Either delegated (a signed-in user: tid, oid, wids, scp, azp), with the admin console's
+ * scopes unless {@code --scope} names others, or app-only with {@code --app-permission} (an application as itself:
+ * idtyp app, roles, azp, and the service principal's wids when {@code --role} gives it one). {@code --key} signs
+ * with another key instead, such as the key pair the k8s dev overlay generates.
  *
- * <p>A single-file program on the JDK alone ({@code java DevToken.java ...}), so it works before any
- * build. Launched by {@code deploy/local/token}, which passes the key with {@code -Ddevtoken.key=...}.
+ * <p>On the JDK alone: {@code deploy/local/token} compiles it with {@link TokenMinter}, {@link DirectoryRole} and
+ * {@link ObjectIds} from source, so it works before any build, and passes the key with {@code -Ddevtoken.key=...}.
  */
-public class DevToken {
-
-    static final String ISSUER = "https://login.license-lifecycle.dev/";
-
-    /** The audience (aud) the dev, test and local profiles and the k8s dev overlay expect. */
-    static final String AUDIENCE = "api://license-lifecycle-dev";
-
-    /** Directory role template ids, as Entra ID puts them in {@code wids}. */
-    static final Map<String, String> ROLES = new LinkedHashMap<>();
-
-    static {
-        ROLES.put("global-admin", "62e90394-69f5-4237-9190-012177145e10");
-        ROLES.put("license-admin", "4d6ac14f-3453-41d0-bef9-a3e0c569773a");
-        ROLES.put("user-admin", "fe930be7-5e62-47db-91af-98c3a49a38b1");
-        ROLES.put("global-reader", "f2ef992c-3afb-46b9-b7cf-a126ee74c451");
-        ROLES.put("billing-admin", "b0f54661-2d74-4c50-afa3-1ec803f12efe");
-        ROLES.put("helpdesk-admin", "729827e3-9c14-49f7-bb1b-9608f156bbb8");
-        ROLES.put("none", null);
-    }
+public final class TokenTool {
 
     /**
-     * The delegated scopes of a token without {@code --scope}: the admin console's sign-in's (keep equal to
-     * admin-console's console.demo-sign-in.scopes and test-support's DevTokens.ADMIN_CENTER_SCOPES).
+     * The directory roles by the names {@code --role} takes: each role's name in lower case, "admin" for
+     * "administrator" (global-admin, license-admin, global-reader...), and none.
      */
-    static final List<String> CONSOLE_SCOPES = List.of("User.Read", "User.ReadWrite.All", "Directory.ReadWrite.All",
-            "Directory.AccessAsUser.All", "LicenseAssignment.ReadWrite.All", "Organization.ReadWrite.All",
-            "RoleManagement.ReadWrite.Directory", "Reports.Read.All", "AuditLog.Read.All", "Mail.ReadWrite",
-            "eDiscovery.ReadWrite.All", "SharePointTenantSettings.ReadWrite.All");
+    static final Map<String, DirectoryRole> ROLES = new LinkedHashMap<>();
 
-    /** The application (client) id, azp, of a token without {@code --app}: the admin console's. */
-    static final String CONSOLE_CLIENT_ID = "00000000-c0de-4000-8000-000000000c01";
+    static {
+        for (DirectoryRole role : DirectoryRole.values()) {
+            ROLES.put(role.name().toLowerCase(Locale.ROOT).replace("administrator", "admin").replace('_', '-'), role);
+        }
+        ROLES.put("none", null);
+    }
 
     static final String USAGE = String.join("\n",
             "usage: deploy/local/token --tenant <tenantId> --role <role> [--scope <scope>]... [--oid <userId>] [--app <appId>]",
@@ -67,20 +49,23 @@ public class DevToken {
             "                    " + String.join("|", ROLES.keySet()),
             "  --scope           a delegated scope (claim scp), e.g. LicenseAssignment.ReadWrite.All; repeatable.",
             "                    Default: the admin console's, every operation's scope:",
-            "                    " + String.join(" ", CONSOLE_SCOPES.subList(0, 6)),
-            "                    " + String.join(" ", CONSOLE_SCOPES.subList(6, CONSOLE_SCOPES.size())),
+            "                    " + String.join(" ", TokenMinter.ADMIN_CENTER_SCOPES.subList(0, 6)),
+            "                    " + String.join(" ", TokenMinter.ADMIN_CENTER_SCOPES.subList(6, TokenMinter.ADMIN_CENTER_SCOPES.size())),
             "  --app-permission  an application permission (claim roles), e.g. User.ReadWrite.All; repeatable: makes an",
             "                    app-only token (idtyp app, no scp), as an application gets with client credentials",
             "  --app             the calling application's id (GUID), claim azp (default: the admin console's",
-            "                    " + CONSOLE_CLIENT_ID + " for delegated tokens, a random one for app-only tokens)",
+            "                    " + TokenMinter.ADMIN_CENTER_CLIENT_ID + " for delegated tokens, a random one for app-only tokens)",
             "  --oid             the caller's object id (GUID), claims oid and sub (the user, or the service",
             "                    principal); a random one when absent",
             "  --hours           validity in hours, 1..8760 (default 1)",
             "  --key             the PKCS#8 PEM private key to sign with (default deploy/local/dev-keys/private-key.pem),",
             "                    e.g. deploy/k8s/overlays/dev/keys/jwt-private-key.pem for the k8s dev overlay",
-            "Prints a JWT with aud " + AUDIENCE + ", signed with that key: for development only.");
+            "Prints a JWT with aud " + TokenMinter.AUDIENCE + ", signed with that key: for development only.");
 
-    public static void main(String[] args) throws Exception {
+    private TokenTool() {
+    }
+
+    public static void main(String[] args) {
         Arguments arguments;
         try {
             arguments = Arguments.parse(args);
@@ -99,7 +84,7 @@ public class DevToken {
         System.out.println(sign(arguments, Instant.now(), readPkcs8(keyFile)));
     }
 
-    record Arguments(UUID tenant, String roleTemplateId, UUID oid, long hours, Path key, List<String> scopes,
+    record Arguments(UUID tenant, DirectoryRole role, UUID oid, long hours, Path key, List<String> scopes,
             List<String> appPermissions, String app) {
 
         boolean appOnly() {
@@ -153,9 +138,9 @@ public class DevToken {
                 throw new IllegalArgumentException("--role is required for a delegated token (or give --app-permission)");
             }
             return new Arguments(tenant, role == null ? null : ROLES.get(role), oid != null ? oid : UUID.randomUUID(),
-                    hours, key, scopes.isEmpty() && appPermissions.isEmpty() ? CONSOLE_SCOPES : List.copyOf(scopes),
+                    hours, key, scopes.isEmpty() && appPermissions.isEmpty() ? TokenMinter.ADMIN_CENTER_SCOPES : List.copyOf(scopes),
                     List.copyOf(appPermissions),
-                    app != null ? app : appPermissions.isEmpty() ? CONSOLE_CLIENT_ID : UUID.randomUUID().toString());
+                    app != null ? app : appPermissions.isEmpty() ? TokenMinter.ADMIN_CENTER_CLIENT_ID : UUID.randomUUID().toString());
         }
 
         /** A permission goes into the JSON as it is written: letters, digits, dots, dashes and underscores only. */
@@ -168,11 +153,8 @@ public class DevToken {
         }
 
         private static UUID guid(String name, String value) {
-            // UUID.fromString accepts "1-1-1-1-1"; a GUID in a token must be the canonical 36 characters.
-            if (!value.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
-                throw new IllegalArgumentException(name + " must be a GUID, got " + value);
-            }
-            return UUID.fromString(value);
+            // a GUID in a token must be the canonical 36 characters, as in a Graph URL
+            return ObjectIds.of(value).orElseThrow(() -> new IllegalArgumentException(name + " must be a GUID, got " + value));
         }
 
         private static long hours(String value) {
@@ -188,45 +170,25 @@ public class DevToken {
         }
     }
 
-    static String sign(Arguments arguments, Instant now, PrivateKey key) throws Exception {
-        long issuedAt = now.getEpochSecond();
-        String wids = arguments.roleTemplateId() == null ? "[]" : "[\"" + arguments.roleTemplateId() + "\"]";
-        String grant = arguments.appOnly()
-                ? ",\"idtyp\":\"app\",\"roles\":" + arguments.appPermissions().stream()
-                        .map(permission -> "\"" + permission + "\"").collect(Collectors.joining(",", "[", "]"))
-                : ",\"scp\":\"" + String.join(" ", arguments.scopes()) + "\"";
-        // Only GUIDs, numbers, checked permission names and fixed strings go into the JSON, so no escaping is needed.
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String payload = "{\"iss\":\"" + ISSUER + "\""
-                + ",\"aud\":\"" + AUDIENCE + "\""
-                + ",\"sub\":\"" + arguments.oid() + "\""
-                + ",\"tid\":\"" + arguments.tenant() + "\""
-                + ",\"oid\":\"" + arguments.oid() + "\""
-                + ",\"azp\":\"" + arguments.app() + "\""
-                + grant
-                + ",\"wids\":" + wids
-                + ",\"ver\":\"2.0\""
-                + ",\"iat\":" + issuedAt
-                + ",\"exp\":" + (issuedAt + arguments.hours() * 3600)
-                + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
-        String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
-                + base64Url(payload.getBytes(StandardCharsets.UTF_8));
-        Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initSign(key);
-        rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-        return signingInput + "." + base64Url(rsa.sign());
+    static String sign(Arguments arguments, Instant now, PrivateKey key) {
+        TokenMinter token = TokenMinter.token(TokenMinter.ISSUER, TokenMinter.AUDIENCE, arguments.tenant().toString(),
+                arguments.oid().toString());
+        if (arguments.appOnly()) {
+            token.appOnly(arguments.app(), arguments.appPermissions());
+        } else {
+            token.delegated(arguments.app(), arguments.scopes());
+        }
+        return token.roles(arguments.role() == null ? List.of() : List.of(arguments.role()))
+                .claim("ver", "2.0")
+                .valid(now, now.plusSeconds(arguments.hours() * 3600))
+                .sign(key);
     }
 
-    static PrivateKey readPkcs8(Path pem) throws Exception {
+    static PrivateKey readPkcs8(Path pem) {
         if (!Files.isRegularFile(pem)) {
             System.err.println("token: signing key not found: " + pem);
             System.exit(1);
         }
-        String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    }
-
-    static String base64Url(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return TokenMinter.readPkcs8(pem);
     }
 }

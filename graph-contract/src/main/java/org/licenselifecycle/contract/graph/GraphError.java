@@ -1,4 +1,4 @@
-package org.licenselifecycle.support.graph;
+package org.licenselifecycle.contract.graph;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;

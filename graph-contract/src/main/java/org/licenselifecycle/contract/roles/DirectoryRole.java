@@ -1,13 +1,14 @@
-package org.licenselifecycle.console.signin;
+package org.licenselifecycle.contract.roles;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Entra ID's admin roles by role template id (the token's {@code wids}), with what each lets the console
- * offer. The services decide for real; the console only leaves out what would be refused.
+ * Entra ID directory roles this system knows, by their role template ids, as the {@code wids} claim carries them
+ * (service-support's {@code Grant.directoryRoles()}), and by the names the admin center shows; which operations each
+ * allows is service-support's {@code Operations} table, built from {@link AdminRoles}.
  */
-public enum AdminRole {
+public enum DirectoryRole {
     GLOBAL_ADMINISTRATOR("62e90394-69f5-4237-9190-012177145e10", "Global Administrator"),
     LICENSE_ADMINISTRATOR("4d6ac14f-3453-41d0-bef9-a3e0c569773a", "License Administrator"),
     USER_ADMINISTRATOR("fe930be7-5e62-47db-91af-98c3a49a38b1", "User Administrator"),
@@ -18,7 +19,7 @@ public enum AdminRole {
     private final String templateId;
     private final String displayName;
 
-    AdminRole(String templateId, String displayName) {
+    DirectoryRole(String templateId, String displayName) {
         this.templateId = templateId;
         this.displayName = displayName;
     }
@@ -27,21 +28,12 @@ public enum AdminRole {
         return templateId;
     }
 
+    /** The role's name as the admin center shows it, e.g. "License Administrator". */
     public String displayName() {
         return displayName;
     }
 
-    /** "You must be a Global, License, User admin to unassign licenses." */
-    public boolean unassigns() {
-        return this == GLOBAL_ADMINISTRATOR || this == LICENSE_ADMINISTRATOR || this == USER_ADMINISTRATOR;
-    }
-
-    /** Taking over a self-service purchase is billing's business. */
-    public boolean takesOver() {
-        return this == GLOBAL_ADMINISTRATOR || this == BILLING_ADMINISTRATOR;
-    }
-
-    public static Optional<AdminRole> ofTemplateId(String templateId) {
+    public static Optional<DirectoryRole> ofTemplateId(String templateId) {
         return Arrays.stream(values()).filter(r -> r.templateId.equalsIgnoreCase(templateId)).findFirst();
     }
 }

@@ -1,4 +1,4 @@
-package org.licenselifecycle.support.graph;
+package org.licenselifecycle.contract.graph;
 
 /** Microsoft Graph error codes used by the services. */
 public final class GraphErrorCodes {

@@ -1,4 +1,4 @@
-package org.licenselifecycle.support.graph;
+package org.licenselifecycle.contract.graph;
 
 import java.time.Duration;
 import java.util.Map;
@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * A refusal in Microsoft Graph's terms: an HTTP status, Graph's error code and its message. Services
- * throw it (or a subclass); {@link GraphErrorMapper} renders the envelope.
+ * throw it (or a subclass); service-support's {@code GraphErrorMapper} renders the envelope ({@link GraphError}).
  */
 public class GraphException extends RuntimeException {
 

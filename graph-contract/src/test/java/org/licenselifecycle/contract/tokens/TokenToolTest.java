@@ -1,0 +1,44 @@
+package org.licenselifecycle.contract.tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.licenselifecycle.contract.roles.DirectoryRole;
+
+/** The token tool's arguments (deploy/local/token): the role names it has always taken, and its defaults. */
+class TokenToolTest {
+
+    private static final String TENANT = "8f5b2c1e-4d3a-4e6f-9a7b-c0e1d2f3a4b5";
+
+    @Test
+    void theRolesKeepTheirNames() {
+        assertThat(TokenTool.ROLES.keySet()).containsExactly("global-admin", "license-admin", "user-admin",
+                "global-reader", "billing-admin", "helpdesk-admin", "none");
+        assertThat(TokenTool.ROLES.values()).containsExactly(DirectoryRole.GLOBAL_ADMINISTRATOR,
+                DirectoryRole.LICENSE_ADMINISTRATOR, DirectoryRole.USER_ADMINISTRATOR, DirectoryRole.GLOBAL_READER,
+                DirectoryRole.BILLING_ADMINISTRATOR, DirectoryRole.HELPDESK_ADMINISTRATOR, null);
+        assertThat(TokenTool.USAGE).contains("global-admin|license-admin|user-admin|global-reader|billing-admin|helpdesk-admin|none");
+    }
+
+    @Test
+    void aDelegatedTokenDefaultsToTheConsolesScopesAndClientId() {
+        TokenTool.Arguments arguments = TokenTool.Arguments.parse(new String[] {"--tenant", TENANT, "--role", "license-admin"});
+
+        assertThat(arguments.scopes()).isEqualTo(TokenMinter.ADMIN_CENTER_SCOPES);
+        assertThat(arguments.app()).isEqualTo(TokenMinter.ADMIN_CENTER_CLIENT_ID);
+        assertThat(arguments.role()).isEqualTo(DirectoryRole.LICENSE_ADMINISTRATOR);
+        assertThat(arguments.hours()).isEqualTo(1);
+    }
+
+    @Test
+    void helpIsNoTokenAndMalformedArgumentsAreRefused() {
+        assertThat(TokenTool.Arguments.parse(new String[] {"--help"})).isNull();
+        assertThatThrownBy(() -> TokenTool.Arguments.parse(new String[] {"--tenant", "1-2-3-4-5", "--role", "none"}))
+                .hasMessage("--tenant must be a GUID, got 1-2-3-4-5");
+        assertThatThrownBy(() -> TokenTool.Arguments.parse(new String[] {"--tenant", TENANT, "--role", "owner"}))
+                .hasMessage("unknown role owner");
+        assertThatThrownBy(() -> TokenTool.Arguments.parse(new String[] {"--tenant", TENANT, "--role", "none",
+                "--scope", "User.Read\",\"x"})).hasMessageStartingWith("--scope must be a permission name");
+    }
+}
