@@ -79,7 +79,8 @@ public class ActiveUsersService {
 
     @Transactional
     public UserLicensesView licensesOf(UUID tenantId, String user) {
-        DirectoryUser holder = users.find(tenantId, user).flatMap(DirectoryUser::<DirectoryUser>findByIdOptional).orElseThrow(() -> GraphException.notFound(user));
+        DirectoryUser holder = users.find(tenantId, user).flatMap(id -> DirectoryUser.<DirectoryUser>findByIdOptional(id))
+                .orElseThrow(() -> GraphException.notFound(user));
         List<UserLicensesView.License> licenses = rows.heldBy(holder.userId).stream()
                 .map(given -> {
                     LicenseRow a = given.license();

@@ -56,8 +56,8 @@ public class SubscriptionService {
         DirectoryUser purchaser = null;
         if (channel == PurchaseChannel.SELF_SERVICE) {
             buyer.requireBuysForThemselves(request.purchaser());
-            purchaser = users.find(tenantId, buyer.objectId().toString()).flatMap(DirectoryUser::<DirectoryUser>findByIdOptional)
-                    .orElseThrow(GraphException::forbidden);
+            purchaser = users.find(tenantId, buyer.objectId().toString())
+                    .flatMap(id -> DirectoryUser.<DirectoryUser>findByIdOptional(id)).orElseThrow(GraphException::forbidden);
         } else {
             buyer.requireMayBuyForTheTenant();
         }
