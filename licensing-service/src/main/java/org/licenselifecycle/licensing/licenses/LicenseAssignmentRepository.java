@@ -57,7 +57,7 @@ class LicenseAssignmentRepository {
 
     /** Like {@link #lock}, without the lock. */
     Optional<Holder> find(UUID tenantId, String idOrUserPrincipalName) {
-        return users.find(tenantId, idOrUserPrincipalName).map(userId -> {
+        return ObjectIds.of(idOrUserPrincipalName).or(() -> users.find(tenantId, idOrUserPrincipalName)).map(userId -> {
             UUID[] ids = {userId};
             return sql.multi(HOLDERS, executed -> holders(tenantId, executed), tenantId, ids, tenantId, ids).get(userId);
         });
