@@ -71,6 +71,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                     [{"skuId":"%s","skuPartNumber":"SPB","productName":"Microsoft 365 Business Premium","total":13,"assigned":4,"available":9},
                      {"skuId":"%s","skuPartNumber":"ENTERPRISEPACK","productName":"Office 365 E3","total":10,"assigned":0,"available":10}]"""
                     .formatted(BUSINESS_PREMIUM, REFUSED));
+        } else if (path.equals("/api/v1/licenses/bulkLimits")) {
+            json(exchange, 200, "{\"licensesPage\":20,\"activeUsers\":100}");
         } else if (path.equals("/api/v1/licenses/" + BUSINESS_PREMIUM + "/users")) {
             json(exchange, 200, """
                     {"value":[{"userId":"%s","displayName":"Adele Vance","userPrincipalName":"adele.vance@contoso.onmicrosoft.com",

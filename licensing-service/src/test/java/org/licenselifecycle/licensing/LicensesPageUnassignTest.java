@@ -133,6 +133,16 @@ class LicensesPageUnassignTest {
     }
 
     @Test
+    void theBulkLimitsTheConsoleLearnsAreTheOnesEnforced() {
+        TestTenant tenant = new TestTenant();
+
+        given().auth().oauth2(tenant.licenseAdmin).get("/api/v1/licenses/bulkLimits")
+                .then().statusCode(200)
+                .body("licensesPage", equalTo(20))
+                .body("activeUsers", equalTo(100));
+    }
+
+    @Test
     void aSelectedUserWhoDoesNotHoldTheProductIsNamedAndNothingChanges() {
         TestTenant tenant = new TestTenant();
         tenant.buy(BUSINESS_PREMIUM, 5);

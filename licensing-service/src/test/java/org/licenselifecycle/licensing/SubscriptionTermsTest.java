@@ -254,6 +254,29 @@ class SubscriptionTermsTest {
                 .body("[0].monthlyCostOfUnused", equalTo(264.00f));
     }
 
+    @Test
+    void eachSubscriptionSaysWhoManagesItsLicensesAndWhetherYourProductsChangesThem() {
+        TestTenant tenant = new TestTenant();
+        UUID purchaser = tenant.newUser();
+        String admins = buy(tenant, Map.of("skuId", BUSINESS_PREMIUM, "licenses", 2)).then().statusCode(201)
+                .body("managedByPurchaser", equalTo(false)).body("licensesChangeOnYourProducts", equalTo(true))
+                .extract().path("id");
+        buy(tenant, Map.of("skuId", OFFICE_365_E3, "licenses", 2, "boughtBy", "CSP", "productKind", "PERPETUAL_SOFTWARE"))
+                .then().statusCode(201)
+                .body("managedByPurchaser", equalTo(false)).body("licensesChangeOnYourProducts", equalTo(false));
+        String purchase = buy(DevTokens.token(tenant.id, purchaser), Map.of("skuId", APPS_FOR_BUSINESS, "licenses", 1,
+                "boughtBy", "SELF_SERVICE", "assignTo", List.of(purchaser))).then().statusCode(201)
+                .body("managedByPurchaser", equalTo(true)).body("licensesChangeOnYourProducts", equalTo(true))
+                .extract().path("id");
+
+        given().auth().oauth2(tenant.globalAdmin).get("/api/v1/subscriptions").then().statusCode(200)
+                .body("find { it.id == '" + admins + "' }.managedByPurchaser", equalTo(false))
+                .body("find { it.productKind == 'PERPETUAL_SOFTWARE' }.licensesChangeOnYourProducts", equalTo(false))
+                .body("find { it.id == '" + purchase + "' }.managedByPurchaser", equalTo(true));
+        given().auth().oauth2(tenant.globalAdmin).post("/api/v1/subscriptions/{id}/takeOver", purchase)
+                .then().statusCode(200).body("managedByPurchaser", equalTo(false));
+    }
+
     private static Response buy(TestTenant tenant, Map<String, ?> body) {
         return buy(tenant.globalAdmin, body);
     }

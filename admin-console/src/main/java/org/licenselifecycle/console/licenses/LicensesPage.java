@@ -24,6 +24,7 @@ import org.licenselifecycle.console.data.WhatHappensToData;
 import org.licenselifecycle.console.operations.BulkOperation;
 import org.licenselifecycle.console.operations.BulkOperations;
 import org.licenselifecycle.console.operations.OperationRequest;
+import org.licenselifecycle.console.operations.SelectionLimit;
 import org.licenselifecycle.console.operations.Titles;
 import org.licenselifecycle.console.services.DirectoryClient;
 import org.licenselifecycle.console.services.LicensingClient;
@@ -41,9 +42,6 @@ import org.licenselifecycle.console.signin.SignedInAdmin;
 @Produces(MediaType.TEXT_HTML)
 public class LicensesPage {
 
-    /** "The Licenses page lets you assign or unassign licenses for up to 20 users at a time." */
-    public static final int MAX_USERS = 20;
-    static final String TOO_MANY = "You can unassign licenses for up to " + MAX_USERS + " users at a time.";
 
     private final LicensingClient licensing;
     private final DirectoryClient directory;
@@ -90,8 +88,9 @@ public class LicensesPage {
         if (userIds == null || userIds.isEmpty()) {
             return productPage(skuId, null, "Select the check boxes of the users to unassign licenses from.");
         }
-        if (userIds.size() > MAX_USERS) {
-            return productPage(skuId, null, TOO_MANY + " " + userIds.size() + " were selected: clear some boxes.");
+        SelectionLimit limit = limit();
+        if (limit.exceededBy(userIds)) {
+            return productPage(skuId, null, tooMany(limit) + " " + userIds.size() + " were selected: clear some boxes.");
         }
         List<Product> all = licensing.products(admin.bearer());
         Product chosen = find(all, skuId);
@@ -115,8 +114,10 @@ public class LicensesPage {
     @POST
     @Path("{skuId}/unassign/confirmed")
     public Response unassign(@PathParam("skuId") String skuId, @FormParam("userId") List<String> userIds) {
-        if (userIds == null || userIds.isEmpty() || userIds.size() > MAX_USERS) {
-            throw new ServiceError(400, "Request_BadRequest", TOO_MANY + " Select between 1 and " + MAX_USERS + " users.");
+        SelectionLimit limit = limit();
+        if (!limit.admits(userIds)) {
+            throw new ServiceError(400, "Request_BadRequest", tooMany(limit) + " Select between 1 and " + limit.max()
+                    + " users.");
         }
         Product chosen = find(skuId);
         String bearer = admin.bearer();
@@ -139,8 +140,17 @@ public class LicensesPage {
         return product.data("product", chosen)
                 .data("holders", holders.value())
                 .data("next", NextLinks.skipTokenOf(holders.nextLink()))
-                .data("maxUsers", MAX_USERS)
+                .data("maxUsers", limit().max())
                 .data("error", error);
+    }
+
+    /** "The Licenses page lets you assign or unassign licenses for up to 20 users at a time": licensing says how many. */
+    private SelectionLimit limit() {
+        return new SelectionLimit(licensing.bulkLimits(admin.bearer()).licensesPage());
+    }
+
+    private static String tooMany(SelectionLimit limit) {
+        return "You can unassign licenses for up to " + limit.max() + " users at a time.";
     }
 
     private Product find(String skuId) {

@@ -29,12 +29,14 @@ import org.licenselifecycle.console.signin.SignedInAdmin;
 @Produces(MediaType.TEXT_HTML)
 public class YourProductsPage {
 
-    /** A subscription with what the page offers for it. */
+    /**
+     * A subscription with what the page offers for it, as licensing says: unassigning here unless its licenses change
+     * on the Licenses page only (CSP perpetual software), "Take over" while its purchaser manages it.
+     */
     public record Row(Subscription subscription, boolean cspPerpetual, boolean selfServiceNotTakenOver) {
 
         static Row of(Subscription s) {
-            return new Row(s, "CSP".equals(s.boughtBy()) && "PERPETUAL_SOFTWARE".equals(s.productKind()),
-                    "SELF_SERVICE".equals(s.boughtBy()) && s.takenOverDateTime() == null);
+            return new Row(s, !s.licensesChangeOnYourProducts(), s.managedByPurchaser());
         }
 
         public String boughtBy() {

@@ -60,10 +60,19 @@ public interface LicensingClient {
     record Purchaser(String id, String displayName) {
     }
 
-    /** A row of Your products: one subscription. */
+    /**
+     * A row of Your products: one subscription, with licensing's facts about it ({@code managedByPurchaser}: a
+     * self-service purchase not taken over; {@code licensesChangeOnYourProducts}: false for perpetual software a
+     * Cloud Solution Provider bought), which the console shows and does not recompute.
+     */
     record Subscription(String id, String skuId, String skuPartNumber, String productName, int licenses, String status,
             Instant createdDateTime, Instant nextLifecycleDateTime, boolean trial, String boughtBy, Purchaser purchaser,
-            Instant takenOverDateTime, String productKind, boolean assignable) {
+            Instant takenOverDateTime, String productKind, boolean assignable, boolean managedByPurchaser,
+            boolean licensesChangeOnYourProducts) {
+    }
+
+    /** How many users one bulk change takes: on the Licenses page and in Active users' "Unassign all". */
+    record BulkLimits(int licensesPage, int activeUsers) {
     }
 
     /** Graph's servicePlanInfo of a user's licenseDetails. */
@@ -79,6 +88,10 @@ public interface LicensingClient {
     @GET
     @Path("/api/v1/licenses")
     List<Product> products(@HeaderParam("Authorization") String bearer);
+
+    @GET
+    @Path("/api/v1/licenses/bulkLimits")
+    BulkLimits bulkLimits(@HeaderParam("Authorization") String bearer);
 
     @GET
     @Path("/api/v1/licenses/{skuId}/users")

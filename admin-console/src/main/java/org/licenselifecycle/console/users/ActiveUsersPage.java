@@ -24,6 +24,7 @@ import org.licenselifecycle.console.data.WhatHappensToData;
 import org.licenselifecycle.console.operations.BulkOperation;
 import org.licenselifecycle.console.operations.BulkOperations;
 import org.licenselifecycle.console.operations.OperationRequest;
+import org.licenselifecycle.console.operations.SelectionLimit;
 import org.licenselifecycle.console.operations.Titles;
 import org.licenselifecycle.console.services.DirectoryClient;
 import org.licenselifecycle.console.services.LicensingClient;
@@ -38,9 +39,6 @@ import org.licenselifecycle.console.signin.SignedInAdmin;
 @Path("/users")
 @Produces(MediaType.TEXT_HTML)
 public class ActiveUsersPage {
-
-    /** The admin API's unassignAll takes up to 100 users; the console keeps to the same. */
-    static final int MAX_USERS = 100;
 
     private final ActiveUsersSearch search;
     private final DirectoryClient directory;
@@ -133,8 +131,9 @@ public class ActiveUsersPage {
         if (userIds == null || userIds.isEmpty()) {
             return listPage(null, null, null, "Select the circles next to the names of the users first.");
         }
-        if (userIds.size() > MAX_USERS) {
-            return listPage(null, null, null, "You can manage the licenses of up to " + MAX_USERS + " users at a time.");
+        SelectionLimit limit = limit();
+        if (limit.exceededBy(userIds)) {
+            return listPage(null, null, null, "You can manage the licenses of up to " + limit.max() + " users at a time.");
         }
         List<DataOutcome> outcomes = new ArrayList<>();
         for (String id : userIds.stream().distinct().toList()) {
@@ -148,8 +147,9 @@ public class ActiveUsersPage {
     @POST
     @Path("manage")
     public Response unassignAll(@FormParam("userId") List<String> userIds, @FormParam("licenses") String choice) {
-        if (userIds == null || userIds.isEmpty() || userIds.size() > MAX_USERS) {
-            throw new ServiceError(400, "Request_BadRequest", "Select between 1 and " + MAX_USERS + " users.");
+        SelectionLimit limit = limit();
+        if (!limit.admits(userIds)) {
+            throw new ServiceError(400, "Request_BadRequest", "Select between 1 and " + limit.max() + " users.");
         }
         if (!"unassign-all".equals(choice)) {
             return Response.seeOther(URI.create("/users")).build();
@@ -170,6 +170,11 @@ public class ActiveUsersPage {
                     return unassignedText(removed, productNames(before));
                 });
         return Response.seeOther(URI.create("/operations/" + operation.id)).build();
+    }
+
+    /** "Unassign all" takes as many users as licensing's unassignAll does: licensing says how many. */
+    private SelectionLimit limit() {
+        return new SelectionLimit(licensing.bulkLimits(admin.bearer()).activeUsers());
     }
 
     private TemplateInstance listPage(String term, String next, LicensingClient.UserLicenses pane, String error) {

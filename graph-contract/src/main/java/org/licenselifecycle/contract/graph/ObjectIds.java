@@ -27,4 +27,20 @@ public final class ObjectIds {
     public static UUID parse(String segment) {
         return of(segment).orElseThrow(() -> GraphException.badRequest("Invalid object identifier '" + segment + "'."));
     }
+
+    /**
+     * The id a query option or body field names ({@code $skiptoken}, say), or Graph's 400 {@code Request_BadRequest}
+     * "Invalid {@code what}: '…'.".
+     */
+    public static UUID parse(String value, String what) {
+        return of(value).orElseThrow(() -> GraphException.badRequest("Invalid " + what + ": '" + value + "'."));
+    }
+
+    /**
+     * The id of the resource the segment names, or Graph's 404 {@code Request_ResourceNotFound}: where a segment that
+     * is no GUID names no resource ({@code subscriptions/{id}}, a product's {@code skuId}) rather than a bad request.
+     */
+    public static UUID resource(String segment) {
+        return of(segment).orElseThrow(() -> GraphException.notFound(segment));
+    }
 }

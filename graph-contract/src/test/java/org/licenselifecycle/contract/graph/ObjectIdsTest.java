@@ -41,4 +41,26 @@ class ObjectIdsTest {
         assertThat(ObjectIds.of("")).isEmpty();
         assertThat(ObjectIds.of(null)).isEmpty();
     }
+
+    @Test
+    void anOptionThatIsNoGuidIsABadRequestNamingTheOption() {
+        assertThatThrownBy(() -> ObjectIds.parse("1-2-3-4-5", "$skiptoken"))
+                .isInstanceOfSatisfying(GraphException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.getMessage()).isEqualTo("Invalid $skiptoken: '1-2-3-4-5'.");
+                });
+    }
+
+    @Test
+    void aResourceSegmentThatIsNoGuidNamesNoResource() {
+        UUID id = UUID.randomUUID();
+
+        assertThat(ObjectIds.resource(id.toString())).isEqualTo(id);
+        assertThatThrownBy(() -> ObjectIds.resource("1-2-3-4-5"))
+                .isInstanceOfSatisfying(GraphException.class, e -> {
+                    assertThat(e.status()).isEqualTo(404);
+                    assertThat(e.code()).isEqualTo("Request_ResourceNotFound");
+                    assertThat(e.getMessage()).startsWith("Resource '1-2-3-4-5' does not exist");
+                });
+    }
 }

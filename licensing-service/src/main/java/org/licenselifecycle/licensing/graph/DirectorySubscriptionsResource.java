@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.contract.graph.ObjectIds;
 import org.licenselifecycle.licensing.products.ProductCatalog;
-import org.licenselifecycle.licensing.subscriptions.PurchaseChannel;
 import org.licenselifecycle.licensing.subscriptions.ProvisioningStatus;
 import org.licenselifecycle.licensing.subscriptions.SubscriptionService;
 import org.licenselifecycle.licensing.subscriptions.SubscriptionView;
@@ -98,7 +97,7 @@ public class DirectorySubscriptionsResource {
                 .map(p -> new ServicePlanInfo(p.servicePlanId(), p.servicePlanName(),
                         ProvisioningStatus.of(p, s.status()).name(), "User"))
                 .toList();
-        boolean selfService = s.boughtBy() == PurchaseChannel.SELF_SERVICE && s.takenOverDateTime() == null;
+        boolean selfService = s.managedByPurchaser();
         return new CompanySubscription(s.id().toString(), s.id().toString(), s.createdDateTime(), s.trial(),
                 s.nextLifecycleDateTime(), selfService ? s.purchaser().id().toString() : tenantId.toString(),
                 tenantId.toString(), selfService ? "User" : "Company", plans, s.skuId(), s.skuPartNumber(),

@@ -9,6 +9,7 @@ import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.users.DirectoryUser;
+import org.licenselifecycle.licensing.users.UserRows;
 import org.licenselifecycle.contract.graph.GraphException;
 
 /**
@@ -25,11 +26,14 @@ public class ActiveUsersService {
     private final ProductCatalog catalog;
     private final LicenseAssignmentService assignments;
     private final LicenseAssignmentRepository rows;
+    private final UserRows users;
 
-    ActiveUsersService(ProductCatalog catalog, LicenseAssignmentService assignments, LicenseAssignmentRepository rows) {
+    ActiveUsersService(ProductCatalog catalog, LicenseAssignmentService assignments, LicenseAssignmentRepository rows,
+            UserRows users) {
         this.catalog = catalog;
         this.assignments = assignments;
         this.rows = rows;
+        this.users = users;
     }
 
     /**
@@ -75,7 +79,8 @@ public class ActiveUsersService {
 
     @Transactional
     public UserLicensesView licensesOf(UUID tenantId, String user) {
-        DirectoryUser holder = DirectoryUser.findInTenant(tenantId, user).orElseThrow(() -> GraphException.notFound(user));
+        DirectoryUser holder = users.find(tenantId, user).flatMap(id -> DirectoryUser.<DirectoryUser>findByIdOptional(id))
+                .orElseThrow(() -> GraphException.notFound(user));
         List<UserLicensesView.License> licenses = rows.heldBy(holder.userId).stream()
                 .map(given -> {
                     LicenseRow a = given.license();

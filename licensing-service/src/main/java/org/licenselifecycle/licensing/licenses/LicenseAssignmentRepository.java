@@ -1,6 +1,8 @@
 package org.licenselifecycle.licensing.licenses;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -13,12 +15,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.licenselifecycle.contract.graph.ObjectIds;
 import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
-import org.licenselifecycle.licensing.users.DirectoryUser;
+import org.licenselifecycle.licensing.users.UserRows;
 import org.licenselifecycle.support.sql.Sql;
 
 /**
- * The one way licensing reads and writes {@code license_assignment}, the licenses users hold, and locks the
- * users whose licenses change ({@code directory_user}). Plain SQL, because every unassign runs through here
+ * The one way licensing reads and writes {@code license_assignment}, the licenses users hold, and reads the
+ * users whose licenses change, locked through {@link UserRows}. Plain SQL, because every unassign runs through here
  * and the ORM's session, entity copies and flush cost more than these one-row statements themselves (see
  * {@code bench/README.md}); no entity maps the table. Writes are queued ({@link Sql#updateLater}): they
  * travel with the transaction's next statement through {@link Sql} (a change's seat move, or a read here)
@@ -27,76 +29,62 @@ import org.licenselifecycle.support.sql.Sql;
 @ApplicationScoped
 class LicenseAssignmentRepository {
 
-    private final Sql sql;
+    /** The users, with the licenses they hold, of a tenant among some ids: two parameters each (tenant, ids). */
+    private static final String HOLDERS = """
+            SELECT user_id, user_principal_name, display_name, usage_location FROM directory_user
+            WHERE tenant_id = ? AND deleted_at IS NULL AND user_id = ANY (?) ORDER BY user_id;
+            SELECT user_id, sku_id, disabled_plans, self_service_subscription_id, assigned_by_group FROM license_assignment
+            WHERE tenant_id = ? AND user_id = ANY (?) ORDER BY user_id, sku_id""";
 
-    LicenseAssignmentRepository(Sql sql) {
+    private final Sql sql;
+    private final UserRows users;
+
+    LicenseAssignmentRepository(Sql sql, UserRows users) {
         this.sql = sql;
+        this.users = users;
     }
 
     /**
-     * The active user of {@code tenantId} named by id or userPrincipalName (Graph's {@code users/{id}}),
-     * locked until the transaction ends so that changes to one user's licenses happen one after the other,
-     * with the licenses they hold. Both statements go in one round trip; the second starts once the first
-     * has the lock, so it sees what the transaction that held the lock before committed.
+     * The active user of {@code tenantId} named by id or userPrincipalName (Graph's {@code users/{id}}), with the
+     * licenses they hold, locked until the transaction ends so that changes to one user's licenses happen one after
+     * the other ({@link #lockAll}). A name is looked up first ({@link UserRows#find}); an id needs no lookup, so a
+     * change by id takes one round trip.
      */
     Optional<Holder> lock(UUID tenantId, String idOrUserPrincipalName) {
-        return read(tenantId, idOrUserPrincipalName, " FOR UPDATE");
+        return ObjectIds.of(idOrUserPrincipalName).or(() -> users.find(tenantId, idOrUserPrincipalName))
+                .map(userId -> lockAll(tenantId, List.of(userId)).get(userId));
     }
 
     /** Like {@link #lock}, without the lock. */
     Optional<Holder> find(UUID tenantId, String idOrUserPrincipalName) {
-        return read(tenantId, idOrUserPrincipalName, "");
-    }
-
-    private Optional<Holder> read(UUID tenantId, String ref, String lock) {
-        if (ref == null || ref.isBlank()) {
-            return Optional.empty();
-        }
-        Optional<UUID> id = ObjectIds.of(ref);
-        Object named = id.isPresent() ? id.get() : ref;
-        return sql.multi(DirectoryUser.selectActive("user_id, user_principal_name, display_name, usage_location", id.isPresent())
-                + lock + ";"
-                + " SELECT sku_id, disabled_plans, self_service_subscription_id, assigned_by_group FROM license_assignment"
-                + " WHERE user_id = (" + DirectoryUser.selectActive("user_id", id.isPresent()) + ") ORDER BY sku_id",
-                executed -> {
-                    Optional<Holder> found = Sql.rows(executed, row -> new Holder(tenantId, Sql.uuid(row, 1),
-                            row.getString(2), row.getString(3), row.getString(4), List.of())).stream().findFirst();
-                    executed.getMoreResults();
-                    List<LicenseRow> held = Sql.rows(executed, row -> new LicenseRow(Sql.uuid(row, 1), Sql.uuids(row, 2),
-                            Sql.uuid(row, 3), Sql.uuid(row, 4)));
-                    return found.map(holder -> holder.withLicenses(held));
-                },
-                tenantId, named, tenantId, named);
+        return ObjectIds.of(idOrUserPrincipalName).or(() -> users.find(tenantId, idOrUserPrincipalName)).map(userId -> {
+            UUID[] ids = {userId};
+            return sql.multi(HOLDERS, executed -> holders(tenantId, executed), tenantId, ids, tenantId, ids).get(userId);
+        });
     }
 
     /**
      * The active users of {@code tenantId} among {@code userIds}, each with the licenses they hold, all locked
-     * until the transaction ends, in one round trip. Rows are locked in id order, the one order every change
-     * of several users takes them in, before it moves any seat ({@link SeatMoves}): two such changes, or one
-     * and a single user's change, then never wait for each other in a cycle. Ids that name no active user of
-     * the tenant are left out.
+     * until the transaction ends ({@link UserRows#lock}: in id order, the one order every change of several users
+     * takes them in, before it moves any seat, see {@link SeatMoves}), read in the same round trip. Ids that name
+     * no active user of the tenant are left out.
      */
     Map<UUID, Holder> lockAll(UUID tenantId, Collection<UUID> userIds) {
         UUID[] ids = userIds.toArray(UUID[]::new);
-        return sql.multi("""
-                SELECT user_id, user_principal_name, display_name, usage_location FROM directory_user
-                WHERE tenant_id = ? AND deleted_at IS NULL AND user_id = ANY (?) ORDER BY user_id FOR UPDATE;
-                SELECT user_id, sku_id, disabled_plans, self_service_subscription_id, assigned_by_group FROM license_assignment
-                WHERE tenant_id = ? AND user_id = ANY (?) ORDER BY user_id, sku_id""",
-                executed -> {
-                    Map<UUID, Holder> locked = new LinkedHashMap<>();
-                    Sql.rows(executed, row -> new Holder(tenantId, Sql.uuid(row, 1), row.getString(2), row.getString(3),
-                            row.getString(4), List.of())).forEach(holder -> locked.put(holder.userId(), holder));
-                    executed.getMoreResults();
-                    Map<UUID, List<LicenseRow>> held = new HashMap<>();
-                    Sql.rows(executed, row -> Map.entry(Sql.uuid(row, 1), new LicenseRow(Sql.uuid(row, 2), Sql.uuids(row, 3),
-                            Sql.uuid(row, 4), Sql.uuid(row, 5))))
-                            .forEach(license -> held.computeIfAbsent(license.getKey(), user -> new ArrayList<>())
-                                    .add(license.getValue()));
-                    locked.replaceAll((userId, holder) -> holder.withLicenses(held.getOrDefault(userId, List.of())));
-                    return locked;
-                },
-                tenantId, ids, tenantId, ids);
+        return users.lock(userIds, HOLDERS, executed -> holders(tenantId, executed), tenantId, ids, tenantId, ids);
+    }
+
+    private static Map<UUID, Holder> holders(UUID tenantId, PreparedStatement executed) throws SQLException {
+        Map<UUID, Holder> found = new LinkedHashMap<>();
+        Sql.rows(executed, row -> new Holder(tenantId, Sql.uuid(row, 1), row.getString(2), row.getString(3),
+                row.getString(4), List.of())).forEach(holder -> found.put(holder.userId(), holder));
+        executed.getMoreResults();
+        Map<UUID, List<LicenseRow>> held = new HashMap<>();
+        Sql.rows(executed, row -> Map.entry(Sql.uuid(row, 1), new LicenseRow(Sql.uuid(row, 2), Sql.uuids(row, 3),
+                Sql.uuid(row, 4), Sql.uuid(row, 5))))
+                .forEach(license -> held.computeIfAbsent(license.getKey(), user -> new ArrayList<>()).add(license.getValue()));
+        found.replaceAll((userId, holder) -> holder.withLicenses(held.getOrDefault(userId, List.of())));
+        return found;
     }
 
     /** Takes the products away from the user. */

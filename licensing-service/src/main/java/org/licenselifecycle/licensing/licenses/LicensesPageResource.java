@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.licensing.subscriptions.SubscriptionService;
-import org.licenselifecycle.contract.graph.GraphException;
+import org.licenselifecycle.contract.graph.ObjectIds;
 import org.licenselifecycle.support.graph.ODataQuery;
 import org.licenselifecycle.support.graph.ODataQuery.Option;
 import org.licenselifecycle.support.security.Caller;
@@ -56,6 +56,14 @@ public class LicensesPageResource {
     }
 
     @GET
+    @Path("/bulkLimits")
+    @PermissionsAllowed(Operations.READ_LICENSES)
+    @Operation(summary = "How many users one unassign on the Licenses page, and one unassignAll, take")
+    public BulkLimits bulkLimits() {
+        return BulkLimits.ENFORCED;
+    }
+
+    @GET
     @Path("/{skuId}/users")
     @PermissionsAllowed(Operations.READ_LICENSES)
     @Operation(summary = "List the users holding a product, paged",
@@ -65,7 +73,7 @@ public class LicensesPageResource {
     public HoldersPage holders(@PathParam("skuId") String skuId, @Context UriInfo uri) {
         ODataQuery query = ODataQuery.read(uri, Option.TOP, Option.SKIP_TOKEN);
         int size = query.top(DEFAULT_PAGE);
-        UUID after = query.skipToken().map(token -> id(token, "$skiptoken")).orElse(null);
+        UUID after = query.skipToken().map(token -> ObjectIds.parse(token, "$skiptoken")).orElse(null);
         List<LicenseHolder> rows = licensesPage.holders(caller.tenantId(), product(skuId), size, after);
         if (rows.size() <= size) {
             return new HoldersPage(rows, null);
@@ -88,19 +96,7 @@ public class LicensesPageResource {
     }
 
     private static UUID product(String skuId) {
-        try {
-            return UUID.fromString(skuId);
-        } catch (IllegalArgumentException e) {
-            throw GraphException.notFound(skuId);
-        }
-    }
-
-    private static UUID id(String value, String name) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw GraphException.badRequest("Invalid " + name + ": '" + value + "'.");
-        }
+        return ObjectIds.resource(skuId);
     }
 
 }

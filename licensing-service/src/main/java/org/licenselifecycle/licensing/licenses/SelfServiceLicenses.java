@@ -53,8 +53,6 @@ public class SelfServiceLicenses implements PurchaseLicenses {
         }
         Product product = catalog.find(purchase.skuId).orElseThrow();
         Instant now = clock.instant();
-        // the licenses reference the purchase's row, which the ORM would otherwise write only at commit
-        Subscription.flush();
         for (Holder user : BulkUnassign.lock(rows, purchase.tenantId, users.stream().sorted().toList())) {
             if (!user.hasValidUsageLocation()) {
                 throw LicenseAssignmentRefused.invalidUsageLocation();

@@ -3,8 +3,6 @@ package org.licenselifecycle.licensing.licenses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
-import org.licenselifecycle.licensing.subscriptions.ProductKind;
-import org.licenselifecycle.licensing.subscriptions.PurchaseChannel;
 import org.licenselifecycle.licensing.subscriptions.Subscription;
 import org.licenselifecycle.contract.graph.GraphException;
 
@@ -28,7 +26,7 @@ public class YourProductsService {
         if (subscription == null) {
             throw GraphException.notFound(String.valueOf(subscriptionId));
         }
-        if (subscription.boughtBy == PurchaseChannel.CSP && subscription.productKind == ProductKind.PERPETUAL_SOFTWARE) {
+        if (!subscription.licensesChangeOnYourProducts()) {
             throw GraphException.badRequest("This perpetual software was bought by your Cloud Solution Provider: its "
                     + "licenses can't be assigned or unassigned on the Your products page. Use the Licenses page instead: "
                     + "POST /api/v1/licenses/" + subscription.skuId + "/unassign.");

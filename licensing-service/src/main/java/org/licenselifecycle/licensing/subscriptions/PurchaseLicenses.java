@@ -12,7 +12,8 @@ public interface PurchaseLicenses {
 
     /**
      * The purchaser gives the purchase's licenses to {@code users}, in the caller's transaction; a refusal (too
-     * many users, a user without a usage location or already licensed) changes nothing.
+     * many users, a user without a usage location or already licensed) changes nothing. The caller has written
+     * {@code purchase}'s row (flushed), which the licenses reference.
      */
     void assignFromPurchase(Subscription purchase, List<UUID> users);
 

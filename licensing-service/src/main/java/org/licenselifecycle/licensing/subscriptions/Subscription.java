@@ -77,6 +77,15 @@ public class Subscription extends PanacheEntityBase {
         return boughtBy == PurchaseChannel.SELF_SERVICE && takenOverAt == null;
     }
 
+    /**
+     * Whether the Your products page assigns and unassigns its licenses: "If you're a Cloud Solution Provider (CSP)
+     * and you bought products on behalf of a customer, you can't use the Your products page to assign or unassign
+     * licenses for certain products, like perpetual software" (the Licenses page then does).
+     */
+    public boolean licensesChangeOnYourProducts() {
+        return !(boughtBy == PurchaseChannel.CSP && productKind == ProductKind.PERPETUAL_SOFTWARE);
+    }
+
     /** Whether admins can assign from it: it counts towards its product's total on the Licenses page. */
     public boolean assignable() {
         return status.assignable() && countsTowardsProduct();

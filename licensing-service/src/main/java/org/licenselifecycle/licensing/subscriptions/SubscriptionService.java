@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.users.DirectoryUser;
+import org.licenselifecycle.licensing.users.UserRows;
 import org.licenselifecycle.contract.graph.GraphException;
 
 /**
@@ -33,9 +34,11 @@ public class SubscriptionService {
     private final PurchaseLicenses purchaseLicenses;
     private final SubscriptionsConfig config;
     private final Clock clock;
+    private final UserRows users;
 
     SubscriptionService(ProductCatalog catalog, Seats seats, PurchaseLicenses purchaseLicenses, SubscriptionsConfig config,
-            Clock clock) {
+            Clock clock, UserRows users) {
+        this.users = users;
         this.catalog = catalog;
         this.seats = seats;
         this.purchaseLicenses = purchaseLicenses;
@@ -53,8 +56,8 @@ public class SubscriptionService {
         DirectoryUser purchaser = null;
         if (channel == PurchaseChannel.SELF_SERVICE) {
             buyer.requireBuysForThemselves(request.purchaser());
-            purchaser = DirectoryUser.findInTenant(tenantId, buyer.objectId().toString())
-                    .orElseThrow(GraphException::forbidden);
+            purchaser = users.find(tenantId, buyer.objectId().toString())
+                    .flatMap(id -> DirectoryUser.<DirectoryUser>findByIdOptional(id)).orElseThrow(GraphException::forbidden);
         } else {
             buyer.requireMayBuyForTheTenant();
         }
@@ -102,6 +105,8 @@ public class SubscriptionService {
             throw GraphException.badRequest("The tenant cannot hold more licenses of " + product.skuPartNumber() + ".");
         }
         if (request.assignTo() != null) {
+            // the licenses it gives reference this row, written through plain SQL: the ORM would write the row only at commit
+            Subscription.flush();
             purchaseLicenses.assignFromPurchase(subscription, request.assignTo());
         }
         return view(subscription);

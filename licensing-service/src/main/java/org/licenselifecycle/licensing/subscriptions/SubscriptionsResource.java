@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
-import org.licenselifecycle.contract.graph.GraphException;
+import org.licenselifecycle.contract.graph.ObjectIds;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.support.security.Caller;
@@ -95,10 +95,6 @@ public class SubscriptionsResource {
 
     /** The subscription a path segment names; one that is not a GUID names none (404). */
     public static UUID id(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw GraphException.notFound(id);
-        }
+        return ObjectIds.resource(id);
     }
 }

@@ -3,6 +3,7 @@ package org.licenselifecycle.licensing.users;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -28,9 +29,11 @@ public class DirectoryUsers {
     private static final Logger LOG = Logger.getLogger(DirectoryUsers.class);
 
     private final UserDeletionEffects deletions;
+    private final UserRows rows;
 
-    DirectoryUsers(UserDeletionEffects deletions) {
+    DirectoryUsers(UserDeletionEffects deletions, UserRows rows) {
         this.deletions = deletions;
+        this.rows = rows;
     }
 
     /** @param at the event's time ({@code ce_time}) */
@@ -69,7 +72,7 @@ public class DirectoryUsers {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void purged(UserPurged event, Instant at) {
-        Optional<DirectoryUser> found = DirectoryUser.locked(event.userId());
+        Optional<DirectoryUser> found = locked(event.userId());
         if (found.isPresent() && !ofTenant(found.get(), event.tenantId())) {
             return;
         }
@@ -98,7 +101,7 @@ public class DirectoryUsers {
             Instant deletion) {
         Instant at = UserLifecycle.kept(time);
         Instant deletedAt = UserLifecycle.kept(deletion);
-        Optional<DirectoryUser> found = DirectoryUser.locked(userId);
+        Optional<DirectoryUser> found = locked(userId);
         if (found.isPresent() && (!ofTenant(found.get(), tenantId) || found.get().purgedAt != null)) {
             return Optional.empty();
         }
@@ -134,5 +137,14 @@ public class DirectoryUsers {
             return false;
         }
         return true;
+    }
+
+    /**
+     * The user with this id in any tenant, purged or not, locked until the transaction ends ({@link UserRows#lock}:
+     * a user not held yet is locked by id, so that this event and directory's answer about them take turns).
+     */
+    private Optional<DirectoryUser> locked(UUID userId) {
+        rows.lock(List.of(userId), null, null);
+        return DirectoryUser.findByIdOptional(userId);
     }
 }

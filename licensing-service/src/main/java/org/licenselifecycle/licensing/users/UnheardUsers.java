@@ -99,7 +99,7 @@ public class UnheardUsers {
 
     /**
      * Folds the answer in as the UserUpdated it is, at its time. The user's UserCreated may be applied at the same
-     * moment: the two take turns on the user's id ({@link DirectoryUser#locked}).
+     * moment: the two take turns on the user's id ({@link UserRows#lock}).
      */
     private void record(UserUpdated answer) {
         QuarkusTransaction.requiringNew().run(() -> users.updated(answer, answer.updatedAt()));
