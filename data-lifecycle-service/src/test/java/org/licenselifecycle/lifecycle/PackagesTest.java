@@ -1,32 +1,20 @@
 package org.licenselifecycle.lifecycle;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.licenselifecycle.testsupport.PackageRules;
 
-/**
- * The packages of data-lifecycle-service form no cycle, and messaging (the Kafka consumers) depends on the domain,
- * never the reverse: the house rule of STYLE.md, checked on the compiled main classes.
- */
+/** data-lifecycle's packages form no cycle, and messaging (the Kafka consumers) depends on the domain, never the reverse. */
 class PackagesTest {
 
-    private static final JavaClasses MAIN = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.licenselifecycle.lifecycle");
+    private static final String ROOT = "org.licenselifecycle.lifecycle";
 
     @Test
     void noPackageDependsOnItselfThroughAnother() {
-        slices().matching("org.licenselifecycle.lifecycle.(*)..").should().beFreeOfCycles().check(MAIN);
+        PackageRules.assertNoCycles(ROOT);
     }
 
     @Test
     void noDomainPackageDependsOnMessaging() {
-        noClasses().that().resideOutsideOfPackage("org.licenselifecycle.lifecycle.messaging..")
-                .should().dependOnClassesThat().resideInAPackage("org.licenselifecycle.lifecycle.messaging..")
-                .check(MAIN);
+        PackageRules.assertDomainNeverDependsOnMessaging(ROOT);
     }
 }

@@ -24,7 +24,7 @@ import org.licenselifecycle.contract.roles.DirectoryRole;
  * The one minter of development tokens: bearer JWTs with Entra ID's claims, signed RS256 with a key such as the
  * development key in {@code deploy/local/dev-keys}, which the services trust under their dev, test and local profiles
  * only. Used by the token tool ({@link TokenTool}, {@code deploy/local/token}), the console's demo sign-in and
- * test-support's {@code DevTokens}. On the JDK alone, so that the token tool runs from source before any build.
+ * test-rig's {@code DevTokens}. On the JDK alone, so that the token tool runs from source before any build.
  *
  * <p>A token is delegated (a signed-in user: {@code scp}, {@code wids}) or app-only (an application as itself:
  * {@code idtyp app}, {@code roles}); either names its application in {@code azp}.

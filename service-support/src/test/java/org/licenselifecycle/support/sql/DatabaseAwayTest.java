@@ -1,4 +1,4 @@
-package org.licenselifecycle.licensing;
+package org.licenselifecycle.support.sql;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -6,7 +6,10 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.licenselifecycle.contract.roles.DirectoryRole;
+import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
 
 /** A request that meets the database away (restarting, out of reach) is told to try again, never given a 500. */
@@ -16,8 +19,8 @@ class DatabaseAwayTest {
 
     @Test
     void aRequestThatCannotReachTheDatabaseGetsGraphs503WithRetryAfterNeverA500() {
-        TestTenant tenant = new TestTenant();
-        given().auth().oauth2(tenant.licenseAdmin).post("/test/database-away")
+        String licenseAdmin = DevTokens.token(UUID.randomUUID(), DirectoryRole.LICENSE_ADMINISTRATOR);
+        given().auth().oauth2(licenseAdmin).post("/test/database-away")
                 .then().statusCode(503)
                 .header("Retry-After", "2")
                 .body("error.code", equalTo("serviceNotAvailable"))

@@ -1,4 +1,4 @@
-package org.licenselifecycle.licensing;
+package org.licenselifecycle.support.security;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,8 +64,8 @@ class VerifiedTokenCacheTest {
 
         assertThatThrownBy(() -> parser.parse(token)).isInstanceOf(ParseException.class);
         assertThatThrownBy(() -> parser.parse(token)).isInstanceOf(ParseException.class);
-        given().auth().oauth2(token).get("/api/v1/licenses").then().statusCode(401);
-        given().auth().oauth2(token).get("/api/v1/licenses").then().statusCode(401);
+        given().auth().oauth2(token).get("/test/licenses").then().statusCode(401);
+        given().auth().oauth2(token).get("/test/licenses").then().statusCode(401);
     }
 
     @Test
@@ -73,7 +73,7 @@ class VerifiedTokenCacheTest {
         UUID tenant = UUID.randomUUID();
         String token = DevTokens.token(tenant, DirectoryRole.LICENSE_ADMINISTRATOR);
 
-        given().auth().oauth2(token).get("/api/v1/licenses").then().statusCode(200);
-        given().auth().oauth2(token).get("/api/v1/licenses").then().statusCode(200);
+        given().auth().oauth2(token).get("/test/licenses").then().statusCode(200);
+        given().auth().oauth2(token).get("/test/licenses").then().statusCode(200);
     }
 }

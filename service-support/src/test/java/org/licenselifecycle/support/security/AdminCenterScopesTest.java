@@ -1,4 +1,4 @@
-package org.licenselifecycle.licensing;
+package org.licenselifecycle.support.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,8 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.contract.tokens.TokenMinter;
-import org.licenselifecycle.support.security.GraphPermission;
-import org.licenselifecycle.support.security.Operations;
 import org.licenselifecycle.testsupport.DevTokens;
 
 /**

@@ -1,4 +1,4 @@
-package org.licenselifecycle.licensing;
+package org.licenselifecycle.support.transaction;
 
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.POST;

@@ -1,4 +1,4 @@
-package org.licenselifecycle.licensing;
+package org.licenselifecycle.support.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,8 +10,8 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.licenselifecycle.support.sql.Sql;
 import org.licenselifecycle.testsupport.Rig;
 
 /** Writes queued with {@link Sql#updateLater} reach the database with the next statement or the commit, never with a rollback. */
@@ -20,12 +20,21 @@ import org.licenselifecycle.testsupport.Rig;
 class SqlQueuedWritesTest {
 
     private static final String INSERT_USER = """
-            INSERT INTO directory_user (user_id, tenant_id, user_principal_name, display_name, account_enabled, created_at,
+            INSERT INTO queued_user (user_id, tenant_id, user_principal_name, display_name, account_enabled, created_at,
                                         changed_at)
             VALUES (?, ?, ?, 'Queued', TRUE, ?, now())""";
 
     @Inject
     Sql sql;
+
+    /** This test application's own table, shaped as licensing's directory_user (the columns the writes name). */
+    @BeforeEach
+    void aTableOfUsers() {
+        QuarkusTransaction.requiringNew().run(() -> sql.update("""
+                CREATE TABLE IF NOT EXISTS queued_user (user_id uuid PRIMARY KEY, tenant_id uuid NOT NULL,
+                    user_principal_name text NOT NULL, display_name text, account_enabled boolean NOT NULL,
+                    created_at timestamptz NOT NULL, changed_at timestamptz NOT NULL)"""));
+    }
 
     @Test
     void aQueuedWriteIsSeenByTheNextStatementOfTheTransaction() {
@@ -34,8 +43,8 @@ class SqlQueuedWritesTest {
 
         List<UUID> seen = QuarkusTransaction.requiringNew().call(() -> {
             sql.updateLater(INSERT_USER, user, tenant, user + "@queued.example", Instant.now());
-            sql.updateLater("UPDATE directory_user SET display_name = 'Renamed' WHERE user_id = ?", user);
-            return sql.list("SELECT user_id FROM directory_user WHERE tenant_id = ? AND display_name = 'Renamed'",
+            sql.updateLater("UPDATE queued_user SET display_name = 'Renamed' WHERE user_id = ?", user);
+            return sql.list("SELECT user_id FROM queued_user WHERE tenant_id = ? AND display_name = 'Renamed'",
                     row -> Sql.uuid(row, 1), tenant);
         });
 
@@ -68,11 +77,11 @@ class SqlQueuedWritesTest {
 
     @Test
     void aWriteCannotBeQueuedOutsideATransaction() {
-        assertThatThrownBy(() -> sql.updateLater("DELETE FROM directory_user WHERE user_id = ?", UUID.randomUUID()))
+        assertThatThrownBy(() -> sql.updateLater("DELETE FROM queued_user WHERE user_id = ?", UUID.randomUUID()))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     private List<UUID> usersOf(UUID tenant) {
-        return sql.list("SELECT user_id FROM directory_user WHERE tenant_id = ?", row -> Sql.uuid(row, 1), tenant);
+        return sql.list("SELECT user_id FROM queued_user WHERE tenant_id = ?", row -> Sql.uuid(row, 1), tenant);
     }
 }

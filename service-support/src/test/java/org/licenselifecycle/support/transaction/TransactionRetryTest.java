@@ -1,11 +1,9 @@
-package org.licenselifecycle.licensing;
+package org.licenselifecycle.support.transaction;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
-import static org.licenselifecycle.licensing.Catalog.BUSINESS_PREMIUM;
-import static org.licenselifecycle.licensing.Catalog.OFFICE_365_E3;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,8 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.contract.graph.GraphException;
-import org.licenselifecycle.support.transaction.TransactionConflict;
-import org.licenselifecycle.support.transaction.TransactionRetryConfig;
+import org.licenselifecycle.contract.roles.DirectoryRole;
+import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
 
 /**
@@ -47,18 +45,16 @@ class TransactionRetryTest {
     @ParameterizedTest(name = "through the ORM: {0}")
     @ValueSource(booleans = {false, true})
     void theLoserOfARealDeadlockRunsAgainInANewTransactionAndBothSucceed(boolean throughTheOrm) throws Exception {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 1);
-        tenant.buy(OFFICE_365_E3, 1);
+        List<UUID> rows = work.twoRows();
         CyclicBarrier bothHoldOne = new CyclicBarrier(2);
         List<Long> oneWay = Collections.synchronizedList(new ArrayList<>());
         List<Long> otherWay = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> lock(throughTheOrm, tenant.id, BUSINESS_PREMIUM,
-                    OFFICE_365_E3, bothHoldOne, oneWay), pool);
-            CompletableFuture<Void> second = CompletableFuture.runAsync(() -> lock(throughTheOrm, tenant.id, OFFICE_365_E3,
-                    BUSINESS_PREMIUM, bothHoldOne, otherWay), pool);
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> lock(throughTheOrm, rows.get(0), rows.get(1),
+                    bothHoldOne, oneWay), pool);
+            CompletableFuture<Void> second = CompletableFuture.runAsync(() -> lock(throughTheOrm, rows.get(1), rows.get(0),
+                    bothHoldOne, otherWay), pool);
 
             CompletableFuture.allOf(first, second).get(60, TimeUnit.SECONDS);
         } finally {
@@ -71,10 +67,9 @@ class TransactionRetryTest {
         assertThat(loser).as("each run is a transaction of its own").doesNotHaveDuplicates();
     }
 
-    private void lock(boolean throughTheOrm, UUID tenantId, UUID first, UUID second, CyclicBarrier bothHoldOne,
-            List<Long> runs) {
+    private void lock(boolean throughTheOrm, UUID first, UUID second, CyclicBarrier bothHoldOne, List<Long> runs) {
         try {
-            work.lockSeatsInOrder(throughTheOrm, tenantId, first, second, bothHoldOne, runs);
+            work.lockRowsInOrder(throughTheOrm, first, second, bothHoldOne, runs);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -132,8 +127,8 @@ class TransactionRetryTest {
 
     @Test
     void aRequestWhoseTransactionKeepsLosingGetsGraphs503WithRetryAfterNeverA500() {
-        TestTenant tenant = new TestTenant();
-        given().auth().oauth2(tenant.licenseAdmin).post("/test/always-loses")
+        String licenseAdmin = DevTokens.token(UUID.randomUUID(), DirectoryRole.LICENSE_ADMINISTRATOR);
+        given().auth().oauth2(licenseAdmin).post("/test/always-loses")
                 .then().statusCode(503)
                 .header("Retry-After", "1")
                 .body("error.code", equalTo("serviceNotAvailable"))

@@ -1,4 +1,4 @@
-package org.licenselifecycle.licensing;
+package org.licenselifecycle.support.transaction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -26,29 +26,39 @@ public class RetriedWork {
     }
 
     /**
-     * Locks the seat rows of {@code first} then {@code second}; on its first run it waits, holding the first,
-     * until the other racer holds its own first row, so that two racers taking them in opposite orders deadlock.
+     * Locks the rows {@code first} then {@code second} of {@link RetryProbeRow}'s table; on its first run it waits,
+     * holding the first, until the other racer holds its own first row, so that two racers taking them in opposite
+     * orders deadlock.
      *
      * @param runs one transaction id recorded per run
      */
     @Transactional
-    public void lockSeatsInOrder(boolean throughTheOrm, UUID tenantId, UUID first, UUID second, CyclicBarrier bothHoldOne,
+    public void lockRowsInOrder(boolean throughTheOrm, UUID first, UUID second, CyclicBarrier bothHoldOne,
             List<Long> runs) throws Exception {
         runs.add(((Number) entityManager.createNativeQuery("SELECT txid_current()").getSingleResult()).longValue());
-        lockSeat(throughTheOrm, tenantId, first);
+        lockRow(throughTheOrm, first);
         if (runs.size() == 1) {
             bothHoldOne.await(30, TimeUnit.SECONDS);
         }
-        lockSeat(throughTheOrm, tenantId, second);
+        lockRow(throughTheOrm, second);
     }
 
-    private void lockSeat(boolean throughTheOrm, UUID tenantId, UUID skuId) {
-        String lock = "SELECT sku_id FROM seat_count WHERE tenant_id = ?1 AND sku_id = ?2 FOR UPDATE";
+    private void lockRow(boolean throughTheOrm, UUID id) {
+        String lock = "SELECT id FROM " + RetryProbeRow.TABLE + " WHERE id = ?1 FOR UPDATE";
         if (throughTheOrm) {
-            entityManager.createNativeQuery(lock).setParameter(1, tenantId).setParameter(2, skuId).getResultList();
+            entityManager.createNativeQuery(lock).setParameter(1, id).getResultList();
         } else {
-            sql.list(lock.replaceAll("\\?\\d", "?"), row -> row.getObject(1), tenantId, skuId);
+            sql.list(lock.replaceAll("\\?\\d", "?"), row -> row.getObject(1), id);
         }
+    }
+
+    /** Two new rows of {@link RetryProbeRow}'s table (created if need be), committed. */
+    @Transactional
+    public List<UUID> twoRows() {
+        sql.update("CREATE TABLE IF NOT EXISTS " + RetryProbeRow.TABLE + " (id uuid PRIMARY KEY)");
+        List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID());
+        sql.update("INSERT INTO " + RetryProbeRow.TABLE + " (id) VALUES (?), (?)", ids.get(0), ids.get(1));
+        return ids;
     }
 
     /** Runs {@code work} in a transaction: a new one, or the caller's. */

@@ -1,4 +1,4 @@
-package org.licenselifecycle.licensing;
+package org.licenselifecycle.support.sql;
 
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.POST;

@@ -1,4 +1,4 @@
-package org.licenselifecycle.licensing;
+package org.licenselifecycle.support.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,6 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
-import org.licenselifecycle.support.graph.GraphErrorMapper;
 import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
@@ -29,7 +28,8 @@ import org.licenselifecycle.testsupport.Rig;
 /**
  * A request body over the cap (quarkus.http.limits.max-body-size, 4 MB in every service) is a 413, never a 5xx or a
  * dropped connection: in Graph's envelope when its length is announced, and without an error logged as our defect
- * when a chunked body grows past it. A body under the cap is read as usual.
+ * when a chunked body grows past it. A body under the cap is read as usual. Sent to {@link AssignLicenseProbe}, an
+ * endpoint of this test application that reads an assignLicense body as licensing's does.
  */
 @QuarkusTest
 @WithTestResource(Rig.class)
@@ -37,7 +37,7 @@ class RequestBodyLimitTest {
 
     private static final int CAP = 4 * 1024 * 1024;
 
-    @TestHTTPResource("/v1.0/users/00000000-0000-4000-8000-000000000001/assignLicense")
+    @TestHTTPResource("/test/users/00000000-0000-4000-8000-000000000001/assignLicense")
     URI assignLicense;
 
     // HTTP/1.1 as Graph's SDKs and curl speak it to an http:// URL (the JDK's default would try an h2c upgrade)

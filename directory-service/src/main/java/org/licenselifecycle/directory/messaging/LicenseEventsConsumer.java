@@ -1,4 +1,4 @@
-package org.licenselifecycle.directory.licenses;
+package org.licenselifecycle.directory.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.licenselifecycle.directory.licenses.UserLicenses;
 import org.licenselifecycle.events.LicenseAssigned;
 import org.licenselifecycle.events.LicenseRemoved;
 import org.licenselifecycle.support.inbox.Inbox;
