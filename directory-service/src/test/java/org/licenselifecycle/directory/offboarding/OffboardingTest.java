@@ -96,6 +96,30 @@ class OffboardingTest {
     }
 
     @Test
+    void whileDataLifecycleIsAwayTheUserIsStillDeletedAndTheAnswerGivesNoDataDatesRatherThanGuessingThem() {
+        // these tests run no data-lifecycle-service (directory.lifecycle.url is a closed port): it is away
+        UUID tenant = UUID.randomUUID();
+        String leaver = createUser(tenant, "awayleaver");
+
+        asUserAdministrator(tenant).contentType(ContentType.JSON)
+                .body("{\"blockSignIn\": false, \"unassignLicenses\": false, \"deleteUser\": true}")
+                .when().post("/api/v1/users/{id}/offboard", leaver)
+                .then().statusCode(200)
+                .body("deleted", equalTo(true))
+                .body("licenses.state", equalTo("FREED"))
+                .body("dataOutcomeKnown", equalTo(false))
+                .body("mailbox.purgeAfter", nullValue())
+                .body("mailbox.summary", containsString("data-lifecycle-service could not be asked just now"))
+                .body("oneDrive.deleteAfter", nullValue())
+                .body("oneDrive.accessFor", nullValue())
+                .body("oneDrive.summary", containsString("data-lifecycle-service could not be asked just now"));
+
+        asUserAdministrator(tenant).when().get("/v1.0/users/{id}", leaver).then().statusCode(404);
+        assertThat(outboxEvents(entityManager, leaver, "UserDeleted")).as("the deletion is announced all the same")
+                .isEqualTo(1);
+    }
+
+    @Test
     void blockingAndUnassigningWithoutDeletingAsksLicensingToReleaseTheLicenses() {
         UUID tenant = UUID.randomUUID();
         UUID admin = UUID.randomUUID();
