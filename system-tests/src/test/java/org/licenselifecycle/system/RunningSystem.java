@@ -27,9 +27,10 @@ final class RunningSystem {
 
     private RunningSystem() {
         String kafka = Kafka.bootstrapServers();
-        directory = ServiceProcess.start("directory-service", environment("directory", kafka));
-        licensing = ServiceProcess.start("licensing-service", licensingEnvironment("licensing", kafka, directory));
+        // lifecycle first: directory's offboarding asks it (DIRECTORY_LIFECYCLE_URL), as licensing asks directory
         lifecycle = ServiceProcess.start("data-lifecycle-service", environment("lifecycle", kafka));
+        directory = ServiceProcess.start("directory-service", directoryEnvironment("directory", kafka, lifecycle));
+        licensing = ServiceProcess.start("licensing-service", licensingEnvironment("licensing", kafka, directory));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             consoles.values().forEach(ServiceProcess::close);
             services().forEach(ServiceProcess::close);
@@ -65,6 +66,13 @@ final class RunningSystem {
     static Map<String, String> licensingEnvironment(String database, String kafka, ServiceProcess directory) {
         Map<String, String> environment = new HashMap<>(environment(database, kafka));
         environment.put("LICENSING_DIRECTORY_URL", directory.baseUrl());
+        return environment;
+    }
+
+    /** directory-service's settings: its offboarding asks data-lifecycle-service what deleting a user does to their data. */
+    static Map<String, String> directoryEnvironment(String database, String kafka, ServiceProcess lifecycle) {
+        Map<String, String> environment = new HashMap<>(environment(database, kafka));
+        environment.put("DIRECTORY_LIFECYCLE_URL", lifecycle.baseUrl());
         return environment;
     }
 

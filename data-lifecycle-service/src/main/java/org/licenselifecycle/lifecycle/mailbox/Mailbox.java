@@ -224,6 +224,18 @@ public class Mailbox extends PanacheEntityBase {
         return held() && exchangePlan.isEnterprise();
     }
 
+    /**
+     * When the data is purged if the user is (or was) deleted at {@code deletedAt} and the mailbox does not become
+     * inactive: the soft-deleted retention after the deletion (or the hold's end), or the grace period's end if that
+     * comes first; null while a hold keeps it.
+     */
+    public Instant purgeAfterIfUserDeletedAt(Instant deletedAt, Retention retention) {
+        if (held()) {
+            return null;
+        }
+        return earliest(latest(deletedAt, heldUntil).plus(retention.softDeletedRetention()), graceEnd(retention));
+    }
+
     /** Derives state, searchability and purge date from the facts. */
     void settle(Instant now, Retention retention) {
         this.updatedAt = now;
@@ -241,8 +253,7 @@ public class Mailbox extends PanacheEntityBase {
             }
             state = MailboxState.SOFT_DELETED;
             searchable = held;
-            Instant deletionEnd = latest(userDeletedAt, heldUntil).plus(retention.softDeletedRetention());
-            purgeAfter = held ? null : earliest(deletionEnd, graceEnd(retention));
+            purgeAfter = purgeAfterIfUserDeletedAt(userDeletedAt, retention);
         } else if (licensed) {
             state = MailboxState.ACTIVE;
             searchable = true;

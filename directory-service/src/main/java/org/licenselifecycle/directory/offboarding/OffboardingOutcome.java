@@ -4,9 +4,11 @@ import java.time.Instant;
 
 /**
  * What removing a former employee did, and what happens to their licenses, mailbox and OneDrive and
- * when, as the data-lifecycle rules say (data-lifecycle-service applies them).
+ * when, as data-lifecycle-service answers it (it owns those rules).
  *
  * @param restorableUntil when a deleted user can no longer be restored; null when not deleted
+ * @param dataOutcomeKnown false when data-lifecycle-service could not be asked: the offboarding was done, but the
+ *     mailbox's and OneDrive's dates are missing (null) rather than guessed
  */
 public record OffboardingOutcome(
         String userId,
@@ -14,6 +16,7 @@ public record OffboardingOutcome(
         boolean signInBlocked,
         boolean deleted,
         Instant restorableUntil,
+        boolean dataOutcomeKnown,
         Licenses licenses,
         Mailbox mailbox,
         OneDrive oneDrive) {

@@ -21,8 +21,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class EachServiceIsExposedScaledAndFencedTest {
 
-    /** The services one service asks over HTTP (licensing's UnheardUsers), by the asking service. */
-    private static final Map<String, String> ASKS = Map.of("licensing-service", "directory-service");
+    /**
+     * The services one service asks over HTTP (licensing's UnheardUsers, directory's offboarding DataOutlook), by the
+     * asking service, with the environment variable that names the asked service's URL.
+     */
+    private static final Map<String, String> ASKS = Map.of("licensing-service", "directory-service",
+            "directory-service", "data-lifecycle-service");
+    private static final Map<String, String> ASKED_URL_VARIABLES = Map.of("licensing-service", "LICENSING_DIRECTORY_URL",
+            "directory-service", "DIRECTORY_LIFECYCLE_URL");
 
     @ParameterizedTest
     @MethodSource("org.licenselifecycle.deploy.Overlays#names")
@@ -176,6 +182,19 @@ class EachServiceIsExposedScaledAndFencedTest {
                 .contains("http://directory-service:"
                         + ServiceDeploymentsTest.container(manifests.get("Deployment", "directory-service"))
                                 .at("/ports/0/containerPort").asInt());
+        ASKS.forEach((asking, asked) -> {
+            JsonNode env = ServiceDeploymentsTest.container(manifests.get("Deployment", asking)).at("/env");
+            String url = null;
+            for (JsonNode variable : env) {
+                if (variable.path("name").asText().equals(ASKED_URL_VARIABLES.get(asking))) {
+                    url = variable.path("value").asText();
+                }
+            }
+            assertThat(url).as("%s: %s's %s names %s's Service and port", overlay, asking,
+                    ASKED_URL_VARIABLES.get(asking), asked)
+                    .isEqualTo("http://" + asked + ":" + ServiceDeploymentsTest.container(
+                            manifests.get("Deployment", asked)).at("/ports/0/containerPort").asInt());
+        });
     }
 
     @ParameterizedTest

@@ -95,6 +95,7 @@ class IngressRoutingTest {
         assertThat(routes.serviceFor("/api/v1/users/x/onedrive")).contains("data-lifecycle-service");
         assertThat(routes.serviceFor("/api/v1/users/x/timeline")).contains("data-lifecycle-service");
         assertThat(routes.serviceFor("/api/v1/users/x/dataOutcome")).contains("data-lifecycle-service");
+        assertThat(routes.serviceFor("/api/v1/users/x/dataOutcome/ifDeleted")).contains("data-lifecycle-service");
         assertThat(routes.serviceFor("/api/v1/purge-runs")).contains("data-lifecycle-service");
     }
 
