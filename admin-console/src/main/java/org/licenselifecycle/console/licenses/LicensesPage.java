@@ -29,7 +29,7 @@ import org.licenselifecycle.console.operations.Titles;
 import org.licenselifecycle.console.services.DirectoryClient;
 import org.licenselifecycle.console.services.LicensingClient;
 import org.licenselifecycle.console.services.LicensingClient.Product;
-import org.licenselifecycle.console.services.NextLinks;
+import org.licenselifecycle.contract.graph.ODataCollection;
 import org.licenselifecycle.console.services.ServiceError;
 import org.licenselifecycle.console.signin.SignedInAdmin;
 
@@ -139,7 +139,7 @@ public class LicensesPage {
         LicensingClient.Holders holders = licensing.holders(admin.bearer(), skuId, config.pageSize(), skipToken);
         return product.data("product", chosen)
                 .data("holders", holders.value())
-                .data("next", NextLinks.skipTokenOf(holders.nextLink()))
+                .data("next", ODataCollection.skipTokenOf(holders.nextLink()))
                 .data("maxUsers", limit().max())
                 .data("error", error);
     }

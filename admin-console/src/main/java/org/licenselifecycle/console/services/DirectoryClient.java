@@ -1,6 +1,5 @@
 package org.licenselifecycle.console.services;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.licenselifecycle.contract.graph.ODataCollection;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -22,9 +22,6 @@ public interface DirectoryClient {
     record User(String id, String displayName, String userPrincipalName, String usageLocation, Boolean accountEnabled) {
     }
 
-    record UserPage(List<User> value, @JsonProperty("@odata.nextLink") String nextLink) {
-    }
-
     record RoleAssignment(String id, String principalId, String roleDefinitionId) {
     }
 
@@ -36,7 +33,7 @@ public interface DirectoryClient {
 
     @GET
     @Path("/v1.0/users")
-    UserPage users(@HeaderParam("Authorization") String bearer, @QueryParam("$top") int top,
+    ODataCollection<User> users(@HeaderParam("Authorization") String bearer, @QueryParam("$top") int top,
             @QueryParam("$filter") String filter, @QueryParam("$skiptoken") String skipToken);
 
     @GET

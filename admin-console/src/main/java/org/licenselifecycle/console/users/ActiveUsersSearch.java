@@ -8,7 +8,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.licenselifecycle.console.ConsoleConfig;
 import org.licenselifecycle.console.services.DirectoryClient;
 import org.licenselifecycle.console.services.DirectoryClient.User;
-import org.licenselifecycle.console.services.NextLinks;
+import org.licenselifecycle.contract.graph.ODataCollection;
 
 /**
  * The Active users list, paged, optionally searched by the start of a name or of a user principal name.
@@ -35,8 +35,8 @@ public class ActiveUsersSearch {
     public Page page(String bearer, String search, String next) {
         int top = config.pageSize();
         if (search == null || search.isBlank()) {
-            DirectoryClient.UserPage page = directory.users(bearer, top, null, blankToNull(next));
-            return new Page(page.value(), NextLinks.skipTokenOf(page.nextLink()));
+            ODataCollection<DirectoryClient.User> page = directory.users(bearer, top, null, blankToNull(next));
+            return new Page(page.value(), page.skipToken());
         }
         String term = search.trim();
         String literal = term.replace("'", "''");
@@ -45,19 +45,19 @@ public class ActiveUsersSearch {
         String nameNext = NONE;
         String upnNext = NONE;
         if (!NONE.equals(tokens[0])) {
-            DirectoryClient.UserPage byName = directory.users(bearer, top, "startswith(displayName,'" + literal + "')",
+            ODataCollection<DirectoryClient.User> byName = directory.users(bearer, top, "startswith(displayName,'" + literal + "')",
                     blankToNull(tokens[0]));
             users.addAll(byName.value());
-            nameNext = orNone(NextLinks.skipTokenOf(byName.nextLink()));
+            nameNext = orNone(byName.skipToken());
         }
         if (!NONE.equals(tokens[1])) {
-            DirectoryClient.UserPage byUpn = directory.users(bearer, top,
+            ODataCollection<DirectoryClient.User> byUpn = directory.users(bearer, top,
                     "startswith(userPrincipalName,'" + literal + "')", blankToNull(tokens[1]));
             String lower = term.toLowerCase(Locale.ROOT);
             byUpn.value().stream()
                     .filter(u -> u.displayName() == null || !u.displayName().toLowerCase(Locale.ROOT).startsWith(lower))
                     .forEach(users::add);
-            upnNext = orNone(NextLinks.skipTokenOf(byUpn.nextLink()));
+            upnNext = orNone(byUpn.skipToken());
         }
         boolean more = !NONE.equals(nameNext) || !NONE.equals(upnNext);
         return new Page(users, more ? nameNext + "~" + upnNext : null);

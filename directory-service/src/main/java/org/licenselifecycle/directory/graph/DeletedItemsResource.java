@@ -20,7 +20,7 @@ import org.licenselifecycle.directory.users.DeletedItemsService;
 import org.licenselifecycle.directory.users.User;
 import org.licenselifecycle.directory.users.UserCursor;
 import org.licenselifecycle.directory.users.UserPage;
-import org.licenselifecycle.support.graph.ODataCollection;
+import org.licenselifecycle.contract.graph.ODataCollection;
 import org.licenselifecycle.support.graph.ODataQuery;
 import org.licenselifecycle.support.security.Caller;
 import org.licenselifecycle.support.security.Operations;

@@ -23,7 +23,7 @@ import org.licenselifecycle.directory.roles.RoleAssignment;
 import org.licenselifecycle.directory.roles.RoleAssignmentService;
 import org.licenselifecycle.contract.graph.GraphErrorCodes;
 import org.licenselifecycle.contract.graph.GraphException;
-import org.licenselifecycle.support.graph.ODataCollection;
+import org.licenselifecycle.contract.graph.ODataCollection;
 import org.licenselifecycle.support.graph.ODataQuery;
 import org.licenselifecycle.support.graph.ODataQuery.Option;
 import org.licenselifecycle.support.security.Caller;

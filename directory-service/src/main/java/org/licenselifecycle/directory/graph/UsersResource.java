@@ -25,7 +25,7 @@ import org.licenselifecycle.directory.users.NewUser;
 import org.licenselifecycle.directory.users.User;
 import org.licenselifecycle.directory.users.UserPage;
 import org.licenselifecycle.directory.users.UserService;
-import org.licenselifecycle.support.graph.ODataCollection;
+import org.licenselifecycle.contract.graph.ODataCollection;
 import org.licenselifecycle.support.security.Caller;
 import org.licenselifecycle.support.security.Operations;
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.licenselifecycle.contract.graph.GraphException;
-import org.licenselifecycle.support.graph.ODataCollection;
+import org.licenselifecycle.contract.graph.ODataCollection;
 import org.licenselifecycle.support.graph.ODataQuery;
 import org.licenselifecycle.support.graph.ODataQuery.Option;
 

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.licensing.licenses.HeldLicense;
 import org.licenselifecycle.licensing.licenses.LicenseAssignmentService;
 import org.licenselifecycle.licensing.licenses.UserLicenses;
-import org.licenselifecycle.support.graph.ODataCollection;
+import org.licenselifecycle.contract.graph.ODataCollection;
 import org.licenselifecycle.support.security.Caller;
 import org.licenselifecycle.support.security.Operations;
 

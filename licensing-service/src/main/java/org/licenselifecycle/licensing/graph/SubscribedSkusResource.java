@@ -17,7 +17,7 @@ import org.licenselifecycle.licensing.subscriptions.ProvisioningStatus;
 import org.licenselifecycle.licensing.subscriptions.SubscriptionService;
 import org.licenselifecycle.licensing.users.DirectoryUser;
 import org.licenselifecycle.contract.graph.GraphException;
-import org.licenselifecycle.support.graph.ODataCollection;
+import org.licenselifecycle.contract.graph.ODataCollection;
 import org.licenselifecycle.support.graph.ODataQuery;
 import org.licenselifecycle.support.security.Caller;
 import org.licenselifecycle.support.security.Operations;
