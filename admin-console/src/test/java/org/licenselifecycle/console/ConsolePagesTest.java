@@ -181,6 +181,15 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aProductFilterThatIsNoProductOfTheTenantIsRefusedWith400AndDirectoryIsNotAsked() {
+        FakeServices.received.clear();
+        given().cookie("console_session", signIn(FakeServices.DIEGO, "GLOBAL_READER"))
+                .get("/users?product=x) or startswith(displayName,'a'")
+                .then().statusCode(400).body(containsString("Choose a product from the list to filter by."));
+        assertThat(FakeServices.received).contains("GET /api/v1/licenses").doesNotContain("GET /v1.0/users");
+    }
+
+    @Test
     void anUnknownPageIsAPlainNotFound() {
         given().cookie("console_session", signIn(FakeServices.LEE, "LICENSE_ADMINISTRATOR")).get("/no-such-page")
                 .then().statusCode(404).body(containsString("There is no such page"));

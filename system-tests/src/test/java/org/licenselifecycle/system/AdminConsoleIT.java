@@ -23,6 +23,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The admin console in Debian's Chromium, on the running services: each flow of the source document as an
@@ -359,6 +360,64 @@ class AdminConsoleIT {
         assertThat(unlabelledControls()).as("the Unassign licenses box").isEmpty();
     }
 
+    @Test
+    void activeUsersAreSortedByDisplayNameIgnoringCase(TestInfo test) {
+        contoso.createUser("bianca.pisani", "bianca Pisani");
+        open(test);
+        browser.signInAs("Sign in as Diego Siciliani, Global Reader");
+        browser.open("/users");
+        browser.shot("sorted");
+        assertThat(names()).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER)
+                .containsSubsequence("Adele Vance", "Alex Wilber", "bianca Pisani", "Diego Siciliani", "Grady Archie",
+                        "Megan Bowen");
+    }
+
+    @Test
+    void theLicensesColumnNamesEachUsersProductsOrSaysUnlicensed(TestInfo test) {
+        String miriam = contoso.createUser("miriam.graham", "Miriam Graham");
+        contoso.assign(miriam, AdminClient.OFFICE_365_E3);
+        contoso.assign(miriam, AdminClient.BUSINESS_PREMIUM);
+        open(test);
+        browser.signInAs("Sign in as Megan Bowen, Global Administrator");
+        // directory learns of licenses from licensing's events: the column may lag a moment behind
+        await("directory lists Miriam's licenses").atMost(AdminClient.EVENTUALLY).untilAsserted(() -> {
+            browser.open("/users?search=Miriam");
+            assertThat(licenses(miriam)).isEqualTo(BUSINESS_PREMIUM_NAME + ", Office 365 E3");
+        });
+        browser.shot("licenses-column");
+        assertThat(browser.text("#users thead")).contains("Licenses");
+        browser.open("/users?search=Megan");
+        assertThat(licenses(ids.get("Megan Bowen"))).isEqualTo("Unlicensed");
+    }
+
+    @Test
+    void theProductFilterListsOnlyTheUsersHoldingTheProduct(TestInfo test) {
+        String henrietta = contoso.createUser("henrietta.mueller", "Henrietta Mueller");
+        contoso.assign(henrietta, AdminClient.OFFICE_365_E3);
+        open(test);
+        browser.signInAs("Sign in as Lee Gu, License Administrator");
+        browser.open("/users");
+        new Select(browser.find("#product")).selectByVisibleText("Office 365 E3");
+        browser.button("Filter").click();
+        await("directory lists Henrietta as holding Office 365 E3").atMost(AdminClient.EVENTUALLY).untilAsserted(() -> {
+            browser.driver.navigate().refresh();
+            assertThat(names()).contains("Henrietta Mueller");
+        });
+        browser.shot("filtered");
+        assertThat(browser.text("#users caption")).contains("holding Office 365 E3");
+        assertThat(names()).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER)
+                .doesNotContain("Megan Bowen", "Lynne Robbins", "Alex Wilber");
+        assertThat(browser.all("#users tbody td.licenses")).extracting(WebElement::getText)
+                .allSatisfy(products -> assertThat(products).contains("Office 365 E3"));
+        search("Henrietta");
+        assertThat(names()).containsExactly("Henrietta Mueller");
+        assertThat(new Select(browser.find("#product")).getFirstSelectedOption().getText()).isEqualTo("Office 365 E3");
+        new Select(browser.find("#product")).selectByVisibleText(BUSINESS_PREMIUM_NAME);
+        browser.button("Filter").click();
+        assertThat(names()).isEmpty();
+        assertThat(browser.text("#users tbody")).isEqualTo("No users found.");
+    }
+
     private void tick(String name) {
         browser.find("input[aria-label='Select " + name + "']").click();
     }
@@ -372,6 +431,10 @@ class AdminConsoleIT {
 
     private List<String> names() {
         return browser.all("#users tbody a.open-user").stream().map(WebElement::getText).toList();
+    }
+
+    private String licenses(String userId) {
+        return browser.text("#users tr[data-user='" + userId + "'] td.licenses");
     }
 
     private String outcome(String name) {

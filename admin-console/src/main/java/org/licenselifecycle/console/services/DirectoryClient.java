@@ -18,8 +18,16 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public interface DirectoryClient {
 
-    /** A user as Graph lists them (the properties the console shows). */
-    record User(String id, String displayName, String userPrincipalName, String usageLocation, Boolean accountEnabled) {
+    /**
+     * A user as Graph lists them (the properties the console shows); {@code assignedLicenses} only when
+     * selected, else null.
+     */
+    record User(String id, String displayName, String userPrincipalName, String usageLocation, Boolean accountEnabled,
+            List<AssignedLicense> assignedLicenses) {
+    }
+
+    /** One of a user's {@code assignedLicenses}: the product. */
+    record AssignedLicense(String skuId) {
     }
 
     record RoleAssignment(String id, String principalId, String roleDefinitionId) {
@@ -31,10 +39,13 @@ public interface DirectoryClient {
     record Tenant(String id, String displayName, String defaultDomain) {
     }
 
+    /** Graph's list of users; a null option is left out. */
     @GET
     @Path("/v1.0/users")
-    ODataCollection<User> users(@HeaderParam("Authorization") String bearer, @QueryParam("$top") int top,
-            @QueryParam("$filter") String filter, @QueryParam("$skiptoken") String skipToken);
+    ODataCollection<User> users(@HeaderParam("Authorization") String bearer, @HeaderParam("ConsistencyLevel") String consistencyLevel,
+            @QueryParam("$top") int top, @QueryParam("$filter") String filter, @QueryParam("$orderby") String orderBy,
+            @QueryParam("$select") String select, @QueryParam("$count") Boolean count,
+            @QueryParam("$skiptoken") String skipToken);
 
     @GET
     @Path("/v1.0/users/{id}")

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.licenselifecycle.console.data.DataOutcome;
@@ -32,7 +33,10 @@ import org.licenselifecycle.console.services.ServiceError;
 import org.licenselifecycle.console.signin.SignedInAdmin;
 
 /**
- * Users > Active users: the list (search by name or UPN, paged). Selecting a row opens the right pane,
+ * Users > Active users: the list as the admin center shows it ({@link ActiveUsersSearch}): sorted by display name,
+ * with a Licenses column naming each user's products, filtered by a product, searched by name or UPN, paged. The
+ * licenses come from directory's copy, fed by licensing's events: a license assigned a moment ago may appear in
+ * the column (and the filter) a moment later. Selecting a row opens the right pane,
  * "Licenses and Apps", with a box per license ("Save changes" after clearing some). Selecting several
  * users' circles and "Manage product licenses" offers "Unassign all" -> "Save changes" -> "Done".
  */
@@ -68,16 +72,17 @@ public class ActiveUsersPage {
     }
 
     @GET
-    public TemplateInstance users(@QueryParam("search") String term, @QueryParam("next") String next) {
-        return listPage(term, next, null, null);
+    public TemplateInstance users(@QueryParam("search") String term, @QueryParam("product") String product,
+            @QueryParam("next") String next) {
+        return listPage(term, product, next, null, null);
     }
 
     /** A selected row: the list with the user's right pane open on "Licenses and Apps". */
     @GET
     @Path("{id}")
     public TemplateInstance user(@PathParam("id") String id, @QueryParam("search") String term,
-            @QueryParam("next") String next) {
-        return listPage(term, next, licensing.licensesOf(admin.bearer(), id), null);
+            @QueryParam("product") String product, @QueryParam("next") String next) {
+        return listPage(term, product, next, licensing.licensesOf(admin.bearer(), id), null);
     }
 
     /** "Save changes" in the pane: the box that says what clearing the boxes does to the user's data. */
@@ -89,7 +94,7 @@ public class ActiveUsersPage {
         List<String> removed = user.licenses().stream().map(LicensingClient.License::skuId)
                 .filter(sku -> !kept.contains(sku)).toList();
         if (removed.isEmpty()) {
-            return listPage(null, null, user, "No box was cleared: nothing to save.");
+            return listPage(null, null, null, user, "No box was cleared: nothing to save.");
         }
         DataOutcome outcome = data.of(admin.bearer(), user.userId(), user.displayName(), user.userPrincipalName(),
                 removed, productNames(user));
@@ -129,11 +134,11 @@ public class ActiveUsersPage {
     @Path("manage")
     public TemplateInstance manage(@QueryParam("userId") List<String> userIds) {
         if (userIds == null || userIds.isEmpty()) {
-            return listPage(null, null, null, "Select the circles next to the names of the users first.");
+            return listPage(null, null, null, null, "Select the circles next to the names of the users first.");
         }
         SelectionLimit limit = limit();
         if (limit.exceededBy(userIds)) {
-            return listPage(null, null, null, "You can manage the licenses of up to " + limit.max() + " users at a time.");
+            return listPage(null, null, null, null, "You can manage the licenses of up to " + limit.max() + " users at a time.");
         }
         List<DataOutcome> outcomes = new ArrayList<>();
         for (String id : userIds.stream().distinct().toList()) {
@@ -177,10 +182,21 @@ public class ActiveUsersPage {
         return new SelectionLimit(licensing.bulkLimits(admin.bearer()).activeUsers());
     }
 
-    private TemplateInstance listPage(String term, String next, LicensingClient.UserLicenses pane, String error) {
-        ActiveUsersSearch.Page page = search.page(admin.bearer(), term, next);
+    private TemplateInstance listPage(String term, String product, String next, LicensingClient.UserLicenses pane,
+            String error) {
+        List<LicensingClient.Product> products = licensing.products(admin.bearer());
+        Optional<String> skuId = Optional.ofNullable(product).filter(p -> !p.isBlank());
+        // the picker offers licensing's products: anything else is no product of the tenant
+        if (skuId.isPresent() && products.stream().noneMatch(p -> p.skuId().equalsIgnoreCase(skuId.get()))) {
+            throw new ServiceError(400, "Request_BadRequest", "Choose a product from the list to filter by.");
+        }
+        Map<String, String> names = products.stream().collect(Collectors.toMap(LicensingClient.Product::skuId,
+                LicensingClient.Product::productName, (a, b) -> a));
+        ActiveUsersSearch.Page page = search.page(admin.bearer(), term, skuId, next, names);
         return list.data("users", page.users())
                 .data("search", term == null ? "" : term)
+                .data("products", products)
+                .data("product", skuId.orElse(""))
                 .data("next", page.next())
                 .data("pane", pane)
                 .data("error", error);

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.licenselifecycle.console.ConsoleConfig;
 import org.licenselifecycle.console.services.DirectoryClient;
@@ -11,15 +13,27 @@ import org.licenselifecycle.console.services.DirectoryClient.User;
 import org.licenselifecycle.contract.graph.ODataCollection;
 
 /**
- * The Active users list, paged, optionally searched by the start of a name or of a user principal name.
- * The directory's $filter has no "or", so a search reads two lists (names, UPNs) side by side, each with
- * its own skiptoken; a user found by both is shown once, from the names.
+ * The Active users list as directory answers it ({@link UsersQuery}): sorted by display name, paged, each user with
+ * the products they hold, optionally only the holders of one product, optionally searched by the start of a name or
+ * of a user principal name. The directory's $filter has no "or", so a search reads two lists (names, UPNs) side by
+ * side, each sorted and with its own skiptoken; a user found by both is shown once, from the names.
+ * <p>Directory learns of licenses from licensing's events: a license assigned or removed a moment ago may show (and
+ * filter) a moment later.
  */
 @ApplicationScoped
 public class ActiveUsersSearch {
 
-    /** One page: the users, and the console's token of the next page (null on the last). */
-    public record Page(List<User> users, String next) {
+    /** One page: the rows, and the console's token of the next page (null on the last). */
+    public record Page(List<Row> users, String next) {
+    }
+
+    /** A row of the list: the user, and the Licenses column ({@link LicensesColumn}). */
+    public record Row(String id, String displayName, String userPrincipalName, String licenses) {
+
+        static Row of(User user, Map<String, String> productNames) {
+            return new Row(user.id(), user.displayName(), user.userPrincipalName(),
+                    LicensesColumn.of(user.assignedLicenses(), productNames));
+        }
     }
 
     private static final String NONE = "-";
@@ -32,27 +46,29 @@ public class ActiveUsersSearch {
         this.config = config;
     }
 
-    public Page page(String bearer, String search, String next) {
-        int top = config.pageSize();
+    /**
+     * @param skuId only the users holding this product, or empty for all
+     * @param productNames licensing's product name by skuId, for the Licenses column
+     */
+    public Page page(String bearer, String search, Optional<String> skuId, String next, Map<String, String> productNames) {
         if (search == null || search.isBlank()) {
-            ODataCollection<DirectoryClient.User> page = directory.users(bearer, top, null, blankToNull(next));
-            return new Page(page.value(), page.skipToken());
+            ODataCollection<DirectoryClient.User> page = read(bearer, UsersQuery.of(Optional.empty(), null, skuId), blankToNull(next));
+            return new Page(rows(page.value(), productNames), page.skipToken());
         }
         String term = search.trim();
-        String literal = term.replace("'", "''");
         String[] tokens = next == null || !next.contains("~") ? new String[] {null, null} : next.split("~", 2);
         List<User> users = new ArrayList<>();
         String nameNext = NONE;
         String upnNext = NONE;
         if (!NONE.equals(tokens[0])) {
-            ODataCollection<DirectoryClient.User> byName = directory.users(bearer, top, "startswith(displayName,'" + literal + "')",
+            ODataCollection<DirectoryClient.User> byName = read(bearer, UsersQuery.of(Optional.of("displayName"), term, skuId),
                     blankToNull(tokens[0]));
             users.addAll(byName.value());
             nameNext = orNone(byName.skipToken());
         }
         if (!NONE.equals(tokens[1])) {
-            ODataCollection<DirectoryClient.User> byUpn = directory.users(bearer, top,
-                    "startswith(userPrincipalName,'" + literal + "')", blankToNull(tokens[1]));
+            ODataCollection<DirectoryClient.User> byUpn = read(bearer, UsersQuery.of(Optional.of("userPrincipalName"), term, skuId),
+                    blankToNull(tokens[1]));
             String lower = term.toLowerCase(Locale.ROOT);
             byUpn.value().stream()
                     .filter(u -> u.displayName() == null || !u.displayName().toLowerCase(Locale.ROOT).startsWith(lower))
@@ -60,7 +76,16 @@ public class ActiveUsersSearch {
             upnNext = orNone(byUpn.skipToken());
         }
         boolean more = !NONE.equals(nameNext) || !NONE.equals(upnNext);
-        return new Page(users, more ? nameNext + "~" + upnNext : null);
+        return new Page(rows(users, productNames), more ? nameNext + "~" + upnNext : null);
+    }
+
+    private ODataCollection<DirectoryClient.User> read(String bearer, UsersQuery query, String skipToken) {
+        return directory.users(bearer, UsersQuery.CONSISTENCY_LEVEL, config.pageSize(), query.filter(),
+                UsersQuery.ORDER_BY, UsersQuery.SELECT, true, skipToken);
+    }
+
+    private static List<Row> rows(List<User> users, Map<String, String> productNames) {
+        return users.stream().map(user -> Row.of(user, productNames)).toList();
     }
 
     private static String blankToNull(String value) {
