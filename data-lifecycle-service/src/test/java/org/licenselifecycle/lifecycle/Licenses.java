@@ -75,6 +75,26 @@ public final class Licenses {
                     sku.servicePlans(), sku.exchangeOnline(), UUID.randomUUID(), at, List.of(), null);
         }
 
+        /**
+         * The license kept, its Exchange Online plans turned off (added to {@code disabledPlans}), as licensing
+         * announces it: the enabled plans without Exchange, and whether another license still gives Exchange.
+         */
+        public LicenseAssigned exchangeTurnedOff(Sku sku, boolean exchangeOnlineRetained, UUID by, Instant at) {
+            List<ServicePlan> exchange = sku.servicePlans().stream()
+                    .filter(plan -> plan.servicePlanName().startsWith("EXCHANGE_")).toList();
+            List<ServicePlan> enabled = sku.servicePlans().stream().filter(plan -> !exchange.contains(plan)).toList();
+            return new LicenseAssigned(tenantId, userId, userPrincipalName, sku.skuId(), sku.skuPartNumber(), enabled,
+                    false, by, at, exchange.stream().map(ServicePlan::servicePlanId).toList(), null, false,
+                    sku.oneDrive(), exchangeOnlineRetained);
+        }
+
+        /** The license's Exchange Online plans enabled again (taken out of {@code disabledPlans}). */
+        public LicenseAssigned exchangeTurnedOn(Sku sku, UUID by, Instant at) {
+            return new LicenseAssigned(tenantId, userId, userPrincipalName, sku.skuId(), sku.skuPartNumber(),
+                    sku.servicePlans(), sku.exchangeOnline(), by, at, List.of(), null, sku.exchangeEnterprise(),
+                    sku.oneDrive(), true);
+        }
+
         public LicenseRemoved removed(Sku sku, UUID removedBy, Instant at) {
             return new LicenseRemoved(tenantId, userId, userPrincipalName, sku.skuId(), sku.skuPartNumber(),
                     sku.servicePlans(), sku.exchangeOnline(), false, RemovalReason.UNASSIGNED, removedBy, at);

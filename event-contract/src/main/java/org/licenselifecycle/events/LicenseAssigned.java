@@ -19,6 +19,10 @@ import java.util.UUID;
  *     this field
  * @param oneDrive whether a plan among {@code servicePlans} gives the user a OneDrive, as licensing's catalog says;
  *     null in events written before this field
+ * @param exchangeOnlineRetained whether the user holds an enabled Exchange Online plan through any of their licenses
+ *     (this one included) once the change is done: false when this license's Exchange plan was turned off and no
+ *     other license gives one, so the mailbox loses its license as on a removal; null in events written before
+ *     this field, which take nothing away
  */
 public record LicenseAssigned(
         UUID tenantId,
@@ -33,7 +37,8 @@ public record LicenseAssigned(
         @AddedLater List<UUID> disabledPlans,
         @AddedLater UUID assignedByGroup,
         @AddedLater Boolean exchangeEnterprise,
-        @AddedLater Boolean oneDrive) {
+        @AddedLater Boolean oneDrive,
+        @AddedLater Boolean exchangeOnlineRetained) {
 
     public LicenseAssigned {
         Require.present(tenantId, "tenantId");
@@ -52,5 +57,13 @@ public record LicenseAssigned(
             List<UUID> disabledPlans, UUID assignedByGroup) {
         this(tenantId, userId, userPrincipalName, skuId, skuPartNumber, servicePlans, exchangeOnline, assignedBy,
                 assignedAt, disabledPlans, assignedByGroup, null, null);
+    }
+
+    /** An assignment as events written before {@code exchangeOnlineRetained} carried it. */
+    public LicenseAssigned(UUID tenantId, UUID userId, String userPrincipalName, UUID skuId, String skuPartNumber,
+            List<ServicePlan> servicePlans, boolean exchangeOnline, UUID assignedBy, Instant assignedAt,
+            List<UUID> disabledPlans, UUID assignedByGroup, Boolean exchangeEnterprise, Boolean oneDrive) {
+        this(tenantId, userId, userPrincipalName, skuId, skuPartNumber, servicePlans, exchangeOnline, assignedBy,
+                assignedAt, disabledPlans, assignedByGroup, exchangeEnterprise, oneDrive, null);
     }
 }

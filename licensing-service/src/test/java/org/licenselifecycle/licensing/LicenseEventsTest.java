@@ -267,6 +267,72 @@ class LicenseEventsTest {
     }
 
     @Test
+    void turningExchangeOffAndOnInsideALicenseIsAnnouncedAndAChangeOfNothingIsNot() {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(BUSINESS_PREMIUM, 5);
+        UUID user = tenant.newUser();
+        String exchangeOff = "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\",\"disabledPlans\":[\""
+                + EXCHANGE_S_STANDARD + "\"]}],\"removeLicenses\":[]}";
+        try (ConsumerTask<String, String> events = licenseEventsOf(user)) {
+            clock.fixAt(MONDAY);
+            tenant.assign(user, BUSINESS_PREMIUM);
+            tenant.assignLicense(user, exchangeOff).then().statusCode(200);
+            tenant.assignLicense(user, exchangeOff).then().statusCode(200); // as the user holds it: nothing changes
+            clock.fixAt(TUESDAY);
+            tenant.assign(user, BUSINESS_PREMIUM); // Exchange enabled again
+            tenant.assign(user, BUSINESS_PREMIUM); // nothing changes
+            tenant.assignLicense(user, remove(BUSINESS_PREMIUM)).then().statusCode(200);
+
+            // events of one user are published in order: an event for a change of nothing would come before the removal
+            List<ConsumerRecord<String, String>> records = distinctEvents(events, 4);
+
+            assertThat(records).extracting(r -> header(r, CloudEventHeaders.TYPE)).containsExactly(
+                    EventType.LICENSE_ASSIGNED.ceType(), EventType.LICENSE_ASSIGNED.ceType(),
+                    EventType.LICENSE_ASSIGNED.ceType(), EventType.LICENSE_REMOVED.ceType());
+            LicenseAssigned assigned = EventJson.read(records.get(0).value(), LicenseAssigned.class);
+            assertThat(assigned.exchangeOnline()).isTrue();
+            assertThat(assigned.exchangeOnlineRetained()).isTrue();
+            LicenseAssigned turnedOff = EventJson.read(records.get(1).value(), LicenseAssigned.class);
+            assertThat(turnedOff.skuId()).isEqualTo(BUSINESS_PREMIUM);
+            assertThat(turnedOff.disabledPlans()).containsExactly(EXCHANGE_S_STANDARD);
+            assertThat(turnedOff.servicePlans()).extracting(ServicePlan::servicePlanId).doesNotContain(EXCHANGE_S_STANDARD);
+            assertThat(turnedOff.exchangeOnline()).isFalse();
+            // no other license gives Exchange Online: the mailbox loses its license as on a removal
+            assertThat(turnedOff.exchangeOnlineRetained()).isFalse();
+            assertThat(turnedOff.assignedBy()).isEqualTo(tenant.adminOid);
+            assertThat(turnedOff.assignedAt()).isEqualTo(MONDAY);
+            LicenseAssigned turnedOn = EventJson.read(records.get(2).value(), LicenseAssigned.class);
+            assertThat(turnedOn.disabledPlans()).isEmpty();
+            assertThat(turnedOn.servicePlans()).extracting(ServicePlan::servicePlanId).contains(EXCHANGE_S_STANDARD);
+            assertThat(turnedOn.exchangeOnline()).isTrue();
+            assertThat(turnedOn.exchangeOnlineRetained()).isTrue();
+            assertThat(turnedOn.assignedAt()).isEqualTo(TUESDAY);
+        }
+    }
+
+    @Test
+    void exchangeTurnedOffInOneLicenseIsRetainedThroughAnotherThatStillEnablesIt() {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(BUSINESS_PREMIUM, 5);
+        tenant.buy(OFFICE_365_E3, 5);
+        UUID user = tenant.newUser();
+        try (ConsumerTask<String, String> events = licenseEventsOf(user)) {
+            tenant.assign(user, BUSINESS_PREMIUM);
+            tenant.assign(user, OFFICE_365_E3);
+            tenant.assignLicense(user, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\",\"disabledPlans\":[\""
+                    + EXCHANGE_S_STANDARD + "\"]}],\"removeLicenses\":[]}").then().statusCode(200);
+
+            List<ConsumerRecord<String, String>> records = distinctEvents(events, 3);
+
+            LicenseAssigned turnedOff = EventJson.read(records.get(2).value(), LicenseAssigned.class);
+            assertThat(turnedOff.skuId()).isEqualTo(BUSINESS_PREMIUM);
+            assertThat(turnedOff.exchangeOnline()).isFalse();
+            // Office 365 E3 still enables Exchange Online (Plan 2): the mailbox stays
+            assertThat(turnedOff.exchangeOnlineRetained()).isTrue();
+        }
+    }
+
+    @Test
     void aRefusedCallPublishesNothing() {
         TestTenant tenant = new TestTenant();
         tenant.buy(BUSINESS_PREMIUM, 5);

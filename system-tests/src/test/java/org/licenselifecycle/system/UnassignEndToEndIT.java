@@ -12,17 +12,21 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The walking skeleton end to end: a user is created, licensed, and unassigned through Graph's
  * assignLicense; the mailbox then leaves search and waits out the grace period while OneDrive stays where
- * it was, and the seat is free again at once.
+ * it was, and the seat is free again at once. Turning Exchange Online off inside a license the user keeps does the
+ * same to the mailbox, and turning it on again inside the grace period reconnects it.
  */
 class UnassignEndToEndIT {
 
     private static final Duration GRACE = Duration.ofDays(30);
+    /** Exchange Online (Plan 1), Business Premium's mailbox plan. */
+    private static final String EXCHANGE_S_STANDARD = "9aaf7827-d63c-4b61-89c3-182f06f82e5c";
 
     private static RunningSystem system;
 
@@ -78,5 +82,35 @@ class UnassignEndToEndIT {
         assertThat(admin.product(AdminClient.BUSINESS_PREMIUM))
                 .containsEntry("assigned", 0)
                 .containsEntry("available", 5);
+    }
+
+    @Test
+    void turningExchangeOffInsideTheLicenseDisconnectsTheMailboxAndTurningItOnReconnectsIt() {
+        AdminClient admin = new AdminClient(system);
+        admin.buy(AdminClient.BUSINESS_PREMIUM, 5);
+        String userId = admin.createUser("megan.bowen");
+        admin.assign(userId, AdminClient.BUSINESS_PREMIUM);
+        JsonPath provisioned = admin.awaitMailbox(userId, "ACTIVE");
+
+        Instant beforeOff = Instant.now();
+        admin.assignLicense(userId, List.of(Map.of("skuId", AdminClient.BUSINESS_PREMIUM,
+                "disabledPlans", List.of(EXCHANGE_S_STANDARD))), List.of()).then().statusCode(200);
+        Instant afterOff = Instant.now();
+
+        JsonPath disconnected = admin.awaitMailbox(userId, "DISCONNECTED");
+        assertThat(disconnected.getBoolean("searchable")).isFalse();
+        Instant removedAt = Instant.parse(disconnected.getString("removedAt"));
+        assertThat(removedAt).isBetween(beforeOff.minusSeconds(1), afterOff.plusSeconds(1));
+        assertThat(Instant.parse(disconnected.getString("purgeAfter"))).isEqualTo(removedAt.plus(GRACE));
+        // the license stays: only its Exchange plan is off, and no seat moves
+        assertThat(admin.licensesOf(userId)).containsExactly(AdminClient.BUSINESS_PREMIUM);
+        assertThat(admin.product(AdminClient.BUSINESS_PREMIUM)).containsEntry("assigned", 1);
+
+        admin.assign(userId, AdminClient.BUSINESS_PREMIUM);
+
+        JsonPath reconnected = admin.awaitMailbox(userId, "ACTIVE");
+        assertThat(reconnected.getBoolean("searchable")).isTrue();
+        assertThat(reconnected.getString("purgeAfter")).isNull();
+        assertThat(reconnected.getString("provisionedAt")).isEqualTo(provisioned.getString("provisionedAt"));
     }
 }

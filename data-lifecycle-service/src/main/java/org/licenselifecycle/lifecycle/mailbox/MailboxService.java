@@ -43,14 +43,18 @@ public class MailboxService {
         this.timeline = timeline;
     }
 
-    /** A license with an Exchange Online plan provisions the mailbox, or reconnects it inside the grace period. */
+    /**
+     * A license with an Exchange Online plan provisions the mailbox, or reconnects it inside the grace period. A
+     * license whose Exchange plan is turned off no longer licenses the mailbox; when licensing says no other license
+     * gives an enabled Exchange plan either ({@code exchangeOnlineRetained} false), the mailbox loses its license as
+     * on a removal. An older event without that fact takes nothing away.
+     */
     @Transactional
     public void licenseAssigned(LicenseAssigned event) {
         if (!event.exchangeOnline()) {
-            // a product whose Exchange plan was turned off for the user no longer licenses the mailbox
             Mailbox.lockedOfUser(event.userId())
                     .filter(mailbox -> mailbox.tenantId.equals(event.tenantId()))
-                    .ifPresent(mailbox -> mailbox.noLongerLicensedBy(event.skuId()));
+                    .ifPresent(mailbox -> exchangePlanOff(mailbox, event));
             return;
         }
         ExchangePlan plan = ExchangePlan.of(event);
@@ -86,6 +90,18 @@ public class MailboxService {
                     null, "Exchange Online license " + event.skuPartNumber() + " back inside the grace period: "
                             + "mailbox reconnected with its data, purge cancelled; now " + describe(mailbox));
         }
+    }
+
+    private void exchangePlanOff(Mailbox mailbox, LicenseAssigned event) {
+        mailbox.noLongerLicensedBy(event.skuId());
+        if (!Boolean.FALSE.equals(event.exchangeOnlineRetained()) || !mailbox.licensed
+                || mailbox.state == MailboxState.PURGED) {
+            return;
+        }
+        mailbox.licenseRemoved(event.assignedBy(), event.assignedAt(), clock.instant(), retention());
+        timeline.record(mailbox.tenantId, mailbox.userId, event.assignedAt(), TimelineEvent.LICENSE_REMOVED,
+                event.assignedBy(), "Exchange Online turned off in license " + event.skuPartNumber()
+                        + (event.assignedBy() == null ? " by the system" : "") + "; mailbox " + describe(mailbox));
     }
 
     /**

@@ -55,7 +55,11 @@ public class GroupLicensesService {
             rows.give(tenantId, member.userId(), new LicenseRow(product.skuId(), List.of(), null, request.groupId()), now,
                     actor);
             seatMoves.take(product.skuId());
-            events.assigned(member.ref(), new HeldLicense(product, List.of()), request.groupId(), actor, now);
+            HeldLicense inherited = new HeldLicense(product, List.of());
+            boolean exchangeRetained = inherited.grantsExchangeOnline() || member.licenses().stream()
+                    .map(other -> new HeldLicense(catalog.find(other.skuId()).orElseThrow(), other.disabledPlans()))
+                    .anyMatch(HeldLicense::grantsExchangeOnline);
+            events.assigned(member.ref(), inherited, request.groupId(), exchangeRetained, actor, now);
         }
         seatMoves.make(seats, tenantId);
         return new GroupLicenses(request.groupId(), product.skuId(), users);

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.licenselifecycle.events.RemovalReason;
@@ -138,6 +139,7 @@ public class LicenseAssignmentService {
             seatMoves.release(license.product().skuId());
         });
         rows.remove(holder.userId(), change.remove());
+        List<HeldLicense> unchanged = new ArrayList<>();
         for (HeldLicense license : added) {
             UUID skuId = license.product().skuId();
             LicenseRow existing = held.get(skuId);
@@ -146,12 +148,16 @@ public class LicenseAssignmentService {
                 rows.give(tenantId, holder.userId(), given, now, actor);
                 held.put(skuId, given);
                 seatMoves.take(skuId);
+            } else if (Set.copyOf(existing.disabledPlans()).equals(Set.copyOf(license.disabledPlans()))) {
+                // the license as the user already holds it: nothing changes, so nothing is announced
+                unchanged.add(license);
             } else {
                 // a license the user already has: only its disabled plans change, no seat is taken
                 rows.disablePlans(holder.userId(), skuId, license.disabledPlans());
                 held.put(skuId, existing.withDisabledPlans(license.disabledPlans()));
             }
         }
+        added.removeAll(unchanged);
 
         List<HeldLicense> after = held.values().stream().map(this::held).toList();
         boolean exchangeRetained = after.stream().anyMatch(HeldLicense::grantsExchangeOnline);
@@ -159,7 +165,7 @@ public class LicenseAssignmentService {
         removed.forEach(license -> events.removed(user, license, exchangeRetained, RemovalReason.UNASSIGNED, actor, now));
         // a group's license whose disabled plans changed stays the group's
         added.forEach(license -> events.assigned(user, license, held.get(license.product().skuId()).assignedByGroup(),
-                actor, now));
+                exchangeRetained, actor, now));
         return licenses(holder, after);
     }
 

@@ -23,22 +23,26 @@ class LicenseEvents {
 
     /** A license assigned directly (or its disabled plans changed). */
     @Transactional(Transactional.TxType.MANDATORY)
-    void assigned(UserRef user, HeldLicense license, UUID assignedBy, Instant at) {
-        assigned(user, license, null, assignedBy, at);
+    void assigned(UserRef user, HeldLicense license, boolean exchangeOnlineRetained, UUID assignedBy, Instant at) {
+        assigned(user, license, null, exchangeOnlineRetained, assignedBy, at);
     }
 
     /**
      * @param assignedByGroup the group the user inherits the license from; null when assigned directly
+     * @param exchangeOnlineRetained whether the user holds an enabled Exchange Online plan through any license
+     *     (this one included) once the change is done; false after this license's Exchange plan was turned off
+     *     and no other gives one, which takes the mailbox's license away as a removal does
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    void assigned(UserRef user, HeldLicense license, UUID assignedByGroup, UUID assignedBy, Instant at) {
+    void assigned(UserRef user, HeldLicense license, UUID assignedByGroup, boolean exchangeOnlineRetained,
+            UUID assignedBy, Instant at) {
         var plans = license.enabledPlans();
         outbox.add(user.userId(), new LicenseAssigned(user.tenantId(), user.userId(), user.userPrincipalName(),
                 license.product().skuId(), license.product().skuPartNumber(),
                 plans.stream().map(ServicePlan::toEvent).toList(),
                 plans.stream().anyMatch(ServicePlan::isExchangeOnline), assignedBy, at, license.disabledPlans(),
                 assignedByGroup, plans.stream().anyMatch(ServicePlan::exchangeEnterprise),
-                plans.stream().anyMatch(ServicePlan::givesOneDrive)));
+                plans.stream().anyMatch(ServicePlan::givesOneDrive), exchangeOnlineRetained));
     }
 
     /**

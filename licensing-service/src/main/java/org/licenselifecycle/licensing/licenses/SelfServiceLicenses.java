@@ -63,7 +63,11 @@ public class SelfServiceLicenses implements PurchaseLicenses {
             }
             rows.give(purchase.tenantId, user.userId(), new LicenseRow(purchase.skuId, List.of(), purchase.id, null), now,
                     purchase.purchaserId);
-            events.assigned(user.ref(), new HeldLicense(product, List.of()), purchase.purchaserId, now);
+            HeldLicense given = new HeldLicense(product, List.of());
+            boolean exchangeRetained = given.grantsExchangeOnline() || user.licenses().stream()
+                    .map(other -> new HeldLicense(catalog.find(other.skuId()).orElseThrow(), other.disabledPlans()))
+                    .anyMatch(HeldLicense::grantsExchangeOnline);
+            events.assigned(user.ref(), given, exchangeRetained, purchase.purchaserId, now);
         }
         purchase.selfServiceLicensesGiven(users.size());
     }

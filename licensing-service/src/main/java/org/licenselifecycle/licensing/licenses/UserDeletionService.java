@@ -69,11 +69,15 @@ public class UserDeletionService implements UserDeletionEffects {
         Set<UUID> seated = remembered.stream().map(license -> license.skuId).sorted(SeatMoves.PRODUCT_ORDER)
                 .filter(skuId -> catalog.find(skuId).isPresent() && seats.take(user.tenantId, skuId, 1))
                 .collect(Collectors.toSet());
+        // each event says whether Exchange Online is held once the whole restore is done
+        boolean exchangeRetained = remembered.stream().filter(license -> seated.contains(license.skuId))
+                .map(license -> new HeldLicense(catalog.find(license.skuId).orElseThrow(), List.of(license.disabledPlans)))
+                .anyMatch(HeldLicense::grantsExchangeOnline);
         for (DeletedUserLicense license : remembered) {
             if (seated.contains(license.skuId)) {
                 HeldLicense held = new HeldLicense(catalog.find(license.skuId).orElseThrow(), List.of(license.disabledPlans));
                 rows.give(user.tenantId, user.userId, new LicenseRow(license.skuId, held.disabledPlans(), null, null), now, null);
-                events.assigned(user.ref(), held, null, now);
+                events.assigned(user.ref(), held, exchangeRetained, null, now);
             } else {
                 notRestored(user, license.skuId, now);
             }
