@@ -143,7 +143,7 @@ class AdminConsoleIT {
         assertThat(browser.text("#mailbox-searchable")).isEqualTo("No");
         assertThat(browser.text("#purge-date")).startsWith(purgeDay);
         assertThat(browser.text("#timeline")).contains("License removed");
-        browser.button("Reassign").click();
+        browser.submit("Reassign");
         browser.shot("adele-reassigned");
         assertThat(browser.text("#status-message")).contains(BUSINESS_PREMIUM_NAME + " given back");
         assertThat(contoso.licensesOf(ids.get("Adele Vance"))).contains(AdminClient.BUSINESS_PREMIUM);
@@ -173,7 +173,7 @@ class AdminConsoleIT {
         assertThat(result("Johanna Lorenz")).isEqualTo("Unassigned " + BUSINESS_PREMIUM_NAME + ".");
         assertThat(contoso.licensesOf(ids.get("Johanna Lorenz"))).containsExactly(AdminClient.OFFICE_365_E3);
         assertThat(contoso.mailbox(ids.get("Johanna Lorenz")).getString("state")).isEqualTo("ACTIVE");
-        browser.button("Done").click();
+        browser.submit("Done");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/users/" + ids.get("Johanna Lorenz"));
     }
 
@@ -212,7 +212,7 @@ class AdminConsoleIT {
         assertThat(contoso.licensesOf(ids.get("Pradeep Gupta"))).isEmpty();
         assertThat(contoso.licensesOf(ids.get("Isaiah Langer"))).isEmpty();
         assertThat(contoso.awaitMailbox(ids.get("Isaiah Langer"), "DISCONNECTED").getBoolean("searchable")).isFalse();
-        browser.button("Done").click();
+        browser.submit("Done");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/users");
     }
 
@@ -413,7 +413,7 @@ class AdminConsoleIT {
         assertThat(names()).containsExactly("Henrietta Mueller");
         assertThat(new Select(browser.find("#product")).getFirstSelectedOption().getText()).isEqualTo("Office 365 E3");
         new Select(browser.find("#product")).selectByVisibleText(BUSINESS_PREMIUM_NAME);
-        browser.button("Filter").click();
+        browser.submit("Filter");
         assertThat(names()).isEmpty();
         assertThat(browser.text("#users tbody")).isEqualTo("No users found.");
     }
@@ -426,7 +426,7 @@ class AdminConsoleIT {
         WebElement box = browser.find("#search");
         box.clear();
         box.sendKeys(text);
-        browser.button("Search").click();
+        browser.submit("Search");
     }
 
     private List<String> names() {

@@ -99,6 +99,25 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.xpath("//button[normalize-space()='" + text + "'] | //a[normalize-space()='" + text + "']"));
     }
 
+    /**
+     * Clicks the button or link named {@code text} and waits until the page it submits to has replaced this one: a
+     * click returns before the browser navigates, so reading the page at once can read the old one.
+     */
+    void submit(String text) {
+        WebElement page = find("html");
+        button(text).click();
+        await("the next page loads").atMost(Duration.ofSeconds(30)).until(() -> isStale(page));
+    }
+
+    private static boolean isStale(WebElement element) {
+        try {
+            element.getTagName();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        }
+    }
+
     WebElement link(String text) {
         return driver.findElement(By.linkText(text));
     }
