@@ -1,0 +1,190 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The load of deploy/local/bench/run (a JDK single-file program: {@code java PathLoad.java ...}), over the services'
+ * HTTP APIs only, as a script would call them.
+ *
+ * <pre>
+ *   seed     --directory URL --licensing URL --token T --sku SKU --users N --out FILE
+ *            buys a subscription of N licenses of SKU, creates N users (16 at a time) and assigns SKU to each once
+ *            licensing has learnt of the user; writes the users' ids to FILE, one a line.
+ *   unassign --licensing URL --token T --sku SKU --ids FILE --from I --count C --rate R
+ *            removes SKU from the users on lines I .. I+C-1 of FILE with Graph assignLicense, offered open-loop at
+ *            R calls/s (a call is sent on schedule whether or not the earlier ones have answered), and prints
+ *            the calls' statuses, the rate the service absorbed and the calls' own latencies.
+ * </pre>
+ */
+public class PathLoad {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .executor(Executors.newFixedThreadPool(4))
+            .build();
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        switch (args[0]) {
+            case "seed" -> seed(options);
+            case "unassign" -> unassign(options);
+            default -> throw new IllegalArgumentException("seed or unassign, not " + args[0]);
+        }
+        System.exit(0);
+    }
+
+    private static void seed(Map<String, String> options) throws Exception {
+        String directory = options.get("directory");
+        String licensing = options.get("licensing");
+        String token = options.get("token");
+        String sku = options.get("sku");
+        int users = Integer.parseInt(options.get("users"));
+        String run = Long.toString(System.currentTimeMillis(), 36);
+
+        HttpResponse<String> bought = send(token, "POST", licensing + "/api/v1/subscriptions",
+                "{\"skuId\":\"" + sku + "\",\"licenses\":" + users + "}");
+        if (bought.statusCode() / 100 != 2) {
+            throw new IllegalStateException("buying " + users + " licenses: " + bought.statusCode() + " " + bought.body());
+        }
+        long began = System.nanoTime();
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        Semaphore inFlight = new Semaphore(16);
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            inFlight.acquire();
+            String nickname = "path." + run + "." + i;
+            String body = "{\"accountEnabled\":true,\"displayName\":\"Path " + run + " " + i + "\",\"mailNickname\":\""
+                    + nickname + "\",\"userPrincipalName\":\"" + nickname + "@contoso.onmicrosoft.com\","
+                    + "\"usageLocation\":\"US\",\"passwordProfile\":{\"password\":\"Path-Bench-2026!\"}}";
+            all.add(sendAsync(token, "POST", directory + "/v1.0/users", body)
+                    .thenCompose(created -> {
+                        if (created.statusCode() != 201) {
+                            throw new IllegalStateException("creating " + nickname + ": " + created.statusCode() + " "
+                                    + created.body());
+                        }
+                        Matcher id = ID.matcher(created.body());
+                        if (!id.find()) {
+                            throw new IllegalStateException("no id for " + nickname + ": " + created.body());
+                        }
+                        ids.add(id.group(1));
+                        return assignOnceKnown(licensing, token, sku, id.group(1), System.nanoTime());
+                    })
+                    .whenComplete((done, failure) -> inFlight.release()));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
+        Files.write(Path.of(options.get("out")), ids);
+        System.out.printf("seeded %d licensed users in %.1f s%n", ids.size(), (System.nanoTime() - began) / 1e9);
+    }
+
+    /** Licensing learns of a new user from Kafka a moment after directory created it: until then it answers 404. */
+    private static CompletableFuture<Void> assignOnceKnown(String licensing, String token, String sku, String id,
+            long since) {
+        String body = "{\"addLicenses\":[{\"skuId\":\"" + sku + "\",\"disabledPlans\":[]}],\"removeLicenses\":[]}";
+        return sendAsync(token, "POST", licensing + "/v1.0/users/" + id + "/assignLicense", body)
+                .thenCompose(answer -> {
+                    if (answer.statusCode() == 200) {
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    if (answer.statusCode() != 404 || System.nanoTime() - since > TimeUnit.SECONDS.toNanos(120)) {
+                        throw new IllegalStateException("assigning to " + id + ": " + answer.statusCode() + " "
+                                + answer.body());
+                    }
+                    return CompletableFuture.runAsync(() -> { },
+                                    CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS))
+                            .thenCompose(waited -> assignOnceKnown(licensing, token, sku, id, since));
+                });
+    }
+
+    private static void unassign(Map<String, String> options) throws Exception {
+        String licensing = options.get("licensing");
+        String token = options.get("token");
+        String sku = options.get("sku");
+        int from = Integer.parseInt(options.get("from"));
+        int count = Integer.parseInt(options.get("count"));
+        double rate = Double.parseDouble(options.get("rate"));
+        List<String> ids = Files.readAllLines(Path.of(options.get("ids"))).subList(from, from + count);
+        String body = "{\"addLicenses\":[],\"removeLicenses\":[\"" + sku + "\"]}";
+
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        List<CompletableFuture<Void>> calls = new ArrayList<>(count);
+        long intervalNanos = (long) (1e9 / rate);
+        long began = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long due = began + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            long sent = System.nanoTime();
+            calls.add(sendAsync(token, "POST", licensing + "/v1.0/users/" + ids.get(i) + "/assignLicense", body)
+                    .handle((answer, failure) -> {
+                        int status = failure == null ? answer.statusCode() : -1;
+                        statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                        latencies.add(System.nanoTime() - sent);
+                        return null;
+                    }));
+        }
+        double offeredSeconds = (System.nanoTime() - began) / 1e9;
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+        double allAnsweredSeconds = (System.nanoTime() - began) / 1e9;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("offered %d calls in %.1f s (%.0f/s); all answered after %.1f s: absorbed %.0f calls/s%n",
+                count, offeredSeconds, count / offeredSeconds, allAnsweredSeconds, count / allAnsweredSeconds);
+        System.out.printf("statuses %s; call latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", new TreeMap<>(statuses),
+                percentile(sorted, 50), percentile(sorted, 99), sorted.get(sorted.size() - 1) / 1e6);
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p / 100 * sorted.size()) - 1)) / 1e6;
+    }
+
+    private static HttpResponse<String> send(String token, String method, String url, String body)
+            throws IOException, InterruptedException {
+        return HTTP.send(request(token, method, url, body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static CompletableFuture<HttpResponse<String>> sendAsync(String token, String method, String url,
+            String body) {
+        return HTTP.sendAsync(request(token, method, url, body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest request(String token, String method, String url, String body) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new TreeMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        return options;
+    }
+}
