@@ -18,7 +18,9 @@ public class ErrorPage {
 
     Response render(int status, String title, String message, boolean signInAgain) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(page.data("title", title).data("message", message).data("signInAgain", signInAgain).render())
+                .entity(page.data("title", title).data("message", message).data("signInAgain", signInAgain)
+                        // an error page asks no service (layout: no admin-center links), so that it shows even while one is away
+                        .data("errorPage", true).render())
                 .build();
     }
 }

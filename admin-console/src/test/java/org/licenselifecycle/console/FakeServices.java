@@ -66,6 +66,13 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             json(exchange, 200, user(DIEGO, "Diego Siciliani", "diego.siciliani"));
         } else if (path.equals("/v1.0/users/" + ADELE)) {
             json(exchange, 200, user(ADELE, "Adele Vance", "adele.vance"));
+        } else if (path.equals("/api/v1/tenants/current")) {
+            // a 21Vianet tenant: the console shows the links directory gives, and holds none of its own
+            json(exchange, 200, """
+                    {"id":"%s","displayName":"Contoso","defaultDomain":"contoso.partner.onmschina.cn",
+                     "domains":["contoso.partner.onmschina.cn"],"cloudInstance":"21Vianet",
+                     "adminCenter":{"licensesPage":"https://go.microsoft.com/fwlink/p/?linkid=850625",
+                                    "activeUsersPage":"https://go.microsoft.com/fwlink/p/?linkid=850628"}}""".formatted(TENANT));
         } else if (path.equals("/api/v1/licenses")) {
             json(exchange, 200, """
                     [{"skuId":"%s","skuPartNumber":"SPB","productName":"Microsoft 365 Business Premium","total":13,"assigned":4,"available":9},

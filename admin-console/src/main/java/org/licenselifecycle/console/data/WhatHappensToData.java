@@ -11,13 +11,16 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.licenselifecycle.console.TemplateExtensions;
 import org.licenselifecycle.console.services.LicensingClient;
 import org.licenselifecycle.console.services.LicensingClient.LicenseDetail;
+import org.licenselifecycle.console.services.LicensingClient.OfficeActivation;
 import org.licenselifecycle.console.services.LifecycleClient;
 
 /**
  * The source document's "What happens to a user's data when you remove their license?", shown for each selected user
  * before the admin confirms: which of the user's licenses go (licensing-service) and what that does to their data,
- * as data-lifecycle-service answers from its own rules and grace period ({@code GET /api/v1/users/{id}/dataOutcome}).
- * The console only puts that answer into words; it states no data rule of its own.
+ * as data-lifecycle-service answers from its own rules and grace period ({@code GET /api/v1/users/{id}/dataOutcome}),
+ * and whether their Office apps then show "Unlicensed Product", as licensing's Office apps check answers for the
+ * licenses about to go ({@code GET /api/v1/users/{id}/officeActivation?ifRemoved=}). The console only puts those
+ * answers into words; it states no data or licensing rule of its own.
  */
 @ApplicationScoped
 public class WhatHappensToData {
@@ -25,6 +28,7 @@ public class WhatHappensToData {
     static final String RETENTION = "Items under retention labels are kept for discovery.";
     static final String ONEDRIVE = "OneDrive left in place: removing a license never deletes it.";
     static final String MAILBOX_STAYS = "No Exchange Online in what is removed: the mailbox stays as it is.";
+    static final String OFFICE_APPS_UNCHANGED = "Office apps as they are: no license of the user's is removed.";
 
     private final LicensingClient licensing;
     private final LifecycleClient lifecycle;
@@ -55,7 +59,30 @@ public class WhatHappensToData {
         List<String> asked = removedSkuIds == null ? null : going.stream().map(LicenseDetail::skuId).toList();
         LifecycleClient.DataOutcome answer = asked != null && asked.isEmpty() ? null
                 : lifecycle.dataOutcome(bearer, userId, asked);
-        return inWords(userId, displayName, userPrincipalName, held, going, answer, productNames);
+        OfficeActivation apps = going.isEmpty() ? null
+                : licensing.officeActivation(bearer, userId, going.stream().map(LicenseDetail::skuId).toList());
+        return inWords(userId, displayName, userPrincipalName, held, going, answer, productNames)
+                .withOfficeApps(officeApps(apps, held, productNames));
+    }
+
+    /**
+     * licensing's answer about the Office apps in the box's words: its own message when they go unlicensed ("Unlicensed
+     * Product", reduced functionality), else the products that keep them licensed.
+     *
+     * @param apps null when none of the user's licenses goes (nothing was asked)
+     */
+    static String officeApps(OfficeActivation apps, List<LicenseDetail> held, Map<String, String> productNames) {
+        if (apps == null) {
+            return OFFICE_APPS_UNCHANGED;
+        }
+        if (!apps.licensed()) {
+            return apps.message();
+        }
+        String through = apps.licensedBy().stream()
+                .map(part -> held.stream().filter(d -> d.skuPartNumber().equals(part)).findFirst()
+                        .map(d -> productNames.getOrDefault(d.skuId(), part)).orElse(part))
+                .collect(Collectors.joining(", "));
+        return "Office apps stay licensed through " + through + ".";
     }
 
     /**

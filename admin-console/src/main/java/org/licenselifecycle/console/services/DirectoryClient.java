@@ -1,18 +1,24 @@
 package org.licenselifecycle.console.services;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.List;
 import org.licenselifecycle.contract.graph.ODataCollection;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** directory-service as the console calls it: users (Graph), admin role assignments, the tenant. */
+/**
+ * directory-service as the console calls it: users (Graph), admin role assignments, the tenant with its admin-center
+ * links, removing a former employee.
+ */
 @RegisterRestClient(configKey = "directory")
 @RegisterProvider(DirectoryErrorMapper.class)
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,7 +42,33 @@ public interface DirectoryClient {
     record RoleAssignments(List<RoleAssignment> value) {
     }
 
-    record Tenant(String id, String displayName, String defaultDomain) {
+    /**
+     * The signed-in admin's tenant: {@code cloudInstance} "worldwide" or "21Vianet", and the links of that instance's
+     * admin center, which directory-service states ({@code CloudInstance}) and the console shows as they come.
+     */
+    record Tenant(String id, String displayName, String defaultDomain, String cloudInstance, AdminCenter adminCenter) {
+    }
+
+    /** Billing > Licenses and Users > Active users in the tenant's own admin center. */
+    record AdminCenter(String licensesPage, String activeUsersPage) {
+    }
+
+    /** What an admin chose when removing a former employee. */
+    record Offboarding(boolean blockSignIn, boolean unassignLicenses, boolean deleteUser) {
+    }
+
+    /**
+     * What removing a former employee did and what happens to the licenses, mailbox and OneDrive, in directory's
+     * words (with data-lifecycle-service's dates); {@code dataOutcomeKnown} false when lifecycle could not be asked.
+     */
+    record OffboardingOutcome(String userId, String userPrincipalName, boolean signInBlocked, boolean deleted,
+            Instant restorableUntil, boolean dataOutcomeKnown, Summary licenses, Summary mailbox, OneDriveSummary oneDrive) {
+    }
+
+    record Summary(String summary) {
+    }
+
+    record OneDriveSummary(String summary, Instant deleteAfter, String accessFor) {
     }
 
     /** Graph's list of users; a null option is left out. */
@@ -58,4 +90,11 @@ public interface DirectoryClient {
     @GET
     @Path("/api/v1/tenants/current")
     Tenant currentTenant(@HeaderParam("Authorization") String bearer);
+
+    /** Remove a former employee: block sign-in, unassign licenses and/or delete the account, as chosen. */
+    @POST
+    @Path("/api/v1/users/{id}/offboard")
+    @Consumes(MediaType.APPLICATION_JSON)
+    OffboardingOutcome offboard(@HeaderParam("Authorization") String bearer, @PathParam("id") String id,
+            Offboarding choices);
 }

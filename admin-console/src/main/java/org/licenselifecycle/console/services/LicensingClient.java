@@ -3,6 +3,7 @@ package org.licenselifecycle.console.services;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -63,12 +64,25 @@ public interface LicensingClient {
     /**
      * A row of Your products: one subscription, with licensing's facts about it ({@code managedByPurchaser}: a
      * self-service purchase not taken over; {@code licensesChangeOnYourProducts}: false for perpetual software a
-     * Cloud Solution Provider bought), which the console shows and does not recompute.
+     * Cloud Solution Provider bought), which the console shows and does not recompute; {@code
+     * cancellationWindowEndsDateTime} is null when it cannot be cancelled at all.
      */
     record Subscription(String id, String skuId, String skuPartNumber, String productName, int licenses, String status,
             Instant createdDateTime, Instant nextLifecycleDateTime, boolean trial, String boughtBy, Purchaser purchaser,
             Instant takenOverDateTime, String productKind, boolean assignable, boolean managedByPurchaser,
-            boolean licensesChangeOnYourProducts) {
+            boolean licensesChangeOnYourProducts, boolean recurringBilling, Instant cancellationWindowEndsDateTime) {
+    }
+
+    /** Your products' changes to a subscription: fewer licenses and/or recurring billing on or off; null: unchanged. */
+    record SubscriptionChange(Integer licenses, Boolean recurringBilling) {
+    }
+
+    /**
+     * The Office apps' activation check: {@code status} "Licensed" or "Unlicensed Product", with licensing's
+     * {@code message} in words.
+     */
+    record OfficeActivation(boolean licensed, String status, boolean reducedFunctionality, List<String> licensedBy,
+            String message) {
     }
 
     /** How many users one bulk change takes: on the Licenses page and in Active users' "Unassign all". */
@@ -121,6 +135,23 @@ public interface LicensingClient {
     @POST
     @Path("/api/v1/subscriptions/{id}/takeOver")
     Subscription takeOver(@HeaderParam("Authorization") String bearer, @PathParam("id") String subscriptionId);
+
+    /** Reduce licenses (never below assigned: 400) and/or turn recurring billing on or off. */
+    @PATCH
+    @Path("/api/v1/subscriptions/{id}")
+    Subscription changeSubscription(@HeaderParam("Authorization") String bearer, @PathParam("id") String subscriptionId,
+            SubscriptionChange change);
+
+    /** Cancel inside the cancellation window (outside it: 400 saying to turn off recurring billing). */
+    @POST
+    @Path("/api/v1/subscriptions/{id}/cancel")
+    Subscription cancelSubscription(@HeaderParam("Authorization") String bearer, @PathParam("id") String subscriptionId);
+
+    /** Whether the user's Office apps would still activate once the products {@code ifRemoved} are unassigned. */
+    @GET
+    @Path("/api/v1/users/{id}/officeActivation")
+    OfficeActivation officeActivation(@HeaderParam("Authorization") String bearer, @PathParam("id") String userId,
+            @QueryParam("ifRemoved") List<String> ifRemoved);
 
     @GET
     @Path("/v1.0/users/{id}/licenseDetails")

@@ -18,12 +18,14 @@ public class SignedInAdmin {
 
     private String token;
     private String objectId;
+    private String tenantId;
     private String name;
     private Set<DirectoryRole> roles = EnumSet.noneOf(DirectoryRole.class);
 
     void signIn(String token, TokenClaims claims) {
         this.token = token;
         this.objectId = claims.objectId();
+        this.tenantId = claims.tenantId();
         this.name = claims.name();
         this.roles = claims.roles();
     }
@@ -39,6 +41,16 @@ public class SignedInAdmin {
 
     public String objectId() {
         return objectId;
+    }
+
+    /** The admin's tenant (the token's tid). */
+    public String tenantId() {
+        return tenantId;
+    }
+
+    /** Whether the page offers removing a former employee: Global and User Administrators ({@link AdminRoles#USER_ADMINS}). */
+    public boolean canRemoveFormerEmployees() {
+        return roles.stream().anyMatch(AdminRoles.USER_ADMINS::contains);
     }
 
     public String name() {
@@ -57,6 +69,14 @@ public class SignedInAdmin {
 
     /** Whether the page offers taking over a self-service purchase ({@link AdminRoles#SUBSCRIPTION_MANAGERS}). */
     public boolean canTakeOver() {
+        return AdminRoles.takesOver(roles);
+    }
+
+    /**
+     * Whether a subscription's page offers removing licenses, recurring billing and cancel: billing's business, the
+     * same admins as take over ({@link AdminRoles#SUBSCRIPTION_MANAGERS}).
+     */
+    public boolean canManageSubscriptions() {
         return AdminRoles.takesOver(roles);
     }
 }

@@ -45,6 +45,6 @@ class YourProductsRowTest {
         return new Subscription("s", "sku", "SPB", "Microsoft 365 Business Premium", 5, "Enabled", Instant.EPOCH, null,
                 false, boughtBy, purchaser, managedByPurchaser ? Instant.EPOCH : null,
                 licensesChangeOnYourProducts ? "PERPETUAL_SOFTWARE" : "SUBSCRIPTION", true, managedByPurchaser,
-                licensesChangeOnYourProducts);
+                licensesChangeOnYourProducts, true, null);
     }
 }

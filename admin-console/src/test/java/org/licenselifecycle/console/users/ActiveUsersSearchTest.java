@@ -45,6 +45,11 @@ class ActiveUsersSearchTest {
         public Tenant currentTenant(String bearer) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public OffboardingOutcome offboard(String bearer, String id, Offboarding choices) {
+            throw new UnsupportedOperationException();
+        }
     }, pageSize(50));
 
     @Test

@@ -2,6 +2,7 @@ package org.licenselifecycle.licensing.officeapps;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.licenselifecycle.licensing.licenses.HeldLicense;
 import org.licenselifecycle.licensing.licenses.LicenseAssignmentService;
@@ -12,7 +13,8 @@ import org.licenselifecycle.licensing.products.Workload;
 /**
  * Answers the Office apps' activation check: licensed when a held license has a Microsoft 365 Apps plan
  * (OFFICESUBSCRIPTION, OFFICE_BUSINESS) enabled. "If you remove a user's license and they still have
- * Microsoft 365 apps installed, they see Unlicensed Product and activation errors."
+ * Microsoft 365 apps installed, they see Unlicensed Product and activation errors." The same rule answers the
+ * Unassign box's question before the licenses go ({@link #check(UUID, String, Set)}).
  */
 @ApplicationScoped
 public class OfficeActivationService {
@@ -27,8 +29,17 @@ public class OfficeActivationService {
     }
 
     public OfficeActivation check(UUID tenantId, String user) {
+        return check(tenantId, user, Set.of());
+    }
+
+    /**
+     * Whether the apps would still activate once the products {@code removed} are unassigned from the user (none: as
+     * things are now).
+     */
+    public OfficeActivation check(UUID tenantId, String user, Set<UUID> removed) {
         UserLicenses held = licenses.licensesOf(tenantId, user);
         List<HeldLicense> granting = held.licenses().stream()
+                .filter(l -> !removed.contains(l.product().skuId()))
                 .filter(l -> l.enabledPlans().stream().anyMatch(p -> p.workload() == Workload.MICROSOFT_365_APPS))
                 .toList();
         if (granting.isEmpty()) {
