@@ -66,6 +66,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
             json(exchange, 200, user(DIEGO, "Diego Siciliani", "diego.siciliani"));
         } else if (path.equals("/v1.0/users/" + ADELE)) {
             json(exchange, 200, user(ADELE, "Adele Vance", "adele.vance"));
+        } else if (path.equals("/v1.0/users")) {
+            json(exchange, 200, "{\"@odata.count\":0,\"value\":[]}");
         } else if (path.equals("/api/v1/licenses")) {
             json(exchange, 200, """
                     [{"skuId":"%s","skuPartNumber":"SPB","productName":"Microsoft 365 Business Premium","total":13,"assigned":4,"available":9},

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.licenselifecycle.console.ConsoleConfig;
@@ -134,13 +135,11 @@ public class LicensesPage {
         Product chosen = find(skuId);
         String bearer = admin.bearer();
         List<BulkOperation.Step> steps = steps(bearer, userIds);
-        OperationRequest request = OperationRequest.unassignProduct(admin.objectId(), clock.instant(), chosen.skuId(),
-                ids(steps));
-        BulkOperation operation = operations.startTogether(request, Titles.unassignProduct(chosen.productName()), steps,
-                all -> licensing.unassign(bearer, skuId, new LicensingClient.UserIds(ids(all))).users().stream()
-                        .collect(Collectors.toMap(user -> user.userId().toLowerCase(Locale.ROOT),
-                                user -> chosen.productName() + " unassigned.")));
-        return Response.seeOther(URI.create("/operations/" + operation.id)).build();
+        return together(OperationRequest.unassignProduct(admin.objectId(), clock.instant(), chosen.skuId(), ids(steps)),
+                Titles.unassignProduct(chosen.productName()), steps,
+                users -> licensing.unassign(bearer, skuId, new LicensingClient.UserIds(users)).users().stream()
+                        .map(LicensingClient.Unassigned::userId).toList(),
+                chosen.productName() + " unassigned.");
     }
 
     /**
@@ -169,12 +168,21 @@ public class LicensesPage {
         Product chosen = find(skuId);
         String bearer = admin.bearer();
         List<BulkOperation.Step> steps = steps(bearer, userIds);
-        OperationRequest request = OperationRequest.assignProduct(admin.objectId(), clock.instant(), chosen.skuId(),
-                ids(steps));
-        BulkOperation operation = operations.startTogether(request, Titles.assignProduct(chosen.productName()), steps,
-                all -> licensing.assign(bearer, skuId, new LicensingClient.UserIds(ids(all))).users().stream()
-                        .collect(Collectors.toMap(user -> user.userId().toLowerCase(Locale.ROOT),
-                                user -> chosen.productName() + " assigned.")));
+        return together(OperationRequest.assignProduct(admin.objectId(), clock.instant(), chosen.skuId(), ids(steps)),
+                Titles.assignProduct(chosen.productName()), steps,
+                users -> licensing.assign(bearer, skuId, new LicensingClient.UserIds(users)).users().stream()
+                        .map(LicensingClient.Assigned::userId).toList(),
+                chosen.productName() + " assigned.");
+    }
+
+    /**
+     * Starts {@code call}, licensing's all-or-nothing change of the selected users (it answers with the users it
+     * changed), as one operation whose page shows {@code done} for each changed user, and leads there.
+     */
+    private Response together(OperationRequest request, String title, List<BulkOperation.Step> steps,
+            Function<List<String>, List<String>> call, String done) {
+        BulkOperation operation = operations.startTogether(request, title, steps, all -> call.apply(ids(all)).stream()
+                .collect(Collectors.toMap(userId -> userId.toLowerCase(Locale.ROOT), userId -> done)));
         return Response.seeOther(URI.create("/operations/" + operation.id)).build();
     }
 
