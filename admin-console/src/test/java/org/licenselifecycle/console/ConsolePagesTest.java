@@ -181,6 +181,18 @@ class ConsolePagesTest {
     }
 
     @Test
+    void assigningToMoreThanTwentyUsersIsRefusedByTheConsoleBeforeLicensingIsAsked() {
+        FakeServices.received.clear();
+        var request = SignedIn.as(FakeServices.LEE, "LICENSE_ADMINISTRATOR").form();
+        IntStream.rangeClosed(1, 21).forEach(i ->
+                request.formParam("userId", String.format("aaaaaaaa-0000-4000-8000-%012d", 100 + i)));
+        request.post("/licenses/" + FakeServices.BUSINESS_PREMIUM + "/assign")
+                .then().statusCode(400)
+                .body(containsString("You can assign licenses for up to 20 users at a time. 21 were selected"));
+        assertThat(FakeServices.received).noneMatch(call -> call.contains("/assign"));
+    }
+
+    @Test
     void aProductFilterThatIsNoProductOfTheTenantIsRefusedWith400AndDirectoryIsNotAsked() {
         FakeServices.received.clear();
         given().cookie("console_session", signIn(FakeServices.DIEGO, "GLOBAL_READER"))

@@ -73,6 +73,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                      "domains":["contoso.partner.onmschina.cn"],"cloudInstance":"21Vianet",
                      "adminCenter":{"licensesPage":"https://go.microsoft.com/fwlink/p/?linkid=850625",
                                     "activeUsersPage":"https://go.microsoft.com/fwlink/p/?linkid=850628"}}""".formatted(TENANT));
+        } else if (path.equals("/v1.0/users")) {
+            json(exchange, 200, "{\"@odata.count\":0,\"value\":[]}");
         } else if (path.equals("/api/v1/licenses")) {
             json(exchange, 200, """
                     [{"skuId":"%s","skuPartNumber":"SPB","productName":"Microsoft 365 Business Premium","total":13,"assigned":4,"available":9},

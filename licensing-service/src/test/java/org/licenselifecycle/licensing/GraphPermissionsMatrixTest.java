@@ -74,7 +74,11 @@ class GraphPermissionsMatrixTest {
                 new Operation("POST /api/v1/licenses/{skuId}/unassign", "LicenseAssignment.ReadWrite.All", false,
                         LICENSE_ADMINISTRATOR, GLOBAL_READER, (caller, user) -> caller.contentType(ContentType.JSON)
                                 .body(Map.of("userIds", List.of(user)))
-                                .post("/api/v1/licenses/{skuId}/unassign", BUSINESS_PREMIUM)));
+                                .post("/api/v1/licenses/{skuId}/unassign", BUSINESS_PREMIUM)),
+                new Operation("POST /api/v1/licenses/{skuId}/assign", "LicenseAssignment.ReadWrite.All", false,
+                        LICENSE_ADMINISTRATOR, GLOBAL_READER, (caller, user) -> caller.contentType(ContentType.JSON)
+                                .body(Map.of("userIds", List.of(user)))
+                                .post("/api/v1/licenses/{skuId}/assign", BUSINESS_PREMIUM)));
         return operations.stream().flatMap(operation -> Stream.of(Caller.values()).map(c -> Arguments.of(operation, c)));
     }
 

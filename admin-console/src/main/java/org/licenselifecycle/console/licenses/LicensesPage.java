@@ -15,7 +15,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.licenselifecycle.console.ConsoleConfig;
@@ -32,11 +34,13 @@ import org.licenselifecycle.console.services.LicensingClient.Product;
 import org.licenselifecycle.contract.graph.ODataCollection;
 import org.licenselifecycle.console.services.ServiceError;
 import org.licenselifecycle.console.signin.SignedInAdmin;
+import org.licenselifecycle.console.users.ActiveUsersSearch;
 
 /**
  * Billing > Licenses: every product with total (summed over its subscriptions), assigned and available;
  * a product's users with check boxes (at most 20); "Unassign licenses" -> the "Unassign licenses" box,
- * which says what happens to each user's data -> "Unassign".
+ * which says what happens to each user's data -> "Unassign"; "Assign licenses" -> users without the product,
+ * searched by name -> "Assign". Both are one all-or-nothing call to licensing, with a result per user.
  */
 @Path("/licenses")
 @Produces(MediaType.TEXT_HTML)
@@ -53,11 +57,14 @@ public class LicensesPage {
     private final Template products;
     private final Template product;
     private final Template confirm;
+    private final Template assign;
+    private final ActiveUsersSearch users;
 
     LicensesPage(@RestClient LicensingClient licensing, @RestClient DirectoryClient directory, WhatHappensToData data,
             BulkOperations operations, SignedInAdmin admin, ConsoleConfig config, Clock clock,
             @Location("licenses.html") Template products, @Location("license-users.html") Template product,
-            @Location("confirm-unassign.html") Template confirm) {
+            @Location("confirm-unassign.html") Template confirm, @Location("assign-licenses.html") Template assign,
+            ActiveUsersSearch users) {
         this.licensing = licensing;
         this.directory = directory;
         this.data = data;
@@ -68,6 +75,8 @@ public class LicensesPage {
         this.products = products;
         this.product = product;
         this.confirm = confirm;
+        this.assign = assign;
+        this.users = users;
     }
 
     @GET
@@ -111,6 +120,10 @@ public class LicensesPage {
                 .data("keep", List.of());
     }
 
+    /**
+     * "Unassign": one call to licensing's bulk unassign, all or nothing. Every selected user loses the product, or
+     * none does and each user's row says why (a user deleted meanwhile, one who no longer holds it, a refused role).
+     */
     @POST
     @Path("{skuId}/unassign/confirmed")
     public Response unassign(@PathParam("skuId") String skuId, @FormParam("userId") List<String> userIds) {
@@ -121,17 +134,91 @@ public class LicensesPage {
         }
         Product chosen = find(skuId);
         String bearer = admin.bearer();
-        List<BulkOperation.Step> steps = userIds.stream().distinct().map(id -> {
-            DirectoryClient.User user = directory.user(bearer, id);
-            return new BulkOperation.Step(user.id(), user.displayName(), user.userPrincipalName());
-        }).toList();
-        OperationRequest request = OperationRequest.unassignProduct(admin.objectId(), clock.instant(), chosen.skuId(),
-                steps.stream().map(step -> step.userId).toList());
-        BulkOperation operation = operations.start(request, Titles.unassignProduct(chosen.productName()), steps, step -> {
-                    licensing.unassign(bearer, skuId, new LicensingClient.UserIds(List.of(step.userId)));
-                    return chosen.productName() + " unassigned.";
-                });
+        List<BulkOperation.Step> steps = steps(bearer, userIds);
+        return together(OperationRequest.unassignProduct(admin.objectId(), clock.instant(), chosen.skuId(), ids(steps)),
+                Titles.unassignProduct(chosen.productName()), steps,
+                users -> licensing.unassign(bearer, skuId, new LicensingClient.UserIds(users)).users().stream()
+                        .map(LicensingClient.Unassigned::userId).toList(),
+                chosen.productName() + " unassigned.");
+    }
+
+    /**
+     * "Assign licenses": the users who do not hold the product, found by the start of their name, with the licenses
+     * available; up to 20 at a time.
+     */
+    @GET
+    @Path("{skuId}/assign")
+    public TemplateInstance assignPage(@PathParam("skuId") String skuId, @QueryParam("search") String search,
+            @QueryParam("skiptoken") String skipToken) {
+        return assignPage(skuId, search, skipToken, null);
+    }
+
+    /** Assigns the product to the selected users in one call to licensing, all or nothing. */
+    @POST
+    @Path("{skuId}/assign")
+    public Response assign(@PathParam("skuId") String skuId, @FormParam("userId") List<String> userIds) {
+        if (userIds == null || userIds.isEmpty()) {
+            return refused(assignPage(skuId, null, null, "Select the check boxes of the users to assign licenses to."));
+        }
+        SelectionLimit limit = limit();
+        if (limit.exceededBy(userIds)) {
+            return refused(assignPage(skuId, null, null, "You can assign licenses for up to " + limit.max()
+                    + " users at a time. " + userIds.size() + " were selected: clear some boxes."));
+        }
+        Product chosen = find(skuId);
+        String bearer = admin.bearer();
+        List<BulkOperation.Step> steps = steps(bearer, userIds);
+        return together(OperationRequest.assignProduct(admin.objectId(), clock.instant(), chosen.skuId(), ids(steps)),
+                Titles.assignProduct(chosen.productName()), steps,
+                users -> licensing.assign(bearer, skuId, new LicensingClient.UserIds(users)).users().stream()
+                        .map(LicensingClient.Assigned::userId).toList(),
+                chosen.productName() + " assigned.");
+    }
+
+    /**
+     * Starts {@code call}, licensing's all-or-nothing change of the selected users (it answers with the users it
+     * changed), as one operation whose page shows {@code done} for each changed user, and leads there.
+     */
+    private Response together(OperationRequest request, String title, List<BulkOperation.Step> steps,
+            Function<List<String>, List<String>> call, String done) {
+        BulkOperation operation = operations.startTogether(request, title, steps, all -> call.apply(ids(all)).stream()
+                .collect(Collectors.toMap(userId -> userId.toLowerCase(Locale.ROOT), userId -> done)));
         return Response.seeOther(URI.create("/operations/" + operation.id)).build();
+    }
+
+    private TemplateInstance assignPage(String skuId, String search, String skipToken, String error) {
+        List<Product> all = licensing.products(admin.bearer());
+        Product chosen = find(all, skuId);
+        Map<String, String> names = all.stream()
+                .collect(Collectors.toMap(Product::skuId, Product::productName, (a, b) -> a));
+        ActiveUsersSearch.Page page = users.lacking(admin.bearer(), search, chosen.skuId(), skipToken, names);
+        return assign.data("product", chosen)
+                .data("users", page.users())
+                .data("search", search == null ? "" : search)
+                .data("next", page.next())
+                .data("maxUsers", limit().max())
+                .data("error", error);
+    }
+
+    /**
+     * The selected users as their rows will show them; a user directory no longer has (deleted meanwhile) is still
+     * sent, by id, so that licensing's answer, all or nothing, says so.
+     */
+    private List<BulkOperation.Step> steps(String bearer, List<String> userIds) {
+        return userIds.stream().map(id -> id.toLowerCase(Locale.ROOT)).distinct().map(id -> {
+            DirectoryClient.User user = ServiceError.nullWhenNotFound(() -> directory.user(bearer, id));
+            return user == null ? new BulkOperation.Step(id, "Unknown user " + id, null)
+                    : new BulkOperation.Step(user.id().toLowerCase(Locale.ROOT), user.displayName(), user.userPrincipalName());
+        }).toList();
+    }
+
+    /** The page again with what was wrong, as a 400: nothing was asked of licensing. */
+    private static Response refused(TemplateInstance page) {
+        return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(page.render()).build();
+    }
+
+    private static List<String> ids(List<BulkOperation.Step> steps) {
+        return steps.stream().map(step -> step.userId).toList();
     }
 
     private TemplateInstance productPage(String skuId, String skipToken, String error) {

@@ -1,10 +1,11 @@
 package org.licenselifecycle.console.operations;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
- * An unassign the console carries out user by user, so that the page can show progress and a result per
- * user while it runs. Read by the page while a worker thread moves it on.
+ * A change of several users' licenses the console carries out, user by user or in one all-or-nothing call, so that
+ * the page can show progress and a result per user. Read by the page while a worker thread moves it on.
  */
 public final class BulkOperation {
 
@@ -57,6 +58,20 @@ public final class BulkOperation {
         this.title = title;
         this.doneLink = request.doneLink();
         this.steps = List.copyOf(steps);
+    }
+
+    /**
+     * The service refused an all-or-nothing change: nobody was changed. The user the refusal names (by id or user
+     * principal name) reads it as is; every other user reads it after the reason they were not changed either.
+     */
+    void refused(String why) {
+        String lower = why == null ? "" : why.toLowerCase(Locale.ROOT);
+        for (Step step : steps) {
+            boolean named = lower.contains(step.userId.toLowerCase(Locale.ROOT))
+                    || (step.userPrincipalName != null && lower.contains(step.userPrincipalName.toLowerCase(Locale.ROOT)));
+            step.finish(Status.FAILED, named ? why
+                    : "The change is all or nothing, and it was refused: " + why);
+        }
     }
 
     public long handled() {

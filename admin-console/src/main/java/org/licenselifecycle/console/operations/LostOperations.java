@@ -54,7 +54,9 @@ public class LostOperations {
     }
 
     public LostOperation of(OperationRequest request, String bearer) {
-        String productName = request.kind() == OperationRequest.Kind.UNASSIGN_PRODUCT
+        boolean oneProduct = request.kind() == OperationRequest.Kind.UNASSIGN_PRODUCT
+                || request.kind() == OperationRequest.Kind.ASSIGN_PRODUCT;
+        String productName = oneProduct
                 ? licensing.products(bearer).stream().filter(p -> p.skuId().equalsIgnoreCase(request.skuIds().get(0)))
                         .map(LicensingClient.Product::productName).findFirst().orElse(request.skuIds().get(0))
                 : null;
@@ -63,6 +65,7 @@ public class LostOperations {
             case UNASSIGN_PRODUCT -> Titles.unassignProduct(productName);
             case KEEP_ONLY -> Titles.keepOnly(users.get(0).displayName());
             case UNASSIGN_ALL -> Titles.UNASSIGN_ALL;
+            case ASSIGN_PRODUCT -> Titles.assignProduct(productName);
         };
         boolean expired = request.startedAt().plus(BulkOperations.KEPT_FOR).isBefore(clock.instant());
         return new LostOperation(request, title, expired, users, productName);
@@ -79,6 +82,8 @@ public class LostOperations {
             case UNASSIGN_PRODUCT -> l.skuId().equalsIgnoreCase(request.skuIds().get(0));
             case KEEP_ONLY -> request.skuIds().stream().noneMatch(kept -> kept.equalsIgnoreCase(l.skuId()));
             case UNASSIGN_ALL -> true;
+            // what an assign leaves to do: the product, if the user does not have it
+            case ASSIGN_PRODUCT -> l.skuId().equalsIgnoreCase(request.skuIds().get(0));
         }).toList();
         String names = left.stream().map(LicensingClient.License::productName).collect(Collectors.joining(", "));
         String now = switch (request.kind()) {
@@ -86,7 +91,9 @@ public class LostOperations {
             case KEEP_ONLY -> left.isEmpty() ? "Has only the licenses that were to be kept."
                     : "Still has " + names + ", which " + (left.size() == 1 ? "was" : "were") + " to be unassigned.";
             case UNASSIGN_ALL -> left.isEmpty() ? "Has no license." : "Still has " + names + ".";
+            case ASSIGN_PRODUCT -> left.isEmpty() ? "Does not have " + productName + "." : "Has " + productName + ".";
         };
-        return new UserNow(user.userId(), user.displayName(), user.userPrincipalName(), left.isEmpty(), now);
+        boolean done = request.kind() == OperationRequest.Kind.ASSIGN_PRODUCT ? !left.isEmpty() : left.isEmpty();
+        return new UserNow(user.userId(), user.displayName(), user.userPrincipalName(), done, now);
     }
 }

@@ -29,7 +29,9 @@ public record OperationRequest(Kind kind, long nonce, Instant startedAt, String 
         /** Active users' pane, "Save changes": the user keeps only skuIds. */
         KEEP_ONLY,
         /** Active users, "Unassign all": every license of each user (skuIds is empty). */
-        UNASSIGN_ALL
+        UNASSIGN_ALL,
+        /** Licenses page, "Assign licenses": one product (skuIds has it) given to each user. */
+        ASSIGN_PRODUCT
     }
 
     private static final byte VERSION = 1;
@@ -45,6 +47,10 @@ public record OperationRequest(Kind kind, long nonce, Instant startedAt, String 
 
     public static OperationRequest unassignProduct(String ownerId, Instant at, String skuId, List<String> userIds) {
         return new OperationRequest(Kind.UNASSIGN_PRODUCT, RANDOM.nextLong(), at, ownerId, List.of(skuId), userIds);
+    }
+
+    public static OperationRequest assignProduct(String ownerId, Instant at, String skuId, List<String> userIds) {
+        return new OperationRequest(Kind.ASSIGN_PRODUCT, RANDOM.nextLong(), at, ownerId, List.of(skuId), userIds);
     }
 
     public static OperationRequest keepOnly(String ownerId, Instant at, String userId, List<String> keptSkuIds) {
@@ -93,7 +99,7 @@ public record OperationRequest(Kind kind, long nonce, Instant startedAt, String 
     /** Where the operation's "Done" leads: the page it was started from. */
     public String doneLink() {
         return switch (kind) {
-            case UNASSIGN_PRODUCT -> "/licenses/" + skuIds.get(0);
+            case UNASSIGN_PRODUCT, ASSIGN_PRODUCT -> "/licenses/" + skuIds.get(0);
             case KEEP_ONLY -> "/users/" + userIds.get(0);
             case UNASSIGN_ALL -> "/users";
         };

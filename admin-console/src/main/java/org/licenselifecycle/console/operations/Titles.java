@@ -12,6 +12,10 @@ public final class Titles {
         return "Unassign " + productName;
     }
 
+    public static String assignProduct(String productName) {
+        return "Assign " + productName;
+    }
+
     public static String keepOnly(String displayName) {
         return "Save changes to " + displayName + "'s licenses";
     }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * licensing-service as the console calls it: the Licenses page, Active users, Your products (admin API)
+ * licensing-service as the console calls it: the Licenses page, Active users, Your products, the unused-licenses
+ * report (admin API)
  * and Graph's assignLicense / licenseDetails.
  */
 @RegisterRestClient(configKey = "licensing")
@@ -45,6 +47,17 @@ public interface LicensingClient {
     }
 
     record UnassignResult(List<Unassigned> users) {
+    }
+
+    record Assigned(String userId, String userPrincipalName, List<String> assignedSkuIds) {
+    }
+
+    record AssignResult(List<Assigned> users) {
+    }
+
+    /** A row of the unused-licenses report: licenses paid for and not assigned, and their monthly cost if priced. */
+    record UnusedLicenses(String skuId, String skuPartNumber, String productName, int total, int assigned, int unused,
+            BigDecimal monthlyPricePerLicense, String currency, BigDecimal monthlyCostOfUnused) {
     }
 
     record License(String skuId, String skuPartNumber, String productName, List<String> disabledPlans,
@@ -115,6 +128,14 @@ public interface LicensingClient {
     @POST
     @Path("/api/v1/licenses/{skuId}/unassign")
     UnassignResult unassign(@HeaderParam("Authorization") String bearer, @PathParam("skuId") String skuId, UserIds users);
+
+    @POST
+    @Path("/api/v1/licenses/{skuId}/assign")
+    AssignResult assign(@HeaderParam("Authorization") String bearer, @PathParam("skuId") String skuId, UserIds users);
+
+    @GET
+    @Path("/api/v1/reports/unusedLicenses")
+    List<UnusedLicenses> unusedLicenses(@HeaderParam("Authorization") String bearer);
 
     @GET
     @Path("/api/v1/users/{id}/licenses")

@@ -79,6 +79,21 @@ public class ActiveUsersSearch {
         return new Page(rows(users, productNames), more ? nameNext + "~" + upnNext : null);
     }
 
+    /**
+     * The users who do not hold {@code skuId}, sorted by display name, optionally only those whose display name
+     * starts with {@code search}: whom the Licenses page's "Assign licenses" offers.
+     */
+    public Page lacking(String bearer, String search, String skuId, String next, Map<String, String> productNames) {
+        Optional<String> term = Optional.ofNullable(search).map(String::trim).filter(t -> !t.isEmpty());
+        ODataCollection<DirectoryClient.User> page = read(bearer, UsersQuery.lacking(term, skuId), blankToNull(next));
+        return new Page(rows(page.value(), productNames), page.skipToken());
+    }
+
+    /** The users blocked from signing in who still hold {@code skuId} (the first page): licenses to reclaim. */
+    public List<Row> blockedHolding(String bearer, String skuId, Map<String, String> productNames) {
+        return rows(read(bearer, UsersQuery.blockedHolding(skuId), null).value(), productNames);
+    }
+
     private ODataCollection<DirectoryClient.User> read(String bearer, UsersQuery query, String skipToken) {
         return directory.users(bearer, UsersQuery.CONSISTENCY_LEVEL, config.pageSize(), query.filter(),
                 UsersQuery.ORDER_BY, UsersQuery.SELECT, true, skipToken);

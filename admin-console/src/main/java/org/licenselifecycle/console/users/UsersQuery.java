@@ -26,4 +26,23 @@ record UsersQuery(String filter) {
         skuId.ifPresent(sku -> conditions.add("assignedLicenses/any(x:x/skuId eq " + sku + ")"));
         return new UsersQuery(conditions.isEmpty() ? null : String.join(" and ", conditions));
     }
+
+    /**
+     * The users who do not hold {@code skuId} ({@code not assignedLicenses/any(...)}), the ones the Licenses page may
+     * assign it to, optionally only those whose display name starts with {@code term}.
+     */
+    static UsersQuery lacking(Optional<String> term, String skuId) {
+        List<String> conditions = new ArrayList<>();
+        term.ifPresent(t -> conditions.add("startswith(displayName,'" + t.replace("'", "''") + "')"));
+        conditions.add("not assignedLicenses/any(x:x/skuId eq " + skuId + ")");
+        return new UsersQuery(String.join(" and ", conditions));
+    }
+
+    /**
+     * The users blocked from signing in ({@code accountEnabled eq false}) who hold {@code skuId}: licenses paid for
+     * that nobody can use, the unused-licenses report's candidates to reclaim.
+     */
+    static UsersQuery blockedHolding(String skuId) {
+        return new UsersQuery("accountEnabled eq false and assignedLicenses/any(x:x/skuId eq " + skuId + ")");
+    }
 }

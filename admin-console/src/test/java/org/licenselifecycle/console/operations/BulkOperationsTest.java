@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -113,6 +115,40 @@ class BulkOperationsTest {
         clock.now = START.plus(BulkOperations.KEPT_FOR).plusSeconds(1);
         operations.start(request(steps), Titles.UNASSIGN_ALL, steps, step -> "Done");
         assertThat(operations.find(old.id, OWNER)).as("older than an hour: forgotten").isEmpty();
+    }
+
+    @Test
+    void anAllOrNothingOperationMakesOneCallAndEveryUserShowsItsResult() {
+        List<BulkOperation.Step> steps = List.of(step("u1", "Adele"), step("u2", "Alex"));
+        List<List<String>> calls = new CopyOnWriteArrayList<>();
+        BulkOperation operation = operations.startTogether(request(steps), Titles.unassignProduct("Business Premium"),
+                steps, all -> {
+                    calls.add(all.stream().map(s -> s.userId).toList());
+                    return Map.of("u1", "Business Premium unassigned.", "u2", "Business Premium unassigned.");
+                });
+
+        await().atMost(Duration.ofSeconds(10)).until(operation::finished);
+
+        assertThat(calls).containsExactly(List.of("u1", "u2"));
+        assertThat(operation.failures()).isZero();
+        assertThat(operation.steps).extracting(BulkOperation.Step::result)
+                .containsExactly("Business Premium unassigned.", "Business Premium unassigned.");
+    }
+
+    @Test
+    void aRefusedAllOrNothingOperationLeavesEveryUserUnchangedAndEachRowSaysWhy() {
+        List<BulkOperation.Step> steps = List.of(step("u1", "Adele"), step("u2", "Alex"));
+        BulkOperation operation = operations.startTogether(request(steps), Titles.unassignProduct("Business Premium"),
+                steps, all -> {
+                    throw new ServiceError(400, "Request_BadRequest", "User u2 does not exist in this tenant.");
+                });
+
+        await().atMost(Duration.ofSeconds(10)).until(operation::finished);
+
+        assertThat(operation.failures()).isEqualTo(2);
+        assertThat(operation.steps).extracting(BulkOperation.Step::result).containsExactly(
+                "The change is all or nothing, and it was refused: User u2 does not exist in this tenant.",
+                "User u2 does not exist in this tenant.");
     }
 
     private OperationRequest request(List<BulkOperation.Step> steps) {

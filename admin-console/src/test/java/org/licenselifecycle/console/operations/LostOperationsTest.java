@@ -88,6 +88,21 @@ class LostOperationsTest {
                 "Bearer t").expired()).as("exactly an hour old").isFalse();
     }
 
+    @Test
+    void aLostAssignSaysPerUserWhetherTheyHaveTheProductNow() {
+        OperationRequest request = OperationRequest.assignProduct(OWNER, NOW, E3, List.of(ADELE, ALEX));
+
+        LostOperations.LostOperation operation = lost.of(request, "Bearer t");
+
+        assertThat(operation.title()).isEqualTo("Assign Office 365 E3");
+        assertThat(operation.doneLink()).isEqualTo("/licenses/" + E3);
+        assertThat(operation.users()).extracting(LostOperations.UserNow::now)
+                .containsExactly("Does not have Office 365 E3.", "Has Office 365 E3.");
+        assertThat(operation.users()).extracting(LostOperations.UserNow::done).containsExactly(false, true);
+        assertThat(operation.stillHolding()).as("nothing to unassign again").isEmpty();
+        assertThat(OperationRequest.of(request.id())).as("its id reads back").contains(request);
+    }
+
     private static License license(String skuId, String productName) {
         return new License(skuId, "PART", productName, List.of(), NOW, null);
     }

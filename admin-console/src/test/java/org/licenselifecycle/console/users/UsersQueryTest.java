@@ -27,6 +27,20 @@ class UsersQueryTest {
     }
 
     @Test
+    void theUsersToAssignAProductToAreThoseWithoutItFoundByTheStartOfTheirName() {
+        assertThat(UsersQuery.lacking(Optional.empty(), E3).filter())
+                .isEqualTo("not assignedLicenses/any(x:x/skuId eq " + E3 + ")");
+        assertThat(UsersQuery.lacking(Optional.of("O'B"), E3).filter())
+                .isEqualTo("startswith(displayName,'O''B') and not assignedLicenses/any(x:x/skuId eq " + E3 + ")");
+    }
+
+    @Test
+    void theLicensesToReclaimAreThoseOfUsersBlockedFromSigningIn() {
+        assertThat(UsersQuery.blockedHolding(E3).filter())
+                .isEqualTo("accountEnabled eq false and assignedLicenses/any(x:x/skuId eq " + E3 + ")");
+    }
+
+    @Test
     void theListIsSortedByDisplayNameWithTheUsersLicensesAsAnAdvancedQuery() {
         assertThat(UsersQuery.ORDER_BY).isEqualTo("displayName");
         assertThat(UsersQuery.SELECT.split(",")).contains("id", "displayName", "userPrincipalName", "assignedLicenses");

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.licenselifecycle.contract.graph.GraphException;
 
-/** The users selected for a bulk operation: some, each once, no more than the page allows; locked together. */
+/** The users selected for a bulk change (unassign or assign): some, each once, no more than the page allows; locked together. */
 final class BulkUnassign {
 
     private BulkUnassign() {
@@ -21,10 +21,14 @@ final class BulkUnassign {
      * @param limit what the page allows, e.g. "The Licenses page unassigns licenses for up to 20 users at a time"
      */
     static List<UUID> selected(UnassignRequest request, int max, String limit) {
-        if (request == null || request.userIds() == null || request.userIds().isEmpty()) {
+        return selected(request == null ? null : request.userIds(), max, limit);
+    }
+
+    /** As {@link #selected(UnassignRequest, int, String)}, for any request that selects users by id. */
+    static List<UUID> selected(List<UUID> ids, int max, String limit) {
+        if (ids == null || ids.isEmpty()) {
             throw GraphException.badRequest("Property 'userIds' is required: select at least one user.");
         }
-        List<UUID> ids = request.userIds();
         if (ids.size() > max) {
             throw GraphException.badRequest(limit + "; " + ids.size() + " were selected.");
         }

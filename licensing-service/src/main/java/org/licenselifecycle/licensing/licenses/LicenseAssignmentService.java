@@ -72,9 +72,24 @@ public class LicenseAssignmentService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void unassign(UUID tenantId, Collection<Holder> users, UUID actor, Function<Holder, List<UUID>> remove) {
+        change(tenantId, users, actor, user -> LicenseChange.of(List.of(), remove.apply(user)));
+    }
+
+    /**
+     * Gives each of {@code users} of {@code tenantId}, locked together and checked by the caller as for
+     * {@link #unassign}, the licenses {@code add}, with assignLicense's rules: seats taken at the end, in product
+     * order, all of them or none (a product with fewer seats available than users refuses the whole change).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void assign(UUID tenantId, Collection<Holder> users, UUID actor, List<AssignedLicense> add) {
+        change(tenantId, users, actor, user -> LicenseChange.of(add, List.of()));
+    }
+
+    /** The one way a change of several users' licenses runs: each user's change, then every seat at once. */
+    private void change(UUID tenantId, Collection<Holder> users, UUID actor, Function<Holder, LicenseChange> change) {
         SeatMoves seatMoves = new SeatMoves();
         for (Holder user : users) {
-            apply(user, actor, LicenseChange.of(List.of(), remove.apply(user)), seatMoves);
+            apply(user, actor, change.apply(user), seatMoves);
         }
         finish(tenantId, seatMoves);
     }

@@ -26,7 +26,7 @@ import org.licenselifecycle.support.security.Operations;
 /**
  * The admin center's Licenses page (admin API): the products the tenant owns, each with the total of all
  * its subscriptions (one of 5 and one of 8 licenses show as 13), how many are assigned and available;
- * who holds a product; unassigning it from up to 20 selected users at a time.
+ * who holds a product; assigning it to, or unassigning it from, up to 20 selected users at a time.
  */
 @Path("/api/v1/licenses")
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,7 +58,7 @@ public class LicensesPageResource {
     @GET
     @Path("/bulkLimits")
     @PermissionsAllowed(Operations.READ_LICENSES)
-    @Operation(summary = "How many users one unassign on the Licenses page, and one unassignAll, take")
+    @Operation(summary = "How many users one assign or unassign on the Licenses page, and one unassignAll, take")
     public BulkLimits bulkLimits() {
         return BulkLimits.ENFORCED;
     }
@@ -93,6 +93,18 @@ public class LicensesPageResource {
                     + "an unknown user: 400 naming the problem, nothing changes. One LicenseRemoved per user.")
     public UnassignResult unassign(@PathParam("skuId") String skuId, UnassignRequest request) {
         return licensesPage.unassign(caller.tenantId(), caller.objectId(), product(skuId), request);
+    }
+
+    @POST
+    @Path("/{skuId}/assign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Operations.CHANGE_LICENSES)
+    @Operation(summary = "Assign the product to up to 20 selected users, all or nothing",
+            description = "Body {\"userIds\": [GUID, ...]} (1..20). 21 or more, fewer licenses available than users, "
+                    + "a user who already holds the product or has no usage location, an unknown user: 400 naming the "
+                    + "problem, nothing changes. One LicenseAssigned per user.")
+    public AssignResult assign(@PathParam("skuId") String skuId, AssignRequest request) {
+        return licensesPage.assign(caller.tenantId(), caller.objectId(), product(skuId), request);
     }
 
     private static UUID product(String skuId) {

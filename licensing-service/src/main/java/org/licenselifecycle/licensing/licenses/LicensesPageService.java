@@ -6,18 +6,22 @@ import java.util.List;
 import java.util.UUID;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
+import org.licenselifecycle.licensing.subscriptions.SeatCount;
 import org.licenselifecycle.licensing.subscriptions.Seats;
 import org.licenselifecycle.contract.graph.GraphException;
 
 /**
- * The Licenses page beyond its product list: who holds a product (paged), and unassigning that product
- * from up to 20 selected users at a time, all or nothing.
+ * The Licenses page beyond its product list: who holds a product (paged), and assigning that product to, or
+ * unassigning it from, up to 20 selected users at a time, all or nothing.
  */
 @ApplicationScoped
 public class LicensesPageService {
 
     /** "The Licenses page lets you assign or unassign licenses for up to 20 users at a time." */
     public static final int MAX_USERS_PER_UNASSIGN = 20;
+
+    /** The same limit for assigning: the source document states one number for both. */
+    public static final int MAX_USERS_PER_ASSIGN = MAX_USERS_PER_UNASSIGN;
 
     private final ProductCatalog catalog;
     private final Seats seats;
@@ -58,6 +62,40 @@ public class LicensesPageService {
         assignments.unassign(tenantId, holders, actor, user -> List.of(skuId));
         return new UnassignResult(holders.stream()
                 .map(user -> new UnassignResult.Unassigned(user.userId(), user.userPrincipalName(), List.of(skuId)))
+                .toList());
+    }
+
+    /**
+     * Assigns {@code skuId} (every plan on) to every selected user in one transaction, or to none of them: a user
+     * who already holds it, has no valid usage location or is not an active user of the tenant refuses the whole
+     * change, and so do too few available licenses (never more assigned than bought).
+     */
+    @Transactional
+    public AssignResult assign(UUID tenantId, UUID actor, UUID skuId, AssignRequest request) {
+        List<UUID> users = BulkUnassign.selected(request == null ? null : request.userIds(), MAX_USERS_PER_ASSIGN,
+                "The Licenses page assigns licenses for up to " + MAX_USERS_PER_ASSIGN + " users at a time");
+        Product product = ownedProduct(tenantId, skuId);
+        List<Holder> holders = BulkUnassign.lock(rows, tenantId, users);
+        for (Holder user : holders) {
+            if (user.skuIds().contains(skuId)) {
+                throw GraphException.badRequest("User " + user.userPrincipalName() + " (" + user.userId()
+                        + ") already has a license of " + product.productName() + ".");
+            }
+            if (!user.hasValidUsageLocation()) {
+                throw GraphException.badRequest("User " + user.userPrincipalName() + " (" + user.userId()
+                        + ") has no valid usage location: set one on Active users, then assign the license.");
+            }
+        }
+        // for the message only: the seat move (Seats.take, one conditional UPDATE) is what never oversells
+        int available = seats.of(tenantId, skuId).map(SeatCount::available).orElse(0);
+        if (available < holders.size()) {
+            throw GraphException.badRequest("Only " + Math.max(available, 0) + " " + product.productName()
+                    + " licenses are available and " + holders.size() + " users were selected: buy more licenses or "
+                    + "select fewer users.");
+        }
+        assignments.assign(tenantId, holders, actor, List.of(new AssignedLicense(skuId, List.of())));
+        return new AssignResult(holders.stream()
+                .map(user -> new AssignResult.Assigned(user.userId(), user.userPrincipalName(), List.of(skuId)))
                 .toList());
     }
 
