@@ -145,7 +145,9 @@ class SubscriptionLifeTest {
             assertThat(removals(first)).hasSize(1);
             assertThat(removals(second)).hasSize(1);
             given().auth().oauth2(tenant.globalAdmin).contentType(ContentType.JSON).body(Map.of("recurringBilling", true))
-                    .patch("/api/v1/subscriptions/{id}", id).then().statusCode(400);
+                    .patch("/api/v1/subscriptions/{id}", id).then().statusCode(400)
+                    .body("error.message", equalTo("The subscription is deleted (at the end of its life); it can no longer "
+                            + "be changed or reactivated. Buy a new one."));
             assertThat(status(tenant, id)).isEqualTo("Deleted");
         }
     }
@@ -296,6 +298,31 @@ class SubscriptionLifeTest {
         assertThat(status(tenant, id)).isEqualTo("Deleted");
         assertThat(users).allSatisfy(user -> assertThat(removals(user)).hasSize(1));
         assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(0, 0, 0);
+    }
+
+    @Test
+    void theGraphSdkReadsAnExpiredSubscriptionAsWarningAndADisabledOneAsSuspended() {
+        TestTenant tenant = new TestTenant();
+        clock.fixAt(BOUGHT);
+        String id = buy(tenant, OFFICE_365_E3, 4, false, false);
+        var graph = GraphSdkTest.client(tenant.licenseAdmin);
+
+        clock.fixAt(ENDS);
+        life.run();
+        var expired = graph.subscribedSkus().bySubscribedSkuId(tenant.id + "_" + OFFICE_365_E3).get();
+        assertThat(expired.getCapabilityStatus()).isEqualTo("Warning");
+        assertThat(expired.getPrepaidUnits().getWarning()).isEqualTo(4);
+        assertThat(graph.directory().subscriptions().byCompanySubscriptionId(id).get().getStatus()).isEqualTo("Warning");
+
+        clock.fixAt(DISABLED);
+        life.run();
+        var disabled = graph.subscribedSkus().get().getValue().stream()
+                .filter(sku -> OFFICE_365_E3.equals(sku.getSkuId())).findFirst().orElseThrow();
+        assertThat(disabled.getCapabilityStatus()).isEqualTo("Suspended");
+        assertThat(disabled.getPrepaidUnits().getSuspended()).isEqualTo(4);
+        var subscription = graph.directory().subscriptions().get().getValue().get(0);
+        assertThat(subscription.getStatus()).isEqualTo("Suspended");
+        assertThat(subscription.getNextLifecycleDateTime().toInstant()).isEqualTo(ENDS);
     }
 
     private void runAfter(CountDownLatch start) {

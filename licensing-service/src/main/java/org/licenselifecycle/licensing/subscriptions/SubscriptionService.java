@@ -122,7 +122,8 @@ public class SubscriptionService {
             throw GraphException.badRequest("Nothing to change: send 'licenses' (fewer) and/or 'recurringBilling'.");
         }
         if (subscription.status == SubscriptionStatus.Deleted) {
-            throw GraphException.badRequest("The subscription is cancelled; it can no longer be changed.");
+            throw GraphException.badRequest("The subscription is deleted (" + (subscription.expiredAt != null
+                    ? "at the end of its life" : "cancelled") + "); it can no longer be changed or reactivated. Buy a new one.");
         }
         if (change.licenses() != null && change.licenses() != subscription.licenses && subscription.reactivatable()) {
             throw GraphException.badRequest("The subscription has " + (subscription.disabledAt != null ? "been disabled" : "expired")
