@@ -279,6 +279,31 @@ class SubscriptionLifeTest {
     }
 
     @Test
+    void aDeletedSelfServicePurchaseTakesAwayTheLicensesItsPurchaserGave() {
+        TestTenant tenant = new TestTenant();
+        UUID purchaser = tenant.newUser();
+        UUID colleague = tenant.newUser();
+        clock.fixAt(BOUGHT);
+        String purchase = given().auth().oauth2(org.licenselifecycle.testsupport.DevTokens.token(tenant.id, purchaser))
+                .contentType(ContentType.JSON).body(Map.of("skuId", Catalog.APPS_FOR_BUSINESS, "licenses", 2,
+                        "boughtBy", "SELF_SERVICE", "recurringBilling", false, "assignTo", List.of(purchaser, colleague)))
+                .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
+
+        clock.fixAt(DELETED);
+        life.run();
+
+        assertThat(status(tenant, purchase)).isEqualTo("Deleted");
+        for (UUID user : List.of(purchaser, colleague)) {
+            assertThat(removals(user)).singleElement().satisfies(removed -> {
+                assertThat(removed.skuId()).isEqualTo(Catalog.APPS_FOR_BUSINESS);
+                assertThat(removed.deletedSubscriptionId()).isEqualTo(UUID.fromString(purchase));
+            });
+            given().auth().oauth2(tenant.licenseAdmin).get("/v1.0/users/{id}/licenseDetails", user).then().statusCode(200)
+                    .body("value", org.hamcrest.Matchers.empty());
+        }
+    }
+
+    @Test
     void jobsRunningAtOnceOnTwoReplicasDeleteASubscriptionOnce() throws Exception {
         TestTenant tenant = new TestTenant();
         List<UUID> users = List.of(tenant.newUser(), tenant.newUser(), tenant.newUser());

@@ -39,8 +39,10 @@ class SubscriptionDeletionService implements SubscriptionDeletionEffects {
     @Transactional(Transactional.TxType.MANDATORY)
     public void subscriptionDeleted(Subscription subscription, int disabledLicenses, Instant at) {
         if (subscription.managedByPurchaser()) {
-            takeAway(subscription, rows.holdersOfPurchase(subscription.id), at);
-            subscription.selfServiceAssigned = 0;
+            int taken = takeAway(subscription, rows.holdersOfPurchase(subscription.id), at);
+            for (int i = 0; i < taken; i++) {
+                subscription.selfServiceLicenseFreed();
+            }
             return;
         }
         int beyond = seats.heldBeyondTheRest(subscription.tenantId, subscription.skuId, disabledLicenses);

@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.users.DirectoryUser;
@@ -252,9 +254,9 @@ public class SubscriptionService {
      * gives access ({@link SubscriptionStatus#givesAccess}), its subscriptions Disabled at the end of their life.
      */
     @Transactional
-    public java.util.Set<UUID> productsWithoutAccess(UUID tenantId) {
+    public Set<UUID> productsWithoutAccess(UUID tenantId) {
         return productSubscriptions(tenantId).stream().filter(p -> !p.capabilityStatus().givesAccess())
-                .map(p -> p.product().skuId()).collect(java.util.stream.Collectors.toSet());
+                .map(p -> p.product().skuId()).collect(Collectors.toSet());
     }
 
     /** One product of {@link #productSubscriptions}, if the tenant has subscribed to it. */
