@@ -106,6 +106,13 @@ public final class Licenses {
                     sku.servicePlans(), sku.exchangeOnline(), false, RemovalReason.USER_DELETED, null, at);
         }
 
+        /** The removal licensing announces when the license's subscription is deleted at the end of its life. */
+        public LicenseRemoved removedWithItsSubscription(Sku sku, UUID subscriptionId, Instant at) {
+            return new LicenseRemoved(tenantId, userId, userPrincipalName, sku.skuId(), sku.skuPartNumber(),
+                    sku.servicePlans(), sku.exchangeOnline(), false, RemovalReason.SUBSCRIPTION_DELETED, null, at,
+                    subscriptionId);
+        }
+
         public UserDeleted deleted(UUID managerId, UUID deletedBy, Instant at) {
             return new UserDeleted(tenantId, userId, userPrincipalName, managerId, deletedBy, at, at.plus(java.time.Duration.ofDays(30)));
         }

@@ -11,7 +11,12 @@ import java.util.UUID;
  * @param exchangeOnline whether an Exchange Online plan was among {@code removedServicePlans}
  * @param exchangeOnlineRetained whether the user still holds Exchange Online through another license,
  *     in which case the mailbox stays as it is
+ * @param reason {@code UNASSIGNED} or {@code USER_DELETED}; a license whose subscription was deleted is written
+ *     {@code UNASSIGNED} with {@code deletedSubscriptionId} (see {@link RemovalReason#SUBSCRIPTION_DELETED}), so that
+ *     consumers that know only the first two values still read and apply it; {@link #cause()} tells the three apart
  * @param removedBy the admin's object id, null when the system removed it
+ * @param deletedSubscriptionId the subscription whose deletion took the license away (its life ended: Expired,
+ *     Disabled, Deleted); null otherwise, and in events written before this field
  */
 public record LicenseRemoved(
         UUID tenantId,
@@ -24,7 +29,8 @@ public record LicenseRemoved(
         boolean exchangeOnlineRetained,
         RemovalReason reason,
         UUID removedBy,
-        Instant removedAt) {
+        Instant removedAt,
+        @AddedLater UUID deletedSubscriptionId) {
 
     public LicenseRemoved {
         Require.present(tenantId, "tenantId");
@@ -35,5 +41,24 @@ public record LicenseRemoved(
         removedServicePlans = Require.list(removedServicePlans, "removedServicePlans");
         Require.present(reason, "reason");
         Require.present(removedAt, "removedAt");
+        if (reason == RemovalReason.SUBSCRIPTION_DELETED) {
+            Require.present(deletedSubscriptionId, "deletedSubscriptionId");
+            reason = RemovalReason.UNASSIGNED; // the value every consumer reads, the subscription says the rest
+        } else if (deletedSubscriptionId != null && reason != RemovalReason.UNASSIGNED) {
+            throw new IllegalArgumentException("Only a license taken away with its deleted subscription names one");
+        }
+    }
+
+    /** A removal as events written before {@code deletedSubscriptionId} carried it. */
+    public LicenseRemoved(UUID tenantId, UUID userId, String userPrincipalName, UUID skuId, String skuPartNumber,
+            List<ServicePlan> removedServicePlans, boolean exchangeOnline, boolean exchangeOnlineRetained,
+            RemovalReason reason, UUID removedBy, Instant removedAt) {
+        this(tenantId, userId, userPrincipalName, skuId, skuPartNumber, removedServicePlans, exchangeOnline,
+                exchangeOnlineRetained, reason, removedBy, removedAt, null);
+    }
+
+    /** Why the license went, the subscription's deletion included ({@code reason} alone cannot say it). */
+    public RemovalReason cause() {
+        return deletedSubscriptionId != null ? RemovalReason.SUBSCRIPTION_DELETED : reason;
     }
 }

@@ -5,5 +5,12 @@ public enum RemovalReason {
     /** An admin unassigned it (Licenses page, Active users, Graph assignLicense). */
     UNASSIGNED,
     /** The user was deleted, which frees every license at once. */
-    USER_DELETED
+    USER_DELETED,
+    /**
+     * The subscription it came from was deleted at the end of its life (Expired, Disabled, Deleted), and no other
+     * subscription of the product holds it. Added later: on the wire such an event says {@code UNASSIGNED} in
+     * {@code reason}, which consumers written before know how to apply (the user stays, the license goes), and
+     * names the subscription in {@code deletedSubscriptionId}; {@link LicenseRemoved#cause()} reads both back as this.
+     */
+    SUBSCRIPTION_DELETED
 }

@@ -85,6 +85,48 @@ class EventSchemaTest {
         }
     }
 
+    /** LicenseRemoved as consumers built before {@code deletedSubscriptionId} read it. */
+    record LicenseRemovedBeforeSubscriptionLife(UUID tenantId, UUID userId, String userPrincipalName, UUID skuId,
+            String skuPartNumber, List<ServicePlan> removedServicePlans, boolean exchangeOnline,
+            boolean exchangeOnlineRetained, RemovalReason reason, UUID removedBy, Instant removedAt) {
+    }
+
+    @Test
+    void aLicenseTakenAwayWithItsDeletedSubscriptionSaysUnassignedToOlderConsumersAndItsOwnCauseToNewerOnes()
+            throws IOException {
+        UUID subscription = UUID.randomUUID();
+        LicenseRemoved removed = new LicenseRemoved(TENANT, USER, "adele.vance@contoso.onmicrosoft.com",
+                UUID.fromString("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"), "SPB", PLANS, true, false,
+                RemovalReason.SUBSCRIPTION_DELETED, null, AT, subscription);
+        String json = EventJson.write(removed);
+
+        assertThat(schema(EventType.LICENSE_REMOVED).validate(JSON.readTree(json))).isEmpty();
+        assertThat(JSON.readTree(json).get("reason").asText()).isEqualTo("UNASSIGNED");
+        LicenseRemoved read = EventJson.read(json, LicenseRemoved.class);
+        assertThat(read.cause()).isEqualTo(RemovalReason.SUBSCRIPTION_DELETED);
+        assertThat(read.deletedSubscriptionId()).isEqualTo(subscription);
+        // a consumer built before the field reads the same event as an unassign: the license goes, the user stays
+        assertThat(EventJson.read(json, LicenseRemovedBeforeSubscriptionLife.class).reason())
+                .isEqualTo(RemovalReason.UNASSIGNED);
+        assertThatThrownBy(() -> new LicenseRemoved(TENANT, USER, "adele.vance@contoso.onmicrosoft.com",
+                UUID.fromString("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"), "SPB", PLANS, true, false,
+                RemovalReason.SUBSCRIPTION_DELETED, null, AT, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aLicenseRemovedWrittenBeforeDeletedSubscriptionIdReadsItAsNullWithItsOwnReason() {
+        LicenseRemoved older = new LicenseRemoved(TENANT, USER, "adele.vance@contoso.onmicrosoft.com",
+                UUID.fromString("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"), "SPB", PLANS, true, false,
+                RemovalReason.USER_DELETED, null, AT);
+        String json = EventJson.write(older).replace(",\"deletedSubscriptionId\":null", "");
+        assertThat(json).doesNotContain("deletedSubscriptionId");
+
+        LicenseRemoved read = EventJson.read(json, LicenseRemoved.class);
+
+        assertThat(read.deletedSubscriptionId()).isNull();
+        assertThat(read.cause()).isEqualTo(RemovalReason.USER_DELETED);
+    }
+
     @Test
     void aLicenseAssignedWrittenBeforeTheFieldsAddedLaterReadsThemAsNull() throws IOException {
         String older = """

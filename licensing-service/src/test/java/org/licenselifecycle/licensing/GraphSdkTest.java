@@ -200,7 +200,8 @@ class GraphSdkTest {
         assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(5, 0, 5);
     }
 
-    private static GraphServiceClient client(String token) {
+    /** The SDK pointed at this service with a static token (also SubscriptionLifeTest). */
+    static GraphServiceClient client(String token) {
         AccessTokenProvider staticToken = new AccessTokenProvider() {
             @Override
             public String getAuthorizationToken(URI uri, Map<String, Object> additionalContext) {

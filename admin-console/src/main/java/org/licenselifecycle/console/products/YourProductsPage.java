@@ -16,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.licenselifecycle.console.TemplateExtensions;
 import org.licenselifecycle.console.services.LicensingClient;
 import org.licenselifecycle.console.services.LicensingClient.Subscription;
 import org.licenselifecycle.console.signin.SignedInAdmin;
@@ -37,6 +38,34 @@ public class YourProductsPage {
 
         static Row of(Subscription s) {
             return new Row(s, !s.licensesChangeOnYourProducts(), s.managedByPurchaser());
+        }
+
+        /** Its state as the admin center words it, licensing's status name when licensing gave none. */
+        public String status() {
+            return subscription.lifecycleStatus() == null ? subscription.status() : subscription.lifecycleStatus();
+        }
+
+        /**
+         * The dates of a subscription that is not renewed, as licensing dates them: "Active > Expired > Disabled >
+         * Deleted"; empty while it renews.
+         */
+        public String life() {
+            Subscription s = subscription;
+            if (s.deletedDateTime() == null) {
+                return "";
+            }
+            String deleted = "deleted on " + TemplateExtensions.day(s.deletedDateTime());
+            String disabled = s.disabledDateTime() == null || s.disabledDateTime().equals(s.deletedDateTime()) ? ""
+                    : "disabled on " + TemplateExtensions.day(s.disabledDateTime()) + ", ";
+            return switch (status()) {
+                case "Active" -> "Expires on " + TemplateExtensions.day(s.expiredDateTime()) + " (recurring billing is off); "
+                        + disabled + deleted + " unless reactivated.";
+                case "Expired" -> "Expired on " + TemplateExtensions.day(s.expiredDateTime()) + "; users keep access; "
+                        + disabled + deleted + " unless reactivated.";
+                case "Disabled" -> "Disabled: users can't use its licenses; admins keep the data; "
+                        + deleted + " unless reactivated.";
+                default -> "D" + deleted.substring(1) + ".";
+            };
         }
 
         public String boughtBy() {

@@ -29,8 +29,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface LicensingClient {
 
-    /** A row of the Licenses page. */
-    record Product(String skuId, String skuPartNumber, String productName, int total, int assigned, int available) {
+    /** A row of the Licenses page; {@code status} the product's state in the admin center's words (Active, Expired, Disabled). */
+    record Product(String skuId, String skuPartNumber, String productName, int total, int assigned, int available,
+            String status) {
     }
 
     record Holder(String userId, String displayName, String userPrincipalName, Instant assignedDateTime,
@@ -78,12 +79,15 @@ public interface LicensingClient {
      * A row of Your products: one subscription, with licensing's facts about it ({@code managedByPurchaser}: a
      * self-service purchase not taken over; {@code licensesChangeOnYourProducts}: false for perpetual software a
      * Cloud Solution Provider bought), which the console shows and does not recompute; {@code
-     * cancellationWindowEndsDateTime} is null when it cannot be cancelled at all.
+     * cancellationWindowEndsDateTime} is null when it cannot be cancelled at all. Its life, as licensing
+     * dates it: {@code lifecycleStatus} (Active, Expired, Disabled, Deleted) and when it expires, is disabled and
+     * deleted when it is not renewed (null while it renews).
      */
     record Subscription(String id, String skuId, String skuPartNumber, String productName, int licenses, String status,
             Instant createdDateTime, Instant nextLifecycleDateTime, boolean trial, String boughtBy, Purchaser purchaser,
             Instant takenOverDateTime, String productKind, boolean assignable, boolean managedByPurchaser,
-            boolean licensesChangeOnYourProducts, boolean recurringBilling, Instant cancellationWindowEndsDateTime) {
+            boolean licensesChangeOnYourProducts, boolean recurringBilling, Instant cancellationWindowEndsDateTime,
+            String lifecycleStatus, Instant expiredDateTime, Instant disabledDateTime, Instant deletedDateTime) {
     }
 
     /** Your products' changes to a subscription: fewer licenses and/or recurring billing on or off; null: unchanged. */

@@ -112,8 +112,8 @@ class LostOperationsTest {
         return (LicensingClient) Proxy.newProxyInstance(LicensingClient.class.getClassLoader(),
                 new Class<?>[] {LicensingClient.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "products" -> List.of(
-                            new LicensingClient.Product(BUSINESS_PREMIUM, "SPB", "Microsoft 365 Business Premium", 5, 1, 4),
-                            new LicensingClient.Product(E3, "ENTERPRISEPACK", "Office 365 E3", 5, 1, 4));
+                            new LicensingClient.Product(BUSINESS_PREMIUM, "SPB", "Microsoft 365 Business Premium", 5, 1, 4, "Active"),
+                            new LicensingClient.Product(E3, "ENTERPRISEPACK", "Office 365 E3", 5, 1, 4, "Active"));
                     case "licensesOf" -> {
                         UserLicenses user = users.get((String) args[1]);
                         if (user == null) {

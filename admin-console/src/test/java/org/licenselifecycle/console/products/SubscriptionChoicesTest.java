@@ -74,6 +74,6 @@ class SubscriptionChoicesTest {
     private static Subscription subscription(String status, int licenses, boolean recurringBilling, Instant windowEnds) {
         return new Subscription("s1", "sku", "SPB", "Microsoft 365 Business Premium", licenses, status, Instant.EPOCH,
                 windowEnds == null ? null : TERM_ENDS, false, "ADMIN", null, null, "SUBSCRIPTION", true, false, true,
-                recurringBilling, windowEnds);
+                recurringBilling, windowEnds, "Active", null, null, null);
     }
 }

@@ -133,7 +133,7 @@ public class MailboxService {
         }
         mailbox.licenseRemoved(event.removedBy(), event.removedAt(), clock.instant(), retention());
         timeline.record(mailbox.tenantId, mailbox.userId, event.removedAt(), TimelineEvent.LICENSE_REMOVED,
-                event.removedBy(), "License " + event.skuPartNumber() + " removed (" + event.reason() + ")"
+                event.removedBy(), "License " + event.skuPartNumber() + " removed (" + event.cause() + ")"
                         + (event.removedBy() == null ? " by the system" : "") + "; mailbox " + describe(mailbox));
     }
 

@@ -10,6 +10,7 @@ import static org.licenselifecycle.lifecycle.Licenses.at;
 import static org.licenselifecycle.lifecycle.LicenseEventsOnKafka.awaitAllApplied;
 import static org.licenselifecycle.lifecycle.LicenseEventsOnKafka.publish;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.licenselifecycle.events.ServicePlan;
 import org.licenselifecycle.lifecycle.Licenses;
 import org.licenselifecycle.lifecycle.Licenses.TestUser;
+import org.licenselifecycle.lifecycle.timeline.TimelineEntry;
+import org.licenselifecycle.lifecycle.timeline.TimelineEvent;
 import org.licenselifecycle.testsupport.Rig;
 
 /** Mailboxes follow the licenses on licensing.license-events, published to the real broker. */
@@ -115,6 +118,24 @@ class MailboxLifecycleTest {
         assertThat(Instant.parse(mailbox.getString("purgeAfter")))
                 .isEqualTo(removedAt.plus(Duration.ofDays(30)))
                 .isEqualTo(removedAt.plus(gracePeriod.gracePeriod()));
+    }
+
+    @Test
+    void aLicenseTakenAwayWithItsDeletedSubscriptionStartsTheGracePeriodAsAnUnassignDoes() {
+        TestUser user = TestUser.create();
+        Instant deletedAt = at("2028-05-03T09:00:00Z");
+        publish(user.assigned(BUSINESS_PREMIUM, at("2027-01-04T09:00:00Z")));
+        awaitMailbox(user, json -> true);
+
+        publish(user.removedWithItsSubscription(BUSINESS_PREMIUM, UUID.randomUUID(), deletedAt));
+
+        JsonPath mailbox = awaitMailbox(user, json -> "DISCONNECTED".equals(json.getString("state")));
+        assertThat(mailbox.getBoolean("searchable")).isFalse();
+        assertThat(mailbox.getString("removedBy")).isNull();
+        assertThat(Instant.parse(mailbox.getString("purgeAfter"))).isEqualTo(deletedAt.plus(gracePeriod.gracePeriod()));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> TimelineEntry.<TimelineEntry>find(
+                "userId = ?1 and event = ?2", user.userId(), TimelineEvent.LICENSE_REMOVED).firstResult().detail))
+                .startsWith("License SPB removed (SUBSCRIPTION_DELETED) by the system");
     }
 
     @Test

@@ -13,11 +13,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.licensing.licenses.HeldLicense;
 import org.licenselifecycle.licensing.licenses.LicenseAssignmentService;
 import org.licenselifecycle.licensing.licenses.UserLicenses;
+import org.licenselifecycle.licensing.subscriptions.SubscriptionService;
 import org.licenselifecycle.contract.graph.ODataCollection;
 import org.licenselifecycle.support.security.Caller;
 import org.licenselifecycle.support.security.Operations;
@@ -29,11 +31,13 @@ import org.licenselifecycle.support.security.Operations;
 public class GraphUsersResource {
 
     private final LicenseAssignmentService licenses;
+    private final SubscriptionService subscriptions;
     private final GraphQuery query;
     private final Caller caller;
 
-    GraphUsersResource(LicenseAssignmentService licenses, GraphQuery query, Caller caller) {
+    GraphUsersResource(LicenseAssignmentService licenses, SubscriptionService subscriptions, GraphQuery query, Caller caller) {
         this.licenses = licenses;
+        this.subscriptions = subscriptions;
         this.query = query;
         this.caller = caller;
     }
@@ -55,12 +59,15 @@ public class GraphUsersResource {
     @PermissionsAllowed(Operations.READ_LICENSE_DETAILS)
     public ODataCollection<Object> licenseDetails(@PathParam("id") String id, @Context UriInfo uri) {
         UserLicenses user = licenses.licensesOf(caller.tenantId(), id);
+        // a license of a product whose subscriptions are Disabled is still held, its plans no longer provisioned
+        Set<UUID> withoutAccess = subscriptions.productsWithoutAccess(caller.tenantId());
         List<LicenseDetails> details = user.licenses().stream()
                 .map(license -> new LicenseDetails(detailsId(user.userId(), license), license.product().skuId(),
                         license.product().skuPartNumber(),
                         license.product().servicePlans().stream()
                                 .map(plan -> new ServicePlanInfo(plan.servicePlanId(), plan.servicePlanName(),
-                                        license.disabledPlans().contains(plan.servicePlanId()) ? "Disabled" : "Success",
+                                        license.disabledPlans().contains(plan.servicePlanId())
+                                                || withoutAccess.contains(license.product().skuId()) ? "Disabled" : "Success",
                                         "User"))
                                 .toList()))
                 .toList();

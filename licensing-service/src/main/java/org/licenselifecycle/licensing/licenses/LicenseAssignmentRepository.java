@@ -142,6 +142,23 @@ class LicenseAssignmentRepository {
                 tenantId, skuId, after == null ? new UUID(0, 0) : after, limit);
     }
 
+    /**
+     * The users holding a license of the product from the admins' pool (not a self-service purchase's), newest
+     * assignment first, at most {@code limit}: those a deleted subscription takes its licenses from.
+     */
+    List<UUID> newestHolders(UUID tenantId, UUID skuId, int limit) {
+        return sql.list("""
+                SELECT user_id FROM license_assignment
+                WHERE tenant_id = ? AND sku_id = ? AND self_service_subscription_id IS NULL
+                ORDER BY assigned_at DESC, user_id DESC LIMIT ?""", row -> Sql.uuid(row, 1), tenantId, skuId, limit);
+    }
+
+    /** The users holding a license the purchaser of a self-service purchase gave them. */
+    List<UUID> holdersOfPurchase(UUID purchaseId) {
+        return sql.list("SELECT user_id FROM license_assignment WHERE self_service_subscription_id = ? ORDER BY user_id",
+                row -> Sql.uuid(row, 1), purchaseId);
+    }
+
     /** The licenses of a self-service purchase an admin took over become ordinary ones (no longer the purchase's). */
     void takenOver(UUID purchaseId) {
         sql.updateLater("UPDATE license_assignment SET self_service_subscription_id = NULL WHERE self_service_subscription_id = ?",

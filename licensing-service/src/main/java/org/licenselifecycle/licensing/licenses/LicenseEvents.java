@@ -52,10 +52,23 @@ class LicenseEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     void removed(UserRef user, HeldLicense license, boolean exchangeOnlineRetained, RemovalReason reason,
             UUID removedBy, Instant at) {
+        removed(user, license, exchangeOnlineRetained, reason, removedBy, at, null);
+    }
+
+    /** A license taken away by the system because the subscription {@code subscriptionId} was deleted. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void subscriptionDeleted(UserRef user, HeldLicense license, boolean exchangeOnlineRetained, UUID subscriptionId,
+            Instant at) {
+        removed(user, license, exchangeOnlineRetained, RemovalReason.SUBSCRIPTION_DELETED, null, at, subscriptionId);
+    }
+
+    private void removed(UserRef user, HeldLicense license, boolean exchangeOnlineRetained, RemovalReason reason,
+            UUID removedBy, Instant at, UUID deletedSubscriptionId) {
         var plans = license.enabledPlans();
         outbox.add(user.userId(), new LicenseRemoved(user.tenantId(), user.userId(), user.userPrincipalName(),
                 license.product().skuId(), license.product().skuPartNumber(),
                 plans.stream().map(ServicePlan::toEvent).toList(),
-                plans.stream().anyMatch(ServicePlan::isExchangeOnline), exchangeOnlineRetained, reason, removedBy, at));
+                plans.stream().anyMatch(ServicePlan::isExchangeOnline), exchangeOnlineRetained, reason, removedBy, at,
+                deletedSubscriptionId));
     }
 }

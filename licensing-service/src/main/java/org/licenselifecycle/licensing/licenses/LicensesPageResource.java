@@ -51,7 +51,7 @@ public class LicensesPageResource {
     public List<ProductLicenses> products() {
         return subscriptions.subscribedProducts(caller.tenantId()).stream()
                 .map(p -> new ProductLicenses(p.product().skuId(), p.product().skuPartNumber(), p.product().productName(),
-                        p.total(), p.assigned(), p.available()))
+                        p.total(), p.assigned(), p.available(), p.capabilityStatus().adminCenterName()))
                 .toList();
     }
 

@@ -9,6 +9,7 @@ import org.licenselifecycle.licensing.licenses.LicenseAssignmentService;
 import org.licenselifecycle.licensing.licenses.UserLicenses;
 import org.licenselifecycle.licensing.products.ServicePlan;
 import org.licenselifecycle.licensing.products.Workload;
+import org.licenselifecycle.licensing.subscriptions.SubscriptionService;
 
 /**
  * Answers the Office apps' activation check: licensed when a held license has a Microsoft 365 Apps plan
@@ -23,9 +24,11 @@ public class OfficeActivationService {
     public static final String UNLICENSED_PRODUCT = "Unlicensed Product";
 
     private final LicenseAssignmentService licenses;
+    private final SubscriptionService subscriptions;
 
-    OfficeActivationService(LicenseAssignmentService licenses) {
+    OfficeActivationService(LicenseAssignmentService licenses, SubscriptionService subscriptions) {
         this.licenses = licenses;
+        this.subscriptions = subscriptions;
     }
 
     public OfficeActivation check(UUID tenantId, String user) {
@@ -38,10 +41,18 @@ public class OfficeActivationService {
      */
     public OfficeActivation check(UUID tenantId, String user, Set<UUID> removed) {
         UserLicenses held = licenses.licensesOf(tenantId, user);
-        List<HeldLicense> granting = held.licenses().stream()
+        List<HeldLicense> withApps = held.licenses().stream()
                 .filter(l -> !removed.contains(l.product().skuId()))
                 .filter(l -> l.enabledPlans().stream().anyMatch(p -> p.workload() == Workload.MICROSOFT_365_APPS))
                 .toList();
+        // a Disabled subscription's license is still held, but "apps ... display Unlicensed Product notifications"
+        Set<UUID> withoutAccess = withApps.isEmpty() ? Set.of() : subscriptions.productsWithoutAccess(tenantId);
+        List<HeldLicense> granting = withApps.stream().filter(l -> !withoutAccess.contains(l.product().skuId())).toList();
+        if (granting.isEmpty() && !withApps.isEmpty()) {
+            return new OfficeActivation(held.userId(), false, UNLICENSED_PRODUCT, true, List.of(), List.of(),
+                    "Unlicensed Product: the subscription of " + withApps.get(0).product().productName() + " is disabled. "
+                            + "Most features of the apps are unavailable (reduced functionality) until it is reactivated.");
+        }
         if (granting.isEmpty()) {
             return new OfficeActivation(held.userId(), false, UNLICENSED_PRODUCT, true, List.of(), List.of(),
                     "Unlicensed Product: the user has no license for Microsoft 365 Apps. Most features of the apps are "

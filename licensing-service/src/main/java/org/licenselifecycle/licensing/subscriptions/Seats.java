@@ -53,6 +53,54 @@ public class Seats {
                 assigned, tenantId, skuId);
     }
 
+    /**
+     * A subscription was Disabled: its {@code licenses} leave the product's total, so nobody is given one, while the
+     * users holding them keep them until it is deleted ({@code disabled} counts them).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void disable(UUID tenantId, UUID skuId, int licenses) {
+        moved(sql.update("UPDATE seat_count SET total = total - ?, disabled = disabled + ? WHERE tenant_id = ? AND sku_id = ?",
+                licenses, licenses, tenantId, skuId), skuId, tenantId);
+    }
+
+    /** A Disabled subscription was reactivated: its {@code licenses} are the product's to assign again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reactivate(UUID tenantId, UUID skuId, int licenses) {
+        moved(sql.update("UPDATE seat_count SET total = total + ?, disabled = disabled - ? WHERE tenant_id = ? AND sku_id = ?",
+                licenses, licenses, tenantId, skuId), skuId, tenantId);
+    }
+
+    /**
+     * How many of the product's assigned licenses no subscription holds once a subscription whose {@code disabled}
+     * licenses users may still hold is deleted: those beyond the total and the other Disabled subscriptions'
+     * licenses. They are the ones its deletion takes away from users.
+     */
+    public int heldBeyondTheRest(UUID tenantId, UUID skuId, int disabled) {
+        return sql.first("SELECT assigned - total - (disabled - ?) FROM seat_count WHERE tenant_id = ? AND sku_id = ?",
+                row -> Math.max(0, row.getInt(1)), disabled, tenantId, skuId).orElse(0);
+    }
+
+    /**
+     * A subscription was deleted: {@code released} licenses left their users and its {@code disabled} licenses are
+     * gone. Refused by the database (assigned beyond what the remaining subscriptions hold) if fewer left than
+     * {@link #heldBeyondTheRest} said, so that the transaction is tried again rather than overselling.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void subscriptionDeleted(UUID tenantId, UUID skuId, int released, int disabled) {
+        if (released == 0 && disabled == 0) {
+            return;
+        }
+        moved(sql.update("""
+                UPDATE seat_count SET assigned = assigned - ?, disabled = disabled - ?
+                WHERE tenant_id = ? AND sku_id = ?""", released, disabled, tenantId, skuId), skuId, tenantId);
+    }
+
+    private static void moved(int updated, UUID skuId, UUID tenantId) {
+        if (updated != 1) {
+            throw new IllegalStateException("No seats of " + skuId + " in tenant " + tenantId);
+        }
+    }
+
     /** The product's seats, or none when the tenant has no subscription to assign it from. */
     public Optional<SeatCount> of(UUID tenantId, UUID skuId) {
         return read("WHERE tenant_id = ? AND sku_id = ?", tenantId, skuId).stream().findFirst();

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -67,6 +68,18 @@ public class Subscription extends PanacheEntityBase {
     /** Until when it can still be cancelled; null when it cannot be cancelled at all. */
     @Column(name = "cancellation_window_ends_at")
     public Instant cancellationWindowEndsAt;
+
+    /** When it went Expired at the end of its life ({@link SubscriptionLife}); null before, and once reactivated. */
+    @Column(name = "expired_at")
+    public Instant expiredAt;
+
+    /** When it went Disabled ({@link SubscriptionLife}); null before, and once reactivated. */
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
+
+    /** When it was deleted (cancelled, or at the end of its life); null while it is not. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
 
     /** Licenses the purchaser of a self-service purchase gave out, before an admin takes it over. */
     @Column(name = "self_service_assigned", nullable = false)
@@ -129,9 +142,80 @@ public class Subscription extends PanacheEntityBase {
     }
 
     /** Cancelled: no longer assignable, nothing renews. */
-    void cancel() {
+    void cancel(Instant at) {
         status = SubscriptionStatus.Deleted;
         recurringBilling = false;
+        deletedAt = at;
+    }
+
+    /** Whether it ends at {@link #nextLifecycleAt} instead of renewing: recurring billing is off (perpetual software never ends). */
+    public boolean ending() {
+        return productKind != ProductKind.PERPETUAL_SOFTWARE && !recurringBilling && nextLifecycleAt != null
+                && status != SubscriptionStatus.Deleted;
+    }
+
+    /** Expired or Disabled at the end of its life, not yet deleted: reactivating brings it back. */
+    public boolean reactivatable() {
+        return status != SubscriptionStatus.Deleted && (expiredAt != null || disabledAt != null);
+    }
+
+    /** Whether users may still hold its licenses outside the product's total: Disabled at the end of its life. */
+    boolean licensesHeldWhileDisabled() {
+        return disabledAt != null && countsTowardsProduct();
+    }
+
+    /**
+     * Renewed at its date (recurring billing on): "automatically billed, and you're charged for another year or
+     * month"; a trial starts being billed ("When your trial ends, we automatically start billing you"), and a new
+     * cancellation window opens.
+     */
+    void renew(Duration term, Duration cancellationWindow) {
+        Instant renewedAt = nextLifecycleAt;
+        trial = false;
+        nextLifecycleAt = renewedAt.plus(term);
+        cancellationWindowEndsAt = renewedAt.plus(cancellationWindow);
+    }
+
+    /** Its end date came with recurring billing off: Expired, users keep access. */
+    void expire(Instant at) {
+        status = SubscriptionStatus.Warning;
+        expiredAt = at;
+    }
+
+    /**
+     * Its days Expired are over: Disabled, users lose access, nobody can be given one of its licenses.
+     *
+     * @return whether its licenses were the product's to assign until now (they leave the product's total)
+     */
+    boolean disable(Instant at) {
+        boolean wereAssignable = assignable();
+        status = SubscriptionStatus.Suspended;
+        disabledAt = at;
+        return wereAssignable;
+    }
+
+    /** Its days Disabled are over: Deleted, for good. */
+    void delete(Instant at) {
+        status = SubscriptionStatus.Deleted;
+        deletedAt = at;
+    }
+
+    /**
+     * Reactivated before it was deleted (recurring billing turned on again): Enabled, and "the Next billing date
+     * extends by either one month or one year" from its end date, as far as needed to lie ahead of {@code now}; a
+     * trial is billed from then on.
+     */
+    void reactivate(Instant now, Duration term) {
+        recurringBilling = true;
+        status = SubscriptionStatus.Enabled;
+        expiredAt = null;
+        disabledAt = null;
+        trial = false;
+        Instant next = nextLifecycleAt;
+        while (!next.isAfter(now)) {
+            next = next.plus(term);
+        }
+        nextLifecycleAt = next;
     }
 
     /** Fewer licenses, never fewer than the purchaser of a self-service purchase gave out. */
@@ -152,6 +236,32 @@ public class Subscription extends PanacheEntityBase {
     public static List<Subscription> managedByPurchaser(UUID tenantId, UUID skuId) {
         return list("tenantId = ?1 and skuId = ?2 and boughtBy = ?3 and takenOverAt is null order by createdAt",
                 tenantId, skuId, PurchaseChannel.SELF_SERVICE);
+    }
+
+    /**
+     * The subscription, locked, unless another transaction (another replica's job) holds it: then none, and that
+     * transaction moves it on.
+     */
+    static Subscription lockedUnlessBusy(UUID id) {
+        return find("id", id).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2) // Hibernate's SKIP_LOCKED: FOR UPDATE SKIP LOCKED
+                .firstResult();
+    }
+
+    /**
+     * Subscriptions whose date has come and that life may still move on (not deleted, not locked out, not
+     * perpetual software), by id after {@code after}, at most {@code limit}.
+     */
+    static List<UUID> dateCome(Instant now, UUID after, int limit) {
+        return getEntityManager().createQuery("""
+                SELECT s.id FROM Subscription s
+                WHERE s.nextLifecycleAt <= :now AND s.id > :after
+                  AND s.status NOT IN (:deleted, :lockedOut) AND s.productKind <> :perpetual
+                ORDER BY s.id""", UUID.class)
+                .setParameter("now", now).setParameter("after", after)
+                .setParameter("deleted", SubscriptionStatus.Deleted).setParameter("lockedOut", SubscriptionStatus.LockedOut)
+                .setParameter("perpetual", ProductKind.PERPETUAL_SOFTWARE)
+                .setMaxResults(limit).getResultList();
     }
 
     public static List<Subscription> ofTenant(UUID tenantId) {

@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.users.DirectoryUser;
@@ -35,10 +37,12 @@ public class SubscriptionService {
     private final SubscriptionsConfig config;
     private final Clock clock;
     private final UserRows users;
+    private final SubscriptionLife life;
 
     SubscriptionService(ProductCatalog catalog, Seats seats, PurchaseLicenses purchaseLicenses, SubscriptionsConfig config,
-            Clock clock, UserRows users) {
+            Clock clock, UserRows users, SubscriptionLife life) {
         this.users = users;
+        this.life = life;
         this.catalog = catalog;
         this.seats = seats;
         this.purchaseLicenses = purchaseLicenses;
@@ -120,7 +124,12 @@ public class SubscriptionService {
             throw GraphException.badRequest("Nothing to change: send 'licenses' (fewer) and/or 'recurringBilling'.");
         }
         if (subscription.status == SubscriptionStatus.Deleted) {
-            throw GraphException.badRequest("The subscription is cancelled; it can no longer be changed.");
+            throw GraphException.badRequest("The subscription is deleted (" + (subscription.expiredAt != null
+                    ? "at the end of its life" : "cancelled") + "); it can no longer be changed or reactivated. Buy a new one.");
+        }
+        if (change.licenses() != null && change.licenses() != subscription.licenses && subscription.reactivatable()) {
+            throw GraphException.badRequest("The subscription has " + (subscription.disabledAt != null ? "been disabled" : "expired")
+                    + "; reactivate it (turn recurring billing on) before changing its licenses.");
         }
         if (change.licenses() != null && change.licenses() != subscription.licenses) {
             reduce(subscription, change.licenses());
@@ -129,7 +138,11 @@ public class SubscriptionService {
             if (subscription.productKind == ProductKind.PERPETUAL_SOFTWARE && change.recurringBilling()) {
                 throw GraphException.badRequest("Perpetual software is bought once; it has no recurring billing.");
             }
-            subscription.recurringBilling = change.recurringBilling();
+            if (change.recurringBilling() && subscription.reactivatable()) {
+                reactivate(subscription);
+            } else {
+                subscription.recurringBilling = change.recurringBilling();
+            }
         }
         return view(subscription);
     }
@@ -156,8 +169,21 @@ public class SubscriptionService {
         if (subscription.assignable()) {
             takeFromTotal(subscription, subscription.licenses);
         }
-        subscription.cancel();
+        subscription.cancel(now);
         return view(subscription);
+    }
+
+    /**
+     * "If your subscription expires ... you can reactivate it": an Expired or Disabled subscription is Enabled again,
+     * billed for another term, and a Disabled one's licenses are the product's to assign again (its users never lost
+     * them; they regain access).
+     */
+    private void reactivate(Subscription subscription) {
+        boolean licensesWereDisabled = subscription.licensesHeldWhileDisabled();
+        subscription.reactivate(clock.instant(), config.term());
+        if (licensesWereDisabled) {
+            seats.reactivate(subscription.tenantId, subscription.skuId, subscription.licenses);
+        }
     }
 
     /** "Take over a purchase or trial subscription", after which admins assign and unassign its licenses. */
@@ -190,8 +216,11 @@ public class SubscriptionService {
     /** The products the tenant owns with total, assigned and available seats (the Licenses page, subscribedSkus). */
     @Transactional
     public List<SubscribedProduct> subscribedProducts(UUID tenantId) {
+        Map<UUID, SubscriptionStatus> statuses = new HashMap<>();
+        productSubscriptions(tenantId).forEach(p -> statuses.put(p.product().skuId(), p.capabilityStatus()));
         return seats.ofTenant(tenantId).stream()
-                .map(count -> new SubscribedProduct(catalog.find(count.skuId()).orElseThrow(), count.total(), count.assigned()))
+                .map(count -> new SubscribedProduct(catalog.find(count.skuId()).orElseThrow(), count.total(), count.assigned(),
+                        statuses.getOrDefault(count.skuId(), SubscriptionStatus.Deleted)))
                 .sorted(Comparator.comparing((SubscribedProduct p) -> p.product().productName())
                         .thenComparing(p -> p.product().skuId()))
                 .toList();
@@ -218,6 +247,16 @@ public class SubscriptionService {
                 .sorted(Comparator.comparing((ProductSubscriptions p) -> p.product().productName())
                         .thenComparing(p -> p.product().skuId()))
                 .toList();
+    }
+
+    /**
+     * The products whose users have lost access to the licenses they hold: the product's capabilityStatus no longer
+     * gives access ({@link SubscriptionStatus#givesAccess}), its subscriptions Disabled at the end of their life.
+     */
+    @Transactional
+    public Set<UUID> productsWithoutAccess(UUID tenantId) {
+        return productSubscriptions(tenantId).stream().filter(p -> !p.capabilityStatus().givesAccess())
+                .map(p -> p.product().skuId()).collect(Collectors.toSet());
     }
 
     /** One product of {@link #productSubscriptions}, if the tenant has subscribed to it. */
@@ -270,6 +309,7 @@ public class SubscriptionService {
 
     private SubscriptionView view(Subscription subscription) {
         Product product = catalog.find(subscription.skuId).orElseThrow();
-        return SubscriptionView.of(subscription, product.skuPartNumber(), product.productName());
+        return SubscriptionView.of(subscription, product.skuPartNumber(), product.productName(),
+                life.dates(subscription).orElse(null));
     }
 }

@@ -15,4 +15,26 @@ public enum SubscriptionStatus {
     public boolean assignable() {
         return this == Enabled || this == Warning;
     }
+
+    /**
+     * Whether the users holding its licenses can use them: while Enabled, and Expired (Warning: "users have normal
+     * access"); not once Disabled ("users can't access apps in Microsoft 365"), locked out or deleted.
+     */
+    public boolean givesAccess() {
+        return this == Enabled || this == Warning;
+    }
+
+    /**
+     * The status as the admin center's Your products words it ("Active > Expired > Disabled > Deleted"): Warning is
+     * an Expired subscription, Suspended a Disabled one.
+     */
+    public String adminCenterName() {
+        return switch (this) {
+            case Enabled -> "Active";
+            case Warning -> "Expired";
+            case Suspended -> "Disabled";
+            case LockedOut -> "Locked out";
+            case Deleted -> "Deleted";
+        };
+    }
 }

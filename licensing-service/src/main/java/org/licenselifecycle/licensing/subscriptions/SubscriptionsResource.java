@@ -68,7 +68,11 @@ public class SubscriptionsResource {
     @PermissionsAllowed(Operations.MANAGE_SUBSCRIPTIONS)
     @Operation(summary = "Reduce the licenses of a subscription and/or turn recurring billing on or off",
             description = "Body {\"licenses\": fewer, \"recurringBilling\": false}. Never below what is assigned "
-                    + "(400 saying how many are assigned). Turning recurring billing off ends it at nextLifecycleDateTime.")
+                    + "(400 saying how many are assigned). Turning recurring billing off ends it at nextLifecycleDateTime: "
+                    + "Expired (users keep access), then Disabled (users lose access), then Deleted (its licenses leave "
+                    + "their users); the rows' expiredDateTime, disabledDateTime and deletedDateTime say when. Turning it "
+                    + "on again before it is deleted reactivates it (Enabled, billed for another term); a deleted one "
+                    + "cannot be changed (400).")
     public SubscriptionView change(@PathParam("id") String id, SubscriptionChange change) {
         return subscriptions.change(caller.tenantId(), id(id), change);
     }

@@ -1,0 +1,79 @@
+package org.licenselifecycle.licensing.licenses;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
+import org.licenselifecycle.licensing.products.ProductCatalog;
+import org.licenselifecycle.licensing.subscriptions.Seats;
+import org.licenselifecycle.licensing.subscriptions.Subscription;
+import org.licenselifecycle.licensing.subscriptions.SubscriptionDeletionEffects;
+
+/**
+ * What deleting a subscription at the end of its life does to the licenses given from it. Licenses are held per
+ * product, not per subscription: the deleted subscription takes away those of the product that no other subscription
+ * holds any more ({@link Seats#heldBeyondTheRest}), from the users who got one last; with a product's only
+ * subscription, every license of it. A self-service purchase takes away the licenses its purchaser gave. Each goes
+ * with a LicenseRemoved naming the subscription (cause SUBSCRIPTION_DELETED, removed by the system), so the user's
+ * mailbox enters its grace period as after an unassign. Users are locked in id order before seats move.
+ */
+@ApplicationScoped
+class SubscriptionDeletionService implements SubscriptionDeletionEffects {
+
+    private final ProductCatalog catalog;
+    private final Seats seats;
+    private final LicenseAssignmentRepository rows;
+    private final LicenseEvents events;
+
+    SubscriptionDeletionService(ProductCatalog catalog, Seats seats, LicenseAssignmentRepository rows, LicenseEvents events) {
+        this.catalog = catalog;
+        this.seats = seats;
+        this.rows = rows;
+        this.events = events;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void subscriptionDeleted(Subscription subscription, int disabledLicenses, Instant at) {
+        if (subscription.managedByPurchaser()) {
+            int taken = takeAway(subscription, rows.holdersOfPurchase(subscription.id), at);
+            for (int i = 0; i < taken; i++) {
+                subscription.selfServiceLicenseFreed();
+            }
+            return;
+        }
+        int beyond = seats.heldBeyondTheRest(subscription.tenantId, subscription.skuId, disabledLicenses);
+        List<UUID> holders = beyond == 0 ? List.of() : rows.newestHolders(subscription.tenantId, subscription.skuId, beyond);
+        int released = takeAway(subscription, holders, at);
+        seats.subscriptionDeleted(subscription.tenantId, subscription.skuId, released, disabledLicenses);
+    }
+
+    /** Takes the subscription's product from the users (locked here) who still hold it from there; returns how many. */
+    private int takeAway(Subscription subscription, List<UUID> userIds, Instant at) {
+        int taken = 0;
+        Map<UUID, Holder> locked = rows.lockAll(subscription.tenantId, userIds);
+        for (Holder user : locked.values()) {
+            LicenseRow license = user.licenses().stream()
+                    .filter(row -> row.skuId().equals(subscription.skuId)
+                            && (subscription.managedByPurchaser() ? subscription.id.equals(row.selfServiceSubscriptionId())
+                                    : row.selfServiceSubscriptionId() == null))
+                    .findFirst().orElse(null);
+            if (license == null) {
+                continue; // unassigned meanwhile
+            }
+            boolean exchangeOnlineRetained = user.licenses().stream().filter(row -> row != license)
+                    .anyMatch(row -> held(row).grantsExchangeOnline());
+            rows.remove(user.userId(), List.of(license.skuId()));
+            events.subscriptionDeleted(user.ref(), held(license), exchangeOnlineRetained, subscription.id, at);
+            taken++;
+        }
+        return taken;
+    }
+
+    private HeldLicense held(LicenseRow row) {
+        return new HeldLicense(catalog.find(row.skuId()).orElseThrow(), row.disabledPlans());
+    }
+}
