@@ -22,6 +22,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.EventType;
@@ -107,6 +110,43 @@ class RestoreWithOriginTest {
                         "The group Sales no longer gives Office 365 E3, so the user no longer inherits it."));
         assertThat(tenant.seats(OFFICE_365_E3)).containsExactly(3, 0, 3);
         assertThat(assigned(returner)).hasSize(1);
+    }
+
+    @Test
+    void aRestoreRacingTheGroupLosingTheProductNeverLeavesAMemberWithWhatTheGroupNoLongerGives() throws Exception {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(OFFICE_365_E3, 10);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            for (int round = 1; round <= 5; round++) {
+                UUID returner = tenant.newUser();
+                UUID group = UUID.randomUUID();
+                groupLicenses(tenant, "", Map.of("groupId", group, "skuId", OFFICE_365_E3, "userIds", List.of(returner)))
+                        .then().statusCode(200);
+                deleteAndAwaitSeatsFreed(tenant, returner, OFFICE_365_E3, tenant.seats(OFFICE_365_E3)[1] - 1);
+
+                Future<Integer> withdrawn = pool.submit(() -> groupLicenses(tenant, "/withdraw",
+                        Map.of("groupId", group, "skuId", OFFICE_365_E3)).statusCode());
+                restore(tenant, returner);
+                int status = withdrawn.get();
+
+                List<String> held = given().auth().oauth2(tenant.licenseAdmin).get("/api/v1/users/{id}/licenses", returner)
+                        .then().statusCode(200).extract().path("licenses.skuId");
+                // either the restore came first (the member inherits it, so the group keeps giving it) or the group
+                // lost it first (the restore says so): never both
+                if (status == 200) {
+                    assertThat(held).as("round %d", round).isEmpty();
+                } else {
+                    assertThat(status).as("round %d", round).isEqualTo(400);
+                    assertThat(held).as("round %d", round).containsExactly(OFFICE_365_E3.toString());
+                }
+                assertThat(tenant.seats(OFFICE_365_E3)[1]).as("round %d", round)
+                        .isEqualTo((int) Db.count(dataSource, "SELECT count(*) FROM license_assignment WHERE tenant_id = ? "
+                                + "AND sku_id = ?", tenant.id, OFFICE_365_E3));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
