@@ -33,6 +33,18 @@ public final class Db {
         }
     }
 
+    /** Runs an UPDATE, for state no API of this service reaches yet; returns the rows changed. */
+    public static int update(AgroalDataSource dataSource, String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /** The first column of every row, as UUIDs, in the query's order. */
     public static List<UUID> uuids(AgroalDataSource dataSource, String sql, Object... params) {
         List<UUID> values = new ArrayList<>();

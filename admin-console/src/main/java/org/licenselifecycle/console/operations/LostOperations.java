@@ -81,7 +81,8 @@ public class LostOperations {
         List<LicensingClient.License> left = user.licenses().stream().filter(l -> switch (request.kind()) {
             case UNASSIGN_PRODUCT -> l.skuId().equalsIgnoreCase(request.skuIds().get(0));
             case KEEP_ONLY -> request.skuIds().stream().noneMatch(kept -> kept.equalsIgnoreCase(l.skuId()));
-            case UNASSIGN_ALL -> true;
+            // what an admin cannot remove here stays after Unassign all, as it should
+            case UNASSIGN_ALL -> l.keptBecause() == null;
             // what an assign leaves to do: the product, if the user does not have it
             case ASSIGN_PRODUCT -> l.skuId().equalsIgnoreCase(request.skuIds().get(0));
         }).toList();

@@ -44,7 +44,25 @@ public interface LicensingClient {
     record UserIds(List<String> userIds) {
     }
 
-    record Unassigned(String userId, String userPrincipalName, List<String> removedSkuIds) {
+    /** One user of a bulk unassign: what was removed, and what stayed because an admin cannot remove it here. */
+    record Unassigned(String userId, String userPrincipalName, List<String> removedSkuIds, List<KeptBecause> kept) {
+
+        public List<KeptBecause> kept() {
+            return kept == null ? List.of() : kept;
+        }
+    }
+
+    /**
+     * Why an admin cannot remove a license here, as licensing says it ({@code reason}: INHERITED_FROM_GROUP or
+     * SELF_SERVICE_PURCHASE; {@code message}: in words, naming the group or the purchaser): the pane greys it out.
+     */
+    record KeptBecause(String skuId, String productName, String reason, String groupId, String groupName,
+            String subscriptionId, String message) {
+    }
+
+    /** A license restoring the deleted user could not give back, and why. */
+    record NotRestored(String skuId, String skuPartNumber, String productName, String reason, String reasonCode,
+            Instant recordedDateTime) {
     }
 
     record UnassignResult(List<Unassigned> users) {
@@ -61,12 +79,27 @@ public interface LicensingClient {
             BigDecimal monthlyPricePerLicense, String currency, BigDecimal monthlyCostOfUnused) {
     }
 
+    /** A license a user holds; {@code keptBecause} is null when an admin can remove it here. */
     record License(String skuId, String skuPartNumber, String productName, List<String> disabledPlans,
-            Instant assignedDateTime, String assignedByGroup) {
+            Instant assignedDateTime, String assignedByGroup, KeptBecause keptBecause) {
+
+        public License(String skuId, String skuPartNumber, String productName, List<String> disabledPlans,
+                Instant assignedDateTime, String assignedByGroup) {
+            this(skuId, skuPartNumber, productName, disabledPlans, assignedDateTime, assignedByGroup, null);
+        }
     }
 
     record UserLicenses(String userId, String displayName, String userPrincipalName, String usageLocation,
-            boolean accountEnabled, List<License> licenses) {
+            boolean accountEnabled, List<License> licenses, List<NotRestored> restoreFailures) {
+
+        public UserLicenses(String userId, String displayName, String userPrincipalName, String usageLocation,
+                boolean accountEnabled, List<License> licenses) {
+            this(userId, displayName, userPrincipalName, usageLocation, accountEnabled, licenses, List.of());
+        }
+
+        public List<NotRestored> restoreFailures() {
+            return restoreFailures == null ? List.of() : restoreFailures;
+        }
     }
 
     record Kept(List<String> skuIds) {

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -123,8 +124,10 @@ public class ActiveUsersPage {
                 step -> {
                     List<String> before = licensing.licensesOf(bearer, step.userId).licenses().stream()
                             .map(LicensingClient.License::skuId).toList();
-                    licensing.keepOnly(bearer, step.userId, new LicensingClient.Kept(kept));
-                    return unassignedText(before.stream().filter(s -> !kept.contains(s)).toList(), names);
+                    LicensingClient.UserLicenses after = licensing.keepOnly(bearer, step.userId, new LicensingClient.Kept(kept));
+                    return unassignedText(before.stream().filter(s -> !kept.contains(s)).toList(), names)
+                            + keptText(after.licenses().stream().map(LicensingClient.License::keptBecause)
+                                    .filter(Objects::nonNull).toList());
                 });
         return Response.seeOther(URI.create("/operations/" + operation.id)).build();
     }
@@ -143,7 +146,11 @@ public class ActiveUsersPage {
         List<DataOutcome> outcomes = new ArrayList<>();
         for (String id : userIds.stream().distinct().toList()) {
             LicensingClient.UserLicenses user = licensing.licensesOf(admin.bearer(), id);
-            outcomes.add(data.of(admin.bearer(), user.userId(), user.displayName(), user.userPrincipalName(), null,
+            // what an admin cannot remove here stays (licensing says which): the box speaks of the rest only
+            boolean keepsSome = user.licenses().stream().anyMatch(l -> l.keptBecause() != null);
+            List<String> going = keepsSome ? user.licenses().stream().filter(l -> l.keptBecause() == null)
+                    .map(LicensingClient.License::skuId).toList() : null;
+            outcomes.add(data.of(admin.bearer(), user.userId(), user.displayName(), user.userPrincipalName(), going,
                     productNames(user)));
         }
         return manage.data("outcomes", outcomes).data("purgeDate", WhatHappensToData.purgeDate(outcomes)).data("error", null);
@@ -171,8 +178,13 @@ public class ActiveUsersPage {
                     LicensingClient.UserLicenses before = licensing.licensesOf(bearer, step.userId);
                     LicensingClient.UnassignResult result = licensing.unassignAll(bearer,
                             new LicensingClient.UserIds(List.of(step.userId)));
-                    List<String> removed = result.users().isEmpty() ? List.of() : result.users().get(0).removedSkuIds();
-                    return unassignedText(removed, productNames(before));
+                    if (result.users().isEmpty()) {
+                        return unassignedText(List.of(), productNames(before));
+                    }
+                    LicensingClient.Unassigned user = result.users().get(0);
+                    List<LicensingClient.KeptBecause> keptHere = user.kept();
+                    return (user.removedSkuIds().isEmpty() && !keptHere.isEmpty() ? "Had no license an admin can unassign here."
+                            : unassignedText(user.removedSkuIds(), productNames(before))) + keptText(keptHere);
                 });
         return Response.seeOther(URI.create("/operations/" + operation.id)).build();
     }
@@ -205,6 +217,11 @@ public class ActiveUsersPage {
     private static Map<String, String> productNames(LicensingClient.UserLicenses user) {
         return user.licenses().stream().collect(Collectors.toMap(LicensingClient.License::skuId,
                 LicensingClient.License::productName, (a, b) -> a));
+    }
+
+    /** Each license that stayed, with licensing's words for why: an admin cannot remove it here. */
+    private static String keptText(List<LicensingClient.KeptBecause> kept) {
+        return kept.stream().map(k -> " Kept " + k.productName() + ": " + k.message()).collect(Collectors.joining());
     }
 
     private static String unassignedText(List<String> removed, Map<String, String> names) {

@@ -32,7 +32,8 @@ public class ActiveUsersResource {
     @Path("/{id}/licenses")
     @PermissionsAllowed(Operations.READ_LICENSES)
     @Operation(summary = "One user's licenses (by id or userPrincipalName)",
-            description = "Also lists restoreFailures: licenses a restore of the deleted user could not give back.")
+            description = "Each license says keptBecause when an admin cannot remove it here. Also lists restoreFailures: "
+                    + "licenses a restore of the deleted user could not give back, with reason and reasonCode.")
     public UserLicensesView licenses(@PathParam("id") String id) {
         return activeUsers.licensesOf(caller.tenantId(), id);
     }
@@ -43,7 +44,8 @@ public class ActiveUsersResource {
     @PermissionsAllowed(Operations.CHANGE_LICENSES)
     @Operation(summary = "Save the licenses the user keeps; every other one is unassigned",
             description = "Body {\"skuIds\": [GUID, ...]}: the products to keep ([] clears all). A product the user "
-                    + "does not hold is a 400 (this only clears; assign with assignLicense).")
+                    + "does not hold is a 400 (this only clears; assign with assignLicense). A license marked keptBecause "
+                    + "(greyed out on the page) must be kept: clearing it is refused as Graph refuses it.")
     public UserLicensesView keep(@PathParam("id") String id, KeptLicenses kept) {
         return activeUsers.keepOnly(caller.tenantId(), caller.objectId(), id, kept);
     }
@@ -52,8 +54,10 @@ public class ActiveUsersResource {
     @Path("/unassignAll")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Operations.CHANGE_LICENSES)
-    @Operation(summary = "Unassign all licenses of the selected users (up to 100), all or nothing",
-            description = "Body {\"userIds\": [GUID, ...]}. An unknown user is a 400 naming them; nothing changes then.")
+    @Operation(summary = "Unassign all licenses an admin can remove from the selected users (up to 100), in one transaction",
+            description = "Body {\"userIds\": [GUID, ...]}. Per user: removedSkuIds, and kept: the licenses an admin cannot "
+                    + "remove here, each with reason (INHERITED_FROM_GROUP, SELF_SERVICE_PURCHASE), groupId/groupName or "
+                    + "subscriptionId, and message. An unknown user is a 400 naming them; nothing changes then.")
     public UnassignResult unassignAll(UnassignRequest request) {
         return activeUsers.unassignAll(caller.tenantId(), caller.objectId(), request);
     }

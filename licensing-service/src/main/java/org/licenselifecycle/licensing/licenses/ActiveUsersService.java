@@ -3,8 +3,11 @@ package org.licenselifecycle.licensing.licenses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
@@ -27,19 +30,23 @@ public class ActiveUsersService {
     private final LicenseAssignmentService assignments;
     private final LicenseAssignmentRepository rows;
     private final UserRows users;
+    private final LicensesAdminsCannotRemove cannotRemove;
 
     ActiveUsersService(ProductCatalog catalog, LicenseAssignmentService assignments, LicenseAssignmentRepository rows,
-            UserRows users) {
+            UserRows users, LicensesAdminsCannotRemove cannotRemove) {
         this.catalog = catalog;
         this.assignments = assignments;
         this.rows = rows;
         this.users = users;
+        this.cannotRemove = cannotRemove;
     }
 
     /**
      * "Clear the boxes for the licenses that you want to unassign, then select Save changes": unassigns
      * every license of the user that is not in {@code kept}. This page only clears: a kept product the
-     * user does not hold is refused.
+     * user does not hold is refused. A license an admin cannot remove here ({@link LicensesAdminsCannotRemove}) is
+     * greyed out on the page, so it is always among those kept: clearing it anyway is refused as Graph refuses
+     * removing it, and nothing changes.
      */
     @Transactional
     public UserLicensesView keepOnly(UUID tenantId, UUID actor, String user, KeptLicenses kept) {
@@ -64,34 +71,50 @@ public class ActiveUsersService {
         return licensesOf(tenantId, holder.userId().toString());
     }
 
-    /** "Manage product licenses > Unassign all" for the selected users, all or nothing. */
+    /**
+     * "Manage product licenses > Unassign all" for the selected users, in one transaction: from each, every license
+     * an admin can remove goes; those an admin cannot remove here stay, and the result says why, per user. A
+     * selection the page refuses (an unknown user, too many) changes nothing.
+     */
     @Transactional
     public UnassignResult unassignAll(UUID tenantId, UUID actor, UnassignRequest request) {
         List<UUID> users = BulkUnassign.selected(request, MAX_USERS_PER_UNASSIGN_ALL,
                 "Unassign all takes up to " + MAX_USERS_PER_UNASSIGN_ALL + " users at a time");
         List<Holder> holders = BulkUnassign.lock(rows, tenantId, users);
-        assignments.unassign(tenantId, holders.stream().filter(user -> !user.licenses().isEmpty()).toList(), actor,
-                Holder::skuIds);
+        assignments.unassign(tenantId, holders.stream().filter(user -> !removable(user).isEmpty()).toList(), actor,
+                ActiveUsersService::removable);
         return new UnassignResult(holders.stream()
-                .map(user -> new UnassignResult.Unassigned(user.userId(), user.userPrincipalName(), user.skuIds()))
+                .map(user -> new UnassignResult.Unassigned(user.userId(), user.userPrincipalName(), removable(user),
+                        cannotRemove.among(tenantId, user.licenses())))
                 .toList());
+    }
+
+    private static List<UUID> removable(Holder user) {
+        return user.licenses().stream().filter(LicensesAdminsCannotRemove::removableByAdmin).map(LicenseRow::skuId)
+                .toList();
     }
 
     @Transactional
     public UserLicensesView licensesOf(UUID tenantId, String user) {
         DirectoryUser holder = users.find(tenantId, user).flatMap(id -> DirectoryUser.<DirectoryUser>findByIdOptional(id))
                 .orElseThrow(() -> GraphException.notFound(user));
-        List<UserLicensesView.License> licenses = rows.heldBy(holder.userId).stream()
+        List<LicenseAssignmentRepository.Given> held = rows.heldBy(holder.userId);
+        Map<UUID, KeptLicense> kept = cannotRemove.among(tenantId, held.stream().map(LicenseAssignmentRepository.Given::license)
+                .toList()).stream().collect(Collectors.toMap(KeptLicense::skuId, Function.identity()));
+        List<UserLicensesView.License> licenses = held.stream()
                 .map(given -> {
                     LicenseRow a = given.license();
                     Product product = catalog.find(a.skuId()).orElseThrow();
                     return new UserLicensesView.License(a.skuId(), product.skuPartNumber(), product.productName(),
-                            a.disabledPlans(), given.assignedAt(), a.assignedByGroup());
+                            a.disabledPlans(), given.assignedAt(), a.assignedByGroup(), kept.get(a.skuId()));
                 })
                 .toList();
         List<UserLicensesView.NotRestored> failures = RestoreFailure.of(holder.userId).stream()
-                .map(f -> new UserLicensesView.NotRestored(f.skuId, catalog.find(f.skuId).orElseThrow().skuPartNumber(),
-                        f.reason, f.recordedAt))
+                .map(f -> {
+                    Product product = catalog.find(f.skuId).orElseThrow();
+                    return new UserLicensesView.NotRestored(f.skuId, product.skuPartNumber(), product.productName(),
+                            f.reason, f.reasonCode, f.recordedAt);
+                })
                 .toList();
         return new UserLicensesView(holder.userId, holder.displayName, holder.userPrincipalName, holder.usageLocation,
                 holder.accountEnabled, licenses, failures);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
 
 /** A license a user held when they were deleted, kept so that restoring the user can give it back. */
 @Entity
@@ -36,15 +37,30 @@ public class DeletedUserLicense extends PanacheEntityBase {
     @Column(name = "assigned_at", nullable = false)
     public Instant assignedAt;
 
-    /** Remembers a license the deleted user held, to give back if they are restored. */
-    static void remember(UUID tenantId, UUID userId, UUID skuId, List<UUID> disabledPlans, Instant assignedAt) {
+    /** The group the user inherited it from; null when not inherited. */
+    @Column(name = "assigned_by_group")
+    public UUID assignedByGroup;
+
+    /** The self-service purchase it came from, its purchaser managing it then; null otherwise. */
+    @Column(name = "self_service_subscription_id")
+    public UUID selfServiceSubscriptionId;
+
+    /** Remembers a license the deleted user held, and where it came from, to give back if they are restored. */
+    static void remember(UUID tenantId, UUID userId, LicenseRow license, Instant assignedAt) {
         DeletedUserLicense kept = new DeletedUserLicense();
         kept.userId = userId;
-        kept.skuId = skuId;
+        kept.skuId = license.skuId();
         kept.tenantId = tenantId;
-        kept.disabledPlans = disabledPlans.toArray(UUID[]::new);
+        kept.disabledPlans = license.disabledPlans().toArray(UUID[]::new);
         kept.assignedAt = assignedAt;
+        kept.assignedByGroup = license.assignedByGroup();
+        kept.selfServiceSubscriptionId = license.selfServiceSubscriptionId();
         kept.persist();
+    }
+
+    /** The license as the user held it, with its origin. */
+    LicenseRow asHeld() {
+        return new LicenseRow(skuId, List.of(disabledPlans), selfServiceSubscriptionId, assignedByGroup);
     }
 
     /** In the order the user got them (then by product), so a restore always tries them in the same order. */

@@ -32,8 +32,9 @@ public class GroupLicensesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Operations.CHANGE_LICENSES)
     @Operation(summary = "Record licenses inherited from a group by its members (up to 100), all or nothing",
-            description = "Body {\"groupId\": GUID, \"skuId\": GUID, \"userIds\": [GUID, ...]}. Each takes a seat and "
-                    + "announces LicenseAssigned; removing it directly is refused with Graph's message.")
+            description = "Body {\"groupId\": GUID, \"groupName\": text (optional), \"skuId\": GUID, \"userIds\": [GUID, ...]}. "
+                    + "Each takes a seat and announces LicenseAssigned; removing it directly is refused with Graph's message, "
+                    + "and Unassign all keeps it, naming the group.")
     public GroupLicenses record(GroupLicenses request) {
         return groupLicenses.record(caller.tenantId(), caller.objectId(), request);
     }
@@ -46,5 +47,16 @@ public class GroupLicensesResource {
             description = "Same body as recording. A user who does not inherit the product from that group is a 400.")
     public GroupLicenses remove(GroupLicenses request) {
         return groupLicenses.remove(caller.tenantId(), caller.objectId(), request);
+    }
+
+    @POST
+    @Path("/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Operations.CHANGE_LICENSES)
+    @Operation(summary = "The group no longer gives the product",
+            description = "Body {\"groupId\": GUID, \"skuId\": GUID}. Its members must have lost it first (remove); a "
+                    + "deleted member restored afterwards does not inherit it again (restoreFailures says so).")
+    public GroupLicenses withdraw(GroupLicenses request) {
+        return groupLicenses.withdraw(caller.tenantId(), request);
     }
 }

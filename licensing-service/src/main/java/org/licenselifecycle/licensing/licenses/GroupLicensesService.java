@@ -26,17 +26,23 @@ public class GroupLicensesService {
     private final Seats seats;
     private final LicenseAssignmentRepository rows;
     private final LicenseEvents events;
+    private final GroupProducts groups;
     private final Clock clock;
 
     GroupLicensesService(ProductCatalog catalog, Seats seats, LicenseAssignmentRepository rows, LicenseEvents events,
-            Clock clock) {
+            GroupProducts groups, Clock clock) {
         this.catalog = catalog;
         this.seats = seats;
         this.rows = rows;
         this.events = events;
+        this.groups = groups;
         this.clock = clock;
     }
 
+    /**
+     * The group gives the product to the members named: each inherits it, taking a seat. The group is recorded as
+     * giving the product (with its name, when given) after its members are locked, as a restore takes them.
+     */
     @Transactional
     public GroupLicenses record(UUID tenantId, UUID actor, GroupLicenses request) {
         List<UUID> users = members(request);
@@ -61,8 +67,37 @@ public class GroupLicensesService {
                     .anyMatch(HeldLicense::grantsExchangeOnline);
             events.assigned(member.ref(), inherited, request.groupId(), exchangeRetained, actor, now);
         }
+        groups.given(tenantId, request.groupId(), product.skuId(), blankToNull(request.groupName()));
         seatMoves.make(seats, tenantId);
-        return new GroupLicenses(request.groupId(), product.skuId(), users);
+        return new GroupLicenses(request.groupId(), request.groupName(), product.skuId(), users);
+    }
+
+    /**
+     * The group no longer gives the product ("the group lost the license"): a deleted member restored from now on
+     * does not inherit it again. Its members must have lost it first ({@link #remove}); otherwise a 400 naming how
+     * many still inherit it, and nothing changes.
+     */
+    @Transactional
+    public GroupLicenses withdraw(UUID tenantId, GroupLicenses request) {
+        if (request == null || request.groupId() == null || request.skuId() == null) {
+            throw GraphException.badRequest("Properties 'groupId' and 'skuId' are required.");
+        }
+        Product product = catalog.find(request.skuId())
+                .orElseThrow(() -> LicenseAssignmentRefused.invalidLicense(request.skuId()));
+        // the group's row is locked first: a restore or a record of the group waits, then sees it gone
+        if (!groups.withdrawn(tenantId, request.groupId(), product.skuId())) {
+            throw GraphException.badRequest("Group " + request.groupId() + " does not give " + product.productName() + ".");
+        }
+        long inheriting = rows.inheritors(tenantId, request.groupId(), product.skuId());
+        if (inheriting > 0) {
+            throw GraphException.badRequest(inheriting + " members still inherit " + product.productName()
+                    + " from group " + request.groupId() + ": remove it from them first (POST /api/v1/groupLicenses/remove).");
+        }
+        return new GroupLicenses(request.groupId(), request.groupName(), product.skuId(), List.of());
+    }
+
+    private static String blankToNull(String name) {
+        return name == null || name.isBlank() ? null : name.strip();
     }
 
     /**
@@ -92,7 +127,7 @@ public class GroupLicensesService {
                     RemovalReason.UNASSIGNED, actor, now);
         }
         seatMoves.make(seats, tenantId);
-        return new GroupLicenses(request.groupId(), product.skuId(), users);
+        return new GroupLicenses(request.groupId(), request.groupName(), product.skuId(), users);
     }
 
     private static List<UUID> members(GroupLicenses request) {

@@ -159,6 +159,12 @@ class LicenseAssignmentRepository {
                 row -> Sql.uuid(row, 1), purchaseId);
     }
 
+    /** How many users of the tenant, active or deleted, inherit the product from the group. */
+    long inheritors(UUID tenantId, UUID groupId, UUID skuId) {
+        return sql.first("SELECT count(*) FROM license_assignment WHERE tenant_id = ? AND assigned_by_group = ? AND sku_id = ?",
+                row -> row.getLong(1), tenantId, groupId, skuId).orElse(0L);
+    }
+
     /** The licenses of a self-service purchase an admin took over become ordinary ones (no longer the purchase's). */
     void takenOver(UUID purchaseId) {
         sql.updateLater("UPDATE license_assignment SET self_service_subscription_id = NULL WHERE self_service_subscription_id = ?",

@@ -3,6 +3,8 @@ package org.licenselifecycle.licensing.licenses;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -30,15 +32,36 @@ public class RestoreFailure extends PanacheEntityBase {
     @Column(name = "reason", nullable = false)
     public String reason;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reason_code", nullable = false)
+    public Reason reasonCode;
+
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 
+    /** Why a license did not come back, by where it came from. */
+    public enum Reason {
+        /** A direct or inherited license: its product has no seat left (inherited: the group's seat, from the same pool). */
+        NO_AVAILABLE_LICENSES,
+        /** The tenant no longer owns the product. */
+        PRODUCT_NOT_OWNED,
+        /** Inherited: the group no longer gives the product. */
+        GROUP_NO_LONGER_GIVES_PRODUCT,
+        /** From a self-service purchase that was cancelled. */
+        PURCHASE_CANCELLED,
+        /** From a self-service purchase that expired and gives no licenses any more. */
+        PURCHASE_EXPIRED,
+        /** From a self-service purchase whose licenses are all given out. */
+        PURCHASE_HAS_NO_LICENSES_LEFT
+    }
+
     /** Records why restoring the user did not give the product back. */
-    static void record(UUID tenantId, UUID userId, UUID skuId, String reason, Instant at) {
+    static void record(UUID tenantId, UUID userId, UUID skuId, Reason code, String reason, Instant at) {
         RestoreFailure failure = new RestoreFailure();
         failure.userId = userId;
         failure.skuId = skuId;
         failure.tenantId = tenantId;
+        failure.reasonCode = code;
         failure.reason = reason;
         failure.recordedAt = at;
         failure.persist();

@@ -4,10 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -17,6 +18,7 @@ import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.subscriptions.Seats;
 import org.licenselifecycle.licensing.subscriptions.Subscription;
+import org.licenselifecycle.licensing.subscriptions.SubscriptionStatus;
 import org.licenselifecycle.licensing.users.DirectoryUser;
 import org.licenselifecycle.licensing.users.UserDeletionEffects;
 
@@ -24,7 +26,8 @@ import org.licenselifecycle.licensing.users.UserDeletionEffects;
  * What deleting, restoring and purging a user does to their licenses. "When you delete a user account,
  * their license is immediately available to assign to someone else": every seat is given back in the
  * consumer's transaction, with one LicenseRemoved (reason USER_DELETED, removed by the system) per product.
- * A restore gives back what seats allow, in the order the user got them, and records what it could not.
+ * A restore gives each license back the way it came (its group, its purchase, the seats) as they allow, in the
+ * order the user got them, and records what it could not, with why.
  * Seat rows move in the order every change takes them ({@link SeatMoves}).
  */
 @ApplicationScoped
@@ -36,14 +39,16 @@ public class UserDeletionService implements UserDeletionEffects {
     private final Seats seats;
     private final LicenseAssignmentRepository rows;
     private final LicenseEvents events;
+    private final GroupProducts groups;
     private final Clock clock;
 
     UserDeletionService(ProductCatalog catalog, Seats seats, LicenseAssignmentRepository rows, LicenseEvents events,
-            Clock clock) {
+            GroupProducts groups, Clock clock) {
         this.catalog = catalog;
         this.seats = seats;
         this.rows = rows;
         this.events = events;
+        this.groups = groups;
         this.clock = clock;
     }
 
@@ -55,8 +60,12 @@ public class UserDeletionService implements UserDeletionEffects {
     }
 
     /**
-     * The user (locked by the caller) was restored: what they held when deleted comes back as seats allow, in the
-     * order the user got them, and what could not is recorded.
+     * The user (locked by the caller) was restored: what they held when deleted comes back the way it came, in the
+     * order the user got them, and what could not is recorded with why ({@link RestoreFailure.Reason}). A direct
+     * license takes a seat of its product; an inherited one comes back as inherited from its group while the group
+     * still gives the product, taking a seat of it as the group's licenses do; one of a self-service purchase comes
+     * back to that purchase while it is active and has a license left (from the product's seats once an admin took it
+     * over). Seat rows move last, in the order every change takes them.
      */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
@@ -64,32 +73,98 @@ public class UserDeletionService implements UserDeletionEffects {
         RestoreFailure.delete("userId", user.userId);
         Instant now = clock.instant();
         List<DeletedUserLicense> remembered = DeletedUserLicense.of(user.userId);
-        // seats first, taken in the order every change takes seat rows; each product's seat is decided alone,
-        // so that order changes no outcome, and the licenses come back in the order the user got them
-        Set<UUID> seated = remembered.stream().map(license -> license.skuId).sorted(SeatMoves.PRODUCT_ORDER)
-                .filter(skuId -> catalog.find(skuId).isPresent() && seats.take(user.tenantId, skuId, 1))
-                .collect(Collectors.toSet());
-        // each event says whether Exchange Online is held once the whole restore is done
-        boolean exchangeRetained = remembered.stream().filter(license -> seated.contains(license.skuId))
-                .map(license -> new HeldLicense(catalog.find(license.skuId).orElseThrow(), List.of(license.disabledPlans)))
-                .anyMatch(HeldLicense::grantsExchangeOnline);
+        Map<UUID, RestoreFailure.Reason> failed = new HashMap<>();
+        Map<UUID, LicenseRow> back = new HashMap<>();
+        List<UUID> fromSeats = new ArrayList<>();
+        // origins first (groups, purchases locked), seats last
         for (DeletedUserLicense license : remembered) {
-            if (seated.contains(license.skuId)) {
-                HeldLicense held = new HeldLicense(catalog.find(license.skuId).orElseThrow(), List.of(license.disabledPlans));
-                rows.give(user.tenantId, user.userId, new LicenseRow(license.skuId, held.disabledPlans(), null, null), now, null);
-                events.assigned(user.ref(), held, exchangeRetained, null, now);
+            LicenseRow held = license.asHeld();
+            if (catalog.find(license.skuId).isEmpty()) {
+                failed.put(license.skuId, RestoreFailure.Reason.PRODUCT_NOT_OWNED);
+            } else if (held.assignedByGroup() != null) {
+                if (groups.stillGives(user.tenantId, held.assignedByGroup(), license.skuId)) {
+                    back.put(license.skuId, held);
+                    fromSeats.add(license.skuId);
+                } else {
+                    failed.put(license.skuId, RestoreFailure.Reason.GROUP_NO_LONGER_GIVES_PRODUCT);
+                }
+            } else if (held.selfServiceSubscriptionId() != null) {
+                Subscription purchase = Subscription.findInTenant(user.tenantId, held.selfServiceSubscriptionId());
+                Optional<RestoreFailure.Reason> refused = purchaseRefuses(purchase);
+                if (refused.isPresent()) {
+                    failed.put(license.skuId, refused.get());
+                } else if (purchase.managedByPurchaser()) {
+                    purchase.selfServiceLicensesGiven(1);
+                    back.put(license.skuId, held);
+                } else {
+                    // taken over since: its licenses are the tenant's, counted in the product's seats
+                    back.put(license.skuId, new LicenseRow(license.skuId, held.disabledPlans(), null, null));
+                    fromSeats.add(license.skuId);
+                }
             } else {
-                notRestored(user, license.skuId, now);
+                back.put(license.skuId, held);
+                fromSeats.add(license.skuId);
+            }
+        }
+        // each product's seat is decided alone, so the order changes no outcome
+        fromSeats.stream().sorted(SeatMoves.PRODUCT_ORDER).filter(skuId -> !seats.take(user.tenantId, skuId, 1))
+                .forEach(skuId -> {
+                    back.remove(skuId);
+                    failed.put(skuId, seats.owns(user.tenantId, skuId) ? RestoreFailure.Reason.NO_AVAILABLE_LICENSES
+                            : RestoreFailure.Reason.PRODUCT_NOT_OWNED);
+                });
+        // each event says whether Exchange Online is held once the whole restore is done
+        boolean exchangeRetained = back.values().stream().map(this::held).anyMatch(HeldLicense::grantsExchangeOnline);
+        for (DeletedUserLicense license : remembered) {
+            LicenseRow given = back.get(license.skuId);
+            if (given != null) {
+                rows.give(user.tenantId, user.userId, given, now, null);
+                events.assigned(user.ref(), held(given), given.assignedByGroup(), exchangeRetained, null, now);
+            } else {
+                notRestored(user, license, failed.get(license.skuId), now);
             }
             license.delete();
         }
     }
 
+    /** Why a self-service purchase can't take its license back; empty when it can. */
+    private static Optional<RestoreFailure.Reason> purchaseRefuses(Subscription purchase) {
+        if (purchase == null || purchase.status == SubscriptionStatus.Deleted) {
+            return Optional.of(RestoreFailure.Reason.PURCHASE_CANCELLED);
+        }
+        if (!purchase.status.assignable()) {
+            return Optional.of(RestoreFailure.Reason.PURCHASE_EXPIRED);
+        }
+        if (purchase.managedByPurchaser() && purchase.selfServiceAssigned >= purchase.licenses) {
+            return Optional.of(RestoreFailure.Reason.PURCHASE_HAS_NO_LICENSES_LEFT);
+        }
+        return Optional.empty();
+    }
+
     /** Records, for admins to read on the user, why a remembered license did not come back. */
-    private void notRestored(DirectoryUser user, UUID skuId, Instant now) {
-        RestoreFailure.record(user.tenantId, user.userId, skuId, seats.owns(user.tenantId, skuId)
-                ? LicenseAssignmentRefused.noAvailableLicenses(skuId).getMessage()
-                : LicenseAssignmentRefused.invalidLicense(skuId).getMessage(), now);
+    private void notRestored(DirectoryUser user, DeletedUserLicense license, RestoreFailure.Reason reason, Instant now) {
+        UUID skuId = license.skuId;
+        String product = catalog.find(skuId).map(p -> p.productName()).orElse(skuId.toString());
+        String words = switch (reason) {
+            case NO_AVAILABLE_LICENSES -> LicenseAssignmentRefused.noAvailableLicenses(skuId).getMessage();
+            case PRODUCT_NOT_OWNED -> LicenseAssignmentRefused.invalidLicense(skuId).getMessage();
+            case GROUP_NO_LONGER_GIVES_PRODUCT -> "The group "
+                    + groups.names(user.tenantId, List.of(license.assignedByGroup)).getOrDefault(license.assignedByGroup,
+                            license.assignedByGroup.toString())
+                    + " no longer gives " + product + ", so the user no longer inherits it.";
+            case PURCHASE_CANCELLED -> "The self-service purchase of " + product + " it came from" + purchaser(license)
+                    + " was cancelled.";
+            case PURCHASE_EXPIRED -> "The self-service purchase of " + product + " it came from" + purchaser(license)
+                    + " has expired and gives no licenses.";
+            case PURCHASE_HAS_NO_LICENSES_LEFT -> "Every license of the self-service purchase of " + product
+                    + " it came from" + purchaser(license) + " is given out.";
+        };
+        RestoreFailure.record(user.tenantId, user.userId, skuId, reason, words, now);
+    }
+
+    private static String purchaser(DeletedUserLicense license) {
+        Subscription purchase = Subscription.findById(license.selfServiceSubscriptionId);
+        return purchase == null || purchase.purchaserName == null ? "" : " (bought by " + purchase.purchaserName + ")";
     }
 
     /**
@@ -118,7 +193,7 @@ public class UserDeletionService implements UserDeletionEffects {
         }
         Holder user = found.get();
         Map<Boolean, List<LicenseRow>> byAdminRemovable = user.licenses().stream()
-                .collect(Collectors.partitioningBy(a -> a.assignedByGroup() == null && a.selfServiceSubscriptionId() == null));
+                .collect(Collectors.partitioningBy(LicensesAdminsCannotRemove::removableByAdmin));
         boolean exchangeOnlineRetained = byAdminRemovable.get(false).stream().anyMatch(a -> held(a).grantsExchangeOnline());
         SeatMoves seatMoves = new SeatMoves();
         List<LicenseRow> released = byAdminRemovable.get(true);
@@ -147,8 +222,7 @@ public class UserDeletionService implements UserDeletionEffects {
                 seatMoves.release(assignment.skuId());
             }
             if (remember) {
-                DeletedUserLicense.remember(user.tenantId, user.userId, assignment.skuId(), assignment.disabledPlans(),
-                        given.assignedAt());
+                DeletedUserLicense.remember(user.tenantId, user.userId, assignment, given.assignedAt());
             }
             // every license goes at once, so no other license keeps Exchange Online for the user
             events.removed(user.ref(), held(assignment), false, RemovalReason.USER_DELETED, null, at);
