@@ -30,6 +30,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final List<String> received = new CopyOnWriteArrayList<>();
     /** The bearer tokens the console sent, in order. */
     static final List<String> bearers = new CopyOnWriteArrayList<>();
+    /** Each request's W3C trace context, as "{method} {path} {traceparent}". */
+    static final List<String> traced = new CopyOnWriteArrayList<>();
     private HttpServer server;
 
     @Override
@@ -51,6 +53,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         received.add(method + " " + path);
+        traced.add(method + " " + path + " " + exchange.getRequestHeaders().getFirst("traceparent"));
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization != null && authorization.startsWith("Bearer ")) {
             bearers.add(authorization.substring("Bearer ".length()));

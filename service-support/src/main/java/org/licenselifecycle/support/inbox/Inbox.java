@@ -1,6 +1,13 @@
 package org.licenselifecycle.support.inbox;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,13 +55,15 @@ public class Inbox {
     private final RetryQueue retryQueue;
     private final InboxConfig.Retry config;
     private final Config channels;
+    private final Tracer tracer;
     private final Map<String, String> deadLetterTopics = new ConcurrentHashMap<>();
 
-    Inbox(ProcessedEvents processedEvents, RetryQueue retryQueue, InboxConfig config, Config channels) {
+    Inbox(ProcessedEvents processedEvents, RetryQueue retryQueue, InboxConfig config, Config channels, Tracer tracer) {
         this.processedEvents = processedEvents;
         this.retryQueue = retryQueue;
         this.config = config.retry();
         this.channels = channels;
+        this.tracer = tracer;
     }
 
     /**
@@ -68,7 +77,7 @@ public class Inbox {
         @SuppressWarnings("unchecked")
         IncomingKafkaRecordMetadata<String, String> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .orElseThrow(() -> new IllegalArgumentException("Not a Kafka record: " + message));
-        Delivery delivery = deliver(consumer, kafka.getRecord(), effect);
+        Delivery delivery = deliverInTrace(consumer, message, kafka.getRecord(), effect);
         return switch (delivery.outcome()) {
             case APPLIED, SKIPPED -> message.ack();
             case RETRY_LATER -> message.nack(delivery.reason().orElseThrow());
@@ -80,6 +89,32 @@ public class Inbox {
                 yield CompletableFuture.completedFuture(null);
             }
         };
+    }
+
+    /**
+     * Delivers the record in a span of its own, a child of the connector's receive span, which continues the trace
+     * of the record's {@code traceparent} header (the request that wrote the event): the effect's transaction, and
+     * what it logs or writes to the outbox, belong to that request's trace.
+     */
+    private Delivery deliverInTrace(String consumer, Message<String> message, ConsumerRecord<String, String> record,
+            BiConsumer<EventType, IncomingEvent> effect) {
+        Context parent = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext).orElseGet(Context::current);
+        Span span = tracer.spanBuilder(consumer + " process").setParent(parent).setSpanKind(SpanKind.INTERNAL)
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.kafka.offset", record.offset())
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            Delivery delivery = deliver(consumer, record, effect);
+            span.setAttribute("license-lifecycle.delivery", delivery.outcome().name());
+            delivery.reason().ifPresent(span::recordException);
+            return delivery;
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     /**

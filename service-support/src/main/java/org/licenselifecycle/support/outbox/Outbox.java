@@ -15,7 +15,8 @@ import org.licenselifecycle.support.sql.Sql;
 /**
  * Records an event in the same transaction as the state change it announces. Nothing is sent here:
  * {@link OutboxRelay} publishes committed rows, so a rolled-back change publishes nothing and a
- * committed one is never lost.
+ * committed one is never lost. The row keeps the current span's {@link TraceContext}, so that the event is published
+ * and applied in the trace of the request that caused it.
  */
 @ApplicationScoped
 public class Outbox {
@@ -46,10 +47,12 @@ public class Outbox {
     public UUID add(UUID key, Record data) {
         EventType type = EventType.of(data);
         UUID id = UUID.randomUUID();
+        TraceContext trace = TraceContext.current();
         sql.updateLater("""
-                INSERT INTO outbox_event (id, topic, event_key, ce_type, ce_source, occurred_at, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                id, type.topic(), key.toString(), type.ceType(), source, clock.instant(), EventJson.write(data));
+                INSERT INTO outbox_event (id, topic, event_key, ce_type, ce_source, occurred_at, payload, trace_parent, trace_state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, type.topic(), key.toString(), type.ceType(), source, clock.instant(), EventJson.write(data),
+                trace.traceParent(), trace.traceState());
         wakeRelayAfterCommit();
         return id;
     }

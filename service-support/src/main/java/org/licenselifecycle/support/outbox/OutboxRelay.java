@@ -207,7 +207,7 @@ public class OutboxRelay {
     private List<PendingEvent> pending(int limit) {
         // a row waits behind a set-aside row of its key until that one is retried or discarded
         return sql.list("""
-                SELECT seq, id, topic, event_key, ce_type, ce_source, occurred_at, payload
+                SELECT seq, id, topic, event_key, ce_type, ce_source, occurred_at, payload, trace_parent, trace_state
                 FROM outbox_event e
                 WHERE sent_at IS NULL AND set_aside_at IS NULL
                   AND NOT EXISTS (SELECT 1 FROM outbox_event a
@@ -216,7 +216,7 @@ public class OutboxRelay {
                 ORDER BY seq LIMIT ?""",
                 row -> new PendingEvent(row.getLong(1), Sql.uuid(row, 2), row.getString(3), row.getString(4),
                         row.getString(5), row.getString(6), row.getObject(7, OffsetDateTime.class).toInstant(),
-                        row.getString(8)),
+                        row.getString(8), new TraceContext(row.getString(9), row.getString(10))),
                 limit);
     }
 

@@ -1,5 +1,6 @@
 package org.licenselifecycle.support.inbox;
 
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -36,6 +37,7 @@ public class ProbeConsumer {
     private final Map<UUID, AtomicInteger> tries = new ConcurrentHashMap<>();
     private final List<UUID> applied = new CopyOnWriteArrayList<>();
     private final List<Boolean> interruptedAfterReceive = new CopyOnWriteArrayList<>();
+    private final Map<UUID, String> traceIds = new ConcurrentHashMap<>();
 
     ProbeConsumer(Inbox inbox) {
         this.inbox = inbox;
@@ -46,6 +48,7 @@ public class ProbeConsumer {
     public CompletionStage<Void> consume(Message<String> message) {
         CompletionStage<Void> outcome = inbox.receive(CONSUMER, message, (type, event) -> {
             tries.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+            traceIds.put(event.id(), Span.current().getSpanContext().getTraceId());
             Script script = scripts.get(event.id());
             if (failuresLeft.merge(event.id(), -1, Integer::sum) >= 0) {
                 throw new IllegalStateException("probe: the effect of " + event.id() + " fails this time");
@@ -85,6 +88,11 @@ public class ProbeConsumer {
     int tries(UUID eventId) {
         AtomicInteger count = tries.get(eventId);
         return count == null ? 0 : count.get();
+    }
+
+    /** The trace the event's effect last ran in (OpenTelemetry's current span then). */
+    String traceId(UUID eventId) {
+        return traceIds.get(eventId);
     }
 
     /** The events whose effect ran to its end, in the order they did (effects that then rolled back included). */

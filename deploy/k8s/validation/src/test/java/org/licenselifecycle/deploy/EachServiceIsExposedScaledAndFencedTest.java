@@ -151,6 +151,9 @@ class EachServiceIsExposedScaledAndFencedTest {
                     "strimzi.io/cluster=" + kafka + ":9092",
                     "kube-system/kube-dns:53",
                     "outside the cluster:443"));
+            // the collector its traces go to, where the overlay names one
+            Telemetry.collector(ServiceDeploymentsTest.environment(manifests, ServiceDeploymentsTest.container(deployment)))
+                    .ifPresent(expected::add);
             String asked = ASKS.get(Manifests.name(deployment));
             if (asked != null) {
                 int port = ServiceDeploymentsTest.container(manifests.get("Deployment", asked)).at("/ports/0/containerPort").asInt();
@@ -221,7 +224,7 @@ class EachServiceIsExposedScaledAndFencedTest {
         JsonNode labels = to.at("/podSelector/matchLabels");
         if (to.has("namespaceSelector")) {
             return to.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText() + "/"
-                    + labels.path("k8s-app").asText();
+                    + labels.path(labels.has("k8s-app") ? "k8s-app" : "app.kubernetes.io/name").asText();
         }
         if (labels.has("app.kubernetes.io/name")) {
             return "service " + labels.path("app.kubernetes.io/name").asText();
