@@ -5,6 +5,9 @@ import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_ADMINISTR
 import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_READER;
 import static org.licenselifecycle.contract.roles.DirectoryRole.LICENSE_ADMINISTRATOR;
 import static org.licenselifecycle.contract.roles.DirectoryRole.USER_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.REPORTS_READER;
+import static org.licenselifecycle.contract.roles.DirectoryRole.SECURITY_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.SECURITY_READER;
 
 import java.util.Collections;
 import java.util.EnumSet;
@@ -26,6 +29,13 @@ public final class AdminRoles {
 
     /** Who creates, deletes and restores users. */
     public static final Set<DirectoryRole> USER_ADMINS = of(GLOBAL_ADMINISTRATOR, USER_ADMINISTRATOR);
+
+    /**
+     * Who reads the audit log (Graph's {@code directoryAudits}): the roles Entra ID allows for it, least privileged
+     * first Reports Reader, Security Reader, Security Administrator, Global Reader; and the Global Administrator.
+     */
+    public static final Set<DirectoryRole> AUDIT_LOG_READERS = of(GLOBAL_ADMINISTRATOR, GLOBAL_READER,
+            SECURITY_ADMINISTRATOR, SECURITY_READER, REPORTS_READER);
 
     /** Only the Global Administrator. */
     public static final Set<DirectoryRole> GLOBAL_ONLY = of(GLOBAL_ADMINISTRATOR);
