@@ -4,10 +4,10 @@ import static org.licenselifecycle.contract.roles.DirectoryRole.BILLING_ADMINIST
 import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_ADMINISTRATOR;
 import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_READER;
 import static org.licenselifecycle.contract.roles.DirectoryRole.LICENSE_ADMINISTRATOR;
-import static org.licenselifecycle.contract.roles.DirectoryRole.USER_ADMINISTRATOR;
 import static org.licenselifecycle.contract.roles.DirectoryRole.REPORTS_READER;
 import static org.licenselifecycle.contract.roles.DirectoryRole.SECURITY_ADMINISTRATOR;
 import static org.licenselifecycle.contract.roles.DirectoryRole.SECURITY_READER;
+import static org.licenselifecycle.contract.roles.DirectoryRole.USER_ADMINISTRATOR;
 
 import java.util.Collections;
 import java.util.EnumSet;

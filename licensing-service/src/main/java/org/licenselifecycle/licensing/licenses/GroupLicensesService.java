@@ -26,14 +26,16 @@ public class GroupLicensesService {
     private final Seats seats;
     private final LicenseAssignmentRepository rows;
     private final LicenseEvents events;
+    private final LicenseAudit audit;
     private final Clock clock;
 
     GroupLicensesService(ProductCatalog catalog, Seats seats, LicenseAssignmentRepository rows, LicenseEvents events,
-            Clock clock) {
+            LicenseAudit audit, Clock clock) {
         this.catalog = catalog;
         this.seats = seats;
         this.rows = rows;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -60,6 +62,9 @@ public class GroupLicensesService {
                     .map(other -> new HeldLicense(catalog.find(other.skuId()).orElseThrow(), other.disabledPlans()))
                     .anyMatch(HeldLicense::grantsExchangeOnline);
             events.assigned(member.ref(), inherited, request.groupId(), exchangeRetained, actor, now);
+            List<HeldLicense> before = audit.held(member.licenses());
+            audit.changed(member, before, java.util.stream.Stream.concat(before.stream(), java.util.stream.Stream.of(inherited))
+                    .toList());
         }
         seatMoves.make(seats, tenantId);
         return new GroupLicenses(request.groupId(), product.skuId(), users);
@@ -90,6 +95,8 @@ public class GroupLicensesService {
                     .anyMatch(HeldLicense::grantsExchangeOnline);
             events.removed(member.ref(), new HeldLicense(product, inherited.disabledPlans()), exchangeRetained,
                     RemovalReason.UNASSIGNED, actor, now);
+            audit.changed(member, audit.held(member.licenses()), audit.held(member.licenses().stream()
+                    .filter(other -> !other.skuId().equals(product.skuId())).toList()));
         }
         seatMoves.make(seats, tenantId);
         return new GroupLicenses(request.groupId(), product.skuId(), users);

@@ -25,12 +25,15 @@ public class SelfServiceLicenses implements PurchaseLicenses {
     private final ProductCatalog catalog;
     private final LicenseAssignmentRepository rows;
     private final LicenseEvents events;
+    private final LicenseAudit audit;
     private final Clock clock;
 
-    SelfServiceLicenses(ProductCatalog catalog, LicenseAssignmentRepository rows, LicenseEvents events, Clock clock) {
+    SelfServiceLicenses(ProductCatalog catalog, LicenseAssignmentRepository rows, LicenseEvents events, LicenseAudit audit,
+            Clock clock) {
         this.catalog = catalog;
         this.rows = rows;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -68,6 +71,9 @@ public class SelfServiceLicenses implements PurchaseLicenses {
                     .map(other -> new HeldLicense(catalog.find(other.skuId()).orElseThrow(), other.disabledPlans()))
                     .anyMatch(HeldLicense::grantsExchangeOnline);
             events.assigned(user.ref(), given, exchangeRetained, purchase.purchaserId, now);
+            List<HeldLicense> before = audit.held(user.licenses());
+            audit.changed(user, before, java.util.stream.Stream.concat(before.stream(), java.util.stream.Stream.of(given))
+                    .toList());
         }
         purchase.selfServiceLicensesGiven(users.size());
     }

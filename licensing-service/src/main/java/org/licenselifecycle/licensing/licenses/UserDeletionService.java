@@ -36,14 +36,16 @@ public class UserDeletionService implements UserDeletionEffects {
     private final Seats seats;
     private final LicenseAssignmentRepository rows;
     private final LicenseEvents events;
+    private final LicenseAudit audit;
     private final Clock clock;
 
     UserDeletionService(ProductCatalog catalog, Seats seats, LicenseAssignmentRepository rows, LicenseEvents events,
-            Clock clock) {
+            LicenseAudit audit, Clock clock) {
         this.catalog = catalog;
         this.seats = seats;
         this.rows = rows;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -73,16 +75,19 @@ public class UserDeletionService implements UserDeletionEffects {
         boolean exchangeRetained = remembered.stream().filter(license -> seated.contains(license.skuId))
                 .map(license -> new HeldLicense(catalog.find(license.skuId).orElseThrow(), List.of(license.disabledPlans)))
                 .anyMatch(HeldLicense::grantsExchangeOnline);
+        List<HeldLicense> restored = new java.util.ArrayList<>();
         for (DeletedUserLicense license : remembered) {
             if (seated.contains(license.skuId)) {
                 HeldLicense held = new HeldLicense(catalog.find(license.skuId).orElseThrow(), List.of(license.disabledPlans));
                 rows.give(user.tenantId, user.userId, new LicenseRow(license.skuId, held.disabledPlans(), null, null), now, null);
                 events.assigned(user.ref(), held, exchangeRetained, null, now);
+                restored.add(held);
             } else {
                 notRestored(user, license.skuId, now);
             }
             license.delete();
         }
+        audit.changed(user.tenantId, user.userId, user.displayName, user.userPrincipalName, List.of(), restored);
     }
 
     /** Records, for admins to read on the user, why a remembered license did not come back. */
@@ -128,6 +133,7 @@ public class UserDeletionService implements UserDeletionEffects {
             events.removed(user.ref(), held(assignment), exchangeOnlineRetained, RemovalReason.UNASSIGNED,
                     request.requestedBy(), request.requestedAt());
         }
+        audit.changed(user, audit.held(user.licenses()), audit.held(byAdminRemovable.get(false)));
         seatMoves.make(seats, user.tenantId());
     }
 
@@ -153,6 +159,8 @@ public class UserDeletionService implements UserDeletionEffects {
             // every license goes at once, so no other license keeps Exchange Online for the user
             events.removed(user.ref(), held(assignment), false, RemovalReason.USER_DELETED, null, at);
         }
+        audit.changed(user.tenantId, user.userId, user.displayName, user.userPrincipalName,
+                audit.held(held.stream().map(LicenseAssignmentRepository.Given::license).toList()), List.of());
         seatMoves.make(seats, user.tenantId);
     }
 }

@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.users.DirectoryUser;
 import org.licenselifecycle.licensing.users.UserRows;
-import org.licenselifecycle.contract.graph.GraphException;
+import org.licenselifecycle.support.audit.Activity;
+import org.licenselifecycle.support.audit.AuditTargets;
 
 /**
  * Buying, changing and cancelling subscriptions, and reading what a tenant owns. A subscription admins can
@@ -35,10 +37,12 @@ public class SubscriptionService {
     private final SubscriptionsConfig config;
     private final Clock clock;
     private final UserRows users;
+    private final SubscriptionAudit audit;
 
     SubscriptionService(ProductCatalog catalog, Seats seats, PurchaseLicenses purchaseLicenses, SubscriptionsConfig config,
-            Clock clock, UserRows users) {
+            Clock clock, UserRows users, SubscriptionAudit audit) {
         this.users = users;
+        this.audit = audit;
         this.catalog = catalog;
         this.seats = seats;
         this.purchaseLicenses = purchaseLicenses;
@@ -104,6 +108,10 @@ public class SubscriptionService {
         if (subscription.assignable() && !seats.addLicenses(tenantId, product.skuId(), request.licenses())) {
             throw GraphException.badRequest("The tenant cannot hold more licenses of " + product.skuPartNumber() + ".");
         }
+        audit.record(subscription, Activity.ADD_SUBSCRIPTION, AuditTargets.only(
+                AuditTargets.changed("Licenses", null, subscription.licenses),
+                AuditTargets.changed("Status", null, subscription.status),
+                AuditTargets.changed("BoughtBy", null, subscription.boughtBy)));
         if (request.assignTo() != null) {
             // the licenses it gives reference this row, written through plain SQL: the ORM would write the row only at commit
             Subscription.flush();
@@ -122,6 +130,8 @@ public class SubscriptionService {
         if (subscription.status == SubscriptionStatus.Deleted) {
             throw GraphException.badRequest("The subscription is cancelled; it can no longer be changed.");
         }
+        int licensesBefore = subscription.licenses;
+        boolean recurringBillingBefore = subscription.recurringBilling;
         if (change.licenses() != null && change.licenses() != subscription.licenses) {
             reduce(subscription, change.licenses());
         }
@@ -131,6 +141,9 @@ public class SubscriptionService {
             }
             subscription.recurringBilling = change.recurringBilling();
         }
+        audit.record(subscription, Activity.UPDATE_SUBSCRIPTION, AuditTargets.only(
+                AuditTargets.changed("Licenses", licensesBefore, subscription.licenses),
+                AuditTargets.changed("RecurringBilling", recurringBillingBefore, subscription.recurringBilling)));
         return view(subscription);
     }
 
@@ -156,7 +169,10 @@ public class SubscriptionService {
         if (subscription.assignable()) {
             takeFromTotal(subscription, subscription.licenses);
         }
+        SubscriptionStatus before = subscription.status;
         subscription.cancel();
+        audit.record(subscription, Activity.CANCEL_SUBSCRIPTION,
+                AuditTargets.only(AuditTargets.changed("Status", before, subscription.status)));
         return view(subscription);
     }
 
@@ -179,6 +195,8 @@ public class SubscriptionService {
             seats.addAssigned(tenantId, subscription.skuId, given);
         }
         purchaseLicenses.takenOver(subscription);
+        audit.record(subscription, Activity.UPDATE_SUBSCRIPTION,
+                AuditTargets.only(AuditTargets.changed("TakenOver", false, true)));
         return view(subscription);
     }
 
