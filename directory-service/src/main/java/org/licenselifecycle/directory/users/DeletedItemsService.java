@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
+import org.licenselifecycle.contract.audit.Activity;
 import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.contract.graph.ObjectIds;
 import org.licenselifecycle.events.UserDeleted;
 import org.licenselifecycle.events.UserPurged;
 import org.licenselifecycle.events.UserRestored;
-import org.licenselifecycle.support.audit.Activity;
 import org.licenselifecycle.support.outbox.Outbox;
 
 /**

@@ -6,9 +6,9 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.licenselifecycle.contract.audit.Activity;
 import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.contract.graph.ObjectIds;
-import org.licenselifecycle.support.audit.Activity;
 import org.licenselifecycle.support.audit.AuditTargets;
 
 /**

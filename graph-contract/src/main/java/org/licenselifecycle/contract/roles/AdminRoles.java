@@ -51,6 +51,11 @@ public final class AdminRoles {
         return held.stream().anyMatch(LICENSE_ADMINS::contains);
     }
 
+    /** Whether one of {@code held} may read the audit log. */
+    public static boolean readsAuditLog(Set<DirectoryRole> held) {
+        return held.stream().anyMatch(AUDIT_LOG_READERS::contains);
+    }
+
     /** Whether one of {@code held} may take over a self-service purchase. */
     public static boolean takesOver(Set<DirectoryRole> held) {
         return held.stream().anyMatch(SUBSCRIPTION_MANAGERS::contains);

@@ -5,10 +5,10 @@ import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.licenselifecycle.contract.audit.Activity;
 import org.licenselifecycle.events.DirectoryAuditRecorded.ModifiedProperty;
 import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
 import org.licenselifecycle.licensing.products.ProductCatalog;
-import org.licenselifecycle.support.audit.Activity;
 import org.licenselifecycle.support.audit.AuditLog;
 import org.licenselifecycle.support.audit.AuditTargets;
 

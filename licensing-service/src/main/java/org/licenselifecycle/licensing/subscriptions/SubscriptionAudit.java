@@ -3,9 +3,9 @@ package org.licenselifecycle.licensing.subscriptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import org.licenselifecycle.contract.audit.Activity;
 import org.licenselifecycle.events.DirectoryAuditRecorded.ModifiedProperty;
 import org.licenselifecycle.licensing.products.ProductCatalog;
-import org.licenselifecycle.support.audit.Activity;
 import org.licenselifecycle.support.audit.AuditLog;
 import org.licenselifecycle.support.audit.AuditTargets;
 

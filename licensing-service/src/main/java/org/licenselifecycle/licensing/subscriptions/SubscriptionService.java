@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.licenselifecycle.contract.audit.Activity;
 import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.users.DirectoryUser;
 import org.licenselifecycle.licensing.users.UserRows;
-import org.licenselifecycle.support.audit.Activity;
 import org.licenselifecycle.support.audit.AuditTargets;
 
 /**

@@ -5,9 +5,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.licenselifecycle.events.DirectoryAuditRecorded;
+import org.licenselifecycle.contract.audit.Activity;
 import org.licenselifecycle.events.DirectoryAuditRecorded.KeyValue;
 import org.licenselifecycle.events.DirectoryAuditRecorded.Target;
+import org.licenselifecycle.events.DirectoryAuditRecorded;
 import org.licenselifecycle.support.outbox.Outbox;
 
 /**

@@ -7,8 +7,9 @@ import java.util.function.Supplier;
 import org.licenselifecycle.contract.graph.GraphException;
 
 /**
- * The words of an OData {@code $filter} as every Graph-shaped list reads them: words, punctuation ({@code ( ) , :})
- * and quoted strings (with {@code ''} for a quote inside), taken one by one. Each list reads its own properties and
+ * The words of an OData {@code $filter} as every Graph-shaped list reads them: words, punctuation ({@code ( ) , :}),
+ * quoted strings (with {@code ''} for a quote inside) and literals that start with a digit, colons included (a
+ * date-time), taken one by one. Each list reads its own properties and
  * operators over these; a clause it cannot read is the list's {@code invalid} refusal (Graph's 400).
  */
 public final class FilterTokens {
@@ -97,9 +98,11 @@ public final class FilterTokens {
                 result.add(input.substring(i, end + 1));
                 i = end + 1;
             } else {
+                // a literal that starts with a digit (a date-time: 2026-11-23T09:00:00Z) keeps its colons
+                String stops = Character.isDigit(c) ? "(),'" : "(),:'";
                 int end = i;
                 while (end < input.length() && !Character.isWhitespace(input.charAt(end))
-                        && "(),:'".indexOf(input.charAt(end)) < 0) {
+                        && stops.indexOf(input.charAt(end)) < 0) {
                     end++;
                 }
                 result.add(input.substring(i, end));

@@ -1,10 +1,11 @@
-package org.licenselifecycle.support.audit;
+package org.licenselifecycle.contract.audit;
 
 /**
  * The activities this system records in a tenant's audit log, with the names, categories and operation types
  * Microsoft Entra ID's audit log gives them ("Microsoft Entra audit log categories and activities", Core
  * Directory), so that a script filtering Graph's {@code directoryAudits} by {@code activityDisplayName} finds them
- * under the same words.
+ * under the same words. The services record them (service-support's {@code AuditLog}); the console's Audit log page
+ * offers them as its activity filter.
  */
 public enum Activity {
     /** Licenses assigned, removed, or their plans turned on or off: one entry per user per change. */
@@ -56,5 +57,10 @@ public enum Activity {
 
     public String operationType() {
         return operationType;
+    }
+
+    /** Every activity's display name, in this order (the console's filter). */
+    public static java.util.List<String> displayNames() {
+        return java.util.Arrays.stream(values()).map(Activity::displayName).toList();
     }
 }
