@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * The Kafka topics of the contract, and how a consumer's retry and dead-letter topics are named. Keys are the user's
- * id; on {@link #AUDIT_EVENTS}, the id of the entry's first target (a user, a subscription).
+ * id; on {@link #AUDIT_EVENTS}, one of each entry's own (entries are independent).
  */
 public final class Topics {
 

@@ -49,7 +49,7 @@ public class AuditLog {
      * Records a successful {@code activity}.
      *
      * @param by who did it ({@link Initiators#current()}, {@link Initiators#system(UUID)})
-     * @param targets the objects it changed, the first being the event's key
+     * @param targets the objects it changed
      * @param details Graph's {@code additionalDetails}
      * @return the entry's id (the event id)
      */
@@ -61,7 +61,9 @@ public class AuditLog {
         DirectoryAuditRecorded entry = new DirectoryAuditRecorded(tenantId, activity.category(), by.correlationId(),
                 "success", null, activity.displayName(), clock.instant(), Activity.LOGGED_BY_SERVICE,
                 activity.operationType(), by.initiator(), targets, details);
-        return outbox.add(key(targets.get(0)), entry);
+        // entries are independent (the log is read in activityDateTime order): a key of their own, so that none waits
+        // behind another, in the relay or behind a dead letter, and the users' own event streams are left as they are
+        return outbox.add(UUID.randomUUID(), entry);
     }
 
     /** Who is calling now; the system outside a request. */
@@ -72,13 +74,5 @@ public class AuditLog {
     /** This service acting on its own, e.g. after the event {@code correlationId}. */
     public Initiated system(UUID correlationId) {
         return initiators.system(correlationId);
-    }
-
-    private static UUID key(Target target) {
-        try {
-            return UUID.fromString(target.id());
-        } catch (IllegalArgumentException e) {
-            return UUID.nameUUIDFromBytes(target.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
     }
 }
