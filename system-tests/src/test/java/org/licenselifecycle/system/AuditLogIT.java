@@ -79,7 +79,8 @@ class AuditLogIT {
         browser.submit("Audit log");
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         // the entries travel through Kafka: the page shows them a moment later
-        await("the unassignments are in the audit log").atMost(AdminClient.EVENTUALLY).until(() -> {
+        await("the unassignments are in the audit log").atMost(AdminClient.EVENTUALLY)
+                .pollInterval(java.time.Duration.ofSeconds(1)).until(() -> {
             browser.open("/audit-log?from=" + today + "&to=" + today + "&activity=Change+user+license");
             return byChristie().size() >= 2;
         });

@@ -62,9 +62,7 @@ public class GroupLicensesService {
                     .map(other -> new HeldLicense(catalog.find(other.skuId()).orElseThrow(), other.disabledPlans()))
                     .anyMatch(HeldLicense::grantsExchangeOnline);
             events.assigned(member.ref(), inherited, request.groupId(), exchangeRetained, actor, now);
-            List<HeldLicense> before = audit.held(member.licenses());
-            audit.changed(member, before, java.util.stream.Stream.concat(before.stream(), java.util.stream.Stream.of(inherited))
-                    .toList());
+            audit.given(member, inherited);
         }
         seatMoves.make(seats, tenantId);
         return new GroupLicenses(request.groupId(), product.skuId(), users);
@@ -95,8 +93,7 @@ public class GroupLicensesService {
                     .anyMatch(HeldLicense::grantsExchangeOnline);
             events.removed(member.ref(), new HeldLicense(product, inherited.disabledPlans()), exchangeRetained,
                     RemovalReason.UNASSIGNED, actor, now);
-            audit.changed(member, audit.held(member.licenses()), audit.held(member.licenses().stream()
-                    .filter(other -> !other.skuId().equals(product.skuId())).toList()));
+            audit.lost(member, product.skuId());
         }
         seatMoves.make(seats, tenantId);
         return new GroupLicenses(request.groupId(), product.skuId(), users);

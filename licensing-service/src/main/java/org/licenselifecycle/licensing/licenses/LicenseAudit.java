@@ -2,7 +2,9 @@ package org.licenselifecycle.licensing.licenses;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.licenselifecycle.contract.audit.Activity;
@@ -48,6 +50,22 @@ class LicenseAudit {
         changed(user.tenantId(), user.userId(), user.displayName(), user.userPrincipalName(), before, after);
     }
 
+    /** Records that {@code user}, as locked, was given {@code license} besides what they hold. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void given(Holder user, HeldLicense license) {
+        List<HeldLicense> before = held(user.licenses());
+        List<HeldLicense> after = new ArrayList<>(before);
+        after.add(license);
+        changed(user, before, after);
+    }
+
+    /** Records that {@code user}, as locked, lost the product {@code skuId} and kept the rest. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void lost(Holder user, UUID skuId) {
+        changed(user, held(user.licenses()),
+                held(user.licenses().stream().filter(row -> !row.skuId().equals(skuId)).toList()));
+    }
+
     /** The licenses {@code rows} hold. */
     List<HeldLicense> held(Collection<LicenseRow> rows) {
         return rows.stream().map(row -> new HeldLicense(catalog.find(row.skuId()).orElseThrow(), row.disabledPlans()))
@@ -56,7 +74,7 @@ class LicenseAudit {
 
     private static List<String> describe(Collection<HeldLicense> licenses) {
         return licenses.stream()
-                .sorted(java.util.Comparator.comparing((HeldLicense license) -> license.product().skuId()))
+                .sorted(Comparator.comparing((HeldLicense license) -> license.product().skuId()))
                 .map(license -> "[SkuName=" + license.product().skuPartNumber() + ", SkuId=" + license.product().skuId()
                         + ", DisabledPlans=" + license.disabledPlans().stream().sorted().toList() + "]")
                 .toList();

@@ -71,9 +71,7 @@ public class SelfServiceLicenses implements PurchaseLicenses {
                     .map(other -> new HeldLicense(catalog.find(other.skuId()).orElseThrow(), other.disabledPlans()))
                     .anyMatch(HeldLicense::grantsExchangeOnline);
             events.assigned(user.ref(), given, exchangeRetained, purchase.purchaserId, now);
-            List<HeldLicense> before = audit.held(user.licenses());
-            audit.changed(user, before, java.util.stream.Stream.concat(before.stream(), java.util.stream.Stream.of(given))
-                    .toList());
+            audit.given(user, given);
         }
         purchase.selfServiceLicensesGiven(users.size());
     }

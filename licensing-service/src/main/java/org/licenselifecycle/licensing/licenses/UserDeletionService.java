@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +76,7 @@ public class UserDeletionService implements UserDeletionEffects {
         boolean exchangeRetained = remembered.stream().filter(license -> seated.contains(license.skuId))
                 .map(license -> new HeldLicense(catalog.find(license.skuId).orElseThrow(), List.of(license.disabledPlans)))
                 .anyMatch(HeldLicense::grantsExchangeOnline);
-        List<HeldLicense> restored = new java.util.ArrayList<>();
+        List<HeldLicense> restored = new ArrayList<>();
         for (DeletedUserLicense license : remembered) {
             if (seated.contains(license.skuId)) {
                 HeldLicense held = new HeldLicense(catalog.find(license.skuId).orElseThrow(), List.of(license.disabledPlans));
