@@ -14,6 +14,7 @@ import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.licenselifecycle.events.DirectoryAuditRecorded;
 import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.Topics;
+import org.licenselifecycle.events.UserDeleted;
 import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
 
@@ -109,6 +111,30 @@ class AuditLogTest {
             });
             assertThat(recorded.get(0).targetResources().get(0).modifiedProperties().get(0).oldValue()).isEqualTo("[]");
             assertThat(recorded.get(1).targetResources().get(0).modifiedProperties().get(0).newValue()).isEqualTo("[]");
+        }
+    }
+
+    @Test
+    void licensesFreedByAUserDeletionAreRecordedAsTheSystems() {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(BUSINESS_PREMIUM, 1);
+        UUID user = tenant.newUser();
+        tenant.assign(user, BUSINESS_PREMIUM);
+        Instant now = Instant.now();
+
+        UserEvents.publish(UUID.randomUUID(), user, new UserDeleted(tenant.id, user, "leaver@contoso.example", null,
+                tenant.adminOid, now, now.plus(Duration.ofDays(30))));
+
+        try (ConsumerTask<String, String> entries = auditEntriesOf(tenant.id)) {
+            DirectoryAuditRecorded freed = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> distinct(entries).stream().filter(entry -> entry.targetResources().get(0)
+                            .modifiedProperties().get(0).newValue().equals("[]")).findFirst(), found -> found.isPresent())
+                    .orElseThrow();
+            assertThat(freed.activityDisplayName()).isEqualTo("Change user license");
+            // no one's request: the event from the directory led licensing-service to it
+            assertThat(freed.initiatedBy().user()).isNull();
+            assertThat(freed.initiatedBy().app().displayName()).isEqualTo("licensing-service");
+            assertThat(freed.targetResources().get(0).id()).isEqualTo(user.toString());
         }
     }
 
