@@ -45,6 +45,11 @@ class ActiveUsersSearchTest {
         public Tenant currentTenant(String bearer) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public ODataCollection<DirectoryAudit> directoryAudits(String bearer, int top, String filter, String skipToken) {
+            throw new UnsupportedOperationException();
+        }
     }, pageSize(50));
 
     @Test
