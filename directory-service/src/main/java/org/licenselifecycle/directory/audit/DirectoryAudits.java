@@ -34,7 +34,10 @@ public class DirectoryAudits {
         this.users = users;
     }
 
-    /** Keeps an entry under its event id; in the consumer's transaction, which records the event as applied. */
+    /**
+     * Keeps an entry under its id (the event's, for another service's entry): in the consumer's transaction, which
+     * records the event as applied, or in the directory's own change ({@link KeptAuditEntries}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void keep(UUID eventId, DirectoryAuditRecorded recorded) {
         DirectoryAuditRecorded named = named(recorded);

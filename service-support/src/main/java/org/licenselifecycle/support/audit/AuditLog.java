@@ -9,13 +9,13 @@ import org.licenselifecycle.contract.audit.Activity;
 import org.licenselifecycle.events.DirectoryAuditRecorded.KeyValue;
 import org.licenselifecycle.events.DirectoryAuditRecorded.Target;
 import org.licenselifecycle.events.DirectoryAuditRecorded;
-import org.licenselifecycle.support.outbox.Outbox;
 
 /**
  * Records an entry of the tenant's audit log (Graph's {@code directoryAudit}) in the transaction of the change it
- * records: the entry is a {@link DirectoryAuditRecorded} event in the service's {@link Outbox}, so it commits with
- * the change or not at all, and reaches directory-service, which keeps and serves the log, even when the broker
- * is away for a while. The one way every service writes the audit log.
+ * records: the entry is a {@link DirectoryAuditRecorded} in the service's outbox ({@link OutboxAuditEntries}), so it
+ * commits with the change or not at all, and reaches directory-service, which keeps and serves the log, even when
+ * the broker is away for a while; directory-service keeps its own entries at once ({@link AuditEntries}). The one
+ * way every service records in the audit log.
  *
  * <p>Call it where the change is made, once per target and change (a Licenses-page unassign of 20 users records
  * 20 "Change user license" entries, sharing one correlation id):
@@ -29,12 +29,12 @@ import org.licenselifecycle.support.outbox.Outbox;
 @ApplicationScoped
 public class AuditLog {
 
-    private final Outbox outbox;
+    private final AuditEntries entries;
     private final Initiators initiators;
     private final Clock clock;
 
-    AuditLog(Outbox outbox, Initiators initiators, Clock clock) {
-        this.outbox = outbox;
+    AuditLog(AuditEntries entries, Initiators initiators, Clock clock) {
+        this.entries = entries;
         this.initiators = initiators;
         this.clock = clock;
     }
@@ -61,9 +61,7 @@ public class AuditLog {
         DirectoryAuditRecorded entry = new DirectoryAuditRecorded(tenantId, activity.category(), by.correlationId(),
                 "success", null, activity.displayName(), clock.instant(), Activity.LOGGED_BY_SERVICE,
                 activity.operationType(), by.initiator(), targets, details);
-        // entries are independent (the log is read in activityDateTime order): a key of their own, so that none waits
-        // behind another, in the relay or behind a dead letter, and the users' own event streams are left as they are
-        return outbox.add(UUID.randomUUID(), entry);
+        return entries.add(entry);
     }
 
     /** Who is calling now; the system outside a request. */
