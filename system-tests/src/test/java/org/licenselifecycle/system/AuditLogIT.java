@@ -66,14 +66,15 @@ class AuditLogIT {
         browser.signInAs("Sign in as Christie Cline, License Administrator");
         // a License Administrator may not read the audit log: the menu does not offer it
         assertThat(browser.all("nav a").stream().map(WebElement::getText)).doesNotContain("Audit log");
-        browser.link(BUSINESS_PREMIUM_NAME).click();
+        // each click waits for the page it leads to (Browser.submit), so that the next step reads the new page
+        browser.submit(BUSINESS_PREMIUM_NAME);
         browser.find("input[aria-label='Select Joni Sherman']").click();
         browser.find("input[aria-label='Select Nestor Wilke']").click();
-        browser.button("Unassign licenses").click();
-        browser.button("Unassign").click();
+        browser.submit("Unassign licenses");
+        browser.submit("Unassign");
         browser.awaitOperationFinished();
         browser.shot("unassigned");
-        browser.link("Sign out").click();
+        browser.submit("Sign out");
 
         browser.signInAs("Sign in as Irvin Sayers, Reports Reader");
         browser.submit("Audit log");
