@@ -28,6 +28,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final String REFUSED = "6fd2c87f-b296-42f0-b197-1e91e994b900";
 
     static final List<String> received = new CopyOnWriteArrayList<>();
+    /** The query strings of the console's requests for the audit log, decoded, in order. */
+    static final List<String> auditLogQueries = new CopyOnWriteArrayList<>();
     /** The bearer tokens the console sent, in order. */
     static final List<String> bearers = new CopyOnWriteArrayList<>();
     /** Each request's W3C trace context, as "{method} {path} {traceparent}". */
@@ -78,6 +80,17 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                                     "activeUsersPage":"https://go.microsoft.com/fwlink/p/?linkid=850628"}}""".formatted(TENANT));
         } else if (path.equals("/v1.0/users")) {
             json(exchange, 200, "{\"@odata.count\":0,\"value\":[]}");
+        } else if (path.equals("/v1.0/auditLogs/directoryAudits")) {
+            auditLogQueries.add(exchange.getRequestURI().getQuery());
+            json(exchange, 200, """
+                    {"@odata.context":"x","@odata.nextLink":"http://127.0.0.1/v1.0/auditLogs/directoryAudits?$skiptoken=page2",
+                     "value":[{"id":"e1","activityDisplayName":"Change user license","activityDateTime":"2026-11-23T09:30:00Z",
+                               "result":"success","category":"UserManagement",
+                               "initiatedBy":{"user":{"id":"%s","displayName":"Lee Gu","userPrincipalName":"lee.gu@contoso.onmicrosoft.com"},"app":null},
+                               "targetResources":[{"id":"%s","displayName":"Adele Vance","type":"User",
+                                 "userPrincipalName":"adele.vance@contoso.onmicrosoft.com",
+                                 "modifiedProperties":[{"displayName":"AssignedLicense","oldValue":"[\\"SPB\\"]","newValue":"[]"}]}],
+                               "additionalDetails":[]}]}""".formatted(LEE, ADELE));
         } else if (path.equals("/api/v1/licenses")) {
             json(exchange, 200, """
                     [{"skuId":"%s","skuPartNumber":"SPB","productName":"Microsoft 365 Business Premium","total":13,"assigned":4,"available":9},

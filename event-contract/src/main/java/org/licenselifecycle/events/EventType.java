@@ -16,7 +16,8 @@ public enum EventType {
     USER_LICENSES_RELEASE_REQUESTED("UserLicensesReleaseRequested", "directory", Topics.USER_EVENTS,
             UserLicensesReleaseRequested.class),
     LICENSE_ASSIGNED("LicenseAssigned", "licensing", Topics.LICENSE_EVENTS, LicenseAssigned.class),
-    LICENSE_REMOVED("LicenseRemoved", "licensing", Topics.LICENSE_EVENTS, LicenseRemoved.class);
+    LICENSE_REMOVED("LicenseRemoved", "licensing", Topics.LICENSE_EVENTS, LicenseRemoved.class),
+    DIRECTORY_AUDIT_RECORDED("DirectoryAuditRecorded", "audit", Topics.AUDIT_EVENTS, DirectoryAuditRecorded.class);
 
     /** The version of every event type in this release of the contract. */
     public static final int VERSION = 1;

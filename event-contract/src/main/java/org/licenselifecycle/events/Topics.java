@@ -2,7 +2,10 @@ package org.licenselifecycle.events;
 
 import java.time.Duration;
 
-/** The Kafka topics of the contract, and how a consumer's retry and dead-letter topics are named. Keys are always the user's id. */
+/**
+ * The Kafka topics of the contract, and how a consumer's retry and dead-letter topics are named. Keys are the user's
+ * id; on {@link #AUDIT_EVENTS}, one of each entry's own (entries are independent).
+ */
 public final class Topics {
 
     /** Users as directory-service keeps them: created, updated, deleted, restored, purged. */
@@ -10,6 +13,9 @@ public final class Topics {
 
     /** Licenses assigned to and removed from users, published by licensing-service. */
     public static final String LICENSE_EVENTS = "licensing.license-events";
+
+    /** Entries of the tenants' audit logs, published by every service, kept by directory-service. */
+    public static final String AUDIT_EVENTS = "audit.directory-audits";
 
     /** Suffix of the dead-letter topic a consumer sends an event to when it cannot be processed. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";

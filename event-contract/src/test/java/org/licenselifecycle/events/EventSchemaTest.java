@@ -51,6 +51,14 @@ class EventSchemaTest {
             case LICENSE_REMOVED -> new LicenseRemoved(TENANT, USER, "adele.vance@contoso.onmicrosoft.com",
                     UUID.fromString("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"), "SPB", PLANS, true, false,
                     RemovalReason.UNASSIGNED, null, AT);
+            case DIRECTORY_AUDIT_RECORDED -> new DirectoryAuditRecorded(TENANT, "UserManagement", UUID.randomUUID(),
+                    "success", null, "Change user license", AT, "Core Directory", "Update",
+                    new DirectoryAuditRecorded.Initiator(new DirectoryAuditRecorded.UserIdentity(UUID.randomUUID(),
+                            "Megan Bowen", "megan.bowen@contoso.onmicrosoft.com", "203.0.113.7"), null),
+                    List.of(new DirectoryAuditRecorded.Target(USER.toString(), "Adele Vance", "User",
+                            "adele.vance@contoso.onmicrosoft.com", List.of(new DirectoryAuditRecorded.ModifiedProperty(
+                                    "AssignedLicense", "[\"SPB\"]", "[]")))),
+                    List.of(new DirectoryAuditRecorded.KeyValue("UserType", "Member")));
         };
     }
 
@@ -155,8 +163,20 @@ class EventSchemaTest {
     @EnumSource(EventType.class)
     void schemaRejectsAnEventMissingAField(EventType type) throws IOException {
         var json = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(EventJson.write(sample(type)));
-        json.remove("userId");
+        // every event names its tenant
+        json.remove("tenantId");
         assertThat(schema(type).validate(json)).isNotEmpty();
+    }
+
+    @Test
+    void anAuditEntryInitiatedByNeitherAUserNorAnAppCannotBeRead() throws IOException {
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+                EventJson.write(sample(EventType.DIRECTORY_AUDIT_RECORDED)));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("initiatedBy")).putNull("user");
+        assertThatThrownBy(() -> EventJson.read(json.toString(), DirectoryAuditRecorded.class))
+                .isInstanceOf(MalformedEventException.class);
+        assertThat(new DirectoryAuditRecorded.Initiator(null, new DirectoryAuditRecorded.AppIdentity(null,
+                "licensing-service", null)).app().displayName()).isEqualTo("licensing-service");
     }
 
     @Test

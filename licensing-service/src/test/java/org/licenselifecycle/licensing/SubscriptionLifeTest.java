@@ -30,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.events.CloudEventHeaders;
+import org.licenselifecycle.events.DirectoryAuditRecorded;
 import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.LicenseRemoved;
@@ -348,6 +349,54 @@ class SubscriptionLifeTest {
         var subscription = graph.directory().subscriptions().get().getValue().get(0);
         assertThat(subscription.getStatus()).isEqualTo("Suspended");
         assertThat(subscription.getNextLifecycleDateTime().toInstant()).isEqualTo(ENDS);
+    }
+
+    @Test
+    void eachStepIsInTheAuditLogAsTheSystemsAndEachLicenseADeletionTakesAsAChangeUserLicense() throws Exception {
+        TestTenant tenant = new TestTenant();
+        UUID holder = tenant.newUser();
+        clock.fixAt(BOUGHT);
+        String id = buy(tenant, OFFICE_365_E3, 1, false, false);
+        tenant.assign(holder, OFFICE_365_E3);
+
+        clock.fixAt(ENDS);
+        life.run();
+        clock.fixAt(DISABLED);
+        life.run();
+        clock.fixAt(DELETED);
+        life.run();
+
+        List<DirectoryAuditRecorded> entries = auditEntries(tenant.id);
+        List<String> steps = entries.stream().filter(e -> e.activityDisplayName().equals("Update subscription"))
+                .map(e -> e.targetResources().get(0))
+                .peek(target -> assertThat(target.id()).isEqualTo(id))
+                .flatMap(target -> target.modifiedProperties().stream())
+                .filter(p -> p.displayName().equals("Status"))
+                .map(p -> p.oldValue() + " -> " + p.newValue()).toList();
+        assertThat(steps).containsExactly("[\"Enabled\"] -> [\"Warning\"]", "[\"Warning\"] -> [\"Suspended\"]",
+                "[\"Suspended\"] -> [\"Deleted\"]");
+        assertThat(entries).filteredOn(e -> e.activityDisplayName().equals("Update subscription"))
+                .allSatisfy(e -> assertThat(e.initiatedBy().app().displayName()).isEqualTo("licensing-service"));
+        DirectoryAuditRecorded taken = entries.stream().filter(e -> e.activityDisplayName().equals("Change user license")
+                && e.targetResources().get(0).modifiedProperties().get(0).newValue().equals("[]")).findFirst().orElseThrow();
+        assertThat(taken.targetResources().get(0).id()).isEqualTo(holder.toString());
+        assertThat(taken.initiatedBy().app().displayName()).isEqualTo("licensing-service");
+    }
+
+    /** The tenant's audit entries in licensing's outbox, in the order they were written. */
+    private List<DirectoryAuditRecorded> auditEntries(UUID tenantId) throws java.sql.SQLException {
+        List<DirectoryAuditRecorded> entries = new java.util.ArrayList<>();
+        try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(
+                "SELECT payload FROM outbox_event WHERE ce_type = ? AND payload LIKE ? ORDER BY seq")) {
+            query.setString(1, EventType.DIRECTORY_AUDIT_RECORDED.ceType());
+            query.setString(2, "%\"tenantId\":\"" + tenantId + "\"%");
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(EventJson.read(rows.getString(1), DirectoryAuditRecorded.class));
+                }
+            }
+        }
+        return entries;
     }
 
     private void runAfter(CountDownLatch start) {

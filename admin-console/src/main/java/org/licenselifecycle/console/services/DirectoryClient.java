@@ -17,7 +17,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * directory-service as the console calls it: users (Graph), admin role assignments, the tenant with its admin-center
- * links, removing a former employee.
+ * links, removing a former employee, the audit log.
  */
 @RegisterRestClient(configKey = "directory")
 @RegisterProvider(DirectoryErrorMapper.class)
@@ -71,6 +71,28 @@ public interface DirectoryClient {
     record OneDriveSummary(String summary, Instant deleteAfter, String accessFor) {
     }
 
+    /** An entry of Graph's audit log ({@code directoryAudit}), the properties the Audit log page shows. */
+    record DirectoryAudit(String id, String activityDisplayName, java.time.Instant activityDateTime, String result,
+            AuditInitiator initiatedBy, List<AuditTarget> targetResources) {
+    }
+
+    /** Who did it: a signed-in user, or an application. */
+    record AuditInitiator(AuditUser user, AuditApp app) {
+    }
+
+    record AuditUser(String id, String displayName, String userPrincipalName) {
+    }
+
+    record AuditApp(String appId, String displayName) {
+    }
+
+    record AuditTarget(String id, String displayName, String type, String userPrincipalName,
+            List<AuditProperty> modifiedProperties) {
+    }
+
+    record AuditProperty(String displayName, String oldValue, String newValue) {
+    }
+
     /** Graph's list of users; a null option is left out. */
     @GET
     @Path("/v1.0/users")
@@ -78,6 +100,12 @@ public interface DirectoryClient {
             @QueryParam("$top") int top, @QueryParam("$filter") String filter, @QueryParam("$orderby") String orderBy,
             @QueryParam("$select") String select, @QueryParam("$count") Boolean count,
             @QueryParam("$skiptoken") String skipToken);
+
+    /** Graph's audit log, newest first; a null option is left out. */
+    @GET
+    @Path("/v1.0/auditLogs/directoryAudits")
+    ODataCollection<DirectoryAudit> directoryAudits(@HeaderParam("Authorization") String bearer,
+            @QueryParam("$top") int top, @QueryParam("$filter") String filter, @QueryParam("$skiptoken") String skipToken);
 
     @GET
     @Path("/v1.0/users/{id}")

@@ -67,6 +67,11 @@ public class SignedInAdmin {
         return AdminRoles.unassigns(roles);
     }
 
+    /** Whether the console offers the Audit log ({@link AdminRoles#AUDIT_LOG_READERS}). */
+    public boolean canReadAuditLog() {
+        return AdminRoles.readsAuditLog(roles);
+    }
+
     /** Whether the page offers taking over a self-service purchase ({@link AdminRoles#SUBSCRIPTION_MANAGERS}). */
     public boolean canTakeOver() {
         return AdminRoles.takesOver(roles);

@@ -50,6 +50,11 @@ class ActiveUsersSearchTest {
         public OffboardingOutcome offboard(String bearer, String id, Offboarding choices) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public ODataCollection<DirectoryAudit> directoryAudits(String bearer, int top, String filter, String skipToken) {
+            throw new UnsupportedOperationException();
+        }
     }, pageSize(50));
 
     @Test

@@ -7,10 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.licenselifecycle.directory.users.UserFilter;
-import org.licenselifecycle.directory.users.UserSearch;
 import org.licenselifecycle.contract.graph.GraphErrorCodes;
 import org.licenselifecycle.contract.graph.GraphException;
+import org.licenselifecycle.directory.users.UserFilter;
+import org.licenselifecycle.directory.users.UserSearch;
+import org.licenselifecycle.support.graph.FilterTokens;
 
 /**
  * The part of OData's {@code $filter} that {@code GET /v1.0/users} supports, read into a {@link UserFilter}:
@@ -43,23 +44,22 @@ record UsersFilter(UserFilter filter, Optional<String> advancedOperator) {
     private static final class Reader {
 
         private final String text;
-        private final List<String> tokens;
+        private final FilterTokens tokens;
         private final Map<Condition, Object> conditions = new EnumMap<>(Condition.class);
         private final List<UUID> holding = new ArrayList<>();
         private final List<UUID> notHolding = new ArrayList<>();
         private String advancedOperator;
-        private int next;
 
         Reader(String text) {
             this.text = text;
-            this.tokens = tokenize(text);
+            this.tokens = FilterTokens.of(text, this::invalid);
         }
 
         UsersFilter read() {
             do {
                 readCondition();
             } while (accept("and"));
-            if (next < tokens.size()) {
+            if (!tokens.done()) {
                 throw unsupported();
             }
             UserFilter filter = new UserFilter(text(Condition.UPN), Optional.ofNullable((Boolean) conditions.get(Condition.ENABLED)),
@@ -158,10 +158,7 @@ record UsersFilter(UserFilter filter, Optional<String> advancedOperator) {
         }
 
         private String string(String literal) {
-            if (literal.length() < 2 || !literal.startsWith("'") || !literal.endsWith("'")) {
-                throw invalid();
-            }
-            return literal.substring(1, literal.length() - 1).replace("''", "'");
+            return tokens.string(literal);
         }
 
         private Boolean bool(String literal) {
@@ -199,68 +196,15 @@ record UsersFilter(UserFilter filter, Optional<String> advancedOperator) {
         }
 
         private boolean accept(String keyword) {
-            if (next < tokens.size() && tokens.get(next).equalsIgnoreCase(keyword)) {
-                next++;
-                return true;
-            }
-            return false;
+            return tokens.accept(keyword);
         }
 
         private void expect(String token) {
-            if (!take().equals(token)) {
-                throw invalid();
-            }
+            tokens.expect(token);
         }
 
         private String take() {
-            if (next >= tokens.size()) {
-                throw invalid();
-            }
-            return tokens.get(next++);
-        }
-
-        /** Words, punctuation ({@code ( ) , :}) and quoted strings (with {@code ''} for a quote inside). */
-        private List<String> tokenize(String input) {
-            List<String> result = new ArrayList<>();
-            int i = 0;
-            while (i < input.length()) {
-                char c = input.charAt(i);
-                if (Character.isWhitespace(c)) {
-                    i++;
-                } else if ("(),:".indexOf(c) >= 0) {
-                    result.add(String.valueOf(c));
-                    i++;
-                } else if (c == '\'') {
-                    int end = i + 1;
-                    while (true) {
-                        if (end >= input.length()) {
-                            throw invalid();
-                        }
-                        if (input.charAt(end) == '\'') {
-                            if (end + 1 < input.length() && input.charAt(end + 1) == '\'') {
-                                end += 2;
-                                continue;
-                            }
-                            break;
-                        }
-                        end++;
-                    }
-                    result.add(input.substring(i, end + 1));
-                    i = end + 1;
-                } else {
-                    int end = i;
-                    while (end < input.length() && !Character.isWhitespace(input.charAt(end))
-                            && "(),:'".indexOf(input.charAt(end)) < 0) {
-                        end++;
-                    }
-                    result.add(input.substring(i, end));
-                    i = end;
-                }
-            }
-            if (result.isEmpty()) {
-                throw invalid();
-            }
-            return result;
+            return tokens.take();
         }
 
         private GraphException invalid() {

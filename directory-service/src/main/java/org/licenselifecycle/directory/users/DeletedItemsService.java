@@ -5,14 +5,16 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
+import org.licenselifecycle.contract.audit.Activity;
+import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.contract.graph.ObjectIds;
 import org.licenselifecycle.events.UserDeleted;
 import org.licenselifecycle.events.UserPurged;
 import org.licenselifecycle.events.UserRestored;
-import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.support.outbox.Outbox;
 
 /**
@@ -63,6 +65,7 @@ public class DeletedItemsService {
         UUID managerId = managers.activeManager(user).map(manager -> manager.id).orElse(null);
         outbox.add(user.id, new UserDeleted(tenantId, user.id, user.userPrincipalName, managerId, deletedBy,
                 user.deletedAt, user.purgeAfter));
+        userService.audit(Activity.DELETE_USER, user, List.of());
         return user;
     }
 
@@ -90,6 +93,7 @@ public class DeletedItemsService {
             throw UserService.duplicateUserPrincipalName(e);
         }
         outbox.add(user.id, new UserRestored(tenantId, user.id, user.userPrincipalName, restoredBy, now()));
+        userService.audit(Activity.RESTORE_USER, user, List.of());
         return user;
     }
 
@@ -130,6 +134,8 @@ public class DeletedItemsService {
             }
         }
         outbox.add(user.id, new UserPurged(user.tenantId, user.id, user.userPrincipalName, purgedBy, now()));
+        // the purge job's run has no caller: the audit log names this service
+        userService.audit(Activity.HARD_DELETE_USER, user, List.of());
         users.delete(user);
         users.flush();
     }

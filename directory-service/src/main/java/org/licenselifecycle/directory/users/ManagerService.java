@@ -6,8 +6,10 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.licenselifecycle.contract.audit.Activity;
 import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.contract.graph.ObjectIds;
+import org.licenselifecycle.support.audit.AuditTargets;
 
 /**
  * A user's manager (Graph's {@code manager} reference): another active user of the same tenant, never the
@@ -57,8 +59,11 @@ public class ManagerService {
         }
         refuseCycle(user, manager);
         if (!manager.id.equals(user.managerId)) {
+            UUID before = user.managerId;
             user.managerId = manager.id;
             userService.announceUpdate(user);
+            userService.audit(Activity.SET_USER_MANAGER, user,
+                    AuditTargets.only(AuditTargets.changed("Manager", before, manager.id)));
         }
     }
 
@@ -72,8 +77,11 @@ public class ManagerService {
         if (user.managerId == null) {
             throw GraphException.notFound("manager");
         }
+        UUID before = user.managerId;
         user.managerId = null;
         userService.announceUpdate(user);
+        userService.audit(Activity.REMOVE_USER_MANAGER, user,
+                AuditTargets.only(AuditTargets.changed("Manager", before, null)));
     }
 
     /** The manager the user has while that manager is not deleted: a deleted manager's access waits for their restore. */

@@ -8,14 +8,19 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.exception.ConstraintViolationException;
-import org.licenselifecycle.directory.tenants.TenantService;
-import org.licenselifecycle.events.UserCreated;
-import org.licenselifecycle.events.UserUpdated;
+import org.licenselifecycle.contract.audit.Activity;
 import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.contract.graph.ObjectIds;
+import org.licenselifecycle.directory.tenants.TenantService;
+import org.licenselifecycle.events.DirectoryAuditRecorded.ModifiedProperty;
+import org.licenselifecycle.events.UserCreated;
+import org.licenselifecycle.events.UserUpdated;
+import org.licenselifecycle.support.audit.AuditLog;
+import org.licenselifecycle.support.audit.AuditTargets;
 import org.licenselifecycle.support.outbox.Outbox;
 
 /**
@@ -36,14 +41,16 @@ public class UserService {
     private final TenantService tenants;
     private final PrivilegedTargets privilegedTargets;
     private final Outbox outbox;
+    private final AuditLog auditLog;
     private final Clock clock;
 
     UserService(UserRepository users, TenantService tenants, PrivilegedTargets privilegedTargets, Outbox outbox,
-            Clock clock) {
+            AuditLog auditLog, Clock clock) {
         this.users = users;
         this.tenants = tenants;
         this.privilegedTargets = privilegedTargets;
         this.outbox = outbox;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
@@ -91,6 +98,11 @@ public class UserService {
         }
         outbox.add(user.id, new UserCreated(tenantId, user.id, user.userPrincipalName, user.displayName,
                 user.mailNickname, user.usageLocation, user.accountEnabled, user.createdAt));
+        audit(Activity.ADD_USER, user, AuditTargets.only(
+                AuditTargets.changed("DisplayName", null, user.displayName),
+                AuditTargets.changed("UserPrincipalName", null, user.userPrincipalName),
+                AuditTargets.changed("AccountEnabled", null, user.accountEnabled),
+                AuditTargets.changed("UsageLocation", null, user.usageLocation)));
         return user;
     }
 
@@ -130,15 +142,27 @@ public class UserService {
             user.forceChangePasswordNextSignIn =
                     Boolean.TRUE.equals(changes.passwordProfile().orElseThrow().forceChangePasswordNextSignIn());
         }
-        if (UserChangesApplied.apply(changes, user)) {
+        List<ModifiedProperty> changed = UserChangesApplied.apply(changes, user);
+        if (!changed.isEmpty()) {
             try {
                 users.flush();
             } catch (ConstraintViolationException e) {
                 throw duplicateUserPrincipalName(e);
             }
             announceUpdate(user);
+            audit(Activity.UPDATE_USER, user, changed);
         }
         return user;
+    }
+
+    /**
+     * Records in the tenant's audit log, in the caller's transaction, that the caller (the system outside a request)
+     * did {@code activity} to {@code user}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void audit(Activity activity, User user, List<ModifiedProperty> changed) {
+        auditLog.record(user.tenantId, activity, AuditTargets.user(user.id, user.displayName, user.userPrincipalName,
+                changed));
     }
 
     /** Writes UserUpdated with the user's current snapshot, in the caller's transaction. */

@@ -4,6 +4,9 @@ import static org.licenselifecycle.contract.roles.DirectoryRole.BILLING_ADMINIST
 import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_ADMINISTRATOR;
 import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_READER;
 import static org.licenselifecycle.contract.roles.DirectoryRole.LICENSE_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.REPORTS_READER;
+import static org.licenselifecycle.contract.roles.DirectoryRole.SECURITY_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.SECURITY_READER;
 import static org.licenselifecycle.contract.roles.DirectoryRole.USER_ADMINISTRATOR;
 
 import java.util.Collections;
@@ -27,6 +30,13 @@ public final class AdminRoles {
     /** Who creates, deletes and restores users. */
     public static final Set<DirectoryRole> USER_ADMINS = of(GLOBAL_ADMINISTRATOR, USER_ADMINISTRATOR);
 
+    /**
+     * Who reads the audit log (Graph's {@code directoryAudits}): the roles Entra ID allows for it, least privileged
+     * first Reports Reader, Security Reader, Security Administrator, Global Reader; and the Global Administrator.
+     */
+    public static final Set<DirectoryRole> AUDIT_LOG_READERS = of(GLOBAL_ADMINISTRATOR, GLOBAL_READER,
+            SECURITY_ADMINISTRATOR, SECURITY_READER, REPORTS_READER);
+
     /** Only the Global Administrator. */
     public static final Set<DirectoryRole> GLOBAL_ONLY = of(GLOBAL_ADMINISTRATOR);
 
@@ -39,6 +49,11 @@ public final class AdminRoles {
     /** Whether one of {@code held} may unassign licenses. */
     public static boolean unassigns(Set<DirectoryRole> held) {
         return held.stream().anyMatch(LICENSE_ADMINS::contains);
+    }
+
+    /** Whether one of {@code held} may read the audit log. */
+    public static boolean readsAuditLog(Set<DirectoryRole> held) {
+        return held.stream().anyMatch(AUDIT_LOG_READERS::contains);
     }
 
     /** Whether one of {@code held} may take over a self-service purchase. */

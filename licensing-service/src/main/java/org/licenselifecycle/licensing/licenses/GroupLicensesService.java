@@ -27,15 +27,17 @@ public class GroupLicensesService {
     private final LicenseAssignmentRepository rows;
     private final LicenseEvents events;
     private final GroupProducts groups;
+    private final LicenseAudit audit;
     private final Clock clock;
 
     GroupLicensesService(ProductCatalog catalog, Seats seats, LicenseAssignmentRepository rows, LicenseEvents events,
-            GroupProducts groups, Clock clock) {
+            GroupProducts groups, LicenseAudit audit, Clock clock) {
         this.catalog = catalog;
         this.seats = seats;
         this.rows = rows;
         this.events = events;
         this.groups = groups;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -66,6 +68,7 @@ public class GroupLicensesService {
                     .map(other -> new HeldLicense(catalog.find(other.skuId()).orElseThrow(), other.disabledPlans()))
                     .anyMatch(HeldLicense::grantsExchangeOnline);
             events.assigned(member.ref(), inherited, request.groupId(), exchangeRetained, actor, now);
+            audit.given(member, inherited);
         }
         groups.given(tenantId, request.groupId(), product.skuId(), blankToNull(request.groupName()));
         seatMoves.make(seats, tenantId);
@@ -125,6 +128,7 @@ public class GroupLicensesService {
                     .anyMatch(HeldLicense::grantsExchangeOnline);
             events.removed(member.ref(), new HeldLicense(product, inherited.disabledPlans()), exchangeRetained,
                     RemovalReason.UNASSIGNED, actor, now);
+            audit.lost(member, product.skuId());
         }
         seatMoves.make(seats, tenantId);
         return new GroupLicenses(request.groupId(), request.groupName(), product.skuId(), users);

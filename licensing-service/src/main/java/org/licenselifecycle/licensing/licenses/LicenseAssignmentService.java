@@ -35,14 +35,16 @@ public class LicenseAssignmentService {
     private final ProductCatalog catalog;
     private final Seats seats;
     private final LicenseEvents events;
+    private final LicenseAudit audit;
     private final Clock clock;
 
     LicenseAssignmentService(LicenseAssignmentRepository rows, ProductCatalog catalog, Seats seats, LicenseEvents events,
-            Clock clock) {
+            LicenseAudit audit, Clock clock) {
         this.rows = rows;
         this.catalog = catalog;
         this.seats = seats;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -181,6 +183,7 @@ public class LicenseAssignmentService {
         // a group's license whose disabled plans changed stays the group's
         added.forEach(license -> events.assigned(user, license, held.get(license.product().skuId()).assignedByGroup(),
                 exchangeRetained, actor, now));
+        audit.changed(holder, audit.held(holder.licenses()), after);
         return licenses(holder, after);
     }
 

@@ -25,12 +25,15 @@ public class SelfServiceLicenses implements PurchaseLicenses {
     private final ProductCatalog catalog;
     private final LicenseAssignmentRepository rows;
     private final LicenseEvents events;
+    private final LicenseAudit audit;
     private final Clock clock;
 
-    SelfServiceLicenses(ProductCatalog catalog, LicenseAssignmentRepository rows, LicenseEvents events, Clock clock) {
+    SelfServiceLicenses(ProductCatalog catalog, LicenseAssignmentRepository rows, LicenseEvents events, LicenseAudit audit,
+            Clock clock) {
         this.catalog = catalog;
         this.rows = rows;
         this.events = events;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -68,6 +71,7 @@ public class SelfServiceLicenses implements PurchaseLicenses {
                     .map(other -> new HeldLicense(catalog.find(other.skuId()).orElseThrow(), other.disabledPlans()))
                     .anyMatch(HeldLicense::grantsExchangeOnline);
             events.assigned(user.ref(), given, exchangeRetained, purchase.purchaserId, now);
+            audit.given(user, given);
         }
         purchase.selfServiceLicensesGiven(users.size());
     }

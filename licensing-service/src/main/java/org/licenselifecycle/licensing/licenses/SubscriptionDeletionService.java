@@ -27,12 +27,15 @@ class SubscriptionDeletionService implements SubscriptionDeletionEffects {
     private final Seats seats;
     private final LicenseAssignmentRepository rows;
     private final LicenseEvents events;
+    private final LicenseAudit audit;
 
-    SubscriptionDeletionService(ProductCatalog catalog, Seats seats, LicenseAssignmentRepository rows, LicenseEvents events) {
+    SubscriptionDeletionService(ProductCatalog catalog, Seats seats, LicenseAssignmentRepository rows, LicenseEvents events,
+            LicenseAudit audit) {
         this.catalog = catalog;
         this.seats = seats;
         this.rows = rows;
         this.events = events;
+        this.audit = audit;
     }
 
     @Override
@@ -68,6 +71,7 @@ class SubscriptionDeletionService implements SubscriptionDeletionEffects {
                     .anyMatch(row -> held(row).grantsExchangeOnline());
             rows.remove(user.userId(), List.of(license.skuId()));
             events.subscriptionDeleted(user.ref(), held(license), exchangeOnlineRetained, subscription.id, at);
+            audit.lost(user, license.skuId());
             taken++;
         }
         return taken;

@@ -40,15 +40,17 @@ public class UserDeletionService implements UserDeletionEffects {
     private final LicenseAssignmentRepository rows;
     private final LicenseEvents events;
     private final GroupProducts groups;
+    private final LicenseAudit audit;
     private final Clock clock;
 
     UserDeletionService(ProductCatalog catalog, Seats seats, LicenseAssignmentRepository rows, LicenseEvents events,
-            GroupProducts groups, Clock clock) {
+            GroupProducts groups, LicenseAudit audit, Clock clock) {
         this.catalog = catalog;
         this.seats = seats;
         this.rows = rows;
         this.events = events;
         this.groups = groups;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -115,16 +117,19 @@ public class UserDeletionService implements UserDeletionEffects {
                 });
         // each event says whether Exchange Online is held once the whole restore is done
         boolean exchangeRetained = back.values().stream().map(this::held).anyMatch(HeldLicense::grantsExchangeOnline);
+        List<HeldLicense> restored = new ArrayList<>();
         for (DeletedUserLicense license : remembered) {
             LicenseRow given = back.get(license.skuId);
             if (given != null) {
                 rows.give(user.tenantId, user.userId, given, now, null);
                 events.assigned(user.ref(), held(given), given.assignedByGroup(), exchangeRetained, null, now);
+                restored.add(held(given));
             } else {
                 notRestored(user, license, failed.get(license.skuId), now);
             }
             license.delete();
         }
+        audit.changed(user.tenantId, user.userId, user.displayName, user.userPrincipalName, List.of(), restored);
     }
 
     /** Why a self-service purchase can't take its license back; empty when it can. */
@@ -203,6 +208,7 @@ public class UserDeletionService implements UserDeletionEffects {
             events.removed(user.ref(), held(assignment), exchangeOnlineRetained, RemovalReason.UNASSIGNED,
                     request.requestedBy(), request.requestedAt());
         }
+        audit.changed(user, audit.held(user.licenses()), audit.held(byAdminRemovable.get(false)));
         seatMoves.make(seats, user.tenantId());
     }
 
@@ -227,6 +233,8 @@ public class UserDeletionService implements UserDeletionEffects {
             // every license goes at once, so no other license keeps Exchange Online for the user
             events.removed(user.ref(), held(assignment), false, RemovalReason.USER_DELETED, null, at);
         }
+        audit.changed(user.tenantId, user.userId, user.displayName, user.userPrincipalName,
+                audit.held(held.stream().map(LicenseAssignmentRepository.Given::license).toList()), List.of());
         seatMoves.make(seats, user.tenantId);
     }
 }

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.licenselifecycle.contract.audit.Activity;
+import org.licenselifecycle.support.audit.AuditTargets;
 
 /**
  * Moves subscriptions on through their life ({@link SubscriptionLife}) at the injected Clock's time: renews, expires,
@@ -26,14 +28,16 @@ public class SubscriptionLifeJob {
     private final Seats seats;
     private final SubscriptionDeletionEffects deletion;
     private final SubscriptionsConfig config;
+    private final SubscriptionAudit audit;
     private final Clock clock;
 
     SubscriptionLifeJob(SubscriptionLife life, Seats seats, SubscriptionDeletionEffects deletion, SubscriptionsConfig config,
-            Clock clock) {
+            SubscriptionAudit audit, Clock clock) {
         this.life = life;
         this.seats = seats;
         this.deletion = deletion;
         this.config = config;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -92,6 +96,8 @@ public class SubscriptionLifeJob {
         if (subscription == null) {
             return false;
         }
+        SubscriptionStatus statusBefore = subscription.status;
+        Instant nextBefore = subscription.nextLifecycleAt;
         switch (life.next(subscription, now)) {
             case NONE -> {
                 return false;
@@ -109,6 +115,10 @@ public class SubscriptionLifeJob {
                 deletion.subscriptionDeleted(subscription, disabledLicenses, now);
             }
         }
+        // in the tenant's audit log as the system's change (outside a request: licensing-service)
+        audit.record(subscription, Activity.UPDATE_SUBSCRIPTION, AuditTargets.only(
+                AuditTargets.changed("Status", statusBefore, subscription.status),
+                AuditTargets.changed("NextLifecycleDateTime", nextBefore, subscription.nextLifecycleAt)));
         return true;
     }
 }

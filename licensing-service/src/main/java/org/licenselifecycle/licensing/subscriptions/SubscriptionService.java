@@ -14,11 +14,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.licenselifecycle.contract.audit.Activity;
+import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.users.DirectoryUser;
 import org.licenselifecycle.licensing.users.UserRows;
-import org.licenselifecycle.contract.graph.GraphException;
+import org.licenselifecycle.support.audit.AuditTargets;
 
 /**
  * Buying, changing and cancelling subscriptions, and reading what a tenant owns. A subscription admins can
@@ -38,11 +40,13 @@ public class SubscriptionService {
     private final Clock clock;
     private final UserRows users;
     private final SubscriptionLife life;
+    private final SubscriptionAudit audit;
 
     SubscriptionService(ProductCatalog catalog, Seats seats, PurchaseLicenses purchaseLicenses, SubscriptionsConfig config,
-            Clock clock, UserRows users, SubscriptionLife life) {
+            Clock clock, UserRows users, SubscriptionLife life, SubscriptionAudit audit) {
         this.users = users;
         this.life = life;
+        this.audit = audit;
         this.catalog = catalog;
         this.seats = seats;
         this.purchaseLicenses = purchaseLicenses;
@@ -108,6 +112,10 @@ public class SubscriptionService {
         if (subscription.assignable() && !seats.addLicenses(tenantId, product.skuId(), request.licenses())) {
             throw GraphException.badRequest("The tenant cannot hold more licenses of " + product.skuPartNumber() + ".");
         }
+        audit.record(subscription, Activity.ADD_SUBSCRIPTION, AuditTargets.only(
+                AuditTargets.changed("Licenses", null, subscription.licenses),
+                AuditTargets.changed("Status", null, subscription.status),
+                AuditTargets.changed("BoughtBy", null, subscription.boughtBy)));
         if (request.assignTo() != null) {
             // the licenses it gives reference this row, written through plain SQL: the ORM would write the row only at commit
             Subscription.flush();
@@ -131,6 +139,9 @@ public class SubscriptionService {
             throw GraphException.badRequest("The subscription has " + (subscription.disabledAt != null ? "been disabled" : "expired")
                     + "; reactivate it (turn recurring billing on) before changing its licenses.");
         }
+        int licensesBefore = subscription.licenses;
+        boolean recurringBillingBefore = subscription.recurringBilling;
+        SubscriptionStatus statusBefore = subscription.status;
         if (change.licenses() != null && change.licenses() != subscription.licenses) {
             reduce(subscription, change.licenses());
         }
@@ -144,6 +155,10 @@ public class SubscriptionService {
                 subscription.recurringBilling = change.recurringBilling();
             }
         }
+        audit.record(subscription, Activity.UPDATE_SUBSCRIPTION, AuditTargets.only(
+                AuditTargets.changed("Licenses", licensesBefore, subscription.licenses),
+                AuditTargets.changed("RecurringBilling", recurringBillingBefore, subscription.recurringBilling),
+                AuditTargets.changed("Status", statusBefore, subscription.status)));
         return view(subscription);
     }
 
@@ -169,7 +184,10 @@ public class SubscriptionService {
         if (subscription.assignable()) {
             takeFromTotal(subscription, subscription.licenses);
         }
+        SubscriptionStatus before = subscription.status;
         subscription.cancel(now);
+        audit.record(subscription, Activity.CANCEL_SUBSCRIPTION,
+                AuditTargets.only(AuditTargets.changed("Status", before, subscription.status)));
         return view(subscription);
     }
 
@@ -205,6 +223,8 @@ public class SubscriptionService {
             seats.addAssigned(tenantId, subscription.skuId, given);
         }
         purchaseLicenses.takenOver(subscription);
+        audit.record(subscription, Activity.UPDATE_SUBSCRIPTION,
+                AuditTargets.only(AuditTargets.changed("TakenOver", false, true)));
         return view(subscription);
     }
 

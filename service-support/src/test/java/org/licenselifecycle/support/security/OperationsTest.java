@@ -91,6 +91,26 @@ class OperationsTest {
     }
 
     @Test
+    void readingTheAuditLogTakesAuditLogReadAllAndWhenDelegatedARoleEntraLetsReadIt() {
+        String op = Operations.READ_AUDIT_LOGS;
+
+        assertThat(Operations.allows(op, appOnly(Set.of("AuditLog.Read.All")))).isTrue();
+        assertThat(Operations.allows(op, appOnly(Set.of("Directory.ReadWrite.All", "User.ReadWrite.All",
+                "LicenseAssignment.ReadWrite.All")))).isFalse();
+        for (DirectoryRole reader : new DirectoryRole[] {DirectoryRole.GLOBAL_ADMINISTRATOR, DirectoryRole.GLOBAL_READER,
+                DirectoryRole.SECURITY_ADMINISTRATOR, DirectoryRole.SECURITY_READER, DirectoryRole.REPORTS_READER}) {
+            assertThat(Operations.allows(op, delegated(Set.of("AuditLog.Read.All"), reader))).as(reader.name()).isTrue();
+            assertThat(Operations.allows(op, delegated(Set.of("Directory.ReadWrite.All"), reader))).as(reader.name())
+                    .isFalse();
+        }
+        for (DirectoryRole other : new DirectoryRole[] {DirectoryRole.LICENSE_ADMINISTRATOR,
+                DirectoryRole.USER_ADMINISTRATOR, DirectoryRole.BILLING_ADMINISTRATOR,
+                DirectoryRole.HELPDESK_ADMINISTRATOR}) {
+            assertThat(Operations.allows(op, delegated(Set.of("AuditLog.Read.All"), other))).as(other.name()).isFalse();
+        }
+    }
+
+    @Test
     void theAdminApiServesSignedInAdminsOnly() {
         Set<String> adminApi = Set.of(Operations.READ_LICENSES, Operations.CHANGE_LICENSES, Operations.READ_SUBSCRIPTIONS,
                 Operations.BUY_SUBSCRIPTIONS, Operations.MANAGE_SUBSCRIPTIONS, Operations.OFFBOARD_USERS,

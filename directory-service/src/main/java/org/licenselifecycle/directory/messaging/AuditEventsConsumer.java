@@ -1,0 +1,44 @@
+package org.licenselifecycle.directory.messaging;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+import org.licenselifecycle.directory.audit.DirectoryAudits;
+import org.licenselifecycle.events.DirectoryAuditRecorded;
+import org.licenselifecycle.support.inbox.Inbox;
+
+/**
+ * Keeps the entries every service records on {@code audit.directory-audits} in the tenants' audit logs
+ * ({@link DirectoryAudits}). Through the {@link Inbox}: the entry and the event id commit together, a failing
+ * effect goes through the delayed-retry topics, an unreadable event to the dead-letter topic.
+ */
+@ApplicationScoped
+public class AuditEventsConsumer {
+
+    /** This consumer's name in processed_event. */
+    static final String CONSUMER = "directory-service.audit-events";
+
+    private static final Logger LOG = Logger.getLogger(AuditEventsConsumer.class);
+
+    private final Inbox inbox;
+    private final DirectoryAudits audits;
+
+    AuditEventsConsumer(Inbox inbox, DirectoryAudits audits) {
+        this.inbox = inbox;
+        this.audits = audits;
+    }
+
+    @Incoming("audit-events")
+    @Blocking // the Inbox runs each try in a transaction of its own
+    public CompletionStage<Void> consume(Message<String> message) {
+        return inbox.receive(CONSUMER, message, (type, event) -> {
+            switch (type) {
+                case DIRECTORY_AUDIT_RECORDED -> audits.keep(event.id(), event.data(DirectoryAuditRecorded.class));
+                default -> LOG.debugf("Event %s (%s) is not for this consumer", event.id(), event.ceType());
+            }
+        });
+    }
+}
