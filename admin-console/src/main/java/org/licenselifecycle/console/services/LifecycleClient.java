@@ -20,7 +20,7 @@ public interface LifecycleClient {
 
     record Mailbox(String userId, String userPrincipalName, String state, boolean searchable, String exchangePlan,
             Instant removedAt, List<String> holds, Instant heldUntil, Instant userDeletedAt, Instant purgedAt,
-            Instant purgeAfter) {
+            Instant purgeAfter, boolean reconnectable) {
     }
 
     record OneDrive(String userId, String state, String url, Instant deleteAfter) {

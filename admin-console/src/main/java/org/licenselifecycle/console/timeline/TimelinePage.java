@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,16 +44,14 @@ public class TimelinePage {
     private final LicensingClient licensing;
     private final LifecycleClient lifecycle;
     private final SignedInAdmin admin;
-    private final Clock clock;
     private final Template page;
 
     TimelinePage(@RestClient DirectoryClient directory, @RestClient LicensingClient licensing,
-            @RestClient LifecycleClient lifecycle, SignedInAdmin admin, Clock clock, @Location("timeline.html") Template page) {
+            @RestClient LifecycleClient lifecycle, SignedInAdmin admin, @Location("timeline.html") Template page) {
         this.directory = directory;
         this.licensing = licensing;
         this.lifecycle = lifecycle;
         this.admin = admin;
-        this.clock = clock;
         this.page = page;
     }
 
@@ -91,8 +88,8 @@ public class TimelinePage {
         List<Entry> entries = timeline.entries().stream()
                 .map(e -> new Entry(e, e.actor() == null ? "the system" : actors.computeIfAbsent(e.actor(), this::actorName)))
                 .toList();
-        boolean inGrace = mailbox != null && "DISCONNECTED".equals(mailbox.state()) && mailbox.purgeAfter() != null
-                && clock.instant().isBefore(mailbox.purgeAfter());
+        // lifecycle says whether the grace period still runs: the console does not count it
+        boolean inGrace = mailbox != null && mailbox.reconnectable();
         List<LicensingClient.Product> products = inGrace && admin.canUnassign() ? licensing.products(admin.bearer()) : List.of();
         return page.data("user", user)
                 .data("mailbox", mailbox)

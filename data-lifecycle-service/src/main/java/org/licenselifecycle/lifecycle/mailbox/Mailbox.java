@@ -107,6 +107,14 @@ public class Mailbox extends PanacheEntityBase {
         return state != MailboxState.PURGED && !held() && purgeAfter != null && !at.isBefore(purgeAfter);
     }
 
+    /**
+     * Whether a license given back at {@code at} reconnects this mailbox: it is disconnected and its grace period has
+     * not run out ("reactivate or reassign the license within 30 days").
+     */
+    public boolean reconnectableAt(Instant at) {
+        return state == MailboxState.DISCONNECTED && !dueAt(at);
+    }
+
     /** {@link #dueAt} as SQL over {@code mailbox m} at {@code :now}, for the purge job: the same rule, kept beside it. */
     static final String DUE_AT_NOW = "m.state <> 'PURGED' "
             + "AND NOT EXISTS (SELECT 1 FROM mailbox_hold h WHERE h.user_id = m.user_id) AND m.purge_after <= :now";

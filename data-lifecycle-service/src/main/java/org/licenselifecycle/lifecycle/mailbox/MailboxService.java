@@ -230,7 +230,7 @@ public class MailboxService {
             timeline.record(mailbox.tenantId, mailbox.userId, now, TimelineEvent.HOLD_PLACED, placedBy,
                     hold.kind() + " placed; mailbox " + describe(mailbox));
         }
-        return MailboxView.of(mailbox);
+        return MailboxView.of(mailbox, now);
     }
 
     /** Releases a hold; when it was the last, the normal retention applies again, counted from now at the earliest. */
@@ -246,14 +246,14 @@ public class MailboxService {
         }
         timeline.record(mailbox.tenantId, mailbox.userId, now, TimelineEvent.HOLD_RELEASED, releasedBy,
                 holdKind + " released; mailbox " + describe(mailbox));
-        return MailboxView.of(mailbox);
+        return MailboxView.of(mailbox, now);
     }
 
     /** The user's mailbox in the caller's tenant; 404 when there is none (or it is another tenant's). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public MailboxView find(UUID tenantId, String userId) {
         return Mailbox.ofUser(tenantId, ObjectIds.parse(userId))
-                .map(MailboxView::of)
+                .map(mailbox -> MailboxView.of(mailbox, clock.instant()))
                 .orElseThrow(() -> GraphException.notFound(userId));
     }
 

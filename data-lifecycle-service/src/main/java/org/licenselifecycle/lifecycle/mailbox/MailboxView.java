@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A user's mailbox as the admin API shows it. Instants are ISO-8601; absent ones are null. */
+/**
+ * A user's mailbox as the admin API shows it. Instants are ISO-8601; absent ones are null. {@code reconnectable}: a
+ * license given back now reconnects it ({@link Mailbox#reconnectableAt}), so that no caller works out the grace period.
+ */
 public record MailboxView(
         UUID userId,
         UUID tenantId,
@@ -20,11 +23,12 @@ public record MailboxView(
         Instant heldUntil,
         Instant userDeletedAt,
         Instant purgedAt,
-        Instant purgeAfter) {
+        Instant purgeAfter,
+        boolean reconnectable) {
 
-    static MailboxView of(Mailbox m) {
+    static MailboxView of(Mailbox m, Instant now) {
         return new MailboxView(m.userId, m.tenantId, m.userPrincipalName, m.state, m.searchable, m.exchangePlan,
                 m.provisionedAt, m.reconnectedAt, m.removedAt, m.removedBy, m.holds.stream().sorted().toList(),
-                m.heldUntil, m.userDeletedAt, m.purgedAt, m.purgeAfter);
+                m.heldUntil, m.userDeletedAt, m.purgedAt, m.purgeAfter, m.reconnectableAt(now));
     }
 }
