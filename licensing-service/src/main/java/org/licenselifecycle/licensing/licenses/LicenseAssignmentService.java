@@ -71,6 +71,8 @@ public class LicenseAssignmentService {
             finish(tenantId, seatMoves);
             metrics.succeededAtCommit(operations);
             return changed;
+        } catch (UserNotHeardOf unheard) {
+            throw unheard; // not refused yet: directory-service is asked, and the change tried again
         } catch (GraphException refused) {
             metrics.refused(operations);
             throw refused;
