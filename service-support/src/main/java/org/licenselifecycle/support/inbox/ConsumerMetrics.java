@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -30,7 +31,7 @@ public class ConsumerMetrics {
     void delivered(String consumer, Delivery delivery, long nanos, boolean deadLettered) {
         Timer.builder(PROCESSING).description("Time the Inbox took to deliver a record, tries in place included")
                 .tag("consumer", consumer).tag("outcome", delivery.outcome().name().toLowerCase(Locale.ROOT))
-                .register(metrics).record(java.time.Duration.ofNanos(nanos));
+                .register(metrics).record(Duration.ofNanos(nanos));
         boolean failed = delivery.outcome() == Delivery.Outcome.DEAD_LETTER
                 || delivery.reason().filter(EffectFailed.class::isInstance).isPresent();
         if (failed) {

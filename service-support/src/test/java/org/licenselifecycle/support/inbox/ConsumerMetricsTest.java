@@ -62,6 +62,7 @@ class ConsumerMetricsTest {
         assertThat(scraped("inbox_failures_total", CONSUMER)).as("the first try and each delayed one failed")
                 .isEqualTo(failuresBefore + 3);
         assertThat(scraped("inbox_processing_seconds_count", CONSUMER, "outcome=\"applied\"")).isGreaterThan(appliedBefore);
+        assertThat(scraped("inbox_processing_seconds_sum", CONSUMER, "outcome=\"applied\"")).isPositive();
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(scraped("inbox_dead_letters_total", CONSUMER)).as("a dead letter is counted once")
                         .isEqualTo(deadBefore + 1));

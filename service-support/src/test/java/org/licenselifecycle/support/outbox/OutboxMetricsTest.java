@@ -53,7 +53,7 @@ class OutboxMetricsTest {
         });
         assertThat(scraped("outbox_relay_send_seconds_count")).isGreaterThan(sendsBefore);
         assertThat(PrometheusText.names(given().get("/q/metrics").then().extract().asString()))
-                .as("the gauges an operator alerts on").contains("outbox_events_set_aside", "kafka_broker_reachable");
+                .as("the gauges an operator alerts on").contains("outbox_events_set_aside", "kafka_broker_reachable", "outbox_relay_send_seconds_sum");
     }
 
     private static double scraped(String name) {
