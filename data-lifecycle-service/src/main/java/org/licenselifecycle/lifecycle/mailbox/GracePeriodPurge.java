@@ -41,8 +41,10 @@ public class GracePeriodPurge {
     private final EntityManager em;
     private final Clock clock;
     private final PurgeConfig config;
+    private final MailboxMetrics metrics;
 
-    GracePeriodPurge(EntityManager em, Clock clock, PurgeConfig config) {
+    GracePeriodPurge(EntityManager em, Clock clock, PurgeConfig config, MailboxMetrics metrics) {
+        this.metrics = metrics;
         this.em = em;
         this.clock = clock;
         this.config = config;
@@ -73,6 +75,7 @@ public class GracePeriodPurge {
                     .setParameter("batch", config.batchSize())
                     .getSingleResult());
             int purged = ((Number) batch[0]).intValue();
+            metrics.purged(purged);
             mailboxes += purged;
             deleted += ((Number) batch[1]).longValue();
             retained += ((Number) batch[2]).longValue();

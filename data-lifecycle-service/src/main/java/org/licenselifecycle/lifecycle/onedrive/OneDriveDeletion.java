@@ -1,5 +1,7 @@
 package org.licenselifecycle.lifecycle.onedrive;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +22,11 @@ public class OneDriveDeletion {
 
     private final Clock clock;
     private final OneDriveService oneDrives;
+    private final Counter deletions;
 
-    OneDriveDeletion(Clock clock, OneDriveService oneDrives) {
+    OneDriveDeletion(Clock clock, OneDriveService oneDrives, MeterRegistry metrics) {
+        this.deletions = Counter.builder("onedrive.deletions")
+                .description("OneDrives deleted at the end of their retention").register(metrics);
         this.clock = clock;
         this.oneDrives = oneDrives;
     }
@@ -49,6 +54,7 @@ public class OneDriveDeletion {
                 return due.size();
             });
             total += batch;
+            deletions.increment(batch);
         } while (batch == BATCH);
         return total;
     }

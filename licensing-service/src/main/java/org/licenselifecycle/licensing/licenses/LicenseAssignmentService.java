@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +38,11 @@ public class LicenseAssignmentService {
     private final LicenseEvents events;
     private final LicenseAudit audit;
     private final Clock clock;
+    private final LicenseChangeMetrics metrics;
 
     LicenseAssignmentService(LicenseAssignmentRepository rows, ProductCatalog catalog, Seats seats, LicenseEvents events,
-            LicenseAudit audit, Clock clock) {
+            LicenseAudit audit, Clock clock, LicenseChangeMetrics metrics) {
+        this.metrics = metrics;
         this.rows = rows;
         this.catalog = catalog;
         this.seats = seats;
@@ -60,11 +63,20 @@ public class LicenseAssignmentService {
     public UserLicenses assignLicense(UUID tenantId, UUID actor, String user, List<AssignedLicense> add,
             List<UUID> remove) {
         LicenseChange change = LicenseChange.of(add, remove);
-        Holder holder = rows.lock(tenantId, user).orElseThrow(() -> new UserNotHeardOf(tenantId, user));
-        SeatMoves seatMoves = new SeatMoves();
-        UserLicenses changed = apply(holder, actor, change, seatMoves);
-        finish(tenantId, seatMoves);
-        return changed;
+        Set<LicenseChangeMetrics.Operation> operations = LicenseChangeMetrics.of(change);
+        try {
+            Holder holder = rows.lock(tenantId, user).orElseThrow(() -> new UserNotHeardOf(tenantId, user));
+            SeatMoves seatMoves = new SeatMoves();
+            UserLicenses changed = apply(holder, actor, change, seatMoves);
+            finish(tenantId, seatMoves);
+            metrics.succeededAtCommit(operations);
+            return changed;
+        } catch (UserNotHeardOf unheard) {
+            throw unheard; // not refused yet: directory-service is asked, and the change tried again
+        } catch (GraphException refused) {
+            metrics.refused(operations);
+            throw refused;
+        }
     }
 
     /**
@@ -90,10 +102,19 @@ public class LicenseAssignmentService {
     /** The one way a change of several users' licenses runs: each user's change, then every seat at once. */
     private void change(UUID tenantId, Collection<Holder> users, UUID actor, Function<Holder, LicenseChange> change) {
         SeatMoves seatMoves = new SeatMoves();
-        for (Holder user : users) {
-            apply(user, actor, change.apply(user), seatMoves);
+        Set<LicenseChangeMetrics.Operation> operations = EnumSet.noneOf(LicenseChangeMetrics.Operation.class);
+        try {
+            for (Holder user : users) {
+                LicenseChange userChange = change.apply(user);
+                operations.addAll(LicenseChangeMetrics.of(userChange));
+                apply(user, actor, userChange, seatMoves);
+            }
+            finish(tenantId, seatMoves);
+            metrics.succeededAtCommit(operations);
+        } catch (GraphException refused) {
+            metrics.refused(operations);
+            throw refused;
         }
-        finish(tenantId, seatMoves);
     }
 
     /**

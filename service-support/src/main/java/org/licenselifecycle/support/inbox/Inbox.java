@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.fault.KafkaDelayedRetryTopic;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -50,20 +51,25 @@ import org.licenselifecycle.events.MalformedEventException;
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+    private static final String DEAD_LETTER_TOPIC = "dead-letter topic";
 
     private final ProcessedEvents processedEvents;
     private final RetryQueue retryQueue;
     private final InboxConfig.Retry config;
     private final Config channels;
     private final Tracer tracer;
+    private final ConsumerMetrics metrics;
     private final Map<String, String> deadLetterTopics = new ConcurrentHashMap<>();
+    private final Map<String, Integer> maxDelayedRetries = new ConcurrentHashMap<>();
 
-    Inbox(ProcessedEvents processedEvents, RetryQueue retryQueue, InboxConfig config, Config channels, Tracer tracer) {
+    Inbox(ProcessedEvents processedEvents, RetryQueue retryQueue, InboxConfig config, Config channels, Tracer tracer,
+            ConsumerMetrics metrics) {
         this.processedEvents = processedEvents;
         this.retryQueue = retryQueue;
         this.config = config.retry();
         this.channels = channels;
         this.tracer = tracer;
+        this.metrics = metrics;
     }
 
     /**
@@ -77,7 +83,9 @@ public class Inbox {
         @SuppressWarnings("unchecked")
         IncomingKafkaRecordMetadata<String, String> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .orElseThrow(() -> new IllegalArgumentException("Not a Kafka record: " + message));
+        long start = System.nanoTime();
         Delivery delivery = deliverInTrace(consumer, message, kafka.getRecord(), effect);
+        metrics.delivered(consumer, delivery, System.nanoTime() - start, deadLettered(delivery, kafka));
         return switch (delivery.outcome()) {
             case APPLIED, SKIPPED -> message.ack();
             case RETRY_LATER -> message.nack(delivery.reason().orElseThrow());
@@ -213,6 +221,32 @@ public class Inbox {
                 wait = Collections.min(List.of(wait.multipliedBy(2), config.maxQueueBackoff()));
             }
         }
+    }
+
+    /**
+     * Whether the connector sends this delivery to the dead-letter topic: at once when it cannot be read, or when
+     * handed to the delayed-retry topics with their tries used up (the connector's {@code delayed-retry-count}
+     * header has reached the channel's {@code delayed-retry-topic.max-retries}, as its {@code KafkaDelayedRetryTopic}
+     * decides).
+     */
+    private boolean deadLettered(Delivery delivery, IncomingKafkaRecordMetadata<String, String> kafka) {
+        return switch (delivery.outcome()) {
+            case DEAD_LETTER -> true;
+            case RETRY_LATER -> {
+                String channel = "mp.messaging.incoming." + kafka.getChannel() + ".";
+                String strategy = channels.getOptionalValue(channel + "failure-strategy", String.class).orElse("fail");
+                List<String> retryTopics = channels.getOptionalValues(channel + "delayed-retry-topic.topics", String.class)
+                        .orElse(List.of());
+                if (!strategy.equals("delayed-retry-topic") || retryTopics.isEmpty()) {
+                    yield strategy.equals("dead-letter-queue");
+                }
+                int maxRetries = maxDelayedRetries.computeIfAbsent(kafka.getChannel(), c -> channels
+                        .getOptionalValue(channel + "delayed-retry-topic.max-retries", Integer.class).orElse(0));
+                yield DEAD_LETTER_TOPIC.equals(KafkaDelayedRetryTopic.getNextTopic(retryTopics,
+                        DEAD_LETTER_TOPIC, maxRetries, KafkaDelayedRetryTopic.getRetryHeader(kafka.getHeaders())));
+            }
+            default -> false;
+        };
     }
 
     /** The channel's dead-letter topic, where an unreadable record goes at once. */

@@ -1,5 +1,7 @@
 package org.licenselifecycle.support.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
@@ -66,7 +68,13 @@ public class OutboxRelay {
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
 
-    OutboxRelay(Sql sql, OutboxSender sender, OutboxConfig config, Clock clock, Scheduler scheduler, BrokerWatch broker) {
+    private final Timer sendLatency;
+
+    OutboxRelay(Sql sql, OutboxSender sender, OutboxConfig config, Clock clock, Scheduler scheduler, BrokerWatch broker,
+            MeterRegistry metrics) {
+        this.sendLatency = Timer.builder("outbox.relay.send")
+                .description("Time from the relay's send of an outbox event to the broker's acknowledgement")
+                .register(metrics);
         this.sql = sql;
         this.sender = sender;
         this.config = config;
@@ -157,6 +165,7 @@ public class OutboxRelay {
         List<Failure> failures = new ArrayList<>();
         List<Deque<PendingEvent>> round = new ArrayList<>(byKey.values());
         while (!round.isEmpty()) {
+            long sentAt = System.nanoTime();
             List<CompletableFuture<Void>> acks = round.stream()
                     .map(key -> send(via, key.peekFirst())).toList();
             List<Deque<PendingEvent>> next = new ArrayList<>();
@@ -167,6 +176,7 @@ public class OutboxRelay {
                 if (failure.isPresent()) {
                     failures.add(failure.get());
                 } else {
+                    sendLatency.record(System.nanoTime() - sentAt, TimeUnit.NANOSECONDS);
                     acknowledged.add(event.seq());
                     if (!key.isEmpty()) {
                         next.add(key);

@@ -71,7 +71,7 @@ class AdminConsoleTest {
 
     @ParameterizedTest
     @MethodSource("org.licenselifecycle.deploy.Overlays#names")
-    void onlyTheIngressControllerReachesTheConsoleOnItsPortAndNothingReachesADemoSignIn(String overlay) {
+    void onlyTheIngressControllerAndPrometheusReachTheConsoleOnItsPortAndNothingReachesADemoSignIn(String overlay) {
         Manifests manifests = Overlays.rendered(overlay);
         JsonNode console = manifests.get("Deployment", AdminConsole.NAME);
         int port = ServiceDeploymentsTest.container(console).at("/ports/0/containerPort").asInt();
@@ -89,7 +89,8 @@ class AdminConsoleTest {
         }
         // a demo sign-in is for kubectl port-forward only, which enters the pod's own network namespace
         assertThat(peers).as(overlay).containsExactlyElementsOf(
-                AdminConsole.runsDemoSignIn(manifests) ? List.of() : List.of("ingress-nginx/ingress-nginx"));
+                AdminConsole.runsDemoSignIn(manifests) ? List.of()
+                        : List.of("ingress-nginx/ingress-nginx", "monitoring/prometheus")); // Prometheus: /q/metrics
         NetworkPolicies policies = new NetworkPolicies(manifests);
         for (JsonNode service : manifests.serviceDeployments()) {
             assertThat(policies.ingressAllows(podLabels(service), podLabels(console), port))

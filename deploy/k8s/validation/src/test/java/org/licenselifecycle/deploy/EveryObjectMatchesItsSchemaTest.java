@@ -27,6 +27,16 @@ class EveryObjectMatchesItsSchemaTest {
     }
 
     @Test
+    void theSchemasOfTheThreeMonitoringKindsAreLoadedAndProdRendersAMonitorPerAppAndTheAlerts() {
+        // ServiceMonitor, PodMonitor, PrometheusRule (monitoring.coreos.com/v1)
+        assertThat(CustomResourceSchemas.load(ProjectRoot.monitoringCrds()).size()).isEqualTo(3);
+        Manifests prod = Overlays.rendered("prod");
+        assertThat(prod.ofKind("PodMonitor")).hasSize(4);
+        assertThat(prod.ofKind("PrometheusRule")).hasSize(1);
+        assertThat(prod.find("ConfigMap", "license-lifecycle-dashboard")).isPresent();
+    }
+
+    @Test
     void everyOverlayRendersTheServicesTheConsoleKafkaAndPostgres() {
         for (String overlay : Overlays.names()) {
             Manifests manifests = Overlays.rendered(overlay);

@@ -17,6 +17,7 @@ final class ManifestValidator {
 
     // loaded at the first custom resource, so that native objects are checked where the CRDs are not given
     private CustomResourceSchemas customResources;
+    private CustomResourceSchemas monitoring;
 
     private ManifestValidator() {
     }
@@ -33,6 +34,14 @@ final class ManifestValidator {
         return customResources;
     }
 
+    /** The Prometheus Operator's CRDs' schemas; skips the calling test where they are not given. */
+    private synchronized CustomResourceSchemas monitoring() {
+        if (monitoring == null) {
+            monitoring = CustomResourceSchemas.load(ProjectRoot.monitoringCrds());
+        }
+        return monitoring;
+    }
+
     List<String> problems(JsonNode object) {
         if (!object.path("apiVersion").isTextual() || !object.path("kind").isTextual()) {
             return List.of("/: apiVersion and kind are required");
@@ -44,13 +53,15 @@ final class ManifestValidator {
         if (type.isPresent()) {
             return NativeKinds.problems(object, type.get());
         }
-        CustomResourceSchemas customResources = customResources();
+        boolean monitoringKind = object.path("apiVersion").asText().startsWith("monitoring.coreos.com/");
+        CustomResourceSchemas customResources = monitoringKind ? monitoring() : customResources();
         if (customResources.knows(object)) {
             List<String> problems = new ArrayList<>(customResources.problems(object));
             NativeKinds.problems(object.path("metadata"), ObjectMeta.class).forEach(p -> problems.add("/metadata" + p));
             return problems;
         }
         return List.of("/: no schema for " + object.path("apiVersion").asText() + " " + object.path("kind").asText()
-                + " (neither a Kubernetes kind fabric8 knows nor a CRD in " + ProjectRoot.crds() + ")");
+                + " (neither a Kubernetes kind fabric8 knows nor a CRD in "
+                + (monitoringKind ? ProjectRoot.monitoringCrds() : ProjectRoot.crds()) + ")");
     }
 }

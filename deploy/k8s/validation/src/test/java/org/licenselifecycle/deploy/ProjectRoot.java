@@ -42,4 +42,23 @@ final class ProjectRoot {
         }
         return crds;
     }
+
+    /**
+     * The Prometheus Operator's CRDs (ServiceMonitor, PodMonitor, PrometheusRule), kept beside the project
+     * (../shared/schemas/monitoring-crds, or the folder named by {@code k8s.monitoringCrds}); skipped or required as
+     * {@link #crds()} is.
+     */
+    static Path monitoringCrds() {
+        String given = System.getProperty("k8s.monitoringCrds", "");
+        Path crds = given.isBlank() ? path().resolveSibling("shared").resolve("schemas/monitoring-crds") : Path.of(given);
+        if (!Files.isDirectory(crds)) {
+            String message = "The Prometheus Operator's CRDs are not in " + crds
+                    + " (shared/schemas/monitoring-crds beside the project root, or -Dk8s.monitoringCrds=<folder>)";
+            if (Boolean.getBoolean("k8s.crds.required")) {
+                throw new IllegalStateException(message);
+            }
+            Assumptions.abort("Skipped: " + message + "; monitoring objects are validated only where the CRDs are given");
+        }
+        return crds;
+    }
 }
