@@ -31,13 +31,13 @@ GATEWAY_DIR="$RUN_DIR/gateway"
 # can mint an admin token. Set SERVICE_HOST=0.0.0.0 to expose them on purpose.
 SERVICE_HOST="${SERVICE_HOST:-127.0.0.1}"
 
-# The JVM that runs the services, the console and the broker: LOCAL_JAVA when set, else the newest JDK 25 or later in
-# /usr/lib/jvm (Temurin 25 on these machines), else java on the PATH (17 is enough). From JDK 19 on, each JVM keeps a
-# class data sharing archive of the classes it loaded (CDS_DIR, one per process, written when the process stops and
-# mapped at its next start): a service then starts on about a third less CPU. A JVM that finds its archive stale
-# (a new build) runs without it and writes it anew; CDS=false turns the archives off.
+# The JVM that runs the services, the console and the broker: LOCAL_JAVA when set, else java on the PATH (17 is
+# enough). With a JDK 19 or later and CDS=true, each JVM keeps a class data sharing archive of the classes it loaded
+# (CDS_DIR, one per process, written when the process stops and mapped at its next start): a service then starts on
+# about 0.7 times the CPU, but its resident memory grows by the mapped archive (55-70 MB a service under the path
+# benchmark's load), so it is off by default. A JVM that finds its archive stale (a new build) writes it anew.
 CDS_DIR="$RUN_DIR/cds"
-CDS="${CDS:-true}"
+CDS="${CDS:-false}"
 
 # name (= Maven module) | HTTP port | database | the variable that sets the port
 SERVICES=(
@@ -164,19 +164,11 @@ jdk_feature() {
 
 # The java command the processes run on (see LOCAL_JAVA above).
 local_java() {
-  local jdk feature
   if [[ -n "${LOCAL_JAVA:-}" ]]; then
     printf '%s' "$LOCAL_JAVA"
-    return
+  else
+    command -v java
   fi
-  while IFS= read -r jdk; do
-    feature="$(jdk_feature "$jdk")"
-    if [[ -n "$feature" && "$feature" -ge 25 && -x "$jdk/bin/java" ]]; then
-      printf '%s' "$jdk/bin/java"
-      return
-    fi
-  done < <(find /usr/lib/jvm -mindepth 1 -maxdepth 1 -type d 2>/dev/null | sort -V -r)
-  command -v java
 }
 
 # The class data sharing options of the process <name>: none before JDK 19, which cannot create the archive itself.
