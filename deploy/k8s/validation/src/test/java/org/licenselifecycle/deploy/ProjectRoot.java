@@ -30,17 +30,7 @@ final class ProjectRoot {
      * test is skipped, saying so; with {@code -Dk8s.crds.required=true} (as .ci/run runs) it fails instead.
      */
     static Path crds() {
-        String given = System.getProperty("k8s.crds", "");
-        Path crds = given.isBlank() ? path().resolveSibling("shared").resolve("schemas/crds") : Path.of(given);
-        if (!Files.isDirectory(crds)) {
-            String message = "The Strimzi and CloudNativePG CRDs are not in " + crds
-                    + " (shared/schemas/crds beside the project root, or -Dk8s.crds=<folder>)";
-            if (Boolean.getBoolean("k8s.crds.required")) {
-                throw new IllegalStateException(message);
-            }
-            Assumptions.abort("Skipped: " + message + "; custom resources are validated only where the CRDs are given");
-        }
-        return crds;
+        return given("k8s.crds", "crds", "The Strimzi and CloudNativePG CRDs", "custom resources");
     }
 
     /**
@@ -49,15 +39,20 @@ final class ProjectRoot {
      * {@link #crds()} is.
      */
     static Path monitoringCrds() {
-        String given = System.getProperty("k8s.monitoringCrds", "");
-        Path crds = given.isBlank() ? path().resolveSibling("shared").resolve("schemas/monitoring-crds") : Path.of(given);
+        return given("k8s.monitoringCrds", "monitoring-crds", "The Prometheus Operator's CRDs", "monitoring objects");
+    }
+
+    /** The folder of CRDs the system property {@code property} names, else shared/schemas/{@code folder}. */
+    private static Path given(String property, String folder, String what, String checked) {
+        String given = System.getProperty(property, "");
+        Path crds = given.isBlank() ? path().resolveSibling("shared").resolve("schemas/" + folder) : Path.of(given);
         if (!Files.isDirectory(crds)) {
-            String message = "The Prometheus Operator's CRDs are not in " + crds
-                    + " (shared/schemas/monitoring-crds beside the project root, or -Dk8s.monitoringCrds=<folder>)";
+            String message = what + " are not in " + crds + " (shared/schemas/" + folder
+                    + " beside the project root, or -D" + property + "=<folder>)";
             if (Boolean.getBoolean("k8s.crds.required")) {
                 throw new IllegalStateException(message);
             }
-            Assumptions.abort("Skipped: " + message + "; monitoring objects are validated only where the CRDs are given");
+            Assumptions.abort("Skipped: " + message + "; " + checked + " are validated only where the CRDs are given");
         }
         return crds;
     }
