@@ -15,8 +15,12 @@ public enum EventType {
     USER_PURGED("UserPurged", "directory", Topics.USER_EVENTS, UserPurged.class),
     USER_LICENSES_RELEASE_REQUESTED("UserLicensesReleaseRequested", "directory", Topics.USER_EVENTS,
             UserLicensesReleaseRequested.class),
+    GROUP_MEMBERSHIP_CHANGED("GroupMembershipChanged", "directory", Topics.USER_EVENTS, GroupMembershipChanged.class),
     LICENSE_ASSIGNED("LicenseAssigned", "licensing", Topics.LICENSE_EVENTS, LicenseAssigned.class),
     LICENSE_REMOVED("LicenseRemoved", "licensing", Topics.LICENSE_EVENTS, LicenseRemoved.class),
+    GROUP_LICENSES_CHANGED("GroupLicensesChanged", "licensing", Topics.LICENSE_EVENTS, GroupLicensesChanged.class),
+    LICENSE_ASSIGNMENT_STATES_CHANGED("LicenseAssignmentStatesChanged", "licensing", Topics.LICENSE_EVENTS,
+            LicenseAssignmentStatesChanged.class),
     DIRECTORY_AUDIT_RECORDED("DirectoryAuditRecorded", "audit", Topics.AUDIT_EVENTS, DirectoryAuditRecorded.class);
 
     /** The version of every event type in this release of the contract. */

@@ -4,14 +4,18 @@ import java.time.Duration;
 
 /**
  * The Kafka topics of the contract, and how a consumer's retry and dead-letter topics are named. Keys are the user's
- * id; on {@link #AUDIT_EVENTS}, one of each entry's own (entries are independent).
+ * id; for GroupLicensesChanged, the group's; on {@link #AUDIT_EVENTS}, one of each entry's own (entries are
+ * independent).
  */
 public final class Topics {
 
-    /** Users as directory-service keeps them: created, updated, deleted, restored, purged. */
+    /** Users as directory-service keeps them: created, updated, deleted, restored, purged; their group memberships. */
     public static final String USER_EVENTS = "directory.user-events";
 
-    /** Licenses assigned to and removed from users, published by licensing-service. */
+    /**
+     * Licenses assigned to and removed from users, users' license assignment states, groups' licenses; published by
+     * licensing-service.
+     */
     public static final String LICENSE_EVENTS = "licensing.license-events";
 
     /** Entries of the tenants' audit logs, published by every service, kept by directory-service. */

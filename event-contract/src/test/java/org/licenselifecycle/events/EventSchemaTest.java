@@ -45,6 +45,15 @@ class EventSchemaTest {
             case USER_PURGED -> new UserPurged(TENANT, USER, "adele.vance@contoso.onmicrosoft.com", null, AT);
             case USER_LICENSES_RELEASE_REQUESTED -> new UserLicensesReleaseRequested(TENANT, USER,
                     "adele.vance@contoso.onmicrosoft.com", UUID.randomUUID(), AT);
+            case GROUP_MEMBERSHIP_CHANGED -> new GroupMembershipChanged(TENANT, USER, UUID.randomUUID(), "Sales",
+                    true, null, AT);
+            case GROUP_LICENSES_CHANGED -> new GroupLicensesChanged(TENANT, UUID.randomUUID(), List.of(
+                    new GroupLicensesChanged.GroupLicense(UUID.fromString("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"),
+                            List.of(UUID.fromString("c7699d2e-19aa-44de-8edf-1736da088ca1")))), UUID.randomUUID(), AT);
+            case LICENSE_ASSIGNMENT_STATES_CHANGED -> new LicenseAssignmentStatesChanged(TENANT, USER, List.of(
+                    new LicenseAssignmentStatesChanged.LicenseAssignmentState(
+                            UUID.fromString("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"), List.of(), UUID.randomUUID(),
+                            "Error", "CountViolation", AT)), AT);
             case LICENSE_ASSIGNED -> new LicenseAssigned(TENANT, USER, "adele.vance@contoso.onmicrosoft.com",
                     UUID.fromString("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"), "SPB", PLANS, true, UUID.randomUUID(), AT,
                     List.of(UUID.fromString("c7699d2e-19aa-44de-8edf-1736da088ca1")), UUID.randomUUID(), false, true);
