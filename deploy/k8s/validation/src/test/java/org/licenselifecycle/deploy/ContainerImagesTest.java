@@ -110,9 +110,10 @@ class ContainerImagesTest {
     }
 
     @Test
-    void jibBuildsOnTheDockerfilesBaseImageWithTheApplicationWhereTheDockerfilePutsIt() throws IOException {
+    void jibBuildsOnTheDockerfilesBaseImageWithTheApplicationWhereTheDockerfilePutsItAsUser185() throws IOException {
         Map<String, String> build = RootPom.properties();
         assertThat(build.get("quarkus.jib.working-directory")).isEqualTo("/deployments");
+        assertThat(build.get("quarkus.jib.user")).isEqualTo("185");
         for (ServiceModule service : ServiceModule.all()) {
             String from = Files.readAllLines(service.folder().resolve("src/main/docker/Dockerfile.jvm")).stream()
                     .map(String::trim).filter(l -> l.startsWith("FROM ")).findFirst().orElseThrow();
