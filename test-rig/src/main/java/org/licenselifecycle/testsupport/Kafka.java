@@ -18,7 +18,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * A real Kafka broker for the tests of this JVM: the one named by {@code KAFKA_BOOTSTRAP_SERVERS} when
- * the environment gives one, otherwise a single KRaft broker in this JVM, started once.
+ * the environment gives one, otherwise a single KRaft broker started once, from {@link Servers#chosen()}: in a
+ * container where a Docker engine is reachable, else in this JVM.
  */
 public final class Kafka {
 
@@ -32,6 +33,8 @@ public final class Kafka {
             String given = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
             if (given != null) {
                 bootstrapServers = given;
+            } else if (Servers.chosen() == Servers.CONTAINERS) {
+                bootstrapServers = Containers.kafkaBootstrapServers();
             } else {
                 EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker().withDeleteLogDirsOnClose(true).start();
                 Runtime.getRuntime().addShutdownHook(new Thread(broker::close));

@@ -16,7 +16,8 @@ import org.apache.kafka.common.utils.Utils;
  * and starts again ({@link #stopBroker}, {@link #startBroker}) to see what the service does while the broker is
  * away. The broker comes back on the same ports with the same log directory, as a restarted broker would. A
  * test class with this resource runs in an application of its own (Quarkus starts it once more), so that
- * stopping this broker never disturbs the module's other tests, which share the rig's broker.
+ * stopping this broker never disturbs the module's other tests, which share the rig's broker. This broker is
+ * always embedded in the test JVM, under either {@link Servers} choice: a container would come back on other ports.
  */
 public class OwnBrokerRig implements QuarkusTestResourceLifecycleManager {
 

@@ -10,12 +10,14 @@ import java.sql.Statement;
 
 /**
  * A real PostgreSQL for the tests of this JVM: the server named by {@code QUARKUS_DATASOURCE_JDBC_URL}
- * when the environment gives one, otherwise an embedded server (Zonky's binaries from Maven) on a random
- * port, started once and stopped when the JVM exits.
+ * when the environment gives one, otherwise one started once for this JVM, from {@link Servers#chosen()}: a
+ * container where a Docker engine is reachable, else an embedded server (Zonky's binaries from Maven) on a
+ * random port, stopped when the JVM exits. Either way the user {@code postgres} connects without a password.
  */
 public final class Postgres {
 
-    private static EmbeddedPostgres embedded;
+    /** {@code jdbc:postgresql://host:port/} of the started server. */
+    private static String serverUrl;
 
     private Postgres() {
     }
@@ -25,30 +27,10 @@ public final class Postgres {
         return System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null;
     }
 
-    /** The embedded server, started on first use. */
-    public static synchronized EmbeddedPostgres embedded() {
-        if (embedded == null) {
-            try {
-                embedded = EmbeddedPostgres.builder().start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
-            }
-            EmbeddedPostgres started = embedded;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException ignored) {
-                    // the JVM is leaving; the data directory is temporary
-                }
-            }));
-        }
-        return embedded;
-    }
-
-    /** JDBC URL of {@code database} on the embedded server, created when missing. */
+    /** JDBC URL of {@code database} on the started server, created when missing. */
     public static String jdbcUrl(String database) {
-        EmbeddedPostgres server = embedded();
-        try (Connection c = DriverManager.getConnection(server.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        String server = serverUrl();
+        try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", "");
                 Statement s = c.createStatement()) {
             var exists = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + database + "'");
             if (!exists.next()) {
@@ -57,6 +39,33 @@ public final class Postgres {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create database " + database, e);
         }
-        return server.getJdbcUrl("postgres", database);
+        return server + database;
+    }
+
+    private static synchronized String serverUrl() {
+        if (serverUrl == null) {
+            serverUrl = switch (Servers.chosen()) {
+                case CONTAINERS -> Containers.postgresServerUrl();
+                case EMBEDDED -> embeddedServerUrl();
+            };
+        }
+        return serverUrl;
+    }
+
+    private static String embeddedServerUrl() {
+        EmbeddedPostgres embedded;
+        try {
+            embedded = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                embedded.close();
+            } catch (IOException ignored) {
+                // the JVM is leaving; the data directory is temporary
+            }
+        }));
+        return "jdbc:postgresql://localhost:" + embedded.getPort() + "/";
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Images are named in one place, always with a tag that is not "latest", and built from each module's Dockerfile
- * (the three services and the admin console).
+ * (the three services and the admin console), or by the build itself with Quarkus' Jib extension, which names them
+ * as components/images does and tags them with the project version, only when asked.
  */
 class ContainerImagesTest {
 
@@ -82,6 +83,57 @@ class ContainerImagesTest {
     }
 
     @Test
+    void theBuildNamesEachImageAsComponentsImagesDoesWithJibAndNoDockerDaemon() throws IOException {
+        Map<String, String> names = imageNames();
+        Map<String, String> build = RootPom.properties();
+        String prefix = build.get("quarkus.container-image.registry") + "/" + build.get("quarkus.container-image.group") + "/";
+        for (ServiceModule service : ServiceModule.all()) {
+            assertThat(Files.readString(service.folder().resolve("pom.xml"))).as(service.name())
+                    .contains("<artifactId>quarkus-container-image-jib</artifactId>");
+            // quarkus.container-image.name defaults to the application's name, the placeholder the Deployments use
+            assertThat(service.setting("quarkus.container-image.name")).as(service.name()).isEmpty();
+            assertThat(service.setting("quarkus.container-image.registry")).as(service.name()).isEmpty();
+            assertThat(service.setting("quarkus.container-image.group")).as(service.name()).isEmpty();
+            assertThat(service.setting("quarkus.container-image.tag")).as(service.name()).isEmpty();
+            assertThat(prefix + service.name()).as(service.name()).isEqualTo(names.get(service.name()));
+        }
+    }
+
+    @Test
+    void imagesAreBuiltOnlyWhenAsked() {
+        Map<String, String> build = RootPom.properties();
+        assertThat(build).doesNotContainKeys("quarkus.container-image.build", "quarkus.container-image.push");
+        for (ServiceModule service : ServiceModule.all()) {
+            assertThat(service.setting("quarkus.container-image.build")).as(service.name()).isEmpty();
+            assertThat(service.setting("quarkus.container-image.push")).as(service.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void jibBuildsOnTheDockerfilesBaseImageWithTheApplicationWhereTheDockerfilePutsItAsUser185() throws IOException {
+        Map<String, String> build = RootPom.properties();
+        assertThat(build.get("quarkus.jib.working-directory")).isEqualTo("/deployments");
+        assertThat(build.get("quarkus.jib.user")).isEqualTo("185");
+        for (ServiceModule service : ServiceModule.all()) {
+            String from = Files.readAllLines(service.folder().resolve("src/main/docker/Dockerfile.jvm")).stream()
+                    .map(String::trim).filter(l -> l.startsWith("FROM ")).findFirst().orElseThrow();
+            assertThat(build.get("quarkus.jib.base-jvm-image")).as(service.name())
+                    .isEqualTo(from.substring("FROM ".length()).split("\\s")[0]);
+        }
+    }
+
+    @Test
+    void devRunsTheImagesOfThisVersionAndProdAReleasedOne() throws IOException {
+        String version = RootPom.version();
+        Map<String, String> dev = imageTags("dev");
+        Map<String, String> prod = imageTags("prod");
+        assertThat(dev).as("overlays/dev/image-tags").hasSameSizeAs(ServiceModule.all()).allSatisfy((name, tag) ->
+                assertThat(tag).as(name).isEqualTo(version));
+        assertThat(prod).as("overlays/prod/image-tags").hasSameSizeAs(ServiceModule.all()).allSatisfy((name, tag) ->
+                assertThat(tag).as(name).doesNotEndWith("-SNAPSHOT").matches("\\d+\\.\\d+\\.\\d+"));
+    }
+
+    @Test
     void aTagCheckRejectsLatestAndUntaggedImages() {
         assertThat(tagOf("registry.example.com/x/directory-service")).isEmpty();
         assertThat(tagOf("registry.example.com:5000/x/directory-service")).isEmpty();
@@ -112,5 +164,17 @@ class ContainerImagesTest {
             }
         }
         return names;
+    }
+
+    /** placeholder name -> tag, from overlays/{@code overlay}/image-tags. */
+    private static Map<String, String> imageTags(String overlay) throws IOException {
+        Path component = ProjectRoot.k8s().resolve("overlays/" + overlay + "/image-tags/kustomization.yaml");
+        Map<String, String> tags = new HashMap<>();
+        for (ObjectNode kustomization : Kustomize.split(Files.readString(component))) {
+            for (JsonNode image : kustomization.path("images")) {
+                tags.put(image.path("name").asText(), image.path("newTag").asText());
+            }
+        }
+        return tags;
     }
 }
