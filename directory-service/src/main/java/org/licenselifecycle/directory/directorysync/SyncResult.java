@@ -21,7 +21,7 @@ public record SyncResult(String onPremisesImmutableId, UUID id, Outcome result, 
         CREATED, UPDATED, RESTORED, UNCHANGED, DELETED, ERROR;
 
         @JsonValue
-        String json() {
+        public String json() {
             return name().toLowerCase(Locale.ROOT);
         }
     }
