@@ -37,10 +37,16 @@ public final class OnPremisesMastered {
         }
     }
 
-    /** Whether {@code changes} sets an attribute AD owns: all but usageLocation. */
+    /**
+     * Whether {@code changes} sets an attribute AD owns: anything but what the cloud owns. Stated as what the cloud
+     * owns, so that a property added to {@link UserChanges} later is AD's until someone decides otherwise.
+     */
     static boolean setsAnAttributeAdOwns(UserChanges changes) {
-        return changes.displayName() != null || changes.givenName() != null || changes.surname() != null
-                || changes.mail() != null || changes.userPrincipalName() != null || changes.accountEnabled() != null
-                || changes.jobTitle() != null || changes.department() != null || changes.passwordProfile() != null;
+        return !changes.equals(cloudOwned(changes));
+    }
+
+    /** Only the properties of {@code changes} that the cloud owns: usageLocation. */
+    private static UserChanges cloudOwned(UserChanges changes) {
+        return new UserChanges(null, null, null, null, null, changes.usageLocation(), null, null, null, null);
     }
 }

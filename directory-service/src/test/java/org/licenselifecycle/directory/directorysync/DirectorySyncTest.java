@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.directory.users.DeletedUsersPurge;
@@ -109,6 +110,24 @@ class DirectorySyncTest {
         asUserAdministrator(tenant).when().get("/v1.0/users/{id}?$select=onPremisesLastSyncDateTime", id).then()
                 .body("onPremisesLastSyncDateTime", equalTo(lastSync));
         assertThat(usersIn(entityManager, tenant)).isEqualTo(2);
+    }
+
+    @Test
+    void theSameBatchSentTwiceAtOnceCreatesEachUserOnce() {
+        UUID tenant = UUID.randomUUID();
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            batch.add(upsert(anchor(), "concurrent" + i));
+        }
+        List<CompletableFuture<List<String>>> runs = List.of(
+                CompletableFuture.supplyAsync(() -> send(tenant, batch).statusCode(200).extract().path("users.result")),
+                CompletableFuture.supplyAsync(() -> send(tenant, batch).statusCode(200).extract().path("users.result")));
+
+        List<String> results = runs.stream().flatMap(run -> run.join().stream()).toList();
+
+        assertThat(results).filteredOn("created"::equals).hasSize(5);
+        assertThat(results).filteredOn("unchanged"::equals).hasSize(5);
+        assertThat(usersIn(entityManager, tenant)).isEqualTo(5);
     }
 
     @Test
