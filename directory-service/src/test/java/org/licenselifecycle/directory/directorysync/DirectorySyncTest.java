@@ -255,6 +255,26 @@ class DirectorySyncTest {
     }
 
     @Test
+    void anEntryOutsideTheTenantsDomainsIsRefusedAloneWithGraphsMessage() {
+        UUID tenant = UUID.randomUUID();
+        String name = "syncdomain" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        as(tenant, DirectoryRole.GLOBAL_ADMINISTRATOR).contentType(ContentType.JSON)
+                .body("{\"displayName\": \"Synced Inc\", \"domainName\": \"" + name + "\"}")
+                .when().post("/api/v1/tenants").then().statusCode(201);
+        Map<String, Object> own = upsert(anchor(), "own");
+        own.put("userPrincipalName", "own@" + name + ".onmicrosoft.com");
+
+        send(tenant, List.of(upsert(anchor(), "foreign"), own)).statusCode(200)
+                .body("users[0].result", equalTo("error"))
+                .body("users[0].error.code", equalTo("Request_BadRequest"))
+                .body("users[0].error.message", equalTo("The domain portion of the userPrincipalName property is invalid."
+                        + " You must use one of the verified domain names in your organization."))
+                .body("users[1].result", equalTo("created"));
+
+        assertThat(usersIn(entityManager, tenant)).isEqualTo(1);
+    }
+
+    @Test
     void anotherTenantsAnchorIsAnotherUser() {
         UUID tenant = UUID.randomUUID();
         UUID other = UUID.randomUUID();
