@@ -29,6 +29,13 @@ enum UserProperty {
     /** Graph returns null, not false, for an account mastered in the cloud. */
     ON_PREMISES_SYNC_ENABLED("onPremisesSyncEnabled", user(u -> u.onPremisesSyncEnabled ? Boolean.TRUE : null)),
     CREATED_DATE_TIME("createdDateTime", user(u -> u.createdAt.toString())),
+    // what the directory synchronization writes (Graph returns them only when selected)
+    ON_PREMISES_IMMUTABLE_ID("onPremisesImmutableId", user(u -> u.onPremisesImmutableId), false),
+    ON_PREMISES_LAST_SYNC_DATE_TIME("onPremisesLastSyncDateTime",
+            user(u -> u.onPremisesLastSyncAt == null ? null : u.onPremisesLastSyncAt.toString()), false),
+    ON_PREMISES_SAM_ACCOUNT_NAME("onPremisesSamAccountName", user(u -> u.onPremisesSamAccountName), false),
+    ON_PREMISES_DISTINGUISHED_NAME("onPremisesDistinguishedName", user(u -> u.onPremisesDistinguishedName), false),
+    ON_PREMISES_DOMAIN_NAME("onPremisesDomainName", user(u -> u.onPremisesDomainName), false),
     /** Graph's directoryObject property: null for an active user, so only returned when selected or in deleted items. */
     DELETED_DATE_TIME("deletedDateTime", user(u -> u.deletedAt == null ? null : u.deletedAt.toString()), false),
     ASSIGNED_LICENSES("assignedLicenses", licenses(LicensesJson::assignedLicenses), false),

@@ -14,6 +14,7 @@ import org.licenselifecycle.directory.users.ManagerService;
 import org.licenselifecycle.directory.users.PrivilegedTargets;
 import org.licenselifecycle.directory.users.User;
 import org.licenselifecycle.directory.users.UserChanges;
+import org.licenselifecycle.directory.users.OnPremisesMastered;
 import org.licenselifecycle.directory.users.UserService;
 import org.licenselifecycle.events.UserLicensesReleaseRequested;
 import org.licenselifecycle.contract.graph.GraphException;
@@ -78,7 +79,7 @@ public class OffboardingService {
         privilegedTargets.requireMayManage(user);
         String id = user.id.toString();
         Optional<User> manager = request.deleteUser() ? managers.activeManager(user) : Optional.empty();
-        UserService.refuseSynchronised(user);
+        OnPremisesMastered.refuseCloudChange(user);
         if (request.blockSignIn()) {
             users.update(tenantId, id, UserChanges.accountEnabled(false));
         }

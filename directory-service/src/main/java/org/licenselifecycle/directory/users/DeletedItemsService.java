@@ -56,14 +56,24 @@ public class DeletedItemsService {
     public User delete(UUID tenantId, String idOrUserPrincipalName, UUID deletedBy) {
         User user = userService.findForUpdate(tenantId, idOrUserPrincipalName);
         privilegedTargets.requireMayManage(user);
-        UserService.refuseSynchronised(user);
+        OnPremisesMastered.refuseCloudChange(user);
+        return softDelete(user, deletedBy);
+    }
+
+    /**
+     * Moves an active user the caller's transaction holds locked to deleted items, as {@link #delete} does once the
+     * caller may (also the directory synchronization, when on-premises AD removed the user): the same UserDeleted, on
+     * which licensing frees the licenses and data-lifecycle keeps the mailbox and OneDrive for their retention.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public User softDelete(User user, UUID deletedBy) {
         Instant now = now();
         user.deletedAt = now;
         user.deletedBy = deletedBy;
         user.purgeAfter = now.plus(config.retention());
         // a deleted manager cannot be given the user's OneDrive
         UUID managerId = managers.activeManager(user).map(manager -> manager.id).orElse(null);
-        outbox.add(user.id, new UserDeleted(tenantId, user.id, user.userPrincipalName, managerId, deletedBy,
+        outbox.add(user.id, new UserDeleted(user.tenantId, user.id, user.userPrincipalName, managerId, deletedBy,
                 user.deletedAt, user.purgeAfter));
         userService.audit(Activity.DELETE_USER, user, List.of());
         return user;
@@ -80,6 +90,18 @@ public class DeletedItemsService {
     public User restore(UUID tenantId, String id, UUID restoredBy) {
         User user = deleted(tenantId, id);
         privilegedTargets.requireMayManage(user);
+        return bringBack(user, restoredBy);
+    }
+
+    /**
+     * Brings a deleted user the caller's transaction holds locked back, as {@link #restore} does once the caller may
+     * (also the directory synchronization, when the user's anchor comes back inside the window): UserRestored.
+     *
+     * @throws GraphException 400 when an active user took the userPrincipalName meanwhile
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public User bringBack(User user, UUID restoredBy) {
+        UUID tenantId = user.tenantId;
         if (users.findByUserPrincipalName(tenantId, user.userPrincipalName).isPresent()) {
             throw GraphException.badRequest(UserService.DUPLICATE_UPN);
         }

@@ -50,21 +50,47 @@ public class ManagerService {
         users.lockReportingLines(tenantId);
         User user = userService.findForUpdate(tenantId, idOrUserPrincipalName);
         privilegedTargets.requireMayManage(user);
-        UserService.refuseSynchronised(user);
+        OnPremisesMastered.refuseCloudChange(user);
         User manager = ObjectIds.of(managerId)
                 .flatMap(id -> users.findInTenant(tenantId, id))
                 .orElseThrow(() -> GraphException.notFound(managerId));
+        setManager(user, manager);
+    }
+
+    /**
+     * Gives a user the caller's transaction holds locked the manager on-premises AD names, or none (the directory
+     * synchronization; AD owns the reporting line of its users), with the rules and announcements of {@link #assign}
+     * and {@link #remove}. The caller holds the tenant's reporting-lines lock ({@link UserRepository#lockReportingLines}).
+     *
+     * @return whether the manager changed
+     * @throws GraphException 400 for the user themselves or a manager who reports to the user
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean synchronise(User user, Optional<User> manager) {
+        if (manager.isPresent()) {
+            return setManager(user, manager.get());
+        }
+        if (user.managerId == null) {
+            return false;
+        }
+        clearManager(user);
+        return true;
+    }
+
+    private boolean setManager(User user, User manager) {
         if (manager.id.equals(user.id)) {
             throw GraphException.badRequest("A user cannot be their own manager.");
         }
         refuseCycle(user, manager);
-        if (!manager.id.equals(user.managerId)) {
-            UUID before = user.managerId;
-            user.managerId = manager.id;
-            userService.announceUpdate(user);
-            userService.audit(Activity.SET_USER_MANAGER, user,
-                    AuditTargets.only(AuditTargets.changed("Manager", before, manager.id)));
+        if (manager.id.equals(user.managerId)) {
+            return false;
         }
+        UUID before = user.managerId;
+        user.managerId = manager.id;
+        userService.announceUpdate(user);
+        userService.audit(Activity.SET_USER_MANAGER, user,
+                AuditTargets.only(AuditTargets.changed("Manager", before, manager.id)));
+        return true;
     }
 
     /** Removes the user's manager; 404 when they have none, as Graph answers; 403 as for {@link #assign}. */
@@ -73,10 +99,14 @@ public class ManagerService {
         users.lockReportingLines(tenantId);
         User user = userService.findForUpdate(tenantId, idOrUserPrincipalName);
         privilegedTargets.requireMayManage(user);
-        UserService.refuseSynchronised(user);
+        OnPremisesMastered.refuseCloudChange(user);
         if (user.managerId == null) {
             throw GraphException.notFound("manager");
         }
+        clearManager(user);
+    }
+
+    private void clearManager(User user) {
         UUID before = user.managerId;
         user.managerId = null;
         userService.announceUpdate(user);

@@ -5,9 +5,10 @@ package org.licenselifecycle.directory.users;
  * may be missing (null) until {@link UserValidation} has checked it. The password is in clear here and
  * nowhere after: {@link UserService} keeps only its hash.
  *
- * <p>{@code onPremisesSyncEnabled} is read-only in Graph; here it is the sync path: the directory
- * synchronisation (standing in for Entra Connect) creates the accounts it masters with {@code true}, and
- * no later request can change it. Such accounts cannot be edited or deleted through this API.
+ * <p>{@code onPremisesSyncEnabled} is read-only in Graph; here a create may still set it (an account mastered on
+ * premises without an anchor, as tests set one up). The directory synchronization writes its accounts with their
+ * anchor through {@code directorysync}; what cloud requests may change of such accounts is
+ * {@link OnPremisesMastered}'s rule.
  */
 public record NewUser(
         Boolean accountEnabled,

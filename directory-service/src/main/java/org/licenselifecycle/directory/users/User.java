@@ -61,6 +61,27 @@ public class User {
     @Column(name = "on_premises_sync_enabled", nullable = false)
     public boolean onPremisesSyncEnabled;
 
+    /**
+     * The on-premises anchor (Entra Connect's sourceAnchor, Graph's {@code onPremisesImmutableId}) of a user the
+     * directory synchronization wrote; unique in the tenant, null for a cloud account.
+     */
+    @Column(name = "on_premises_immutable_id")
+    public String onPremisesImmutableId;
+
+    /** When the synchronization last changed the user; null for a cloud account. */
+    @Column(name = "on_premises_last_sync_at")
+    public Instant onPremisesLastSyncAt;
+
+    /** On-premises AD's sAMAccountName, distinguished name and DNS domain, as the synchronization last wrote them. */
+    @Column(name = "on_premises_sam_account_name")
+    public String onPremisesSamAccountName;
+
+    @Column(name = "on_premises_distinguished_name")
+    public String onPremisesDistinguishedName;
+
+    @Column(name = "on_premises_domain_name")
+    public String onPremisesDomainName;
+
     /** The user's manager, a user of the same tenant; null when none. */
     @Column(name = "manager_id")
     public UUID managerId;

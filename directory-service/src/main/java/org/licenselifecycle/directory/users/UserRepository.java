@@ -30,6 +30,21 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
                 userPrincipalName.toLowerCase(Locale.ROOT)).firstResultOptional();
     }
 
+    /**
+     * The user of the tenant, active or deleted, that the directory synchronization wrote with this on-premises
+     * anchor (users_tenant_anchor: one at most), locked for the sync's change.
+     */
+    public Optional<User> findByImmutableIdForUpdate(UUID tenantId, String onPremisesImmutableId) {
+        return find("tenantId = ?1 and onPremisesImmutableId = ?2", tenantId, onPremisesImmutableId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** An active user of the tenant by on-premises anchor. */
+    public Optional<User> findActiveByImmutableId(UUID tenantId, String onPremisesImmutableId) {
+        return find("tenantId = ?1 and onPremisesImmutableId = ?2 and " + ACTIVE, tenantId, onPremisesImmutableId)
+                .firstResultOptional();
+    }
+
     /** A user of the tenant's deleted items. */
     public Optional<User> findDeleted(UUID tenantId, UUID id) {
         return find("tenantId = ?1 and id = ?2 and " + DELETED, tenantId, id).firstResultOptional();

@@ -31,10 +31,8 @@ import org.licenselifecycle.support.outbox.Outbox;
 @ApplicationScoped
 public class UserService {
 
-    static final String DUPLICATE_UPN =
+    public static final String DUPLICATE_UPN =
             "Another object with the same value for property userPrincipalName already exists.";
-    static final String SYNCHRONISED = "Unable to update the specified properties for on-premises mastered Directory"
-            + " Sync objects or objects currently undergoing migration.";
     private static final String UNIQUE_UPN_INDEX = "users_tenant_upn";
 
     private final UserRepository users;
@@ -69,10 +67,6 @@ public class UserService {
     }
 
     private User insert(UUID tenantId, NewUser request, String passwordHash) {
-        tenants.requireOwnDomain(tenantId, request.userPrincipalName());
-        if (users.findByUserPrincipalName(tenantId, request.userPrincipalName()).isPresent()) {
-            throw GraphException.badRequest(DUPLICATE_UPN);
-        }
         User user = new User();
         user.id = UUID.randomUUID();
         user.tenantId = tenantId;
@@ -89,6 +83,21 @@ public class UserService {
         user.passwordHash = passwordHash;
         user.forceChangePasswordNextSignIn = Boolean.TRUE.equals(request.passwordProfile().forceChangePasswordNextSignIn());
         user.onPremisesSyncEnabled = Boolean.TRUE.equals(request.onPremisesSyncEnabled());
+        return add(user);
+    }
+
+    /**
+     * Adds a user whose properties are set, as {@link #create} does (also for the directory synchronization): the
+     * userPrincipalName must be in the tenant's domains and free; {@code createdAt} is now. Announced with
+     * UserCreated and recorded as "Add user", in the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public User add(User user) {
+        UUID tenantId = user.tenantId;
+        tenants.requireOwnDomain(tenantId, user.userPrincipalName);
+        if (users.findByUserPrincipalName(tenantId, user.userPrincipalName).isPresent()) {
+            throw GraphException.badRequest(DUPLICATE_UPN);
+        }
         user.createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         try {
             users.persistAndFlush(user);
@@ -127,32 +136,46 @@ public class UserService {
     private User apply(UUID tenantId, String idOrUserPrincipalName, UserChanges changes, String passwordHash) {
         User user = findForUpdate(tenantId, idOrUserPrincipalName);
         privilegedTargets.requireMayUpdate(user, changes);
-        refuseSynchronised(user);
-        if (changes.userPrincipalName() != null) {
-            String upn = changes.userPrincipalName().get();
-            if (!upn.equalsIgnoreCase(user.userPrincipalName)) {
-                tenants.requireOwnDomain(tenantId, upn);
-            }
-            if (users.findByUserPrincipalName(tenantId, upn).filter(other -> !other.id.equals(user.id)).isPresent()) {
-                throw GraphException.badRequest(DUPLICATE_UPN);
-            }
-        }
+        OnPremisesMastered.refuseCloudChange(user, changes);
         if (passwordHash != null) {
             user.passwordHash = passwordHash;
             user.forceChangePasswordNextSignIn =
                     Boolean.TRUE.equals(changes.passwordProfile().orElseThrow().forceChangePasswordNextSignIn());
         }
-        List<ModifiedProperty> changed = UserChangesApplied.apply(changes, user);
-        if (!changed.isEmpty()) {
-            try {
-                users.flush();
-            } catch (ConstraintViolationException e) {
-                throw duplicateUserPrincipalName(e);
-            }
-            announceUpdate(user);
-            audit(Activity.UPDATE_USER, user, changed);
-        }
+        change(user, changes);
         return user;
+    }
+
+    /**
+     * Sets the validated properties of {@code changes} (but the password) on a user the caller's transaction holds
+     * locked, as a PATCH does (also for the directory synchronization): a new userPrincipalName must be in the
+     * tenant's domains and free. What changed is announced with UserUpdated and recorded as "Update user".
+     *
+     * @return whether a property changed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean change(User user, UserChanges changes) {
+        if (changes.userPrincipalName() != null) {
+            String upn = changes.userPrincipalName().get();
+            if (!upn.equalsIgnoreCase(user.userPrincipalName)) {
+                tenants.requireOwnDomain(user.tenantId, upn);
+            }
+            if (users.findByUserPrincipalName(user.tenantId, upn).filter(other -> !other.id.equals(user.id)).isPresent()) {
+                throw GraphException.badRequest(DUPLICATE_UPN);
+            }
+        }
+        List<ModifiedProperty> changed = UserChangesApplied.apply(changes, user);
+        if (changed.isEmpty()) {
+            return false;
+        }
+        try {
+            users.flush();
+        } catch (ConstraintViolationException e) {
+            throw duplicateUserPrincipalName(e);
+        }
+        announceUpdate(user);
+        audit(Activity.UPDATE_USER, user, changed);
+        return true;
     }
 
     /**
@@ -197,13 +220,6 @@ public class UserService {
     private static UserUpdated snapshot(User user, Instant at) {
         return new UserUpdated(user.tenantId, user.id, user.userPrincipalName, user.displayName, user.usageLocation,
                 user.accountEnabled, user.managerId, at);
-    }
-
-    /** Accounts mastered on premises change only through the sync: Graph's 400. */
-    public static void refuseSynchronised(User user) {
-        if (user.onPremisesSyncEnabled) {
-            throw GraphException.badRequest(SYNCHRONISED);
-        }
     }
 
     /** A user of the tenant by id, or by userPrincipalName (any case) when {@code idOrUserPrincipalName} is not a GUID. */

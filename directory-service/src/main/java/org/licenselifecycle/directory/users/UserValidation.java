@@ -9,7 +9,7 @@ import org.licenselifecycle.contract.graph.GraphException;
  * Entra ID's rules for a new user's properties and for changes to them, with Graph's messages. Nothing is stored before every
  * rule has passed.
  */
-final class UserValidation {
+public final class UserValidation {
 
     /** ISO 3166-1 alpha-2 codes, the only values Entra ID takes as a usage location. */
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -55,7 +55,7 @@ final class UserValidation {
      * The rules of a create, for the properties a PATCH sets; displayName, userPrincipalName, accountEnabled and
      * passwordProfile cannot be cleared.
      */
-    static void validate(UserChanges changes) {
+    public static void validate(UserChanges changes) {
         if (changes.displayName() != null) {
             name(changes.displayName().orElseThrow(() -> invalid("displayName")), "displayName");
         }

@@ -1,8 +1,10 @@
 package org.licenselifecycle.contract.roles;
 
 import static org.licenselifecycle.contract.roles.DirectoryRole.BILLING_ADMINISTRATOR;
+import static org.licenselifecycle.contract.roles.DirectoryRole.DIRECTORY_SYNCHRONIZATION_ACCOUNTS;
 import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_ADMINISTRATOR;
 import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_READER;
+import static org.licenselifecycle.contract.roles.DirectoryRole.HYBRID_IDENTITY_ADMINISTRATOR;
 import static org.licenselifecycle.contract.roles.DirectoryRole.LICENSE_ADMINISTRATOR;
 import static org.licenselifecycle.contract.roles.DirectoryRole.REPORTS_READER;
 import static org.licenselifecycle.contract.roles.DirectoryRole.SECURITY_ADMINISTRATOR;
@@ -36,6 +38,14 @@ public final class AdminRoles {
      */
     public static final Set<DirectoryRole> AUDIT_LOG_READERS = of(GLOBAL_ADMINISTRATOR, GLOBAL_READER,
             SECURITY_ADMINISTRATOR, SECURITY_READER, REPORTS_READER);
+
+    /**
+     * Who writes users mastered in on-premises Active Directory through the directory synchronization: Entra ID's
+     * "Directory Synchronization Accounts" (the role of Entra Connect's sync account or application) and the Hybrid
+     * Identity Administrator. Not the Global Administrator: the sync is the only writer of those users.
+     */
+    public static final Set<DirectoryRole> DIRECTORY_SYNCHRONIZERS = of(DIRECTORY_SYNCHRONIZATION_ACCOUNTS,
+            HYBRID_IDENTITY_ADMINISTRATOR);
 
     /** Only the Global Administrator. */
     public static final Set<DirectoryRole> GLOBAL_ONLY = of(GLOBAL_ADMINISTRATOR);

@@ -18,7 +18,11 @@ public enum DirectoryRole {
     // the roles besides those above that Entra ID lets read the audit log (directoryAudit-list)
     SECURITY_ADMINISTRATOR("194ae4cb-b126-40b2-bd5b-6091b380977d", "Security Administrator"),
     SECURITY_READER("5d6b6bb7-de71-4623-b4af-96380a352509", "Security Reader"),
-    REPORTS_READER("4a5d8f65-41da-4de4-8968-e035b65339cf", "Reports Reader");
+    REPORTS_READER("4a5d8f65-41da-4de4-8968-e035b65339cf", "Reports Reader"),
+    // who writes the directory from on-premises Active Directory (Entra Connect's sync account or application) and who
+    // administers that synchronization (issue 16)
+    DIRECTORY_SYNCHRONIZATION_ACCOUNTS("d29b2b05-8046-44ba-8758-1e26182fcf32", "Directory Synchronization Accounts"),
+    HYBRID_IDENTITY_ADMINISTRATOR("8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2", "Hybrid Identity Administrator");
 
     private final String templateId;
     private final String displayName;

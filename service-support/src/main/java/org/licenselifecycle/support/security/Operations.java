@@ -43,6 +43,9 @@ import org.licenselifecycle.contract.roles.DirectoryRole;
  * <li>app-only (the application calls as itself): when the token's {@code roles} hold one of the operation's
  * application permissions. No admin role is needed; an operation with none is not open to applications. Which
  * users an application may change is further {@code PrivilegedTargets}' rule (directory-service);</li>
+ * <li>app-only, for the few operations that name directory roles for applications (the directory synchronization):
+ * also when the application's service principal holds one of them ({@code wids}), as Entra Connect's application
+ * holds "Directory Synchronization Accounts";</li>
  * <li>delegated (an application calls for a signed-in user): when the token's {@code scp} holds one of the
  * operation's scopes AND the user holds one of its admin roles ({@code wids}), or the operation is open to any
  * member of the tenant.</li>
@@ -75,6 +78,11 @@ public final class Operations {
     public static final String READ_ROLE_ASSIGNMENTS = "roleAssignments.read";
     /** {@code POST /roleManagement/directory/roleAssignments}, {@code DELETE .../{id}}. */
     public static final String CHANGE_ROLE_ASSIGNMENTS = "roleAssignments.change";
+    /**
+     * {@code POST /api/v1/directorySync/batches}: the sync agent writes the users mastered in on-premises Active
+     * Directory (Entra Connect's export; Graph has no public operation for it).
+     */
+    public static final String SYNCHRONIZE_DIRECTORY = "directorySync.write";
     /** {@code GET /auditLogs/directoryAudits}, {@code /auditLogs/directoryAudits/{id}}. */
     public static final String READ_AUDIT_LOGS = "auditLogs.directoryAudits.read";
 
@@ -139,13 +147,22 @@ public final class Operations {
      * @param applicationPermissions application permissions, one of which an app-only token's {@code roles} must
      *        hold; none: delegated only
      * @param roles admin roles, one of which the signed-in user must hold; {@code null}: any member of the tenant
+     * @param applicationRoles directory roles that allow an app-only call when the application's service principal
+     *        holds one, without an application permission; empty for most operations
      */
-    public record Rule(Set<String> scopes, Set<String> applicationPermissions, Set<DirectoryRole> roles) {
+    public record Rule(Set<String> scopes, Set<String> applicationPermissions, Set<DirectoryRole> roles,
+            Set<DirectoryRole> applicationRoles) {
+
+        /** A rule that no directory role opens to applications. */
+        public Rule(Set<String> scopes, Set<String> applicationPermissions, Set<DirectoryRole> roles) {
+            this(scopes, applicationPermissions, roles, Set.of());
+        }
 
         /** Whether {@code grant} allows the operation. */
         public boolean allows(Grant grant) {
             if (grant.appOnly()) {
-                return grant.applicationPermissions().stream().anyMatch(applicationPermissions::contains);
+                return grant.applicationPermissions().stream().anyMatch(applicationPermissions::contains)
+                        || grant.holdsAnyOf(applicationRoles);
             }
             return grant.scopes().stream().anyMatch(scopes::contains) && (roles == null || grant.holdsAnyOf(roles));
         }
@@ -200,6 +217,10 @@ public final class Operations {
             // rbacapplication-post-roleassignments, unifiedroleassignment-delete
             Map.entry(CHANGE_ROLE_ASSIGNMENTS, new Rule(Set.of(ROLE_MANAGEMENT_READ_WRITE_DIRECTORY),
                     Set.of(ROLE_MANAGEMENT_READ_WRITE_DIRECTORY), GLOBAL_ONLY)),
+            // Entra Connect writes with Directory.ReadWrite.All or as a holder of Directory Synchronization Accounts;
+            // a signed-in user needs one of the sync roles too (a Global Administrator does not write synced users)
+            Map.entry(SYNCHRONIZE_DIRECTORY, new Rule(Set.of(DIRECTORY_READ_WRITE_ALL), Set.of(DIRECTORY_READ_WRITE_ALL),
+                    AdminRoles.DIRECTORY_SYNCHRONIZERS, AdminRoles.DIRECTORY_SYNCHRONIZERS)),
             // directoryaudit-list, directoryaudit-get: AuditLog.Read.All (v1.0 names Directory.Read.All beside it; beta
             // as the higher privileged alternative: here AuditLog.Read.All alone, the one both name)
             Map.entry(READ_AUDIT_LOGS, new Rule(Set.of(AUDIT_LOG_READ_ALL), Set.of(AUDIT_LOG_READ_ALL),

@@ -111,6 +111,24 @@ class OperationsTest {
     }
 
     @Test
+    void onlyTheSyncAgentWritesTheDirectoryFromOnPremises() {
+        String op = Operations.SYNCHRONIZE_DIRECTORY;
+        // Entra Connect: an application with Directory.ReadWrite.All, or one holding Directory Synchronization Accounts
+        assertThat(Operations.allows(op, appOnly(Set.of("Directory.ReadWrite.All")))).isTrue();
+        assertThat(Operations.allows(op, appOnly(Set.of(), DirectoryRole.DIRECTORY_SYNCHRONIZATION_ACCOUNTS))).isTrue();
+        assertThat(Operations.allows(op, appOnly(Set.of(), DirectoryRole.HYBRID_IDENTITY_ADMINISTRATOR))).isTrue();
+        assertThat(Operations.allows(op, delegated(Set.of("Directory.ReadWrite.All"),
+                DirectoryRole.DIRECTORY_SYNCHRONIZATION_ACCOUNTS))).isTrue();
+        // everyone else: User.ReadWrite.All is no directory write, and no cloud admin role writes synced users
+        assertThat(Operations.allows(op, appOnly(Set.of("User.ReadWrite.All")))).isFalse();
+        assertThat(Operations.allows(op, appOnly(Set.of(), DirectoryRole.GLOBAL_ADMINISTRATOR))).isFalse();
+        assertThat(Operations.allows(op, delegated(Set.of("Directory.ReadWrite.All"), DirectoryRole.GLOBAL_ADMINISTRATOR,
+                DirectoryRole.USER_ADMINISTRATOR))).isFalse();
+        assertThat(Operations.allows(op, delegated(Set.of("User.Read"),
+                DirectoryRole.DIRECTORY_SYNCHRONIZATION_ACCOUNTS))).isFalse();
+    }
+
+    @Test
     void theAdminApiServesSignedInAdminsOnly() {
         Set<String> adminApi = Set.of(Operations.READ_LICENSES, Operations.CHANGE_LICENSES, Operations.READ_SUBSCRIPTIONS,
                 Operations.BUY_SUBSCRIPTIONS, Operations.MANAGE_SUBSCRIPTIONS, Operations.OFFBOARD_USERS,

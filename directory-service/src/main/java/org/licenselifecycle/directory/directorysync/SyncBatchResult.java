@@ -1,0 +1,7 @@
+package org.licenselifecycle.directory.directorysync;
+
+import java.util.List;
+
+/** The answer to a {@link SyncBatch}: one result per entry, in the batch's order. */
+public record SyncBatchResult(List<SyncResult> users) {
+}

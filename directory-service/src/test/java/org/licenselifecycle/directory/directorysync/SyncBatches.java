@@ -1,0 +1,59 @@
+package org.licenselifecycle.directory.directorysync;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.licenselifecycle.testsupport.DevTokens;
+
+/** Sync batches as a sync agent sends them, and the agent's token (app-only, Directory.ReadWrite.All). */
+final class SyncBatches {
+
+    static final String BATCHES = "/api/v1/directorySync/batches";
+
+    private SyncBatches() {
+    }
+
+    /** An upsert of the AD user {@code alias@contoso.com} with anchor {@code anchor}; tests change fields. */
+    static Map<String, Object> upsert(String anchor, String alias) {
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("operation", "upsert");
+        entry.put("onPremisesImmutableId", anchor);
+        entry.put("userPrincipalName", alias + "@contoso.com");
+        entry.put("displayName", "Synced " + alias);
+        entry.put("givenName", "Synced");
+        entry.put("accountEnabled", true);
+        entry.put("usageLocation", "US");
+        entry.put("onPremisesSamAccountName", alias);
+        entry.put("onPremisesDistinguishedName", "CN=" + alias + ",OU=Staff,DC=contoso,DC=local");
+        entry.put("onPremisesDomainName", "contoso.local");
+        return entry;
+    }
+
+    static Map<String, Object> delete(String anchor) {
+        return Map.of("operation", "delete", "onPremisesImmutableId", anchor);
+    }
+
+    static String anchor() {
+        // Entra Connect's anchor: the base64 of the AD object's ms-DS-ConsistencyGuid
+        return java.util.Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes()).substring(0, 24);
+    }
+
+    static String agentToken(UUID tenant) {
+        return DevTokens.app(tenant, "Directory.ReadWrite.All");
+    }
+
+    /** Sends the entries as the tenant's sync agent. */
+    static ValidatableResponse send(UUID tenant, List<Map<String, Object>> entries) {
+        return send(agentToken(tenant), entries);
+    }
+
+    static ValidatableResponse send(String token, List<Map<String, Object>> entries) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("users", entries))
+                .when().post(BATCHES).then();
+    }
+}
