@@ -36,8 +36,7 @@ class DirectorySyncAuthorizationTest {
                 DevTokens.app(tenant, "Directory.ReadWrite.All"),
                 DevTokens.app(tenant, UUID.randomUUID().toString(), List.of(),
                         DirectoryRole.DIRECTORY_SYNCHRONIZATION_ACCOUNTS),
-                DevTokens.token(tenant, DirectoryRole.DIRECTORY_SYNCHRONIZATION_ACCOUNTS),
-                DevTokens.token(tenant, DirectoryRole.HYBRID_IDENTITY_ADMINISTRATOR));
+                DevTokens.token(tenant, DirectoryRole.DIRECTORY_SYNCHRONIZATION_ACCOUNTS));
         for (int i = 0; i < allowed.size(); i++) {
             send(allowed.get(i), List.of(upsert(anchor(), "allowed" + i))).statusCode(200)
                     .body("users[0].result", equalTo("created"));
@@ -51,6 +50,7 @@ class DirectorySyncAuthorizationTest {
         List<String> refused = List.of(
                 DevTokens.token(tenant, DirectoryRole.GLOBAL_ADMINISTRATOR),
                 DevTokens.token(tenant, DirectoryRole.USER_ADMINISTRATOR),
+                DevTokens.token(tenant, DirectoryRole.HYBRID_IDENTITY_ADMINISTRATOR),
                 DevTokens.token(tenant),
                 DevTokens.app(tenant, "User.ReadWrite.All"),
                 DevTokens.app(tenant, UUID.randomUUID().toString(), List.of("User.ReadWrite.All"),

@@ -4,7 +4,6 @@ import static org.licenselifecycle.contract.roles.DirectoryRole.BILLING_ADMINIST
 import static org.licenselifecycle.contract.roles.DirectoryRole.DIRECTORY_SYNCHRONIZATION_ACCOUNTS;
 import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_ADMINISTRATOR;
 import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_READER;
-import static org.licenselifecycle.contract.roles.DirectoryRole.HYBRID_IDENTITY_ADMINISTRATOR;
 import static org.licenselifecycle.contract.roles.DirectoryRole.LICENSE_ADMINISTRATOR;
 import static org.licenselifecycle.contract.roles.DirectoryRole.REPORTS_READER;
 import static org.licenselifecycle.contract.roles.DirectoryRole.SECURITY_ADMINISTRATOR;
@@ -41,11 +40,11 @@ public final class AdminRoles {
 
     /**
      * Who writes users mastered in on-premises Active Directory through the directory synchronization: Entra ID's
-     * "Directory Synchronization Accounts" (the role of Entra Connect's sync account or application) and the Hybrid
-     * Identity Administrator. Not the Global Administrator: the sync is the only writer of those users.
+     * "Directory Synchronization Accounts" (the role of Entra Connect's sync account or application). Not the Global
+     * Administrator: the sync is the only writer of those users; nor the Hybrid Identity Administrator, who configures
+     * the sync (Entra Connect, cloud sync) but writes no object through it.
      */
-    public static final Set<DirectoryRole> DIRECTORY_SYNCHRONIZERS = of(DIRECTORY_SYNCHRONIZATION_ACCOUNTS,
-            HYBRID_IDENTITY_ADMINISTRATOR);
+    public static final Set<DirectoryRole> DIRECTORY_SYNCHRONIZERS = of(DIRECTORY_SYNCHRONIZATION_ACCOUNTS);
 
     /** Only the Global Administrator. */
     public static final Set<DirectoryRole> GLOBAL_ONLY = of(GLOBAL_ADMINISTRATOR);

@@ -39,6 +39,10 @@ class OperationsTest {
                 "Organization.Read.All")))).isFalse();
         // an application's directory role grants no operation: its permissions do
         assertThat(Operations.allows(op, appOnly(Set.of(), DirectoryRole.GLOBAL_ADMINISTRATOR))).isFalse();
+        // the Hybrid Identity Administrator configures the sync; it writes no object through it
+        assertThat(Operations.allows(op, appOnly(Set.of(), DirectoryRole.HYBRID_IDENTITY_ADMINISTRATOR))).isFalse();
+        assertThat(Operations.allows(op, delegated(Set.of("Directory.ReadWrite.All"),
+                DirectoryRole.HYBRID_IDENTITY_ADMINISTRATOR))).isFalse();
 
         assertThat(Operations.allows(op, delegated(Set.of("LicenseAssignment.ReadWrite.All"),
                 DirectoryRole.LICENSE_ADMINISTRATOR))).isTrue();
@@ -116,7 +120,6 @@ class OperationsTest {
         // Entra Connect: an application with Directory.ReadWrite.All, or one holding Directory Synchronization Accounts
         assertThat(Operations.allows(op, appOnly(Set.of("Directory.ReadWrite.All")))).isTrue();
         assertThat(Operations.allows(op, appOnly(Set.of(), DirectoryRole.DIRECTORY_SYNCHRONIZATION_ACCOUNTS))).isTrue();
-        assertThat(Operations.allows(op, appOnly(Set.of(), DirectoryRole.HYBRID_IDENTITY_ADMINISTRATOR))).isTrue();
         assertThat(Operations.allows(op, delegated(Set.of("Directory.ReadWrite.All"),
                 DirectoryRole.DIRECTORY_SYNCHRONIZATION_ACCOUNTS))).isTrue();
         // everyone else: User.ReadWrite.All is no directory write, and no cloud admin role writes synced users
