@@ -201,7 +201,15 @@ public class UserService {
 
     /** Accounts mastered on premises change only through the sync: Graph's 400. */
     public static void refuseSynchronised(User user) {
-        if (user.onPremisesSyncEnabled) {
+        refuseOnPremisesMastered(user.onPremisesSyncEnabled);
+    }
+
+    /**
+     * The one rule of objects mastered on premises, users and groups alike: they change only through the sync;
+     * anything else is Graph's 400.
+     */
+    public static void refuseOnPremisesMastered(boolean onPremisesSyncEnabled) {
+        if (onPremisesSyncEnabled) {
             throw GraphException.badRequest(SYNCHRONISED);
         }
     }

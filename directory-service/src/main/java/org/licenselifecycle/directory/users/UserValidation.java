@@ -9,7 +9,7 @@ import org.licenselifecycle.contract.graph.GraphException;
  * Entra ID's rules for a new user's properties and for changes to them, with Graph's messages. Nothing is stored before every
  * rule has passed.
  */
-final class UserValidation {
+public final class UserValidation {
 
     /** ISO 3166-1 alpha-2 codes, the only values Entra ID takes as a usage location. */
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
@@ -104,8 +104,13 @@ final class UserValidation {
         }
     }
 
+    /** Entra ID's rule for a mailNickname, of a user or a group. */
+    public static boolean isMailNickname(String value) {
+        return MAIL_NICKNAME.matcher(value).matches();
+    }
+
     private static void mailNickname(String value) {
-        if (!MAIL_NICKNAME.matcher(value).matches()) {
+        if (!isMailNickname(value)) {
             throw invalid("mailNickname");
         }
     }

@@ -3,6 +3,7 @@ package org.licenselifecycle.contract.roles;
 import static org.licenselifecycle.contract.roles.DirectoryRole.BILLING_ADMINISTRATOR;
 import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_ADMINISTRATOR;
 import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_READER;
+import static org.licenselifecycle.contract.roles.DirectoryRole.GROUPS_ADMINISTRATOR;
 import static org.licenselifecycle.contract.roles.DirectoryRole.LICENSE_ADMINISTRATOR;
 import static org.licenselifecycle.contract.roles.DirectoryRole.REPORTS_READER;
 import static org.licenselifecycle.contract.roles.DirectoryRole.SECURITY_ADMINISTRATOR;
@@ -36,6 +37,14 @@ public final class AdminRoles {
      */
     public static final Set<DirectoryRole> AUDIT_LOG_READERS = of(GLOBAL_ADMINISTRATOR, GLOBAL_READER,
             SECURITY_ADMINISTRATOR, SECURITY_READER, REPORTS_READER);
+
+    /**
+     * Who creates, changes and deletes security groups and their members: the roles Entra ID allows for it (group-post,
+     * group-update, group-delete, group-post-members), Groups Administrator and User Administrator; and the Global
+     * Administrator.
+     */
+    public static final Set<DirectoryRole> GROUP_ADMINS = of(GLOBAL_ADMINISTRATOR, USER_ADMINISTRATOR,
+            GROUPS_ADMINISTRATOR);
 
     /** Only the Global Administrator. */
     public static final Set<DirectoryRole> GLOBAL_ONLY = of(GLOBAL_ADMINISTRATOR);
