@@ -22,19 +22,7 @@ final class GroupPatch {
         return new GroupChanges(text(body, "displayName"), text(body, "description"), text(body, "mailNickname"));
     }
 
-    @SuppressWarnings("OptionalAssignedToNull")
     private static Optional<String> text(JsonNode body, String property) {
-        JsonNode value = body.get(property);
-        if (value == null) {
-            return null;
-        }
-        if (value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isTextual()) {
-            throw GraphException.badRequest("Invalid value specified for property '" + property
-                    + "' of resource 'Group'.");
-        }
-        return Optional.of(value.textValue());
+        return PatchProperties.text(body, property, "Group");
     }
 }
