@@ -109,7 +109,7 @@ class GroupsPageIT {
     }
 
     @Test
-    void aGroupOfNoOneOrOfAnotherTenantIsNotShown(TestInfo test) {
+    void anotherTenantsGroupIsNeitherListedNorShown(TestInfo test) {
         AdminClient other = new AdminClient(system);
         String theirs = given().baseUri(system.directory.baseUrl()).auth().oauth2(other.globalAdmin)
                 .contentType(ContentType.JSON).body(Map.of("displayName", "Theirs", "mailNickname", "theirs",
