@@ -15,12 +15,12 @@ public enum DirectoryRole {
     GLOBAL_READER("f2ef992c-3afb-46b9-b7cf-a126ee74c451", "Global Reader"),
     BILLING_ADMINISTRATOR("b0f54661-2d74-4c50-afa3-1ec803f12efe", "Billing Administrator"),
     HELPDESK_ADMINISTRATOR("729827e3-9c14-49f7-bb1b-9608f156bbb8", "Helpdesk Administrator"),
-    // manages groups (creates, changes, deletes them and their members), not users
-    GROUPS_ADMINISTRATOR("fdd7a751-b60b-444a-984c-02652fe8fa1c", "Groups Administrator"),
     // the roles besides those above that Entra ID lets read the audit log (directoryAudit-list)
     SECURITY_ADMINISTRATOR("194ae4cb-b126-40b2-bd5b-6091b380977d", "Security Administrator"),
     SECURITY_READER("5d6b6bb7-de71-4623-b4af-96380a352509", "Security Reader"),
-    REPORTS_READER("4a5d8f65-41da-4de4-8968-e035b65339cf", "Reports Reader");
+    REPORTS_READER("4a5d8f65-41da-4de4-8968-e035b65339cf", "Reports Reader"),
+    // manages groups (creates, changes, deletes them and their members), not users (issue 16)
+    GROUPS_ADMINISTRATOR("fdd7a751-b60b-444a-984c-02652fe8fa1c", "Groups Administrator");
 
     private final String templateId;
     private final String displayName;
