@@ -12,7 +12,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.licenselifecycle.events.CloudEventHeaders;
 import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.EventType;
+import org.licenselifecycle.events.GroupLicensesChanged;
 import org.licenselifecycle.events.LicenseAssigned;
+import org.licenselifecycle.events.LicenseAssignmentStatesChanged;
 import org.licenselifecycle.events.LicenseRemoved;
 import org.licenselifecycle.events.RemovalReason;
 import org.licenselifecycle.events.ServicePlan;
@@ -85,7 +87,7 @@ public final class LicenseEventsOnKafka {
     public static void publish(UUID eventId, Record data, Instant time) {
         Map<String, String> headers = TestEvents.headers(eventId, EventType.of(data).ceType(), "/licensing-service");
         headers.put(CloudEventHeaders.TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time.atOffset(ZoneOffset.UTC)));
-        publishRaw(userId(data).toString(), EventJson.write(data), headers);
+        publishRaw(key(data).toString(), EventJson.write(data), headers);
     }
 
     /** Publishes any record at all, well-formed or not. */
@@ -110,12 +112,19 @@ public final class LicenseEventsOnKafka {
         Kafka.awaitCommitted(companion(), Topics.LICENSE_EVENTS, "directory-service", APPLIED);
     }
 
-    private static UUID userId(Record data) {
+    /** The event's Kafka key, as licensing-service keys it: the user's id, a group's for GroupLicensesChanged. */
+    private static UUID key(Record data) {
         if (data instanceof LicenseAssigned assigned) {
             return assigned.userId();
         }
         if (data instanceof LicenseRemoved removed) {
             return removed.userId();
+        }
+        if (data instanceof LicenseAssignmentStatesChanged states) {
+            return states.userId();
+        }
+        if (data instanceof GroupLicensesChanged group) {
+            return group.groupId();
         }
         throw new IllegalArgumentException("Not a license event: " + data);
     }

@@ -48,14 +48,15 @@ class PrivilegedTargetsMatrixTest {
      */
     // the audit log's reader roles (issue 15) are held to a Global Administrator, as every role PrivilegedTargets does
     // not list; Entra ID also lets User and Helpdesk Administrators act on a Reports Reader: stricter here. The
-    // directory synchronization's roles (issue 16): a Global Administrator only, as Entra ID's tables say
+    // directory synchronization's roles (issue 16): a Global Administrator only, as Entra ID's tables say. So is the
+    // Groups Administrator (issue 16), whom Entra ID also lets a User Administrator manage
     private static final String[] GRAPH_TABLES = {
-        "                               none GLOBAL_ADMINISTRATOR LICENSE_ADMINISTRATOR USER_ADMINISTRATOR GLOBAL_READER BILLING_ADMINISTRATOR HELPDESK_ADMINISTRATOR SECURITY_ADMINISTRATOR SECURITY_READER REPORTS_READER DIRECTORY_SYNCHRONIZATION_ACCOUNTS HYBRID_IDENTITY_ADMINISTRATOR",
-        "MANAGE GLOBAL_ADMINISTRATOR    x    x                    x                     x                  x             x                     x                      x                      x               x               x                                  x",
-        "MANAGE USER_ADMINISTRATOR      x    .                    .                     x                  .             .                     x                      .                      .               .               .                                  .",
-        "RESET  GLOBAL_ADMINISTRATOR    x    x                    x                     x                  x             x                     x                      x                      x               x               x                                  x",
-        "RESET  USER_ADMINISTRATOR      x    .                    .                     x                  .             .                     x                      .                      .               .               .                                  .",
-        "RESET  HELPDESK_ADMINISTRATOR  x    .                    .                     .                  .             .                     x                      .                      .               .               .                                  .",
+        "                               none GLOBAL_ADMINISTRATOR LICENSE_ADMINISTRATOR USER_ADMINISTRATOR GLOBAL_READER BILLING_ADMINISTRATOR HELPDESK_ADMINISTRATOR SECURITY_ADMINISTRATOR SECURITY_READER REPORTS_READER DIRECTORY_SYNCHRONIZATION_ACCOUNTS HYBRID_IDENTITY_ADMINISTRATOR  GROUPS_ADMINISTRATOR",
+        "MANAGE GLOBAL_ADMINISTRATOR    x    x                    x                     x                  x             x                     x                      x                      x               x               x                                  x  x",
+        "MANAGE USER_ADMINISTRATOR      x    .                    .                     x                  .             .                     x                      .                      .               .               .                                  .  .",
+        "RESET  GLOBAL_ADMINISTRATOR    x    x                    x                     x                  x             x                     x                      x                      x               x               x                                  x  x",
+        "RESET  USER_ADMINISTRATOR      x    .                    .                     x                  .             .                     x                      .                      .               .               .                                  .  .",
+        "RESET  HELPDESK_ADMINISTRATOR  x    .                    .                     .                  .             .                     x                      .                      .               .               .                                  .  .",
     };
 
     private static final String NEW_PASSWORD = "Qm7#vR2t!Lp9wZx4";

@@ -16,8 +16,8 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * directory-service as the console calls it: users (Graph), admin role assignments, the tenant with its admin-center
- * links, removing a former employee, the audit log.
+ * directory-service as the console calls it: users and groups (Graph), admin role assignments, the tenant with its
+ * admin-center links, removing a former employee, the audit log.
  */
 @RegisterRestClient(configKey = "directory")
 @RegisterProvider(DirectoryErrorMapper.class)
@@ -34,6 +34,14 @@ public interface DirectoryClient {
 
     /** One of a user's {@code assignedLicenses}: the product. */
     record AssignedLicense(String skuId) {
+    }
+
+    /**
+     * A security group as Graph shows it (the properties the console shows); {@code assignedLicenses}, the products
+     * licensing gives its members, only when selected, else null.
+     */
+    record Group(String id, String displayName, String description, Boolean onPremisesSyncEnabled,
+            List<AssignedLicense> assignedLicenses) {
     }
 
     record RoleAssignment(String id, String principalId, String roleDefinitionId) {
@@ -110,6 +118,23 @@ public interface DirectoryClient {
     @GET
     @Path("/v1.0/users/{id}")
     User user(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);
+
+    /** Graph's list of groups; a null option is left out. */
+    @GET
+    @Path("/v1.0/groups")
+    ODataCollection<Group> groups(@HeaderParam("Authorization") String bearer, @QueryParam("$top") int top,
+            @QueryParam("$skiptoken") String skipToken);
+
+    @GET
+    @Path("/v1.0/groups/{id}")
+    Group group(@HeaderParam("Authorization") String bearer, @PathParam("id") String id,
+            @QueryParam("$select") String select);
+
+    /** A group's members (users), as Graph lists them; a null option is left out. */
+    @GET
+    @Path("/v1.0/groups/{id}/members")
+    ODataCollection<User> groupMembers(@HeaderParam("Authorization") String bearer, @PathParam("id") String id,
+            @QueryParam("$top") int top, @QueryParam("$skiptoken") String skipToken);
 
     @GET
     @Path("/v1.0/roleManagement/directory/roleAssignments")

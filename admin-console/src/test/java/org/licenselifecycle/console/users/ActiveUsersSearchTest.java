@@ -55,6 +55,21 @@ class ActiveUsersSearchTest {
         public ODataCollection<DirectoryAudit> directoryAudits(String bearer, int top, String filter, String skipToken) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public ODataCollection<Group> groups(String bearer, int top, String skipToken) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Group group(String bearer, String id, String select) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ODataCollection<User> groupMembers(String bearer, String id, int top, String skipToken) {
+            throw new UnsupportedOperationException();
+        }
     }, pageSize(50));
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.licenselifecycle.directory.licenses.LicensesOfUser;
 import org.licenselifecycle.directory.licenses.UserLicense;
+import org.licenselifecycle.events.LicenseAssignmentStatesChanged.LicenseAssignmentState;
 
 /**
  * A user's licenses in Graph's shapes: {@code assignedLicense}, {@code assignedPlan} and
@@ -39,8 +40,22 @@ final class LicensesJson {
         }).toList();
     }
 
+    /** As licensing last stated them; before it did, each held product as one Active state without error. */
     static List<Map<String, Object>> licenseAssignmentStates(LicensesOfUser licenses) {
-        return licenses.held().stream().map(LicensesJson::state).toList();
+        return licenses.stated()
+                .map(states -> states.stream().map(LicensesJson::state).toList())
+                .orElseGet(() -> licenses.held().stream().map(LicensesJson::state).toList());
+    }
+
+    private static Map<String, Object> state(LicenseAssignmentState state) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("assignedByGroup", state.assignedByGroup() == null ? null : state.assignedByGroup().toString());
+        json.put("disabledPlans", ids(state.disabledPlans()));
+        json.put("error", state.error());
+        json.put("lastUpdatedDateTime", time(state.lastUpdatedDateTime()));
+        json.put("skuId", state.skuId().toString());
+        json.put("state", state.state());
+        return json;
     }
 
     private static Map<String, Object> state(UserLicense license) {

@@ -13,10 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.licenselifecycle.directory.users.ManagerService;
-import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.support.graph.ODataQuery;
 import org.licenselifecycle.support.security.Caller;
 import org.licenselifecycle.support.security.Operations;
@@ -30,9 +27,6 @@ import org.licenselifecycle.support.security.Operations;
 @Path("/v1.0/users")
 @Produces(MediaType.APPLICATION_JSON)
 public class ManagerResource {
-
-    /** Graph's reference URLs: this service's own, graph.microsoft.com's, to a user or a directoryObject. */
-    private static final Pattern REFERENCE = Pattern.compile("^(?:https?://[^/]+)?(?:/v1\\.0)?/(?:users|directoryObjects)/([^/?#]+)$");
 
     /** Graph's {@code manager/$ref}: a template segment checked in code, since a literal '$' in a path never matches here. */
     private static final String REF = "{idOrUserPrincipalName}/manager/{ref}";
@@ -60,33 +54,16 @@ public class ManagerResource {
     @PermissionsAllowed(Operations.CHANGE_MANAGER)
     public void set(@PathParam("idOrUserPrincipalName") String idOrUserPrincipalName, @PathParam("ref") String ref,
             JsonNode body) {
-        requireRef(ref);
-        managers.assign(caller.tenantId(), idOrUserPrincipalName, referencedId(body));
+        References.requireRef(ref);
+        String managerId = References.referencedId(body, ".../v1.0/users/{id}");
+        managers.assign(caller.tenantId(), idOrUserPrincipalName, managerId);
     }
 
     @DELETE
     @Path(REF)
     @PermissionsAllowed(Operations.CHANGE_MANAGER)
     public void remove(@PathParam("idOrUserPrincipalName") String idOrUserPrincipalName, @PathParam("ref") String ref) {
-        requireRef(ref);
+        References.requireRef(ref);
         managers.remove(caller.tenantId(), idOrUserPrincipalName);
-    }
-
-    private static void requireRef(String segment) {
-        if (!"$ref".equals(segment)) {
-            throw GraphException.notFound(segment);
-        }
-    }
-
-    private static String referencedId(JsonNode body) {
-        JsonNode reference = body == null ? null : body.get("@odata.id");
-        if (reference == null || !reference.isTextual()) {
-            throw GraphException.badRequest("A reference {\"@odata.id\": \".../v1.0/users/{id}\"} is required.");
-        }
-        Matcher matcher = REFERENCE.matcher(reference.textValue().trim());
-        if (!matcher.matches()) {
-            throw GraphException.badRequest("Invalid object identifier '" + reference.textValue() + "'.");
-        }
-        return matcher.group(1);
     }
 }

@@ -81,6 +81,11 @@ final class UserJson {
                 : context + select.stream().map(UserProperty::graphName).collect(Collectors.joining(",", "(", ")"));
     }
 
+    /** {@code <base>/v1.0/$metadata}, to which a context adds its {@code #...}. */
+    static String metadata(String baseUri) {
+        return stripSlash(baseUri) + "/v1.0/$metadata";
+    }
+
     private static String stripSlash(String uri) {
         return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
     }

@@ -13,6 +13,8 @@ import org.licenselifecycle.contract.graph.GraphException;
  */
 final class UserPatch {
 
+    private static final String RESOURCE = "User";
+
     private UserPatch() {
     }
 
@@ -51,37 +53,15 @@ final class UserPatch {
                 force.isBoolean() ? force.booleanValue() : null));
     }
 
-    @SuppressWarnings("OptionalAssignedToNull")
     private static Optional<String> text(JsonNode body, String property) {
-        JsonNode value = body.get(property);
-        if (value == null) {
-            return null;
-        }
-        if (value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isTextual()) {
-            throw invalid(property);
-        }
-        return Optional.of(value.textValue());
+        return PatchProperties.text(body, property, RESOURCE);
     }
 
-    @SuppressWarnings("OptionalAssignedToNull")
     private static Optional<Boolean> bool(JsonNode body, String property) {
-        JsonNode value = body.get(property);
-        if (value == null) {
-            return null;
-        }
-        if (value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isBoolean()) {
-            throw invalid(property);
-        }
-        return Optional.of(value.booleanValue());
+        return PatchProperties.bool(body, property, RESOURCE);
     }
 
     private static GraphException invalid(String property) {
-        return GraphException.badRequest("Invalid value specified for property '" + property + "' of resource 'User'.");
+        return PatchProperties.invalid(property, RESOURCE);
     }
 }

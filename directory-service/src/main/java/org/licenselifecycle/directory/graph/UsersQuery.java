@@ -67,6 +67,11 @@ record UsersQuery(int top, Optional<UserCursor> after, List<UserProperty> select
 
     /** The options of a list of deleted users: paged, selected, not filtered. */
     static UsersQuery deleted(UriInfo uri) {
+        return paged(uri);
+    }
+
+    /** The options of a list of users that is not filtered (deleted users, a group's members): paged, selected. */
+    static UsersQuery paged(UriInfo uri) {
         ODataQuery options = ODataQuery.read(uri, Option.TOP, Option.SKIP_TOKEN, Option.SELECT);
         return new UsersQuery(options.top(DEFAULT_PAGE_SIZE), after(options.skipToken(), UserOrder.ID), select(options),
                 Optional.empty(), Optional.empty(), Optional.empty(), UserFilter.NONE, UserOrder.ID, false);

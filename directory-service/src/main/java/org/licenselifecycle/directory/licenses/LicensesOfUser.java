@@ -6,19 +6,29 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.licenselifecycle.events.LicenseAssignmentStatesChanged.LicenseAssignmentState;
 
 /**
- * One user's licenses as the directory knows them: the products held (Graph's {@code assignedLicenses} and
- * {@code licenseAssignmentStates}) and the service plans they gave ({@code assignedPlans}).
+ * One user's licenses as the directory knows them: the products held (Graph's {@code assignedLicenses}), the service
+ * plans they gave ({@code assignedPlans}) and, once licensing-service has stated them, the license assignment states
+ * ({@code licenseAssignmentStates}, with the groups' and their errors).
+ *
+ * @param stated licensing's latest statement of the user's states; empty before the first, when each held product is
+ *     one Active state
  */
-public record LicensesOfUser(List<UserLicense> rows) {
+public record LicensesOfUser(List<UserLicense> rows, Optional<List<LicenseAssignmentState>> stated) {
 
     /** A user the directory heard of no license of. */
     public static final LicensesOfUser NONE = new LicensesOfUser(List.of());
 
     public LicensesOfUser {
         rows = rows.stream().sorted(Comparator.comparing((UserLicense row) -> row.skuId)).toList();
+    }
+
+    public LicensesOfUser(List<UserLicense> rows) {
+        this(rows, Optional.empty());
     }
 
     /** The products the user holds, in product id order. */

@@ -10,10 +10,14 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
+import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.LicenseAssigned;
+import org.licenselifecycle.events.LicenseAssignmentStatesChanged;
+import org.licenselifecycle.events.LicenseAssignmentStatesChanged.LicenseAssignmentState;
 import org.licenselifecycle.events.LicenseRemoved;
 import org.licenselifecycle.events.ServicePlan;
 import org.licenselifecycle.events.UserLifecycle;
@@ -23,7 +27,8 @@ import org.licenselifecycle.events.UserLifecycle;
  * what one product is on one user at its time ({@code ce_time}), so the model converges whatever the order
  * events arrive in: per user and product the latest event wins, an older one arriving late changes nothing, and
  * events with the same time apply in the order they arrive (as {@link UserLifecycle} orders users' events).
- * Events of a user the directory no longer has (purged) change nothing.
+ * Events of a user the directory no longer has (purged) change nothing. The license assignment states licensing
+ * states whole (LicenseAssignmentStatesChanged) are kept whole, the latest winning as well.
  */
 @ApplicationScoped
 public class UserLicenses {
@@ -60,6 +65,32 @@ public class UserLicenses {
         });
     }
 
+    /**
+     * The user's license assignment states, as licensing's event states them whole; an older event than the one
+     * kept changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void statesChanged(LicenseAssignmentStatesChanged event, Instant time) {
+        Instant kept = UserLifecycle.kept(time);
+        if (!userExists(event.tenantId(), event.userId())) {
+            LOG.debugf("License states of user %s, whom the directory does not have (purged): nothing to keep",
+                    event.userId());
+            return;
+        }
+        UserLicenseStates row = entityManager.find(UserLicenseStates.class, event.userId(), LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            row = new UserLicenseStates();
+            row.userId = event.userId();
+            row.tenantId = event.tenantId();
+            row.latest = EventJson.write(event);
+            row.changedAt = kept;
+            entityManager.persist(row);
+        } else if (!kept.isBefore(row.changedAt)) {
+            row.latest = EventJson.write(event);
+            row.changedAt = kept;
+        }
+    }
+
     /** The licenses of each of {@code userIds} of the tenant that the directory heard of; absent: none. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<UUID, LicensesOfUser> of(UUID tenantId, Collection<UUID> userIds) {
@@ -73,8 +104,17 @@ public class UserLicenses {
                 .getResultList();
         Map<UUID, List<UserLicense>> byUser = new HashMap<>();
         rows.forEach(row -> byUser.computeIfAbsent(row.userId, id -> new ArrayList<>()).add(row));
+        Map<UUID, List<LicenseAssignmentState>> stated = new HashMap<>();
+        entityManager.createQuery("FROM UserLicenseStates WHERE tenantId = :tenant AND userId IN :users",
+                        UserLicenseStates.class)
+                .setParameter("tenant", tenantId)
+                .setParameter("users", userIds)
+                .getResultList()
+                .forEach(states -> stated.put(states.userId, states.states().states()));
         Map<UUID, LicensesOfUser> result = new HashMap<>();
-        byUser.forEach((user, licenses) -> result.put(user, new LicensesOfUser(licenses)));
+        byUser.forEach((user, licenses) -> result.put(user,
+                new LicensesOfUser(licenses, Optional.ofNullable(stated.get(user)))));
+        stated.forEach((user, states) -> result.putIfAbsent(user, new LicensesOfUser(List.of(), Optional.of(states))));
         return result;
     }
 

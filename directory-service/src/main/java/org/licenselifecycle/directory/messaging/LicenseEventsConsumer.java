@@ -6,14 +6,18 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.licenselifecycle.directory.groups.GroupLicenses;
 import org.licenselifecycle.directory.licenses.UserLicenses;
+import org.licenselifecycle.events.GroupLicensesChanged;
 import org.licenselifecycle.events.LicenseAssigned;
+import org.licenselifecycle.events.LicenseAssignmentStatesChanged;
 import org.licenselifecycle.events.LicenseRemoved;
 import org.licenselifecycle.support.inbox.Inbox;
 
 /**
- * Follows {@code licensing.license-events} into the users' licenses ({@link UserLicenses}), which Graph's
- * {@code /users} shows and filters on. Through the {@link Inbox}: the effect and the event id commit together,
+ * Follows {@code licensing.license-events} into the users' licenses and license assignment states
+ * ({@link UserLicenses}), which Graph's {@code /users} shows and filters on, and into the products groups give
+ * ({@link GroupLicenses}), which {@code /groups} shows. Through the {@link Inbox}: the effect and the event id commit together,
  * a failing effect goes through the delayed-retry topics, an unreadable event to the dead-letter topic.
  */
 @ApplicationScoped
@@ -26,10 +30,12 @@ public class LicenseEventsConsumer {
 
     private final Inbox inbox;
     private final UserLicenses licenses;
+    private final GroupLicenses groupLicenses;
 
-    LicenseEventsConsumer(Inbox inbox, UserLicenses licenses) {
+    LicenseEventsConsumer(Inbox inbox, UserLicenses licenses, GroupLicenses groupLicenses) {
         this.inbox = inbox;
         this.licenses = licenses;
+        this.groupLicenses = groupLicenses;
     }
 
     @Incoming("license-events")
@@ -39,6 +45,9 @@ public class LicenseEventsConsumer {
             switch (type) {
                 case LICENSE_ASSIGNED -> licenses.assigned(event.data(LicenseAssigned.class), event.time());
                 case LICENSE_REMOVED -> licenses.removed(event.data(LicenseRemoved.class), event.time());
+                case LICENSE_ASSIGNMENT_STATES_CHANGED ->
+                        licenses.statesChanged(event.data(LicenseAssignmentStatesChanged.class), event.time());
+                case GROUP_LICENSES_CHANGED -> groupLicenses.changed(event.data(GroupLicensesChanged.class), event.time());
                 default -> LOG.debugf("Event %s (%s) is not for this consumer", event.id(), event.ceType());
             }
         });

@@ -3,7 +3,7 @@ package org.licenselifecycle.directory.users;
 import org.licenselifecycle.contract.graph.GraphException;
 
 /**
- * Which attributes of a user mastered in on-premises Active Directory ({@link User#onPremisesSyncEnabled}) belong to
+ * Which attributes of a user (or group) mastered in on-premises Active Directory ({@link User#onPremisesSyncEnabled}) belong to
  * AD, and so change only through the directory synchronization, as Entra ID keeps them: a cloud admin's change of one
  * of them, the user's deletion, offboarding or manager is refused with Graph's 400 "Unable to update the specified
  * properties for on-premises mastered Directory Sync objects or objects currently undergoing migration." and nothing
@@ -32,7 +32,15 @@ public final class OnPremisesMastered {
 
     /** Refuses a cloud change of a synced user as a whole: deletion, offboarding, its manager. */
     public static void refuseCloudChange(User user) {
-        if (user.onPremisesSyncEnabled) {
+        refuseCloudChange(user.onPremisesSyncEnabled);
+    }
+
+    /**
+     * Refuses a cloud change of any object mastered on premises as a whole: a synced group's properties, deletion and
+     * members (AD owns a synced group entirely).
+     */
+    public static void refuseCloudChange(boolean onPremisesSyncEnabled) {
+        if (onPremisesSyncEnabled) {
             throw GraphException.badRequest(MESSAGE);
         }
     }

@@ -11,7 +11,7 @@ import java.util.Optional;
 public record UserPage(List<User> users, Optional<User> continueAfter) {
 
     /** The page of {@code size} from {@code rows}, read with one row more than the page to know whether more follow. */
-    static UserPage of(List<User> rows, int size) {
+    public static UserPage of(List<User> rows, int size) {
         if (rows.size() <= size) {
             return new UserPage(List.copyOf(rows), Optional.empty());
         }

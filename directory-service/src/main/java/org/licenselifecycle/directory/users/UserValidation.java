@@ -104,8 +104,13 @@ public final class UserValidation {
         }
     }
 
+    /** Entra ID's rule for a mailNickname, of a user or a group. */
+    public static boolean isMailNickname(String value) {
+        return MAIL_NICKNAME.matcher(value).matches();
+    }
+
     private static void mailNickname(String value) {
-        if (!MAIL_NICKNAME.matcher(value).matches()) {
+        if (!isMailNickname(value)) {
             throw invalid("mailNickname");
         }
     }

@@ -4,6 +4,7 @@ import static org.licenselifecycle.contract.roles.DirectoryRole.BILLING_ADMINIST
 import static org.licenselifecycle.contract.roles.DirectoryRole.DIRECTORY_SYNCHRONIZATION_ACCOUNTS;
 import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_ADMINISTRATOR;
 import static org.licenselifecycle.contract.roles.DirectoryRole.GLOBAL_READER;
+import static org.licenselifecycle.contract.roles.DirectoryRole.GROUPS_ADMINISTRATOR;
 import static org.licenselifecycle.contract.roles.DirectoryRole.LICENSE_ADMINISTRATOR;
 import static org.licenselifecycle.contract.roles.DirectoryRole.REPORTS_READER;
 import static org.licenselifecycle.contract.roles.DirectoryRole.SECURITY_ADMINISTRATOR;
@@ -45,6 +46,14 @@ public final class AdminRoles {
      * the sync (Entra Connect, cloud sync) but writes no object through it.
      */
     public static final Set<DirectoryRole> DIRECTORY_SYNCHRONIZERS = of(DIRECTORY_SYNCHRONIZATION_ACCOUNTS);
+
+    /**
+     * Who creates, changes and deletes security groups and their members: the roles Entra ID allows for it (group-post,
+     * group-update, group-delete, group-post-members), Groups Administrator and User Administrator; and the Global
+     * Administrator.
+     */
+    public static final Set<DirectoryRole> GROUP_ADMINS = of(GLOBAL_ADMINISTRATOR, USER_ADMINISTRATOR,
+            GROUPS_ADMINISTRATOR);
 
     /** Only the Global Administrator. */
     public static final Set<DirectoryRole> GLOBAL_ONLY = of(GLOBAL_ADMINISTRATOR);

@@ -22,7 +22,9 @@ public enum DirectoryRole {
     // who writes the directory from on-premises Active Directory (Entra Connect's sync account or application) and who
     // administers that synchronization (issue 16)
     DIRECTORY_SYNCHRONIZATION_ACCOUNTS("d29b2b05-8046-44ba-8758-1e26182fcf32", "Directory Synchronization Accounts"),
-    HYBRID_IDENTITY_ADMINISTRATOR("8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2", "Hybrid Identity Administrator");
+    HYBRID_IDENTITY_ADMINISTRATOR("8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2", "Hybrid Identity Administrator"),
+    // manages groups (creates, changes, deletes them and their members), not users (issue 16)
+    GROUPS_ADMINISTRATOR("fdd7a751-b60b-444a-984c-02652fe8fa1c", "Groups Administrator");
 
     private final String templateId;
     private final String displayName;

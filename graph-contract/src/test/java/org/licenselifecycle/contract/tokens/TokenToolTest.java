@@ -13,17 +13,18 @@ class TokenToolTest {
 
     @Test
     void theRolesKeepTheirNames() {
-        // the audit log's reader roles (issue 15) came after the first six
+        // the audit log's reader roles (issue 15) came after the first six, the Groups Administrator (issue 16) last
         assertThat(TokenTool.ROLES.keySet()).containsExactly("global-admin", "license-admin", "user-admin",
                 "global-reader", "billing-admin", "helpdesk-admin", "security-admin", "security-reader", "reports-reader",
-                "directory-synchronization-accounts", "hybrid-identity-admin", "none");
+                "directory-synchronization-accounts", "hybrid-identity-admin", "groups-admin", "none");
         assertThat(TokenTool.ROLES.values()).containsExactly(DirectoryRole.GLOBAL_ADMINISTRATOR,
                 DirectoryRole.LICENSE_ADMINISTRATOR, DirectoryRole.USER_ADMINISTRATOR, DirectoryRole.GLOBAL_READER,
                 DirectoryRole.BILLING_ADMINISTRATOR, DirectoryRole.HELPDESK_ADMINISTRATOR,
                 DirectoryRole.SECURITY_ADMINISTRATOR, DirectoryRole.SECURITY_READER, DirectoryRole.REPORTS_READER,
-                DirectoryRole.DIRECTORY_SYNCHRONIZATION_ACCOUNTS, DirectoryRole.HYBRID_IDENTITY_ADMINISTRATOR, null);
+                DirectoryRole.DIRECTORY_SYNCHRONIZATION_ACCOUNTS, DirectoryRole.HYBRID_IDENTITY_ADMINISTRATOR,
+                DirectoryRole.GROUPS_ADMINISTRATOR, null);
         assertThat(TokenTool.USAGE).contains("global-admin|license-admin|user-admin|global-reader|billing-admin|helpdesk-admin"
-                + "|security-admin|security-reader|reports-reader|directory-synchronization-accounts|hybrid-identity-admin|none");
+                + "|security-admin|security-reader|reports-reader|directory-synchronization-accounts|hybrid-identity-admin|groups-admin|none");
     }
 
     @Test

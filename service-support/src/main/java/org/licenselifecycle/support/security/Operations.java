@@ -10,6 +10,11 @@ import static org.licenselifecycle.support.security.GraphPermission.DIRECTORY_RE
 import static org.licenselifecycle.support.security.GraphPermission.DIRECTORY_READ_WRITE_ALL;
 import static org.licenselifecycle.support.security.GraphPermission.EDISCOVERY_READ_ALL;
 import static org.licenselifecycle.support.security.GraphPermission.EDISCOVERY_READ_WRITE_ALL;
+import static org.licenselifecycle.support.security.GraphPermission.GROUP_CREATE;
+import static org.licenselifecycle.support.security.GraphPermission.GROUP_MEMBER_READ_ALL;
+import static org.licenselifecycle.support.security.GraphPermission.GROUP_MEMBER_READ_WRITE_ALL;
+import static org.licenselifecycle.support.security.GraphPermission.GROUP_READ_ALL;
+import static org.licenselifecycle.support.security.GraphPermission.GROUP_READ_WRITE_ALL;
 import static org.licenselifecycle.support.security.GraphPermission.LICENSE_ASSIGNMENT_READ_ALL;
 import static org.licenselifecycle.support.security.GraphPermission.LICENSE_ASSIGNMENT_READ_WRITE_ALL;
 import static org.licenselifecycle.support.security.GraphPermission.MAIL_READ_WRITE;
@@ -83,6 +88,16 @@ public final class Operations {
      * Directory (Entra Connect's export; Graph has no public operation for it).
      */
     public static final String SYNCHRONIZE_DIRECTORY = "directorySync.write";
+    /** {@code GET /groups}, {@code /groups/{id}}, {@code /groups/{id}/members}: members read the directory. */
+    public static final String READ_GROUPS = "groups.read";
+    /** {@code GET /users/{id}/memberOf}. */
+    public static final String READ_MEMBER_OF = "users.memberOf.read";
+    /** {@code POST /groups}. */
+    public static final String CREATE_GROUPS = "groups.create";
+    /** {@code PATCH /groups/{id}}, {@code DELETE /groups/{id}}. */
+    public static final String CHANGE_GROUPS = "groups.change";
+    /** {@code POST /groups/{id}/members/$ref}, {@code DELETE /groups/{id}/members/{userId}/$ref}. */
+    public static final String CHANGE_GROUP_MEMBERS = "groups.members.change";
     /** {@code GET /auditLogs/directoryAudits}, {@code /auditLogs/directoryAudits/{id}}. */
     public static final String READ_AUDIT_LOGS = "auditLogs.directoryAudits.read";
 
@@ -174,6 +189,7 @@ public final class Operations {
     private static final Set<DirectoryRole> LICENSE_READERS = AdminRoles.LICENSE_READERS;
     private static final Set<DirectoryRole> USER_ADMINS = AdminRoles.USER_ADMINS;
     private static final Set<DirectoryRole> GLOBAL_ONLY = AdminRoles.GLOBAL_ONLY;
+    private static final Set<DirectoryRole> GROUP_ADMINS = AdminRoles.GROUP_ADMINS;
 
     /** Graph's permissions for reading users, least privileged first (user-list, user-get). */
     private static final Set<String> USER_READERS_APP = Set.of(USER_READ_ALL, USER_READ_WRITE_ALL, DIRECTORY_READ_ALL,
@@ -189,6 +205,15 @@ public final class Operations {
             DIRECTORY_READ_ALL, DIRECTORY_READ_WRITE_ALL);
     private static final Set<String> ORGANIZATION_WRITERS = Set.of(ORGANIZATION_READ_WRITE_ALL, DIRECTORY_READ_WRITE_ALL);
     private static final Set<String> DELEGATED_ONLY = Set.of();
+    /** Graph's permissions for reading groups and their members, least privileged first (group-list, group-get). */
+    private static final Set<String> GROUP_READERS = Set.of(GROUP_MEMBER_READ_ALL, GROUP_READ_ALL,
+            GROUP_MEMBER_READ_WRITE_ALL, GROUP_READ_WRITE_ALL, DIRECTORY_READ_ALL, DIRECTORY_READ_WRITE_ALL);
+    private static final Set<String> GROUP_WRITERS = Set.of(GROUP_READ_WRITE_ALL, DIRECTORY_READ_WRITE_ALL);
+    private static final Set<String> GROUP_MEMBER_WRITERS = Set.of(GROUP_MEMBER_READ_WRITE_ALL, GROUP_READ_WRITE_ALL,
+            DIRECTORY_READ_WRITE_ALL);
+    /** user-list-memberof, another user's memberships: User.Read.All least, the group readers besides. */
+    private static final Set<String> MEMBER_OF_READERS = Set.of(USER_READ_ALL, USER_READ_WRITE_ALL, GROUP_MEMBER_READ_ALL,
+            GROUP_READ_ALL, DIRECTORY_READ_ALL, DIRECTORY_READ_WRITE_ALL);
 
     private static final Map<String, Rule> RULES = Map.ofEntries(
             // user-list, user-get, user-list-manager: members read the directory (User.ReadBasic.All delegated only)
@@ -221,6 +246,16 @@ public final class Operations {
             // a signed-in user needs one of the sync roles too (a Global Administrator does not write synced users)
             Map.entry(SYNCHRONIZE_DIRECTORY, new Rule(Set.of(DIRECTORY_READ_WRITE_ALL), Set.of(DIRECTORY_READ_WRITE_ALL),
                     AdminRoles.DIRECTORY_SYNCHRONIZERS, AdminRoles.DIRECTORY_SYNCHRONIZERS)),
+            // group-list, group-get, group-list-members: members of the tenant read its groups
+            Map.entry(READ_GROUPS, new Rule(GROUP_READERS, GROUP_READERS, ANY_MEMBER)),
+            // user-list-memberof
+            Map.entry(READ_MEMBER_OF, new Rule(MEMBER_OF_READERS, MEMBER_OF_READERS, ANY_MEMBER)),
+            // group-post-groups (Group.Create: application only)
+            Map.entry(CREATE_GROUPS, new Rule(GROUP_WRITERS, union(GROUP_WRITERS, Set.of(GROUP_CREATE)), GROUP_ADMINS)),
+            // group-update, group-delete
+            Map.entry(CHANGE_GROUPS, new Rule(GROUP_WRITERS, GROUP_WRITERS, GROUP_ADMINS)),
+            // group-post-members, group-delete-members
+            Map.entry(CHANGE_GROUP_MEMBERS, new Rule(GROUP_MEMBER_WRITERS, GROUP_MEMBER_WRITERS, GROUP_ADMINS)),
             // directoryaudit-list, directoryaudit-get: AuditLog.Read.All (v1.0 names Directory.Read.All beside it; beta
             // as the higher privileged alternative: here AuditLog.Read.All alone, the one both name)
             Map.entry(READ_AUDIT_LOGS, new Rule(Set.of(AUDIT_LOG_READ_ALL), Set.of(AUDIT_LOG_READ_ALL),

@@ -40,6 +40,24 @@ class IngressRoutingTest {
         assertThat(routes.serviceFor("/v1.0/directory/deletedItems/x/restore")).contains("directory-service");
     }
 
+    /** Groups are directory's, except the licenses a group gives (group-based licensing), which are licensing's. */
+    @ParameterizedTest
+    @MethodSource("org.licenselifecycle.deploy.Overlays#names")
+    void groupsReachDirectoryAndTheirLicenseActionsReachLicensing(String overlay) {
+        IngressNginxRoutes routes = routes(overlay);
+
+        for (String path : List.of("/v1.0/groups", "/v1.0/groups/x", "/v1.0/groups/x/members",
+                "/v1.0/groups/x/members/$ref", "/v1.0/groups/x/members/y/$ref", "/v1.0/users/x/memberOf")) {
+            assertThat(routes.serviceFor(path)).as(path).contains("directory-service");
+        }
+        for (String action : List.of("assignLicense", "reprocessLicenseAssignment", "microsoft.graph.assignLicense",
+                "graph.reprocessLicenseAssignment")) {
+            assertThat(routes.serviceFor("/v1.0/groups/x/" + action)).as(action).contains("licensing-service");
+        }
+        assertThat(routes.serviceFor("/v1.0/groupsX")).isEmpty();
+        assertThat(routes.serviceFor("/internal/groups/x")).isEmpty();
+    }
+
     /** Graph's other names of the actions and casts (service-support's QualifiedNames), as clients send them. */
     @ParameterizedTest
     @MethodSource("org.licenselifecycle.deploy.Overlays#names")

@@ -1,0 +1,114 @@
+package org.licenselifecycle.directory.groups;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.licenselifecycle.contract.graph.GraphException;
+import org.licenselifecycle.directory.users.OnPremisesMastered;
+import org.licenselifecycle.directory.users.UserService;
+
+/**
+ * Creates, changes, reads and deletes the security groups of a tenant's directory. Every read is confined to the
+ * given tenant, so another tenant's group is as absent as an unknown one. A group mastered on premises changes only
+ * through the sync ({@link OnPremisesMastered}). Deleting a group ends every membership
+ * ({@link GroupMembers#endAll}), announced in the same transaction.
+ */
+@ApplicationScoped
+public class GroupService {
+
+    private final GroupRepository groups;
+    private final GroupMembers members;
+    private final Clock clock;
+
+    GroupService(GroupRepository groups, GroupMembers members, Clock clock) {
+        this.groups = groups;
+        this.members = members;
+        this.clock = clock;
+    }
+
+    /** Creates a security group in the tenant. */
+    @Transactional
+    public Group create(UUID tenantId, NewGroup request) {
+        GroupValidation.validate(request);
+        Group group = new Group();
+        group.id = UUID.randomUUID();
+        group.tenantId = tenantId;
+        group.displayName = request.displayName();
+        group.description = request.description();
+        group.mailNickname = request.mailNickname();
+        group.createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        groups.persist(group);
+        return group;
+    }
+
+    /**
+     * A group of the tenant by id.
+     *
+     * @throws GraphException 404 when the tenant has no such group (or the id is no GUID)
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Group find(UUID tenantId, String id) {
+        return groups.require(tenantId, id);
+    }
+
+    /**
+     * Sets the properties a PATCH names.
+     *
+     * @throws GraphException 404 for no such group; 400 for a value that breaks Entra ID's rules or a group mastered
+     *         on premises
+     */
+    @Transactional
+    public Group update(UUID tenantId, String id, GroupChanges changes) {
+        GroupValidation.validate(changes);
+        Group group = groups.requireForUpdate(tenantId, id);
+        OnPremisesMastered.refuseCloudChange(group.onPremisesSyncEnabled);
+        if (changes.displayName() != null) {
+            group.displayName = changes.displayName().orElseThrow();
+        }
+        if (changes.description() != null) {
+            group.description = changes.description().orElse(null);
+        }
+        if (changes.mailNickname() != null) {
+            group.mailNickname = changes.mailNickname().orElseThrow();
+        }
+        return group;
+    }
+
+    /**
+     * Deletes a security group for good, as Entra ID does (security groups do not go to deleted items): every
+     * membership ends, each announced with GroupMembershipChanged in the same transaction.
+     *
+     * @param deletedBy the admin's object id
+     * @throws GraphException 404 for no such group; 400 for a group mastered on premises
+     */
+    @Transactional
+    public void delete(UUID tenantId, String id, UUID deletedBy) {
+        Group group = groups.requireForUpdate(tenantId, id);
+        OnPremisesMastered.refuseCloudChange(group.onPremisesSyncEnabled);
+        members.endAll(group, deletedBy);
+        groups.delete(group);
+    }
+
+    /** Up to {@code size} groups of the tenant the filter selects, in id order, after {@code after}. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public GroupPage page(UUID tenantId, GroupFilter filter, Optional<UUID> after, int size) {
+        return GroupPage.of(groups.page(tenantId, filter, after, size + 1), size);
+    }
+
+    /** The products each of the groups gives (licensing's, through its events); a group without any is absent. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, List<GroupLicense>> licenses(List<Group> of) {
+        return groups.licenses(of.stream().map(group -> group.id).toList());
+    }
+
+    /** How many groups of the tenant the filter selects (Graph's {@code @odata.count}). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(UUID tenantId, GroupFilter filter) {
+        return groups.count(tenantId, filter);
+    }
+}
