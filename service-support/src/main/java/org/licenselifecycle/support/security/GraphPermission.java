@@ -15,6 +15,7 @@ public final class GraphPermission {
     public static final String DIRECTORY_READ_WRITE_ALL = "Directory.ReadWrite.All";
     /** Delegated only: act in the directory as the signed-in user; Graph requires it to change privileged admins. */
     public static final String DIRECTORY_ACCESS_AS_USER_ALL = "Directory.AccessAsUser.All";
+    public static final String GROUP_READ_WRITE_ALL = "Group.ReadWrite.All";
     public static final String LICENSE_ASSIGNMENT_READ_ALL = "LicenseAssignment.Read.All";
     public static final String LICENSE_ASSIGNMENT_READ_WRITE_ALL = "LicenseAssignment.ReadWrite.All";
     public static final String ORGANIZATION_READ_ALL = "Organization.Read.All";
