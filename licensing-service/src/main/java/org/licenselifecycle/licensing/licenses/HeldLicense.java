@@ -1,11 +1,10 @@
 package org.licenselifecycle.licensing.licenses;
 
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.UUID;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ServicePlan;
+import org.licenselifecycle.licensing.products.Workload;
 
 /** A product a user holds, with the plans turned off for them. */
 public record HeldLicense(Product product, List<UUID> disabledPlans) {
@@ -23,20 +22,19 @@ public record HeldLicense(Product product, List<UUID> disabledPlans) {
     }
 
     /**
-     * Whether this license and {@code other} cannot be held by one user (Entra's MutuallyExclusiveViolation): both
-     * enable an Exchange Online mailbox plan, and not the same one. A user has one mailbox, under one plan: Exchange
-     * Online Plan 1 (in Office 365 E1, Business Standard) excludes Plan 2 (in E3, E5), Kiosk excludes both; E3 and E5,
-     * which carry the same Plan 2, do not. Which plans carry a mailbox is the catalog's {@code Workload}.
+     * Whether this license and {@code other} cannot be held by one user (Entra's MutuallyExclusiveViolation): a user
+     * has one mailbox, and a Kiosk one (Exchange Online Kiosk, in Office 365 F3) excludes a full one (Exchange Online
+     * Plan 1 or Plan 2, in Business Premium, E3); Plan 1 and Plan 2 together are allowed, as Entra now allows them.
+     * Which plans carry a mailbox, and which is Kiosk, is the catalog's {@code Workload}; plans turned off count not.
      */
     public boolean excludes(HeldLicense other) {
-        Set<UUID> mine = mailboxPlans();
-        Set<UUID> theirs = other.mailboxPlans();
-        return !mine.isEmpty() && !theirs.isEmpty() && mine.stream().noneMatch(theirs::contains);
+        return (mailbox(true) && other.mailbox(false)) || (mailbox(false) && other.mailbox(true));
     }
 
-    private Set<UUID> mailboxPlans() {
-        return enabledPlans().stream().filter(ServicePlan::isExchangeOnline).map(ServicePlan::servicePlanId)
-                .collect(Collectors.toSet());
+    /** Whether an enabled plan gives a Kiosk mailbox ({@code kiosk}) or a full one (not). */
+    private boolean mailbox(boolean kiosk) {
+        return enabledPlans().stream().filter(ServicePlan::isExchangeOnline)
+                .anyMatch(plan -> Workload.isExchangeKiosk(plan.servicePlanName()) == kiosk);
     }
 
     public AssignedLicense asAssignedLicense() {
