@@ -2,8 +2,11 @@ package org.licenselifecycle.system;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +15,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.licenselifecycle.contract.roles.DirectoryRole;
+import org.licenselifecycle.events.EventJson;
+import org.licenselifecycle.events.EventType;
+import org.licenselifecycle.events.GroupMembershipChanged;
+import org.licenselifecycle.events.Topics;
+import org.licenselifecycle.testsupport.Kafka;
+import org.licenselifecycle.testsupport.TestEvents;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -27,6 +39,7 @@ class UnassignAllKeepsWhatCannotGoIT {
     private static RunningSystem system;
     private static AdminClient tailspin;
     private static final Map<String, String> ids = new HashMap<>();
+    private static final UUID sales = UUID.randomUUID();
     private Browser browser;
 
     @BeforeAll
@@ -40,10 +53,14 @@ class UnassignAllKeepsWhatCannotGoIT {
         ids.put("Grace Hopper", tailspin.createUser("grace.hopper", "Grace Hopper"));
         tailspin.assign(ids.get("Ada Lovelace"), AdminClient.BUSINESS_PREMIUM);
         tailspin.assign(ids.get("Grace Hopper"), AdminClient.BUSINESS_PREMIUM);
-        given().baseUri(system.licensing.baseUrl()).auth().oauth2(tailspin.licenseAdmin).contentType(ContentType.JSON)
-                .body(Map.of("groupId", UUID.randomUUID(), "groupName", "Sales", "skuId", AdminClient.OFFICE_365_E3,
-                        "userIds", List.of(ids.get("Ada Lovelace"))))
-                .post("/api/v1/groupLicenses").then().statusCode(200);
+        // Ada joins Sales (directory's GroupMembershipChanged, as its outbox relay writes it), which gives Office 365 E3
+        joinGroup(sales, "Sales", UUID.fromString(ids.get("Ada Lovelace")));
+        await("licensing has heard of Sales and licenses it").atMost(Duration.ofSeconds(60)).until(() ->
+                given().baseUri(system.licensing.baseUrl()).auth().oauth2(tailspin.licenseAdmin).contentType(ContentType.JSON)
+                        .body("{\"addLicenses\":[{\"skuId\":\"" + AdminClient.OFFICE_365_E3 + "\"}],\"removeLicenses\":[]}")
+                        .post("/v1.0/groups/{id}/assignLicense", sales).statusCode() == 200);
+        await("Ada inherits Office 365 E3").atMost(Duration.ofSeconds(60)).until(() ->
+                tailspin.licensesOf(ids.get("Ada Lovelace")).contains(AdminClient.OFFICE_365_E3));
         tailspin.buyAsUser(ids.get("Grace Hopper"), Map.of("skuId", AdminClient.APPS_FOR_BUSINESS, "licenses", 1,
                 "boughtBy", "SELF_SERVICE", "assignTo", List.of(ids.get("Grace Hopper"))));
     }
@@ -70,7 +87,9 @@ class UnassignAllKeepsWhatCannotGoIT {
         assertThat(browser.script("return arguments[0].ariaDescribedByElements ? "
                 + "arguments[0].ariaDescribedByElements.map(e => e.textContent).join(' ') : "
                 + "document.getElementById(arguments[0].getAttribute('aria-describedby')).textContent;", inherited))
-                .asString().startsWith("Inherited from the group Sales");
+                .asString().isEqualTo("Inherited from Sales: remove it through the group");
+        // the group's name links to the group's page
+        assertThat(browser.find("#group-" + AdminClient.OFFICE_365_E3).getAttribute("href")).endsWith("/groups/" + sales);
         assertThat(browser.find("#keep-" + AdminClient.BUSINESS_PREMIUM).isEnabled()).isTrue();
 
         browser.open("/users/" + ids.get("Grace Hopper"));
@@ -102,6 +121,22 @@ class UnassignAllKeepsWhatCannotGoIT {
         assertThat(tailspin.product(AdminClient.BUSINESS_PREMIUM).get("assigned")).isEqualTo(premiumAssigned - 2);
         // LicenseRemoved went out for what was removed: Grace's mailbox loses its only Exchange license
         assertThat(tailspin.awaitMailbox(ids.get("Grace Hopper"), "DISCONNECTED").getBoolean("searchable")).isFalse();
+    }
+
+    /** Publishes directory-service's GroupMembershipChanged for the user, keyed by the user, as its relay would. */
+    private static void joinGroup(UUID group, String name, UUID user) {
+        GroupMembershipChanged joined = new GroupMembershipChanged(tailspin.tenantId, user, group, name, true, null,
+                Instant.now());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Kafka.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            producer.send(TestEvents.record(Topics.USER_EVENTS, user.toString(), EventJson.write(joined),
+                    TestEvents.headers(UUID.randomUUID(), EventType.GROUP_MEMBERSHIP_CHANGED.ceType(), "/directory-service")))
+                    .get();
+        } catch (Exception e) {
+            throw new IllegalStateException("GroupMembershipChanged not published", e);
+        }
     }
 
     private String result(String name) {
