@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.licenselifecycle.contract.roles.DirectoryRole;
-import org.licenselifecycle.events.EventJson;
-import org.licenselifecycle.events.EventType;
-import org.licenselifecycle.events.GroupMembershipChanged;
-import org.licenselifecycle.events.Topics;
-import org.licenselifecycle.testsupport.Kafka;
-import org.licenselifecycle.testsupport.TestEvents;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -54,7 +44,7 @@ class UnassignAllKeepsWhatCannotGoIT {
         tailspin.assign(ids.get("Ada Lovelace"), AdminClient.BUSINESS_PREMIUM);
         tailspin.assign(ids.get("Grace Hopper"), AdminClient.BUSINESS_PREMIUM);
         // Ada joins Sales (directory's GroupMembershipChanged, as its outbox relay writes it), which gives Office 365 E3
-        joinGroup(sales, "Sales", UUID.fromString(ids.get("Ada Lovelace")));
+        GroupMemberships.publish(tailspin.tenantId, sales, "Sales", ids.get("Ada Lovelace"), true);
         await("licensing has heard of Sales and licenses it").atMost(Duration.ofSeconds(60)).until(() ->
                 given().baseUri(system.licensing.baseUrl()).auth().oauth2(tailspin.licenseAdmin).contentType(ContentType.JSON)
                         .body("{\"addLicenses\":[{\"skuId\":\"" + AdminClient.OFFICE_365_E3 + "\"}],\"removeLicenses\":[]}")
@@ -121,22 +111,6 @@ class UnassignAllKeepsWhatCannotGoIT {
         assertThat(tailspin.product(AdminClient.BUSINESS_PREMIUM).get("assigned")).isEqualTo(premiumAssigned - 2);
         // LicenseRemoved went out for what was removed: Grace's mailbox loses its only Exchange license
         assertThat(tailspin.awaitMailbox(ids.get("Grace Hopper"), "DISCONNECTED").getBoolean("searchable")).isFalse();
-    }
-
-    /** Publishes directory-service's GroupMembershipChanged for the user, keyed by the user, as its relay would. */
-    private static void joinGroup(UUID group, String name, UUID user) {
-        GroupMembershipChanged joined = new GroupMembershipChanged(tailspin.tenantId, user, group, name, true, null,
-                Instant.now());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Kafka.bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            producer.send(TestEvents.record(Topics.USER_EVENTS, user.toString(), EventJson.write(joined),
-                    TestEvents.headers(UUID.randomUUID(), EventType.GROUP_MEMBERSHIP_CHANGED.ceType(), "/directory-service")))
-                    .get();
-        } catch (Exception e) {
-            throw new IllegalStateException("GroupMembershipChanged not published", e);
-        }
     }
 
     private String result(String name) {
