@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.events.GroupLicensesChanged;
 import org.licenselifecycle.events.GroupMembershipChanged;
 import org.licenselifecycle.licensing.licenses.GroupProducts.Inheritance;
@@ -119,12 +119,6 @@ public class GroupLicensing {
                 now.stream().map(l -> new GroupLicensesChanged.GroupLicense(l.skuId(), l.disabledPlans())).toList(),
                 actor, clock.instant()));
         return new GroupLicenses(groupId, groupName, now);
-    }
-
-    /** The products the group gives (Graph's group {@code assignedLicenses}). */
-    @Transactional
-    public GroupLicenses of(UUID tenantId, UUID groupId, String groupName) {
-        return new GroupLicenses(groupId, groupName, groups.givenBy(tenantId, groupId));
     }
 
     /**
@@ -283,7 +277,7 @@ public class GroupLicensing {
 
         /** The products to decide: those meant, those inherited before, and those held only through groups. */
         Set<UUID> products() {
-            Set<UUID> products = new java.util.TreeSet<>(SeatMoves.PRODUCT_ORDER);
+            Set<UUID> products = new TreeSet<>(SeatMoves.PRODUCT_ORDER);
             meant.forEach(i -> products.add(i.license().skuId()));
             was.forEach(s -> products.add(s.skuId()));
             held.values().stream().filter(row -> !row.direct()).forEach(row -> products.add(row.skuId()));

@@ -57,10 +57,4 @@ class InheritedLicenses {
     boolean any(UUID userId) {
         return sql.first("SELECT 1 FROM inherited_license WHERE user_id = ? LIMIT 1", row -> 1, userId).isPresent();
     }
-
-    /** The users of the group whose inheritance of any of its products is in Error (Graph's membersWithLicenseErrors). */
-    List<UUID> inError(UUID tenantId, UUID groupId) {
-        return sql.list("SELECT DISTINCT user_id FROM inherited_license WHERE tenant_id = ? AND group_id = ? AND state = 'Error' "
-                + "ORDER BY user_id", row -> Sql.uuid(row, 1), tenantId, groupId);
-    }
 }

@@ -15,12 +15,9 @@ public class DirectoryUnavailable extends GraphException {
 
     private final Duration retryAfter;
 
-    DirectoryUnavailable(String user, Duration retryAfter, Throwable cause) {
-        this("user '" + user + "', whom", retryAfter, cause, true);
-    }
-
-    private DirectoryUnavailable(String what, Duration retryAfter, Throwable cause, boolean named) {
-        super(503, GraphErrorCodes.SERVICE_UNAVAILABLE, "The directory could not be asked about " + what
+    /** @param subject whom or what directory was to be asked about, with the pronoun that follows it */
+    private DirectoryUnavailable(String subject, Duration retryAfter, Throwable cause) {
+        super(503, GraphErrorCodes.SERVICE_UNAVAILABLE, "The directory could not be asked about " + subject
                 + " the license service has not heard of yet; nothing was changed. Try again.");
         this.retryAfter = retryAfter;
         if (cause != null) {
@@ -28,9 +25,14 @@ public class DirectoryUnavailable extends GraphException {
         }
     }
 
+    /** About a user licensing has not heard of yet ({@link UnheardUsers}). */
+    static DirectoryUnavailable aboutUser(String user, Duration retryAfter, Throwable cause) {
+        return new DirectoryUnavailable("user '" + user + "', whom", retryAfter, cause);
+    }
+
     /** The same, about a group licensing has not heard of yet ({@code UnheardGroups}). */
     public static DirectoryUnavailable aboutGroup(UUID groupId, Duration retryAfter, Throwable cause) {
-        return new DirectoryUnavailable("group '" + groupId + "', which", retryAfter, cause, true);
+        return new DirectoryUnavailable("group '" + groupId + "', which", retryAfter, cause);
     }
 
     @Override
