@@ -145,6 +145,25 @@ class GroupLicensingTest {
     }
 
     @Test
+    void theGroupTurningExchangeOffInItsProductTakesTheMailboxLicenseAwayFromMembersWithoutAnotherSource() {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(BUSINESS_PREMIUM, 2);
+        UUID member = tenant.newUser();
+        UUID sales = Groups.giving(tenant, "Sales", BUSINESS_PREMIUM, member);
+
+        Groups.assignLicense(tenant, sales, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM
+                + "\",\"disabledPlans\":[\"" + Catalog.EXCHANGE_S_STANDARD + "\"]}],\"removeLicenses\":[]}")
+                .then().statusCode(200).body("assignedLicenses[0].disabledPlans[0]", equalTo(Catalog.EXCHANGE_S_STANDARD.toString()));
+
+        assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(2, 1, 1);
+        List<LicenseAssigned> assigned = events(member, EventType.LICENSE_ASSIGNED, LicenseAssigned.class);
+        assertThat(assigned).hasSize(2);
+        assertThat(assigned.get(1).disabledPlans()).containsExactly(Catalog.EXCHANGE_S_STANDARD);
+        assertThat(assigned.get(1).exchangeOnlineRetained()).isFalse();
+        assertThat(assigned.get(1).assignedByGroup()).isEqualTo(sales);
+    }
+
+    @Test
     void whenSeatsRunOutMembersGetCountViolationAndNoLicenseThenReprocessingGivesItOnceSeatsAreAdded() {
         TestTenant tenant = new TestTenant();
         tenant.buy(OFFICE_365_E3, 1);

@@ -214,6 +214,17 @@ public class GroupLicensing {
                     member.changed = true;
                 }
             }
+            List<UUID> plans = meant.get(0).license().disabledPlans();
+            if (!held.direct() && !Set.copyOf(held.disabledPlans()).equals(Set.copyOf(plans))) {
+                // only groups give it: its plans are its first group's (a direct assignment's win over them), and a
+                // change is announced as a direct one is (turning Exchange off takes the mailbox's license away)
+                rows.disablePlans(user.userId(), skuId, plans);
+                LicenseRow changed = held.withDisabledPlans(plans);
+                member.held.put(skuId, changed);
+                events.assigned(user.ref(), held(changed), held.assignedByGroup() == null ? meant.get(0).groupId()
+                        : held.assignedByGroup(), member.holdsExchangeOnline(), actor, now);
+                member.changed = true;
+            }
             return;
         }
         if (meant.isEmpty()) {

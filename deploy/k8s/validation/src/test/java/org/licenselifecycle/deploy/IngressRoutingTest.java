@@ -53,6 +53,8 @@ class IngressRoutingTest {
             assertThat(routes.serviceFor("/v1.0/users/x/" + action)).as(action).contains("licensing-service");
             assertThat(routes.serviceFor("/v1.0/users/adele.vance@contoso.com/" + action)).as(action).contains("licensing-service");
         }
+        assertThat(routes.serviceFor("/v1.0/groups/x/microsoft.graph.assignLicense")).contains("licensing-service");
+        assertThat(routes.serviceFor("/v1.0/users/x/microsoft.graph.reprocessLicenseAssignment")).contains("licensing-service");
         assertThat(routes.serviceFor("/v1.0/directory/deletedItems/x/microsoft.graph.restore")).contains("directory-service");
         assertThat(routes.serviceFor("/v1.0/directory/deletedItems/x/graph.restore")).contains("directory-service");
         assertThat(routes.serviceFor("/v1.0/directory/deletedItems/graph.user")).contains("directory-service");
