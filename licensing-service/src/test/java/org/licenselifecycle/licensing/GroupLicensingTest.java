@@ -18,8 +18,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.events.EventJson;
@@ -216,29 +220,46 @@ class GroupLicensingTest {
     }
 
     @Test
-    void twoMembershipsRacingForTheLastSeatNeverOversell() {
+    void membershipsAndDirectAssignmentsRacingForTheLastSeatsNeverOversell() throws Exception {
         TestTenant tenant = new TestTenant();
-        tenant.buy(OFFICE_365_E3, 2);
+        tenant.buy(OFFICE_365_E3, 3);
         UUID holder = tenant.newUser();
         tenant.assign(holder, OFFICE_365_E3);
         // two groups giving the product, whose one member holds it already (no seat more)
         UUID sales = Groups.giving(tenant, "Sales", OFFICE_365_E3, holder);
         UUID europe = Groups.giving(tenant, "Europe", OFFICE_365_E3, holder);
-        assertThat(tenant.seats(OFFICE_365_E3)).containsExactly(2, 1, 1);
+        assertThat(tenant.seats(OFFICE_365_E3)).containsExactly(3, 1, 2);
         UUID ada = tenant.newUser();
         UUID grace = tenant.newUser();
+        List<UUID> direct = List.of(tenant.newUser(), tenant.newUser());
 
-        // two memberships of two groups, on two users' partitions, applied at the same time, for one seat left
-        Groups.publish(tenant, sales, "Sales", true, ada);
-        Groups.publish(tenant, europe, "Europe", true, grace);
-        UserEvents.publishMarkerAfter(tenant, ada);
-        UserEvents.publishMarkerAfter(tenant, grace);
+        // four wanting two seats at once: two memberships of two groups, two direct assignments
+        ExecutorService pool = Executors.newFixedThreadPool(direct.size());
+        List<Future<Integer>> calls = new ArrayList<>();
+        try {
+            Groups.publish(tenant, sales, "Sales", true, ada);
+            Groups.publish(tenant, europe, "Europe", true, grace);
+            for (UUID user : direct) {
+                calls.add(pool.submit(() -> tenant.assignLicense(user, add(OFFICE_365_E3)).statusCode()));
+            }
+            UserEvents.publishMarkerAfter(tenant, ada);
+            UserEvents.publishMarkerAfter(tenant, grace);
+            long refused = 0;
+            for (Future<Integer> call : calls) {
+                int status = call.get();
+                assertThat(status).isIn(200, 400);
+                refused += status == 400 ? 1 : 0;
+            }
 
-        assertThat(tenant.seats(OFFICE_365_E3)).containsExactly(2, 2, 0);
-        assertThat(Db.count(dataSource, "SELECT count(*) FROM license_assignment WHERE tenant_id = ? AND sku_id = ?",
-                tenant.id, OFFICE_365_E3)).isEqualTo(2);
-        assertThat(Db.count(dataSource, "SELECT count(*) FROM inherited_license WHERE user_id = ANY (?) AND "
-                + "error = 'CountViolation'", (Object) new UUID[] {ada, grace})).isEqualTo(1);
+            assertThat(tenant.seats(OFFICE_365_E3)).containsExactly(3, 3, 0);
+            assertThat(Db.count(dataSource, "SELECT count(*) FROM license_assignment WHERE tenant_id = ? AND sku_id = ?",
+                    tenant.id, OFFICE_365_E3)).isEqualTo(3);
+            long countViolations = Db.count(dataSource, "SELECT count(*) FROM inherited_license WHERE user_id IN (?, ?) "
+                    + "AND error = 'CountViolation'", ada, grace);
+            assertThat(refused + countViolations).as("of four, two got no seat").isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
