@@ -214,8 +214,11 @@ public class GroupLicensing {
                     member.changed = true;
                 }
             }
+            if (held.direct() || meant.isEmpty()) {
+                return;
+            }
             List<UUID> plans = meant.get(0).license().disabledPlans();
-            if (!held.direct() && !Set.copyOf(held.disabledPlans()).equals(Set.copyOf(plans))) {
+            if (!Set.copyOf(held.disabledPlans()).equals(Set.copyOf(plans))) {
                 // only groups give it: its plans are its first group's (a direct assignment's win over them), and a
                 // change is announced as a direct one is (turning Exchange off takes the mailbox's license away)
                 rows.disablePlans(user.userId(), skuId, plans);
