@@ -12,5 +12,12 @@ public enum RemovalReason {
      * {@code reason}, which consumers written before know how to apply (the user stays, the license goes), and
      * names the subscription in {@code deletedSubscriptionId}; {@link LicenseRemoved#cause()} reads both back as this.
      */
-    SUBSCRIPTION_DELETED
+    SUBSCRIPTION_DELETED,
+    /**
+     * The user no longer inherits it (left the group, or the group no longer gives the product), and neither a direct
+     * assignment nor another group still gives it. Added later, as {@link #SUBSCRIPTION_DELETED} was: on the wire
+     * {@code UNASSIGNED}, with the group in {@code noLongerInheritedFrom}; {@link LicenseRemoved#cause()} reads both
+     * back as this.
+     */
+    NO_LONGER_INHERITED
 }

@@ -131,6 +131,26 @@ class EventSchemaTest {
     }
 
     @Test
+    void aLicenseNoLongerInheritedSaysUnassignedToOlderConsumersAndItsOwnCauseToNewerOnes() throws IOException {
+        UUID group = UUID.randomUUID();
+        LicenseRemoved removed = new LicenseRemoved(TENANT, USER, "adele.vance@contoso.onmicrosoft.com",
+                UUID.fromString("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"), "SPB", PLANS, true, false,
+                RemovalReason.NO_LONGER_INHERITED, null, AT, null, group);
+        String json = EventJson.write(removed);
+
+        assertThat(schema(EventType.LICENSE_REMOVED).validate(JSON.readTree(json))).isEmpty();
+        assertThat(JSON.readTree(json).get("reason").asText()).isEqualTo("UNASSIGNED");
+        LicenseRemoved read = EventJson.read(json, LicenseRemoved.class);
+        assertThat(read.cause()).isEqualTo(RemovalReason.NO_LONGER_INHERITED);
+        assertThat(read.noLongerInheritedFrom()).isEqualTo(group);
+        assertThat(EventJson.read(json, LicenseRemovedBeforeSubscriptionLife.class).reason())
+                .isEqualTo(RemovalReason.UNASSIGNED);
+        assertThatThrownBy(() -> new LicenseRemoved(TENANT, USER, "adele.vance@contoso.onmicrosoft.com",
+                UUID.fromString("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"), "SPB", PLANS, true, false,
+                RemovalReason.NO_LONGER_INHERITED, null, AT, null, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aLicenseRemovedWrittenBeforeDeletedSubscriptionIdReadsItAsNullWithItsOwnReason() {
         LicenseRemoved older = new LicenseRemoved(TENANT, USER, "adele.vance@contoso.onmicrosoft.com",
                 UUID.fromString("cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46"), "SPB", PLANS, true, false,

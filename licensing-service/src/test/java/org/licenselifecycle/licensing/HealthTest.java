@@ -38,7 +38,10 @@ class HealthTest {
                 .body("paths.'/api/v1/subscriptions/{id}/cancel'.post", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/api/v1/subscriptions/{id}/takeOver'.post", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/api/v1/subscriptions/{id}/unassign'.post", org.hamcrest.Matchers.notNullValue())
-                .body("paths.'/api/v1/groupLicenses'.post", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/api/v1/groupLicenses'", org.hamcrest.Matchers.nullValue())
+                .body("paths.'/v1.0/groups/{id}/assignLicense'.post", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/v1.0/groups/{id}/reprocessLicenseAssignment'.post", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/v1.0/users/{id}/reprocessLicenseAssignment'.post", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/api/v1/reports/unusedLicenses'.get", org.hamcrest.Matchers.notNullValue())
                 .body("paths.'/v1.0/directory/subscriptions'.get", org.hamcrest.Matchers.notNullValue());
     }

@@ -92,9 +92,10 @@ class PuttingLicensesOnUsersTest {
         boolean assigner = ASSIGNERS.contains(role);
 
         ValidatableResponse direct = tenant.assignLicense(token, user, add(BUSINESS_PREMIUM)).then();
-        ValidatableResponse group = given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("groupId", UUID.randomUUID(), "skuId", OFFICE_365_E3, "userIds", List.of(user)))
-                .post("/api/v1/groupLicenses").then();
+        UUID sales = UUID.randomUUID();
+        Groups.join(tenant, sales, "Sales", user);
+        ValidatableResponse group = given().auth().oauth2(token).contentType(ContentType.JSON).body(add(OFFICE_365_E3))
+                .post("/v1.0/groups/{id}/assignLicense", sales).then();
         // Active users only clears: a product the user does not hold is never added
         ValidatableResponse keep = given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("skuIds", List.of(BUSINESS_PREMIUM, OFFICE_365_E3, APPS_FOR_BUSINESS)))
@@ -122,9 +123,10 @@ class PuttingLicensesOnUsersTest {
         String token = DevTokens.token(tenant.id, tenant.newUser());
 
         tenant.assignLicense(token, user, add(BUSINESS_PREMIUM)).then().spec(denied());
-        given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("groupId", UUID.randomUUID(), "skuId", BUSINESS_PREMIUM, "userIds", List.of(user)))
-                .post("/api/v1/groupLicenses").then().spec(denied());
+        UUID sales = UUID.randomUUID();
+        Groups.join(tenant, sales, "Sales", user);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(add(BUSINESS_PREMIUM))
+                .post("/v1.0/groups/{id}/assignLicense", sales).then().spec(denied());
         assertNothingAssigned(tenant, user);
     }
 

@@ -209,10 +209,7 @@ class SubscriptionTermsTest {
         TestTenant tenant = new TestTenant();
         tenant.buy(BUSINESS_PREMIUM, 3);
         UUID member = tenant.newUser();
-        UUID group = UUID.randomUUID();
-        given().auth().oauth2(tenant.licenseAdmin).contentType(ContentType.JSON)
-                .body(Map.of("groupId", group, "skuId", BUSINESS_PREMIUM, "userIds", List.of(member)))
-                .post("/api/v1/groupLicenses").then().statusCode(200);
+        UUID group = Groups.giving(tenant, "Sales", BUSINESS_PREMIUM, member);
         assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(3, 1, 2);
         given().auth().oauth2(tenant.licenseAdmin).get("/api/v1/users/{id}/licenses", member)
                 .then().body("licenses[0].assignedByGroup", equalTo(group.toString()));
@@ -225,13 +222,10 @@ class SubscriptionTermsTest {
                 .body("error.message", equalTo(message));
         assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(3, 1, 2);
 
-        // only through the group: another group's removal is refused, the right one frees the seat
-        given().auth().oauth2(tenant.licenseAdmin).contentType(ContentType.JSON)
-                .body(Map.of("groupId", UUID.randomUUID(), "skuId", BUSINESS_PREMIUM, "userIds", List.of(member)))
-                .post("/api/v1/groupLicenses/remove").then().statusCode(400);
-        given().auth().oauth2(tenant.licenseAdmin).contentType(ContentType.JSON)
-                .body(Map.of("groupId", group, "skuId", BUSINESS_PREMIUM, "userIds", List.of(member)))
-                .post("/api/v1/groupLicenses/remove").then().statusCode(200);
+        // only through the group: leaving another group changes nothing, leaving this one frees the seat
+        Groups.leave(tenant, UUID.randomUUID(), "Other", member);
+        assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(3, 1, 2);
+        Groups.leave(tenant, group, "Sales", member);
         assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(3, 0, 3);
         given().auth().oauth2(tenant.licenseAdmin).get("/api/v1/users/{id}/licenses", member)
                 .then().body("licenses", org.hamcrest.Matchers.empty());

@@ -51,8 +51,9 @@ class UnassignAllKeepsWhatCannotGoTest {
         tenant.assign(grace, BUSINESS_PREMIUM);
         tenant.assign(carl, OFFICE_365_E3);
         UUID sales = UUID.randomUUID();
-        groupLicenses(tenant, "", Map.of("groupId", sales, "groupName", "Sales", "skuId", OFFICE_365_E3,
-                "userIds", List.of(ada))).then().statusCode(200).body("groupName", equalTo("Sales"));
+        Groups.join(tenant, sales, "Sales", ada);
+        Groups.assignLicense(tenant, sales, TestTenant.add(OFFICE_365_E3)).then().statusCode(200)
+                .body("displayName", equalTo("Sales"));
         Response bought = given().auth().oauth2(DevTokens.token(tenant.id, grace)).contentType(ContentType.JSON)
                 .body(Map.of("skuId", APPS_FOR_BUSINESS, "licenses", 2, "boughtBy", "SELF_SERVICE", "assignTo", List.of(grace)))
                 .post("/api/v1/subscriptions");
@@ -102,15 +103,13 @@ class UnassignAllKeepsWhatCannotGoTest {
         TestTenant tenant = new TestTenant();
         tenant.buy(OFFICE_365_E3, 2);
         UUID member = tenant.newUser();
-        UUID group = UUID.randomUUID();
-        groupLicenses(tenant, "", Map.of("groupId", group, "skuId", OFFICE_365_E3, "userIds", List.of(member)))
-                .then().statusCode(200);
+        UUID group = Groups.giving(tenant, "Field staff", OFFICE_365_E3, member);
 
-        // a group recorded without a name is named by its id
         unassignAll(tenant, List.of(member)).then().statusCode(200)
                 .body("users[0].removedSkuIds", empty())
-                .body("users[0].kept[0].groupName", nullValue())
-                .body("users[0].kept[0].message", equalTo("Inherited from the group " + group + ": an admin can't "
+                .body("users[0].kept[0].groupId", equalTo(group.toString()))
+                .body("users[0].kept[0].groupName", equalTo("Field staff"))
+                .body("users[0].kept[0].message", equalTo("Inherited from the group Field staff: an admin can't "
                         + "unassign it from the user directly; it goes when the user leaves the group or the group no "
                         + "longer gives Office 365 E3."));
 
@@ -125,9 +124,7 @@ class UnassignAllKeepsWhatCannotGoTest {
         tenant.buy(OFFICE_365_E3, 2);
         UUID ada = tenant.newUser();
         tenant.assign(ada, BUSINESS_PREMIUM);
-        UUID sales = UUID.randomUUID();
-        groupLicenses(tenant, "", Map.of("groupId", sales, "groupName", "Sales", "skuId", OFFICE_365_E3,
-                "userIds", List.of(ada))).then().statusCode(200);
+        Groups.giving(tenant, "Sales", OFFICE_365_E3, ada);
 
         given().auth().oauth2(tenant.licenseAdmin).get("/api/v1/users/{id}/licenses", ada).then().statusCode(200)
                 .body("licenses.find { it.skuId == '" + BUSINESS_PREMIUM + "' }.keptBecause", nullValue())
@@ -150,8 +147,7 @@ class UnassignAllKeepsWhatCannotGoTest {
         tenant.buy(OFFICE_365_E3, 2);
         UUID ada = tenant.newUser();
         tenant.assign(ada, BUSINESS_PREMIUM);
-        groupLicenses(tenant, "", Map.of("groupId", UUID.randomUUID(), "groupName", "Sales", "skuId", OFFICE_365_E3,
-                "userIds", List.of(ada))).then().statusCode(200);
+        Groups.giving(tenant, "Sales", OFFICE_365_E3, ada);
 
         tenant.assignLicense(ada, "{\"addLicenses\":[],\"removeLicenses\":[\"" + BUSINESS_PREMIUM + "\",\"" + OFFICE_365_E3
                 + "\"]}").then().statusCode(400).body("error.code", equalTo("Request_BadRequest"))
@@ -171,11 +167,6 @@ class UnassignAllKeepsWhatCannotGoTest {
     private List<LicenseRemoved> removals(UUID user) {
         return Db.outboxPayloads(dataSource, user, EventType.LICENSE_REMOVED.ceType()).stream()
                 .map(p -> EventJson.read(p, LicenseRemoved.class)).toList();
-    }
-
-    static Response groupLicenses(TestTenant tenant, String action, Map<String, ?> body) {
-        return given().auth().oauth2(tenant.licenseAdmin).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/groupLicenses" + action);
     }
 
     private static Response unassignAll(TestTenant tenant, List<UUID> users) {

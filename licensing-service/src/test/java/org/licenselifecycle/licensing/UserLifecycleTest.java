@@ -229,10 +229,7 @@ class UserLifecycleTest {
         tenant.buy(OFFICE_365_E3, 2);
         UUID leaver = tenant.newUser();
         tenant.assign(leaver, BUSINESS_PREMIUM);
-        UUID group = UUID.randomUUID();
-        given().auth().oauth2(tenant.licenseAdmin).contentType(io.restassured.http.ContentType.JSON)
-                .body(java.util.Map.of("groupId", group, "skuId", OFFICE_365_E3, "userIds", List.of(leaver)))
-                .post("/api/v1/groupLicenses").then().statusCode(200);
+        Groups.giving(tenant, "Sales", OFFICE_365_E3, leaver);
         UUID offboardingAdmin = UUID.randomUUID();
         Instant requestedAt = Instant.parse("2026-11-21T09:30:00Z");
         UserLicensesReleaseRequested request = new UserLicensesReleaseRequested(tenant.id, leaver,

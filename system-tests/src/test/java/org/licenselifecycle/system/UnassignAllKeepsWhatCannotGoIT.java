@@ -2,8 +2,10 @@ package org.licenselifecycle.system;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ class UnassignAllKeepsWhatCannotGoIT {
     private static RunningSystem system;
     private static AdminClient tailspin;
     private static final Map<String, String> ids = new HashMap<>();
+    private static final UUID sales = UUID.randomUUID();
     private Browser browser;
 
     @BeforeAll
@@ -40,10 +43,14 @@ class UnassignAllKeepsWhatCannotGoIT {
         ids.put("Grace Hopper", tailspin.createUser("grace.hopper", "Grace Hopper"));
         tailspin.assign(ids.get("Ada Lovelace"), AdminClient.BUSINESS_PREMIUM);
         tailspin.assign(ids.get("Grace Hopper"), AdminClient.BUSINESS_PREMIUM);
-        given().baseUri(system.licensing.baseUrl()).auth().oauth2(tailspin.licenseAdmin).contentType(ContentType.JSON)
-                .body(Map.of("groupId", UUID.randomUUID(), "groupName", "Sales", "skuId", AdminClient.OFFICE_365_E3,
-                        "userIds", List.of(ids.get("Ada Lovelace"))))
-                .post("/api/v1/groupLicenses").then().statusCode(200);
+        // Ada joins Sales (directory's GroupMembershipChanged, as its outbox relay writes it), which gives Office 365 E3
+        GroupMemberships.publish(tailspin.tenantId, sales, "Sales", ids.get("Ada Lovelace"), true);
+        await("licensing has heard of Sales and licenses it").atMost(Duration.ofSeconds(60)).until(() ->
+                given().baseUri(system.licensing.baseUrl()).auth().oauth2(tailspin.licenseAdmin).contentType(ContentType.JSON)
+                        .body("{\"addLicenses\":[{\"skuId\":\"" + AdminClient.OFFICE_365_E3 + "\"}],\"removeLicenses\":[]}")
+                        .post("/v1.0/groups/{id}/assignLicense", sales).statusCode() == 200);
+        await("Ada inherits Office 365 E3").atMost(Duration.ofSeconds(60)).until(() ->
+                tailspin.licensesOf(ids.get("Ada Lovelace")).contains(AdminClient.OFFICE_365_E3));
         tailspin.buyAsUser(ids.get("Grace Hopper"), Map.of("skuId", AdminClient.APPS_FOR_BUSINESS, "licenses", 1,
                 "boughtBy", "SELF_SERVICE", "assignTo", List.of(ids.get("Grace Hopper"))));
     }
@@ -70,7 +77,9 @@ class UnassignAllKeepsWhatCannotGoIT {
         assertThat(browser.script("return arguments[0].ariaDescribedByElements ? "
                 + "arguments[0].ariaDescribedByElements.map(e => e.textContent).join(' ') : "
                 + "document.getElementById(arguments[0].getAttribute('aria-describedby')).textContent;", inherited))
-                .asString().startsWith("Inherited from the group Sales");
+                .asString().isEqualTo("Inherited from Sales: remove it through the group");
+        // the group's name links to the group's page
+        assertThat(browser.find("#group-" + AdminClient.OFFICE_365_E3).getAttribute("href")).endsWith("/groups/" + sales);
         assertThat(browser.find("#keep-" + AdminClient.BUSINESS_PREMIUM).isEnabled()).isTrue();
 
         browser.open("/users/" + ids.get("Grace Hopper"));

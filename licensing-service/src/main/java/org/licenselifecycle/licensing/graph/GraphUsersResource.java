@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.licenselifecycle.contract.graph.GraphException;
+import org.licenselifecycle.licensing.licenses.GroupLicensing;
 import org.licenselifecycle.licensing.licenses.HeldLicense;
 import org.licenselifecycle.licensing.licenses.LicenseAssignmentService;
 import org.licenselifecycle.licensing.licenses.UserLicenses;
@@ -24,7 +26,10 @@ import org.licenselifecycle.contract.graph.ODataCollection;
 import org.licenselifecycle.support.security.Caller;
 import org.licenselifecycle.support.security.Operations;
 
-/** Graph v1.0's license operations on a user: {@code assignLicense} and {@code licenseDetails}. */
+/**
+ * Graph v1.0's license operations on a user: {@code assignLicense}, {@code reprocessLicenseAssignment} and
+ * {@code licenseDetails}.
+ */
 @Path("/v1.0/users/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Microsoft Graph v1.0")
@@ -34,8 +39,11 @@ public class GraphUsersResource {
     private final SubscriptionService subscriptions;
     private final GraphQuery query;
     private final Caller caller;
+    private final GroupLicensing groups;
 
-    GraphUsersResource(LicenseAssignmentService licenses, SubscriptionService subscriptions, GraphQuery query, Caller caller) {
+    GraphUsersResource(LicenseAssignmentService licenses, SubscriptionService subscriptions, GraphQuery query, Caller caller,
+            GroupLicensing groups) {
+        this.groups = groups;
         this.licenses = licenses;
         this.subscriptions = subscriptions;
         this.query = query;
@@ -49,6 +57,19 @@ public class GraphUsersResource {
     public GraphUser assignLicense(@PathParam("id") String id, AssignLicenseBody body, @Context UriInfo uri) {
         UserLicenses user = licenses.assignLicense(caller.tenantId(), caller.objectId(), id,
                 body == null ? null : body.addLicenses(), body == null ? null : body.removeLicenses());
+        return new GraphUser(ODataContext.of(uri, "users/$entity"), user.userId(), user.displayName(),
+                user.userPrincipalName(), user.usageLocation(),
+                user.licenses().stream().map(HeldLicense::asAssignedLicense).toList());
+    }
+
+    /** Reprocesses the user's group-based licenses: those in Error are tried again (e.g. after seats were added). */
+    @POST
+    @Path("/reprocessLicenseAssignment")
+    @PermissionsAllowed(Operations.REPROCESS_USER_LICENSES)
+    public GraphUser reprocessLicenseAssignment(@PathParam("id") String id, @Context UriInfo uri) {
+        groups.reprocessUser(caller.tenantId(), caller.objectId(), id)
+                .orElseThrow(() -> GraphException.notFound(id));
+        UserLicenses user = licenses.licensesOf(caller.tenantId(), id);
         return new GraphUser(ODataContext.of(uri, "users/$entity"), user.userId(), user.displayName(),
                 user.userPrincipalName(), user.usageLocation(),
                 user.licenses().stream().map(HeldLicense::asAssignedLicense).toList());

@@ -53,7 +53,8 @@ public class DeletedUserLicense extends PanacheEntityBase {
         kept.tenantId = tenantId;
         kept.disabledPlans = license.disabledPlans().toArray(UUID[]::new);
         kept.assignedAt = assignedAt;
-        kept.assignedByGroup = license.assignedByGroup();
+        // a license also assigned directly comes back directly, from the seats
+        kept.assignedByGroup = license.direct() ? null : license.assignedByGroup();
         kept.selfServiceSubscriptionId = license.selfServiceSubscriptionId();
         kept.persist();
     }

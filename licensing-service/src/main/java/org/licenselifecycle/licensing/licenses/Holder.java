@@ -8,9 +8,11 @@ import org.licenselifecycle.licensing.users.UserRef;
 /**
  * A user of the read model with the licenses they hold, as {@link LicenseAssignmentRepository} read them: what
  * a license change decides on (then the user stays locked until the transaction ends), or what a read shows.
+ * {@code hasGroupStates}: whether the user inherits, or failed to inherit, anything from a group, so that a change of
+ * their licenses announces their whole {@code licenseAssignmentStates} ({@link LicenseAssignmentStates}).
  */
 record Holder(UUID tenantId, UUID userId, String userPrincipalName, String displayName, String usageLocation,
-        List<LicenseRow> licenses) {
+        List<LicenseRow> licenses, boolean hasGroupStates) {
 
     Holder {
         licenses = List.copyOf(licenses);
@@ -21,7 +23,7 @@ record Holder(UUID tenantId, UUID userId, String userPrincipalName, String displ
     }
 
     Holder withLicenses(List<LicenseRow> held) {
-        return new Holder(tenantId, userId, userPrincipalName, displayName, usageLocation, held);
+        return new Holder(tenantId, userId, userPrincipalName, displayName, usageLocation, held, hasGroupStates);
     }
 
     UserRef ref() {
@@ -32,15 +34,31 @@ record Holder(UUID tenantId, UUID userId, String userPrincipalName, String displ
         return licenses.stream().map(LicenseRow::skuId).toList();
     }
 
-    /** One row of {@code license_assignment}: a product the user holds and where it came from. */
-    record LicenseRow(UUID skuId, List<UUID> disabledPlans, UUID selfServiceSubscriptionId, UUID assignedByGroup) {
+    /**
+     * One row of {@code license_assignment}: a product the user holds (one seat) and where it came from.
+     *
+     * @param assignedByGroup a group the user inherits it from (the first by id, of {@code inherited_license}'s Active
+     *     rows), null when no group gives it
+     * @param direct whether it is (also) assigned directly; a license neither direct nor inherited is not held
+     */
+    record LicenseRow(UUID skuId, List<UUID> disabledPlans, UUID selfServiceSubscriptionId, UUID assignedByGroup,
+            boolean direct) {
 
         LicenseRow {
             disabledPlans = List.copyOf(disabledPlans);
         }
 
+        /** A license with one source: direct when {@code assignedByGroup} is null, else that group's. */
+        LicenseRow(UUID skuId, List<UUID> disabledPlans, UUID selfServiceSubscriptionId, UUID assignedByGroup) {
+            this(skuId, disabledPlans, selfServiceSubscriptionId, assignedByGroup, assignedByGroup == null);
+        }
+
         LicenseRow withDisabledPlans(List<UUID> plans) {
-            return new LicenseRow(skuId, plans, selfServiceSubscriptionId, assignedByGroup);
+            return new LicenseRow(skuId, plans, selfServiceSubscriptionId, assignedByGroup, direct);
+        }
+
+        LicenseRow asDirect() {
+            return new LicenseRow(skuId, disabledPlans, selfServiceSubscriptionId, assignedByGroup, true);
         }
     }
 }

@@ -42,6 +42,11 @@ public class LicenseAssignmentRefused extends GraphException {
                 "User license is inherited from a group membership and it cannot be removed directly from the user.");
     }
 
+    /** A group's removeLicenses names a product the group does not give. */
+    public static LicenseAssignmentRefused groupLacksLicense(UUID skuId) {
+        return new LicenseAssignmentRefused("Group does not have a corresponding license " + skuId + ".");
+    }
+
     /** The body does not say what to change. */
     public static LicenseAssignmentRefused malformed(String message) {
         return new LicenseAssignmentRefused(message);

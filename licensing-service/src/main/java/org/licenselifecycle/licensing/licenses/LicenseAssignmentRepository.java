@@ -29,12 +29,22 @@ import org.licenselifecycle.support.sql.Sql;
 @ApplicationScoped
 class LicenseAssignmentRepository {
 
+    /**
+     * The group a license {@code a} is inherited from, shown as its {@code assignedByGroup}: the first by id of its
+     * Active inherited states (an index probe, in the same statement, that finds nothing for a user without groups).
+     */
+    private static final String ASSIGNED_BY_GROUP = """
+            (SELECT i.group_id FROM inherited_license i WHERE i.user_id = a.user_id AND i.sku_id = a.sku_id
+             AND i.state = 'Active' ORDER BY i.group_id LIMIT 1)""";
+
     /** The users, with the licenses they hold, of a tenant among some ids: two parameters each (tenant, ids). */
     private static final String HOLDERS = """
-            SELECT user_id, user_principal_name, display_name, usage_location FROM directory_user
-            WHERE tenant_id = ? AND deleted_at IS NULL AND user_id = ANY (?) ORDER BY user_id;
-            SELECT user_id, sku_id, disabled_plans, self_service_subscription_id, assigned_by_group FROM license_assignment
-            WHERE tenant_id = ? AND user_id = ANY (?) ORDER BY user_id, sku_id""";
+            SELECT u.user_id, u.user_principal_name, u.display_name, u.usage_location,
+                   EXISTS (SELECT 1 FROM inherited_license i WHERE i.user_id = u.user_id)
+            FROM directory_user u WHERE u.tenant_id = ? AND u.deleted_at IS NULL AND u.user_id = ANY (?) ORDER BY u.user_id;
+            SELECT a.user_id, a.sku_id, a.disabled_plans, a.self_service_subscription_id, a.direct, %s
+            FROM license_assignment a WHERE a.tenant_id = ? AND a.user_id = ANY (?) ORDER BY a.user_id, a.sku_id"""
+            .formatted(ASSIGNED_BY_GROUP);
 
     private final Sql sql;
     private final UserRows users;
@@ -77,11 +87,11 @@ class LicenseAssignmentRepository {
     private static Map<UUID, Holder> holders(UUID tenantId, PreparedStatement executed) throws SQLException {
         Map<UUID, Holder> found = new LinkedHashMap<>();
         Sql.rows(executed, row -> new Holder(tenantId, Sql.uuid(row, 1), row.getString(2), row.getString(3),
-                row.getString(4), List.of())).forEach(holder -> found.put(holder.userId(), holder));
+                row.getString(4), List.of(), row.getBoolean(5))).forEach(holder -> found.put(holder.userId(), holder));
         executed.getMoreResults();
         Map<UUID, List<LicenseRow>> held = new HashMap<>();
         Sql.rows(executed, row -> Map.entry(Sql.uuid(row, 1), new LicenseRow(Sql.uuid(row, 2), Sql.uuids(row, 3),
-                Sql.uuid(row, 4), Sql.uuid(row, 5))))
+                Sql.uuid(row, 4), Sql.uuid(row, 6), row.getBoolean(5))))
                 .forEach(license -> held.computeIfAbsent(license.getKey(), user -> new ArrayList<>()).add(license.getValue()));
         found.replaceAll((userId, holder) -> holder.withLicenses(held.getOrDefault(userId, List.of())));
         return found;
@@ -96,16 +106,25 @@ class LicenseAssignmentRepository {
     }
 
     /**
-     * Gives the user a product: {@code license} says with which plans turned off, and whether it comes from a
-     * group or a self-service purchase. Callers take the seat and announce it.
+     * Gives the user a product: {@code license} says with which plans turned off, and whether it is direct or comes
+     * from a self-service purchase; one not direct is inherited, its group's state written by {@link GroupLicensing}.
+     * Callers take the seat and announce it.
      */
     void give(UUID tenantId, UUID userId, LicenseRow license, Instant at, UUID assignedBy) {
         sql.updateLater("""
                 INSERT INTO license_assignment (user_id, sku_id, tenant_id, disabled_plans, assigned_at, assigned_by,
-                                                self_service_subscription_id, assigned_by_group)
+                                                self_service_subscription_id, direct)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                 userId, license.skuId(), tenantId, license.disabledPlans().toArray(UUID[]::new), at, assignedBy,
-                license.selfServiceSubscriptionId(), license.assignedByGroup());
+                license.selfServiceSubscriptionId(), license.direct());
+    }
+
+    /**
+     * Whether the user's license of the product is also assigned directly: a direct assignment added to an inherited
+     * license (true), or removed from one a group still gives (false). No seat moves.
+     */
+    void direct(UUID userId, UUID skuId, boolean direct) {
+        sql.updateLater("UPDATE license_assignment SET direct = ? WHERE user_id = ? AND sku_id = ?", direct, userId, skuId);
     }
 
     /** Changes which plans of a product the user already holds are turned off. */
@@ -120,10 +139,10 @@ class LicenseAssignmentRepository {
      */
     List<Given> heldBy(UUID userId) {
         return sql.list("""
-                SELECT sku_id, disabled_plans, self_service_subscription_id, assigned_by_group, assigned_at
-                FROM license_assignment WHERE user_id = ? ORDER BY sku_id""",
-                row -> new Given(new LicenseRow(Sql.uuid(row, 1), Sql.uuids(row, 2), Sql.uuid(row, 3), Sql.uuid(row, 4)),
-                        row.getObject(5, OffsetDateTime.class).toInstant()),
+                SELECT a.sku_id, a.disabled_plans, a.self_service_subscription_id, %s, a.assigned_at, a.direct
+                FROM license_assignment a WHERE a.user_id = ? ORDER BY a.sku_id""".formatted(ASSIGNED_BY_GROUP),
+                row -> new Given(new LicenseRow(Sql.uuid(row, 1), Sql.uuids(row, 2), Sql.uuid(row, 3), Sql.uuid(row, 4),
+                        row.getBoolean(6)), row.getObject(5, OffsetDateTime.class).toInstant()),
                 userId);
     }
 
@@ -133,10 +152,10 @@ class LicenseAssignmentRepository {
      */
     List<LicenseHolder> holders(UUID tenantId, UUID skuId, UUID after, int limit) {
         return sql.list("""
-                SELECT u.user_id, u.display_name, u.user_principal_name, a.assigned_at, a.assigned_by_group
+                SELECT u.user_id, u.display_name, u.user_principal_name, a.assigned_at, %s
                 FROM license_assignment a JOIN directory_user u ON u.user_id = a.user_id
                 WHERE a.tenant_id = ? AND a.sku_id = ? AND a.user_id > ? AND u.deleted_at IS NULL
-                ORDER BY a.user_id LIMIT ?""",
+                ORDER BY a.user_id LIMIT ?""".formatted(ASSIGNED_BY_GROUP),
                 row -> new LicenseHolder(Sql.uuid(row, 1), row.getString(2), row.getString(3),
                         row.getObject(4, OffsetDateTime.class).toInstant(), Sql.uuid(row, 5)),
                 tenantId, skuId, after == null ? new UUID(0, 0) : after, limit);
@@ -157,12 +176,6 @@ class LicenseAssignmentRepository {
     List<UUID> holdersOfPurchase(UUID purchaseId) {
         return sql.list("SELECT user_id FROM license_assignment WHERE self_service_subscription_id = ? ORDER BY user_id",
                 row -> Sql.uuid(row, 1), purchaseId);
-    }
-
-    /** How many users of the tenant, active or deleted, inherit the product from the group. */
-    long inheritors(UUID tenantId, UUID groupId, UUID skuId) {
-        return sql.first("SELECT count(*) FROM license_assignment WHERE tenant_id = ? AND assigned_by_group = ? AND sku_id = ?",
-                row -> row.getLong(1), tenantId, groupId, skuId).orElse(0L);
     }
 
     /** The licenses of a self-service purchase an admin took over become ordinary ones (no longer the purchase's). */

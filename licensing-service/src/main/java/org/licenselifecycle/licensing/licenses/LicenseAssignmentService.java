@@ -39,9 +39,11 @@ public class LicenseAssignmentService {
     private final LicenseAudit audit;
     private final Clock clock;
     private final LicenseChangeMetrics metrics;
+    private final LicenseAssignmentStates states;
 
     LicenseAssignmentService(LicenseAssignmentRepository rows, ProductCatalog catalog, Seats seats, LicenseEvents events,
-            LicenseAudit audit, Clock clock, LicenseChangeMetrics metrics) {
+            LicenseAudit audit, Clock clock, LicenseChangeMetrics metrics, LicenseAssignmentStates states) {
+        this.states = states;
         this.metrics = metrics;
         this.rows = rows;
         this.catalog = catalog;
@@ -157,6 +159,7 @@ public class LicenseAssignmentService {
             throw LicenseAssignmentRefused.invalidUsageLocation();
         }
         List<HeldLicense> removed = new ArrayList<>();
+        List<UUID> undirected = new ArrayList<>();
         for (UUID skuId : change.remove()) {
             LicenseRow assignment = held.get(skuId);
             if (assignment == null) {
@@ -166,7 +169,12 @@ public class LicenseAssignmentService {
                 throw SelfServicePurchaseRefused.of(catalog.find(skuId).orElseThrow(), assignment.selfServiceSubscriptionId());
             }
             if (assignment.assignedByGroup() != null) {
-                throw LicenseAssignmentRefused.inheritedFromGroup();
+                if (!assignment.direct()) {
+                    throw LicenseAssignmentRefused.inheritedFromGroup();
+                }
+                // assigned directly and inherited: the direct assignment goes, the license stays with its group
+                undirected.add(skuId);
+                continue;
             }
             removed.add(held(assignment));
         }
@@ -176,7 +184,12 @@ public class LicenseAssignmentService {
             held.remove(license.product().skuId());
             seatMoves.release(license.product().skuId());
         });
-        rows.remove(holder.userId(), change.remove());
+        rows.remove(holder.userId(), removed.stream().map(license -> license.product().skuId()).toList());
+        undirected.forEach(skuId -> {
+            rows.direct(holder.userId(), skuId, false);
+            held.put(skuId, new LicenseRow(skuId, held.get(skuId).disabledPlans(), null, held.get(skuId).assignedByGroup(),
+                    false));
+        });
         List<HeldLicense> unchanged = new ArrayList<>();
         for (HeldLicense license : added) {
             UUID skuId = license.product().skuId();
@@ -186,6 +199,15 @@ public class LicenseAssignmentService {
                 rows.give(tenantId, holder.userId(), given, now, actor);
                 held.put(skuId, given);
                 seatMoves.take(skuId);
+            } else if (!existing.direct()) {
+                // inherited only: a direct assignment joins the group's, on the same license and seat
+                rows.direct(holder.userId(), skuId, true);
+                if (!Set.copyOf(existing.disabledPlans()).equals(Set.copyOf(license.disabledPlans()))) {
+                    rows.disablePlans(holder.userId(), skuId, license.disabledPlans());
+                } else {
+                    unchanged.add(license);
+                }
+                held.put(skuId, existing.asDirect().withDisabledPlans(license.disabledPlans()));
             } else if (Set.copyOf(existing.disabledPlans()).equals(Set.copyOf(license.disabledPlans()))) {
                 // the license as the user already holds it: nothing changes, so nothing is announced
                 unchanged.add(license);
@@ -205,6 +227,10 @@ public class LicenseAssignmentService {
         added.forEach(license -> events.assigned(user, license, held.get(license.product().skuId()).assignedByGroup(),
                 exchangeRetained, actor, now));
         audit.changed(holder, audit.held(holder.licenses()), after);
+        if (holder.hasGroupStates() || held.values().stream().anyMatch(row -> row.assignedByGroup() != null)) {
+            // only users with groups: the others' states are their direct assignments, and cost no read here
+            states.announce(tenantId, holder.userId(), now);
+        }
         return licenses(holder, after);
     }
 

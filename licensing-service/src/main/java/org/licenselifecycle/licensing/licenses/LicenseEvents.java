@@ -62,6 +62,22 @@ class LicenseEvents {
         removed(user, license, exchangeOnlineRetained, RemovalReason.SUBSCRIPTION_DELETED, null, at, subscriptionId);
     }
 
+    /**
+     * A license that left the user because they no longer inherit it from {@code groupId} (left the group, or the
+     * group no longer gives the product) and nothing else gives it: a removal to every consumer, so the mailbox's
+     * grace period starts.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void noLongerInherited(UserRef user, HeldLicense license, boolean exchangeOnlineRetained, UUID groupId,
+            UUID removedBy, Instant at) {
+        var plans = license.enabledPlans();
+        outbox.add(user.userId(), new LicenseRemoved(user.tenantId(), user.userId(), user.userPrincipalName(),
+                license.product().skuId(), license.product().skuPartNumber(),
+                plans.stream().map(ServicePlan::toEvent).toList(),
+                plans.stream().anyMatch(ServicePlan::isExchangeOnline), exchangeOnlineRetained,
+                RemovalReason.NO_LONGER_INHERITED, removedBy, at, null, groupId));
+    }
+
     private void removed(UserRef user, HeldLicense license, boolean exchangeOnlineRetained, RemovalReason reason,
             UUID removedBy, Instant at, UUID deletedSubscriptionId) {
         var plans = license.enabledPlans();

@@ -40,11 +40,16 @@ public class UserDeletionService implements UserDeletionEffects {
     private final LicenseAssignmentRepository rows;
     private final LicenseEvents events;
     private final GroupProducts groups;
+    private final InheritedLicenses inherited;
+    private final LicenseAssignmentStates states;
     private final LicenseAudit audit;
     private final Clock clock;
 
     UserDeletionService(ProductCatalog catalog, Seats seats, LicenseAssignmentRepository rows, LicenseEvents events,
-            GroupProducts groups, LicenseAudit audit, Clock clock) {
+            GroupProducts groups, InheritedLicenses inherited, LicenseAssignmentStates states, LicenseAudit audit,
+            Clock clock) {
+        this.inherited = inherited;
+        this.states = states;
         this.catalog = catalog;
         this.seats = seats;
         this.rows = rows;
@@ -84,7 +89,7 @@ public class UserDeletionService implements UserDeletionEffects {
             if (catalog.find(license.skuId).isEmpty()) {
                 failed.put(license.skuId, RestoreFailure.Reason.PRODUCT_NOT_OWNED);
             } else if (held.assignedByGroup() != null) {
-                if (groups.stillGives(user.tenantId, held.assignedByGroup(), license.skuId)) {
+                if (groups.gives(user.tenantId, held.assignedByGroup(), license.skuId, user.userId)) {
                     back.put(license.skuId, held);
                     fromSeats.add(license.skuId);
                 } else {
@@ -122,6 +127,10 @@ public class UserDeletionService implements UserDeletionEffects {
             LicenseRow given = back.get(license.skuId);
             if (given != null) {
                 rows.give(user.tenantId, user.userId, given, now, null);
+                if (given.assignedByGroup() != null) {
+                    inherited.put(user.tenantId, user.userId, given.assignedByGroup(), given.skuId(),
+                            InheritedState.ACTIVE, InheritedState.NONE, now);
+                }
                 events.assigned(user.ref(), held(given), given.assignedByGroup(), exchangeRetained, null, now);
                 restored.add(held(given));
             } else {
@@ -130,6 +139,9 @@ public class UserDeletionService implements UserDeletionEffects {
             license.delete();
         }
         audit.changed(user.tenantId, user.userId, user.displayName, user.userPrincipalName, List.of(), restored);
+        if (back.values().stream().anyMatch(given -> given.assignedByGroup() != null)) {
+            states.announce(user.tenantId, user.userId, now);
+        }
     }
 
     /** Why a self-service purchase can't take its license back; empty when it can. */
@@ -219,6 +231,11 @@ public class UserDeletionService implements UserDeletionEffects {
     private void freeAll(DirectoryUser user, Instant at, boolean remember) {
         List<LicenseAssignmentRepository.Given> held = rows.heldBy(user.userId);
         rows.remove(user.userId, held.stream().map(given -> given.license().skuId()).toList());
+        if (inherited.any(user.userId)) {
+            // a deleted user inherits nothing; restored, they inherit again through their groups
+            inherited.dropAll(user.userId);
+            states.announce(user.tenantId, user.userId, at);
+        }
         SeatMoves seatMoves = new SeatMoves();
         for (LicenseAssignmentRepository.Given given : held) {
             LicenseRow assignment = given.license();

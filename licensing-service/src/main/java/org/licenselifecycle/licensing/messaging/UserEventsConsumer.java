@@ -6,12 +6,14 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.licenselifecycle.events.GroupMembershipChanged;
 import org.licenselifecycle.events.UserCreated;
 import org.licenselifecycle.events.UserDeleted;
 import org.licenselifecycle.events.UserLicensesReleaseRequested;
 import org.licenselifecycle.events.UserPurged;
 import org.licenselifecycle.events.UserRestored;
 import org.licenselifecycle.events.UserUpdated;
+import org.licenselifecycle.licensing.licenses.GroupLicensing;
 import org.licenselifecycle.licensing.licenses.UserDeletionService;
 import org.licenselifecycle.licensing.users.DirectoryUsers;
 import org.licenselifecycle.support.inbox.Inbox;
@@ -19,7 +21,7 @@ import org.licenselifecycle.support.inbox.Inbox;
 /**
  * Keeps the users read model up to date from {@code directory.user-events} ({@link DirectoryUsers}, in
  * whatever order the events arrive), and frees or gives back a user's licenses when they are deleted or
- * restored. The effect and the event id commit together, so a redelivered event changes nothing; a message
+ * restored, and applies group memberships (members inherit what their groups give, {@link GroupLicensing}). The effect and the event id commit together, so a redelivered event changes nothing; a message
  * that is not a readable event of ours goes to {@code directory.user-events.licensing-service.dlq} and the
  * partition moves on.
  */
@@ -34,11 +36,13 @@ public class UserEventsConsumer {
     private final Inbox inbox;
     private final DirectoryUsers users;
     private final UserDeletionService deletions;
+    private final GroupLicensing groups;
 
-    UserEventsConsumer(Inbox inbox, DirectoryUsers users, UserDeletionService deletions) {
+    UserEventsConsumer(Inbox inbox, DirectoryUsers users, UserDeletionService deletions, GroupLicensing groups) {
         this.inbox = inbox;
         this.users = users;
         this.deletions = deletions;
+        this.groups = groups;
     }
 
     @Incoming("user-events")
@@ -53,6 +57,7 @@ public class UserEventsConsumer {
                 case USER_PURGED -> users.purged(event.data(UserPurged.class), event.time());
                 case USER_LICENSES_RELEASE_REQUESTED ->
                         deletions.licensesReleaseRequested(event.data(UserLicensesReleaseRequested.class));
+                case GROUP_MEMBERSHIP_CHANGED -> groups.membershipChanged(event.data(GroupMembershipChanged.class));
                 default -> LOG.debugf("Skipping event %s of type %s: licensing does not act on it", event.id(), event.ceType());
             }
         });

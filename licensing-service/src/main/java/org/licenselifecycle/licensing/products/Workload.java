@@ -25,6 +25,9 @@ public enum Workload {
             "EXCHANGE_S_STANDARD_MIDMARKET", "EXCHANGE_S_STANDARD_GOV", "EXCHANGE_S_ENTERPRISE_GOV",
             "EXCHANGE_S_DESKLESS_GOV");
 
+    /** Exchange Online Kiosk, the frontline workers' mailbox plan (commercial and Government). */
+    private static final Set<String> EXCHANGE_KIOSK = Set.of("EXCHANGE_S_DESKLESS", "EXCHANGE_S_DESKLESS_GOV");
+
     /** Exchange Online Plan 2, the Enterprise plan (commercial and Government). */
     private static final Set<String> EXCHANGE_ENTERPRISE = Set.of("EXCHANGE_S_ENTERPRISE", "EXCHANGE_S_ENTERPRISE_GOV");
 
@@ -52,6 +55,14 @@ public enum Workload {
             return MICROSOFT_365_APPS;
         }
         return TEAMS_PLANS.contains(servicePlanName) ? TEAMS : OTHER;
+    }
+
+    /**
+     * Whether the plan is Exchange Online Kiosk, which Entra ID does not assign beside another mailbox plan (Plan 1
+     * or Plan 2: MutuallyExclusiveViolation); Plan 1 and Plan 2 may be held together.
+     */
+    public static boolean isExchangeKiosk(String servicePlanName) {
+        return EXCHANGE_KIOSK.contains(servicePlanName);
     }
 
     /** Whether the plan is Exchange Online Plan 2, whose mailboxes can become inactive mailboxes under a hold. */

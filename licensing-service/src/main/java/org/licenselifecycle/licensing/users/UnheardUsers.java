@@ -94,7 +94,7 @@ public class UnheardUsers {
 
     private DirectoryUnavailable unavailable(String user, String what, Throwable cause) {
         LOG.warnf("directory-service (%s) %s when asked about user %s: %s", config.url(), what, user, cause.toString());
-        return new DirectoryUnavailable(user, config.retryAfter(), cause);
+        return DirectoryUnavailable.aboutUser(user, config.retryAfter(), cause);
     }
 
     /**

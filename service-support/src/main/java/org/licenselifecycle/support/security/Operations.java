@@ -104,6 +104,10 @@ public final class Operations {
     // --- Microsoft Graph v1.0, licensing-service
     /** {@code POST /users/{id}/assignLicense}. */
     public static final String ASSIGN_LICENSES = "users.assignLicense";
+    /** {@code POST /groups/{id}/assignLicense}, {@code POST /groups/{id}/reprocessLicenseAssignment}. */
+    public static final String ASSIGN_GROUP_LICENSES = "groups.assignLicense";
+    /** {@code POST /users/{id}/reprocessLicenseAssignment}. */
+    public static final String REPROCESS_USER_LICENSES = "users.reprocessLicenseAssignment";
     /** {@code GET /users/{id}/licenseDetails}. */
     public static final String READ_LICENSE_DETAILS = "users.licenseDetails.read";
     /** {@code GET /subscribedSkus}. */
@@ -198,6 +202,8 @@ public final class Operations {
     private static final Set<String> USER_DELETERS = Set.of(USER_DELETE_RESTORE_ALL, USER_READ_WRITE_ALL);
     private static final Set<String> LICENSE_WRITERS = Set.of(LICENSE_ASSIGNMENT_READ_WRITE_ALL, USER_READ_WRITE_ALL,
             DIRECTORY_READ_WRITE_ALL);
+    private static final Set<String> GROUP_LICENSE_WRITERS = Set.of(LICENSE_ASSIGNMENT_READ_WRITE_ALL,
+            DIRECTORY_READ_WRITE_ALL, GROUP_READ_WRITE_ALL);
     private static final Set<String> LICENSE_READERS_SCOPES = Set.of(LICENSE_ASSIGNMENT_READ_ALL,
             LICENSE_ASSIGNMENT_READ_WRITE_ALL, USER_READ_ALL, USER_READ_WRITE_ALL, DIRECTORY_READ_ALL,
             DIRECTORY_READ_WRITE_ALL);
@@ -262,6 +268,11 @@ public final class Operations {
                     AdminRoles.AUDIT_LOG_READERS)),
             // user-assignlicense
             Map.entry(ASSIGN_LICENSES, new Rule(LICENSE_WRITERS, LICENSE_WRITERS, LICENSE_ADMINS)),
+            // group-assignlicense: LicenseAssignment.ReadWrite.All, then Directory.ReadWrite.All, Group.ReadWrite.All
+            // (delegated and application); group reprocessing is the same right over the group's members
+            Map.entry(ASSIGN_GROUP_LICENSES, new Rule(GROUP_LICENSE_WRITERS, GROUP_LICENSE_WRITERS, LICENSE_ADMINS)),
+            // user-reprocesslicenseassignment: User.ReadWrite.All, then Directory.ReadWrite.All
+            Map.entry(REPROCESS_USER_LICENSES, new Rule(USER_WRITERS, USER_WRITERS, LICENSE_ADMINS)),
             // user-list-licensedetails
             Map.entry(READ_LICENSE_DETAILS, new Rule(LICENSE_READERS_SCOPES, LICENSE_READERS_SCOPES, LICENSE_READERS)),
             // subscribedsku-list, subscribedsku-get

@@ -30,6 +30,9 @@ class IngressRoutingTest {
         assertThat(routes.serviceFor("/v1.0/users/x/assignLicense")).contains("licensing-service");
         assertThat(routes.serviceFor("/v1.0/users/adele.vance@contoso.com/assignLicense")).contains("licensing-service");
         assertThat(routes.serviceFor("/v1.0/users/x/licenseDetails")).contains("licensing-service");
+        assertThat(routes.serviceFor("/v1.0/users/x/reprocessLicenseAssignment")).contains("licensing-service");
+        assertThat(routes.serviceFor("/v1.0/groups/x/assignLicense")).contains("licensing-service");
+        assertThat(routes.serviceFor("/v1.0/groups/x/reprocessLicenseAssignment")).contains("licensing-service");
         assertThat(routes.serviceFor("/v1.0/subscribedSkus")).contains("licensing-service");
         assertThat(routes.serviceFor("/v1.0/directory/subscriptions")).contains("licensing-service");
 
@@ -68,6 +71,8 @@ class IngressRoutingTest {
             assertThat(routes.serviceFor("/v1.0/users/x/" + action)).as(action).contains("licensing-service");
             assertThat(routes.serviceFor("/v1.0/users/adele.vance@contoso.com/" + action)).as(action).contains("licensing-service");
         }
+        assertThat(routes.serviceFor("/v1.0/groups/x/microsoft.graph.assignLicense")).contains("licensing-service");
+        assertThat(routes.serviceFor("/v1.0/users/x/microsoft.graph.reprocessLicenseAssignment")).contains("licensing-service");
         assertThat(routes.serviceFor("/v1.0/directory/deletedItems/x/microsoft.graph.restore")).contains("directory-service");
         assertThat(routes.serviceFor("/v1.0/directory/deletedItems/x/graph.restore")).contains("directory-service");
         assertThat(routes.serviceFor("/v1.0/directory/deletedItems/graph.user")).contains("directory-service");

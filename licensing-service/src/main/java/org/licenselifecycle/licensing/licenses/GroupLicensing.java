@@ -1,0 +1,305 @@
+package org.licenselifecycle.licensing.licenses;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.licenselifecycle.events.GroupLicensesChanged;
+import org.licenselifecycle.events.GroupMembershipChanged;
+import org.licenselifecycle.licensing.licenses.GroupProducts.Inheritance;
+import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
+import org.licenselifecycle.licensing.products.Product;
+import org.licenselifecycle.licensing.products.ProductCatalog;
+import org.licenselifecycle.licensing.subscriptions.Seats;
+import org.licenselifecycle.support.outbox.Outbox;
+import org.licenselifecycle.support.sql.Sql;
+
+/**
+ * Group-based licensing, with Entra ID's rules: every member of a group inherits each product the group gives. The
+ * same product from a direct assignment and groups, or from several groups, is one license and one seat, which
+ * remembers each source; it leaves the user ({@code LicenseRemoved}, cause NO_LONGER_INHERITED) only when no source
+ * is left. A member the seats (or the catalog's rules) cannot give it to gets state Error and no license, never an
+ * oversold seat: CountViolation, MutuallyExclusiveViolation ({@link HeldLicense#excludes}),
+ * ProhibitedInUsageLocationViolation. Reprocessing tries those again.
+ *
+ * <p>Every change here first takes the tenant's group-licensing lock (a transaction-scoped advisory lock), so that
+ * memberships, a group's products and reprocessing apply one after the other and each sees what the previous wrote;
+ * then it locks the users it settles in id order and moves seats product by product ({@link #settle}), as every other
+ * change of licenses does. Direct changes of licenses do not take the tenant's lock.
+ */
+@ApplicationScoped
+public class GroupLicensing {
+
+    /** The first key of the tenants' group-licensing advisory locks (the second: the tenant id's hash). */
+    private static final int GROUP_LICENSING_LOCKS = 0x67727073; // "grps"
+
+    private final GroupMembers members;
+    private final GroupProducts groups;
+    private final InheritedLicenses inherited;
+    private final LicenseAssignmentRepository rows;
+    private final LicenseAssignmentStates states;
+    private final ProductCatalog catalog;
+    private final Seats seats;
+    private final LicenseEvents events;
+    private final LicenseAudit audit;
+    private final Outbox outbox;
+    private final Sql sql;
+    private final Clock clock;
+
+    GroupLicensing(GroupMembers members, GroupProducts groups, InheritedLicenses inherited,
+            LicenseAssignmentRepository rows, LicenseAssignmentStates states, ProductCatalog catalog, Seats seats,
+            LicenseEvents events, LicenseAudit audit, Outbox outbox, Sql sql, Clock clock) {
+        this.members = members;
+        this.groups = groups;
+        this.inherited = inherited;
+        this.rows = rows;
+        this.states = states;
+        this.catalog = catalog;
+        this.seats = seats;
+        this.events = events;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    /**
+     * directory says the user joined or left the group (a snapshot: the latest wins): the user inherits what the group
+     * gives, or loses what only it gave. A membership older than the one recorded changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void membershipChanged(GroupMembershipChanged event) {
+        lockTenant(event.tenantId());
+        groups.named(event.tenantId(), event.groupId(), event.groupDisplayName());
+        if (members.record(event.tenantId(), event.groupId(), event.userId(), event.member(), event.changedAt())) {
+            settle(event.tenantId(), List.of(event.userId()), event.changedBy());
+        }
+    }
+
+    /**
+     * Graph's group assignLicense: the group gives {@code add} (with the plans turned off for its members) and no
+     * longer gives {@code remove}; every member inherits or loses them at once, each as seats allow. All or nothing for
+     * the group's products; a member without a seat is left in Error, as in Entra. Announces GroupLicensesChanged.
+     *
+     * @param groupName the group's name as licensing heard it ({@link UnheardGroups#learn})
+     */
+    @Transactional
+    public GroupLicenses assignLicense(UUID tenantId, UUID actor, UUID groupId, String groupName,
+            List<AssignedLicense> add, List<UUID> remove) {
+        LicenseChange change = LicenseChange.of(add, remove);
+        lockTenant(tenantId);
+        Set<UUID> given = groups.givenBy(tenantId, groupId).stream().map(AssignedLicense::skuId).collect(Collectors.toSet());
+        for (AssignedLicense license : change.add()) {
+            Product product = catalog.find(license.skuId()).filter(p -> seats.owns(tenantId, p.skuId()))
+                    .orElseThrow(() -> LicenseAssignmentRefused.invalidLicense(license.skuId()));
+            license.disabledPlans().stream().filter(plan -> !product.hasPlan(plan)).findFirst().ifPresent(plan -> {
+                throw LicenseAssignmentRefused.planNotInLicense(plan, product.skuId());
+            });
+        }
+        for (UUID skuId : change.remove()) {
+            if (!given.contains(skuId)) {
+                throw LicenseAssignmentRefused.groupLacksLicense(skuId);
+            }
+        }
+        change.add().forEach(license -> groups.give(tenantId, groupId, license));
+        change.remove().forEach(skuId -> groups.withdraw(tenantId, groupId, skuId));
+        settle(tenantId, members.of(tenantId, groupId), actor);
+        List<AssignedLicense> now = groups.givenBy(tenantId, groupId);
+        outbox.add(groupId, new GroupLicensesChanged(tenantId, groupId,
+                now.stream().map(l -> new GroupLicensesChanged.GroupLicense(l.skuId(), l.disabledPlans())).toList(),
+                actor, clock.instant()));
+        return new GroupLicenses(groupId, groupName, now);
+    }
+
+    /**
+     * Graph's reprocessLicenseAssignment on a group: every member's inheritance is decided again, those in Error
+     * (e.g. after seats were added) taking a license as seats now allow.
+     */
+    @Transactional
+    public GroupLicenses reprocessGroup(UUID tenantId, UUID actor, UUID groupId, String groupName) {
+        lockTenant(tenantId);
+        settle(tenantId, members.of(tenantId, groupId), actor);
+        return new GroupLicenses(groupId, groupName, groups.givenBy(tenantId, groupId));
+    }
+
+    /** Graph's reprocessLicenseAssignment on a user; empty when the tenant has no such active user. */
+    @Transactional
+    public Optional<UUID> reprocessUser(UUID tenantId, UUID actor, String user) {
+        lockTenant(tenantId);
+        Optional<UUID> userId = rows.find(tenantId, user).map(Holder::userId);
+        userId.ifPresent(id -> settle(tenantId, List.of(id), actor));
+        return userId;
+    }
+
+    /** A group's products and name, as Graph's group answers them. */
+    public record GroupLicenses(UUID groupId, String displayName, List<AssignedLicense> assignedLicenses) {
+    }
+
+    private void lockTenant(UUID tenantId) {
+        sql.first("SELECT 1 FROM pg_advisory_xact_lock(?, ?)", row -> 1, GROUP_LICENSING_LOCKS, tenantId.hashCode());
+    }
+
+    /**
+     * Decides again what each of the users (active ones of the tenant; others are left out) inherits, against what
+     * their groups give now: new and Error inheritances are tried, those no group gives any more dropped. Users are
+     * locked in id order; products are decided one after the other in product order, each user's seat taken or given
+     * back as it is decided, so that seat rows are taken in the one order every change takes them.
+     */
+    private void settle(UUID tenantId, List<UUID> userIds, UUID actor) {
+        if (userIds.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<UUID, Holder> holders = rows.lockAll(tenantId, userIds);
+        Map<UUID, Member> all = new LinkedHashMap<>();
+        TreeMap<UUID, List<Member>> byProduct = new TreeMap<>(SeatMoves.PRODUCT_ORDER);
+        for (Holder holder : holders.values()) {
+            Member member = new Member(holder, groups.meantFor(holder.userId()), inherited.of(holder.userId()));
+            all.put(holder.userId(), member);
+            member.products().forEach(skuId -> byProduct.computeIfAbsent(skuId, s -> new ArrayList<>()).add(member));
+        }
+        byProduct.forEach((skuId, affected) -> affected.forEach(member -> decide(member, skuId, actor, now)));
+        for (Member member : all.values()) {
+            if (member.changed) {
+                audit.changed(member.original, audit.held(member.original.licenses()), audit.held(member.held.values()));
+            }
+            if (member.changed || member.original.hasGroupStates() || !member.meant.isEmpty()) {
+                states.announce(tenantId, member.original.userId(), now);
+            }
+        }
+    }
+
+    /** What the member inherits of one product, decided from what they hold and what their groups give. */
+    private void decide(Member member, UUID skuId, UUID actor, Instant now) {
+        Holder user = member.original;
+        List<Inheritance> meant = member.meant.stream().filter(i -> i.license().skuId().equals(skuId)).toList();
+        Set<UUID> meantGroups = meant.stream().map(Inheritance::groupId).collect(Collectors.toSet());
+        List<InheritedState> was = member.was.stream().filter(s -> s.skuId().equals(skuId)).toList();
+        was.stream().filter(s -> !meantGroups.contains(s.groupId()))
+                .forEach(s -> inherited.drop(user.userId(), s.groupId(), skuId));
+        Map<UUID, InheritedState> wasByGroup = was.stream()
+                .collect(Collectors.toMap(InheritedState::groupId, s -> s));
+        LicenseRow held = member.held.get(skuId);
+
+        if (held != null) {
+            if (meant.isEmpty() && !held.direct()) {
+                // the last group that gave it is gone, and no direct assignment holds it: the license goes
+                Product product = catalog.find(skuId).orElseThrow();
+                HeldLicense lost = new HeldLicense(product, held.disabledPlans());
+                member.held.remove(skuId);
+                rows.remove(user.userId(), List.of(skuId));
+                seats.release(user.tenantId(), skuId, 1);
+                UUID group = was.stream().filter(InheritedState::active).map(InheritedState::groupId).findFirst()
+                        .orElse(held.assignedByGroup());
+                events.noLongerInherited(user.ref(), lost, member.holdsExchangeOnline(), group, actor, now);
+                member.changed = true;
+                return;
+            }
+            // held already (directly, or from another group): each group giving it is one more source, no seat
+            for (Inheritance inheritance : meant) {
+                InheritedState before = wasByGroup.get(inheritance.groupId());
+                if (before == null || !before.active()) {
+                    inherited.put(user.tenantId(), user.userId(), inheritance.groupId(), skuId, InheritedState.ACTIVE,
+                            InheritedState.NONE, now);
+                    member.changed = true;
+                }
+            }
+            if (held.direct() || meant.isEmpty()) {
+                return;
+            }
+            List<UUID> plans = meant.get(0).license().disabledPlans();
+            if (!Set.copyOf(held.disabledPlans()).equals(Set.copyOf(plans))) {
+                // only groups give it: its plans are its first group's (a direct assignment's win over them), and a
+                // change is announced as a direct one is (turning Exchange off takes the mailbox's license away)
+                rows.disablePlans(user.userId(), skuId, plans);
+                LicenseRow changed = held.withDisabledPlans(plans);
+                member.held.put(skuId, changed);
+                events.assigned(user.ref(), held(changed), held.assignedByGroup() == null ? meant.get(0).groupId()
+                        : held.assignedByGroup(), member.holdsExchangeOnline(), actor, now);
+                member.changed = true;
+            }
+            return;
+        }
+        if (meant.isEmpty()) {
+            return;
+        }
+        Inheritance first = meant.get(0);
+        Product product = catalog.find(skuId).orElseThrow();
+        HeldLicense license = new HeldLicense(product, first.license().disabledPlans());
+        String error = whyNot(member, license);
+        if (error == null && !seats.take(user.tenantId(), skuId, 1)) {
+            error = InheritedState.COUNT_VIOLATION;
+        }
+        if (error != null) {
+            for (Inheritance inheritance : meant) {
+                InheritedState before = wasByGroup.get(inheritance.groupId());
+                if (before == null || !error.equals(before.error())) {
+                    inherited.put(user.tenantId(), user.userId(), inheritance.groupId(), skuId, InheritedState.ERROR,
+                            error, now);
+                    member.changed = true;
+                }
+            }
+            return;
+        }
+        LicenseRow given = new LicenseRow(skuId, license.disabledPlans(), null, first.groupId(), false);
+        rows.give(user.tenantId(), user.userId(), given, now, actor);
+        member.held.put(skuId, given);
+        meant.forEach(inheritance -> inherited.put(user.tenantId(), user.userId(), inheritance.groupId(), skuId,
+                InheritedState.ACTIVE, InheritedState.NONE, now));
+        events.assigned(user.ref(), license, first.groupId(), member.holdsExchangeOnline(), actor, now);
+        member.changed = true;
+    }
+
+    /** Why the member cannot inherit the license, seats aside; null when they can. */
+    private String whyNot(Member member, HeldLicense license) {
+        if (!member.original.hasValidUsageLocation()) {
+            return InheritedState.USAGE_LOCATION_VIOLATION;
+        }
+        boolean excluded = member.held.values().stream().map(this::held).anyMatch(license::excludes);
+        return excluded ? InheritedState.MUTUALLY_EXCLUSIVE_VIOLATION : null;
+    }
+
+    private HeldLicense held(LicenseRow row) {
+        return new HeldLicense(catalog.find(row.skuId()).orElseThrow(), row.disabledPlans());
+    }
+
+    /** One user being settled: as locked, what their groups mean them to inherit, what they did, what they hold now. */
+    private final class Member {
+
+        final Holder original;
+        final List<Inheritance> meant;
+        final List<InheritedState> was;
+        final Map<UUID, LicenseRow> held = new LinkedHashMap<>();
+        boolean changed;
+
+        Member(Holder original, List<Inheritance> meant, List<InheritedState> was) {
+            this.original = original;
+            this.meant = meant;
+            this.was = was;
+            original.licenses().forEach(row -> held.put(row.skuId(), row));
+        }
+
+        /** The products to decide: those meant, those inherited before, and those held only through groups. */
+        Set<UUID> products() {
+            Set<UUID> products = new TreeSet<>(SeatMoves.PRODUCT_ORDER);
+            meant.forEach(i -> products.add(i.license().skuId()));
+            was.forEach(s -> products.add(s.skuId()));
+            held.values().stream().filter(row -> !row.direct()).forEach(row -> products.add(row.skuId()));
+            return products;
+        }
+
+        boolean holdsExchangeOnline() {
+            return held.values().stream().map(GroupLicensing.this::held).anyMatch(HeldLicense::grantsExchangeOnline);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.licenselifecycle.licensing.licenses;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.licenselifecycle.events.LicenseAssignmentStatesChanged;
+import org.licenselifecycle.events.LicenseAssignmentStatesChanged.LicenseAssignmentState;
+import org.licenselifecycle.support.outbox.Outbox;
+
+/**
+ * Announces a user's whole {@code licenseAssignmentStates} (LicenseAssignmentStatesChanged, through the outbox of the
+ * change's transaction): each license assigned directly, as one Active state, and each product each group gives them
+ * ({@link InheritedState}). Called for a user who has or had a state from a group whenever their licenses or states
+ * change; a user without groups is never announced here (their direct assignments are their states).
+ */
+@ApplicationScoped
+class LicenseAssignmentStates {
+
+    private final LicenseAssignmentRepository rows;
+    private final InheritedLicenses inherited;
+    private final Outbox outbox;
+
+    LicenseAssignmentStates(LicenseAssignmentRepository rows, InheritedLicenses inherited, Outbox outbox) {
+        this.rows = rows;
+        this.inherited = inherited;
+        this.outbox = outbox;
+    }
+
+    /** The user's states now, direct ones first (by product), then the groups' (by product, then group). */
+    List<LicenseAssignmentState> of(UUID userId) {
+        List<LicenseAssignmentState> states = new ArrayList<>();
+        rows.heldBy(userId).stream().filter(given -> given.license().direct())
+                .map(given -> new LicenseAssignmentState(given.license().skuId(), given.license().disabledPlans(), null,
+                        InheritedState.ACTIVE, InheritedState.NONE, given.assignedAt()))
+                .forEach(states::add);
+        inherited.of(userId).stream()
+                .map(state -> new LicenseAssignmentState(state.skuId(), state.disabledPlans(), state.groupId(),
+                        state.state(), state.error(), state.updatedAt()))
+                .forEach(states::add);
+        return states;
+    }
+
+    /** Announces the states of the user (locked by the caller) as they are now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void announce(UUID tenantId, UUID userId, Instant at) {
+        outbox.add(userId, new LicenseAssignmentStatesChanged(tenantId, userId, of(userId), at));
+    }
+}
