@@ -40,9 +40,9 @@ final class LicensesJson {
         }).toList();
     }
 
-    /** As licensing last stated them; before it did, each held product as one Active state without error. */
+    /** As licensing last stated them while a group gave the user a state; otherwise each held product, Active. */
     static List<Map<String, Object>> licenseAssignmentStates(LicensesOfUser licenses) {
-        return licenses.stated()
+        return licenses.statedWithGroups()
                 .map(states -> states.stream().map(LicensesJson::state).toList())
                 .orElseGet(() -> licenses.held().stream().map(LicensesJson::state).toList());
     }

@@ -31,6 +31,16 @@ public record LicensesOfUser(List<UserLicense> rows, Optional<List<LicenseAssign
         this(rows, Optional.empty());
     }
 
+    /**
+     * licensing's latest statement of the user's states while it has one from a group. licensing states a user's
+     * states only while groups are involved: its last statement when the user left their last group has no group
+     * state, and the user's later direct changes are stated by their licenses alone, so from then on each held product
+     * is one Active state, as before the first statement.
+     */
+    public Optional<List<LicenseAssignmentState>> statedWithGroups() {
+        return stated.filter(states -> states.stream().anyMatch(state -> state.assignedByGroup() != null));
+    }
+
     /** The products the user holds, in product id order. */
     public List<UserLicense> held() {
         return rows.stream().filter(row -> row.held).toList();

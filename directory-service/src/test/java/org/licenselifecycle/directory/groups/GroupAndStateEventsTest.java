@@ -103,6 +103,27 @@ class GroupAndStateEventsTest {
     }
 
     @Test
+    void aUserWhoLeftTheirLastGroupHasTheStatesOfTheLicensesTheyHoldAgainAndLaterDirectChangesShow() {
+        UUID groupId = UUID.fromString(group);
+        publish(businessPremium(tenant, adele, MONDAY), MONDAY);
+        publish(new LicenseAssignmentStatesChanged(tenant, adele, List.of(
+                new LicenseAssignmentState(BUSINESS_PREMIUM, List.of(), null, "Active", "None", MONDAY),
+                new LicenseAssignmentState(OFFICE_365_E3, List.of(), groupId, "Error", "CountViolation", MONDAY)),
+                MONDAY), MONDAY);
+        await().atMost(APPLIED).until(() -> states().size() == 2);
+        // left the group: licensing's last statement has no group state, and it states none of the later changes
+        publish(new LicenseAssignmentStatesChanged(tenant, adele, List.of(
+                new LicenseAssignmentState(BUSINESS_PREMIUM, List.of(), null, "Active", "None", MONDAY)), TUESDAY),
+                TUESDAY);
+        Instant wednesday = Instant.parse("2026-11-25T09:00:00Z");
+        publish(LicenseEventsOnKafka.removal(businessPremium(tenant, adele, MONDAY), wednesday), wednesday);
+        await().atMost(APPLIED).until(() -> states().isEmpty());
+        LicenseEventsOnKafka.awaitAllApplied();
+
+        assertThat(states()).as("the removal shows, not the stale statement").isEmpty();
+    }
+
+    @Test
     void theSameEventTwiceAppliesOnceAndEventsOfAnotherTenantOrAGroupThatIsGoneChangeNothing() {
         UUID eventId = UUID.randomUUID();
         GroupLicensesChanged given = groupLicenses(MONDAY, new GroupLicense(OFFICE_365_E3, List.of()));
