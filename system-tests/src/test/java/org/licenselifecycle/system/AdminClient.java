@@ -70,6 +70,48 @@ final class AdminClient {
                 .post("/v1.0/users/{id}/assignLicense", userId);
     }
 
+    /** Creates a security group in the directory (Graph's POST /groups) and returns its id. */
+    String createGroup(String displayName) {
+        return given().baseUri(system.directory.baseUrl()).auth().oauth2(globalAdmin).contentType(ContentType.JSON)
+                .body(Map.of("displayName", displayName, "mailNickname", displayName.replaceAll("[^A-Za-z0-9]", "").toLowerCase(),
+                        "mailEnabled", false, "securityEnabled", true))
+                .post("/v1.0/groups")
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** The user joins the group (Graph's members/$ref), which directory announces to licensing. */
+    void addMember(String groupId, String userId) {
+        given().baseUri(system.directory.baseUrl()).auth().oauth2(globalAdmin).contentType(ContentType.JSON)
+                .body(Map.of("@odata.id", "https://graph.microsoft.com/v1.0/directoryObjects/" + userId))
+                .post("/v1.0/groups/{id}/members/$ref", groupId)
+                .then().statusCode(204);
+    }
+
+    /** The user leaves the group. */
+    void removeMember(String groupId, String userId) {
+        given().baseUri(system.directory.baseUrl()).auth().oauth2(globalAdmin)
+                .delete("/v1.0/groups/{id}/members/{userId}/$ref", groupId, userId)
+                .then().statusCode(204);
+    }
+
+    /** Gives the group a product (Graph's group assignLicense, at licensing). */
+    void assignToGroup(String groupId, String skuId) {
+        given().baseUri(system.licensing.baseUrl()).auth().oauth2(licenseAdmin).contentType(ContentType.JSON)
+                .body(Map.of("addLicenses", List.of(Map.of("skuId", skuId, "disabledPlans", List.of())),
+                        "removeLicenses", List.of()))
+                .post("/v1.0/groups/{id}/assignLicense", groupId)
+                .then().statusCode(200);
+    }
+
+    /** The user's licenseAssignmentStates as directory shows them (Graph's user, $select). */
+    List<Map<String, Object>> licenseAssignmentStates(String userId) {
+        return given().baseUri(system.directory.baseUrl()).auth().oauth2(globalAdmin)
+                .get("/v1.0/users/{id}?$select=licenseAssignmentStates", userId)
+                .then().statusCode(200)
+                .extract().jsonPath().getList("licenseAssignmentStates");
+    }
+
     /** The Licenses page's row of one product: total, assigned, available. */
     Map<String, Object> product(String skuId) {
         List<Map<String, Object>> rows = given().baseUri(system.licensing.baseUrl()).auth().oauth2(licenseAdmin)

@@ -5,21 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.http.ContentType;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.licenselifecycle.contract.roles.DirectoryRole;
-import org.licenselifecycle.events.EventJson;
-import org.licenselifecycle.events.EventType;
-import org.licenselifecycle.events.GroupLicensesChanged;
-import org.licenselifecycle.events.Topics;
-import org.licenselifecycle.testsupport.Kafka;
-import org.licenselifecycle.testsupport.TestEvents;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -57,14 +49,7 @@ class GroupsPageIT {
                     .body(Map.of("@odata.id", "https://graph.microsoft.com/v1.0/directoryObjects/" + member))
                     .post("/v1.0/groups/{id}/members/$ref", group).then().statusCode(204);
         }
-        // licensing's group licensing publishes this when an admin gives the group a product (POST
-        // /v1.0/groups/{id}/assignLicense): sent here as licensing sends it, on its topic, keyed by the group
-        GroupLicensesChanged given = new GroupLicensesChanged(tenant.tenantId, UUID.fromString(group),
-                List.of(new GroupLicensesChanged.GroupLicense(UUID.fromString(AdminClient.BUSINESS_PREMIUM), List.of())),
-                null, Instant.now());
-        Kafka.companion().produceStrings().fromRecords(TestEvents.record(Topics.LICENSE_EVENTS, group,
-                EventJson.write(given), TestEvents.headers(UUID.randomUUID(), EventType.GROUP_LICENSES_CHANGED.ceType(),
-                        "/licensing-service"))).awaitCompletion();
+        tenant.assignToGroup(group, AdminClient.BUSINESS_PREMIUM);
         await("directory folds the group's licenses").atMost(AdminClient.EVENTUALLY).until(() -> !directory()
                 .get("/v1.0/groups/{id}?$select=assignedLicenses", group).then().statusCode(200)
                 .extract().jsonPath().getList("assignedLicenses").isEmpty());
