@@ -11,8 +11,8 @@ import org.licenselifecycle.support.security.Operations;
 
 /**
  * The directory synchronization's endpoint (admin API, for a sync agent standing in for Entra Connect):
- * {@code POST /api/v1/directorySync/batches} with {@code {"users": [...]}} ({@link SyncBatch}); 200 with one result
- * per entry ({@link SyncBatchResult}). Only an application with Directory.ReadWrite.All or a holder of Directory
+ * {@code POST /api/v1/directorySync/batches} with {@code {"users": [...], "groups": [...]}} ({@link SyncBatch}); 200
+ * with one result per entry ({@link SyncBatchResult}). Only an application with Directory.ReadWrite.All or a holder of Directory
  * Synchronization Accounts or Hybrid Identity Administrator ({@code Operations.SYNCHRONIZE_DIRECTORY}); the batch
  * writes the caller's tenant.
  */
