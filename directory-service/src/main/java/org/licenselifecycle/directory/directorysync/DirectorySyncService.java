@@ -15,7 +15,8 @@ import org.licenselifecycle.directory.users.UserValidation;
 
 /**
  * The directory synchronization (Entra Connect's export to the cloud): applies a sync agent's batch of users and
- * security groups mastered in on-premises AD. Idempotent by anchor: an entry states what AD holds, so a replay changes nothing.
+ * security groups mastered in on-premises AD. Idempotent by anchor: an entry states what AD holds, so a replay changes
+ * nothing.
  *
  * <p>Two kinds of refusal. What the batch says wrong by itself (no entries, more than
  * {@link DirectorySyncConfig#maxBatchSize()}, an entry without anchor or with an unknown operation, an anchor twice,

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.directory.users.OnPremisesMastered;
@@ -123,6 +124,25 @@ class DirectorySyncGroupsTest {
         assertThat(membershipEvents(entityManager, joinsId)).hasSize(1);
         asUserAdministrator(tenant).when().get("/v1.0/groups/{id}?$select=onPremisesLastSyncDateTime", groupId).then()
                 .body("onPremisesLastSyncDateTime", equalTo(lastSync));
+    }
+
+    @Test
+    void theSameGroupSentTwiceAtOnceIsCreatedOnceWithOneJoinPerMember() {
+        UUID tenant = UUID.randomUUID();
+        String member = anchor();
+        String memberId = send(tenant, List.of(upsert(member, "racer"))).statusCode(200).extract().path("users[0].id");
+        List<Map<String, Object>> groups = List.of(group(anchor(), "Racing", member));
+        List<CompletableFuture<String>> runs = List.of(
+                CompletableFuture.supplyAsync(() -> send(tenant, List.of(), groups).statusCode(200)
+                        .extract().path("groups[0].result")),
+                CompletableFuture.supplyAsync(() -> send(tenant, List.of(), groups).statusCode(200)
+                        .extract().path("groups[0].result")));
+
+        List<String> results = runs.stream().map(CompletableFuture::join).toList();
+
+        assertThat(results).containsExactlyInAnyOrder("created", "unchanged");
+        assertThat(groupRows(entityManager, tenant)).as("one group, one membership").isEqualTo(2);
+        assertThat(membershipEvents(entityManager, memberId)).hasSize(1);
     }
 
     @Test
