@@ -11,10 +11,9 @@ import org.licenselifecycle.support.security.Operations;
 
 /**
  * The directory synchronization's endpoint (admin API, for a sync agent standing in for Entra Connect):
- * {@code POST /api/v1/directorySync/batches} with {@code {"users": [...]}} ({@link SyncBatch}); 200 with one result
- * per entry ({@link SyncBatchResult}). Only an application with Directory.ReadWrite.All or a holder of Directory
- * Synchronization Accounts or Hybrid Identity Administrator ({@code Operations.SYNCHRONIZE_DIRECTORY}); the batch
- * writes the caller's tenant.
+ * {@code POST /api/v1/directorySync/batches} with {@code {"users": [...], "groups": [...]}} ({@link SyncBatch}); 200
+ * with one result per entry ({@link SyncBatchResult}). Only an application with Directory.ReadWrite.All or a holder of
+ * Directory Synchronization Accounts ({@code Operations.SYNCHRONIZE_DIRECTORY}); the batch writes the caller's tenant.
  */
 @Path("/api/v1/directorySync/batches")
 @Produces(MediaType.APPLICATION_JSON)

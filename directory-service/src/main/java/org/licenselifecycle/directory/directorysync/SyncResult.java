@@ -11,7 +11,7 @@ import org.licenselifecycle.contract.graph.GraphException;
  * deleted-items window), {@code unchanged} (nothing to do: a replay), {@code deleted}, or {@code error} with Graph's
  * code and message (that entry changed nothing).
  *
- * @param id the directory's object id of the user; null when there is none
+ * @param id the directory's object id of the user or group; null when there is none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SyncResult(String onPremisesImmutableId, UUID id, Outcome result, Error error) {

@@ -28,6 +28,9 @@ enum GroupProperty {
     /** Graph returns null, not false, for a group mastered in the cloud. */
     ON_PREMISES_SYNC_ENABLED("onPremisesSyncEnabled", group(g -> g.onPremisesSyncEnabled ? Boolean.TRUE : null)),
     SECURITY_ENABLED("securityEnabled", group(g -> true)),
+    /** When the directory synchronization last changed the group; as on a user, only when selected. */
+    ON_PREMISES_LAST_SYNC_DATE_TIME("onPremisesLastSyncDateTime",
+            group(g -> g.onPremisesLastSyncAt == null ? null : g.onPremisesLastSyncAt.toString()), false),
     ASSIGNED_LICENSES("assignedLicenses", (group, licenses) -> licenses.stream().map(GroupProperty::license).toList(),
             false);
 

@@ -36,6 +36,14 @@ public class Group {
     @Column(name = "on_premises_sync_enabled", nullable = false)
     public boolean onPremisesSyncEnabled;
 
+    /** The group's on-premises anchor (Entra Connect's sourceAnchor), unique in the tenant; null for a cloud group. */
+    @Column(name = "on_premises_immutable_id")
+    public String onPremisesImmutableId;
+
+    /** When the sync last changed the group; null for a cloud group. */
+    @Column(name = "on_premises_last_sync_at")
+    public Instant onPremisesLastSyncAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 

@@ -5,7 +5,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.contract.graph.ObjectIds;
@@ -57,14 +59,7 @@ public class GroupMembers {
         if (groups.membership(group.id, user.id).isPresent()) {
             throw GraphException.badRequest(ALREADY_MEMBER);
         }
-        Instant now = now();
-        GroupMember membership = new GroupMember();
-        membership.groupId = group.id;
-        membership.userId = user.id;
-        membership.tenantId = tenantId;
-        membership.addedAt = now;
-        groups.getEntityManager().persist(membership);
-        announce(group, user.id, true, changedBy, now);
+        join(group, user.id, changedBy, now());
     }
 
     /**
@@ -80,8 +75,7 @@ public class GroupMembers {
         User user = activeUser(tenantId, userId);
         GroupMember membership = groups.membership(group.id, user.id)
                 .orElseThrow(() -> GraphException.notFound(userId));
-        groups.getEntityManager().remove(membership);
-        announce(group, user.id, false, changedBy, now());
+        leave(group, membership, changedBy, now());
     }
 
     /** Ends every membership of a group being deleted, deleted users' included, each announced. */
@@ -89,9 +83,33 @@ public class GroupMembers {
     void endAll(Group group, UUID changedBy) {
         Instant now = now();
         for (GroupMember membership : groups.memberships(group.id)) {
-            groups.getEntityManager().remove(membership);
-            announce(group, membership.userId, false, changedBy, now);
+            leave(group, membership, changedBy, now);
         }
+    }
+
+    /**
+     * Makes the group's active members exactly {@code userIds} (active users of the group's tenant), as the directory
+     * synchronization states them: each join and each leave announced; a deleted user's membership is kept, as for
+     * every other change. The caller holds the group's lock.
+     *
+     * @return whether a membership began or ended
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    boolean replace(Group group, Set<UUID> userIds, UUID changedBy) {
+        Instant now = now();
+        Set<UUID> joining = new LinkedHashSet<>(userIds);
+        boolean changed = false;
+        for (GroupMember membership : groups.activeMemberships(group.id)) {
+            if (!joining.remove(membership.userId)) {
+                leave(group, membership, changedBy, now);
+                changed = true;
+            }
+        }
+        for (UUID userId : joining) {
+            join(group, userId, changedBy, now);
+            changed = true;
+        }
+        return changed;
     }
 
     /** Up to {@code size} active members of a group of the tenant, in id order, after {@code after}. */
@@ -118,6 +136,21 @@ public class GroupMembers {
     private User activeUser(UUID tenantId, String userId) {
         UUID id = ObjectIds.of(userId).orElseThrow(() -> GraphException.notFound(userId));
         return users.find(tenantId, id.toString());
+    }
+
+    private void join(Group group, UUID userId, UUID changedBy, Instant at) {
+        GroupMember membership = new GroupMember();
+        membership.groupId = group.id;
+        membership.userId = userId;
+        membership.tenantId = group.tenantId;
+        membership.addedAt = at;
+        groups.getEntityManager().persist(membership);
+        announce(group, userId, true, changedBy, at);
+    }
+
+    private void leave(Group group, GroupMember membership, UUID changedBy, Instant at) {
+        groups.getEntityManager().remove(membership);
+        announce(group, membership.userId, false, changedBy, at);
     }
 
     private void announce(Group group, UUID userId, boolean member, UUID changedBy, Instant at) {

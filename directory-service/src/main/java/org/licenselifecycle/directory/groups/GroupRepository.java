@@ -106,6 +106,21 @@ public class GroupRepository implements PanacheRepositoryBase<Group, UUID> {
                 .getResultList();
     }
 
+    /** The memberships of the group's active (not deleted) members. */
+    List<GroupMember> activeMemberships(UUID groupId) {
+        return getEntityManager().createQuery("SELECT m FROM GroupMember m, User u"
+                        + " WHERE m.groupId = :group AND u.id = m.userId AND u.deletedAt IS NULL ORDER BY m.userId",
+                        GroupMember.class)
+                .setParameter("group", groupId)
+                .getResultList();
+    }
+
+    /** The tenant's group with this on-premises anchor, locked as {@link #requireForUpdate}. */
+    Optional<Group> findByImmutableIdForUpdate(UUID tenantId, String onPremisesImmutableId) {
+        return find("tenantId = ?1 and onPremisesImmutableId = ?2", tenantId, onPremisesImmutableId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     /** The user's membership of the group, when there is one. */
     public Optional<GroupMember> membership(UUID groupId, UUID userId) {
         GroupMember.Key key = new GroupMember.Key(groupId, userId);

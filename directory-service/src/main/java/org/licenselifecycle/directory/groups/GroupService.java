@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.licenselifecycle.contract.graph.GraphException;
@@ -35,14 +36,20 @@ public class GroupService {
     @Transactional
     public Group create(UUID tenantId, NewGroup request) {
         GroupValidation.validate(request);
+        Group group = newGroup(tenantId, request.displayName(), request.description(), request.mailNickname());
+        groups.persist(group);
+        return group;
+    }
+
+    /** A new group of the tenant, not yet stored. */
+    Group newGroup(UUID tenantId, String displayName, String description, String mailNickname) {
         Group group = new Group();
         group.id = UUID.randomUUID();
         group.tenantId = tenantId;
-        group.displayName = request.displayName();
-        group.description = request.description();
-        group.mailNickname = request.mailNickname();
+        group.displayName = displayName;
+        group.description = description;
+        group.mailNickname = mailNickname;
         group.createdAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        groups.persist(group);
         return group;
     }
 
@@ -67,16 +74,21 @@ public class GroupService {
         GroupValidation.validate(changes);
         Group group = groups.requireForUpdate(tenantId, id);
         OnPremisesMastered.refuseCloudChange(group.onPremisesSyncEnabled);
-        if (changes.displayName() != null) {
-            group.displayName = changes.displayName().orElseThrow();
-        }
-        if (changes.description() != null) {
-            group.description = changes.description().orElse(null);
-        }
-        if (changes.mailNickname() != null) {
-            group.mailNickname = changes.mailNickname().orElseThrow();
-        }
+        apply(group, changes);
         return group;
+    }
+
+    /** Sets the (validated) properties the changes name on the locked group; whether one changed. */
+    static boolean apply(Group group, GroupChanges changes) {
+        String displayName = changes.displayName() == null ? group.displayName : changes.displayName().orElseThrow();
+        String description = changes.description() == null ? group.description : changes.description().orElse(null);
+        String mailNickname = changes.mailNickname() == null ? group.mailNickname : changes.mailNickname().orElseThrow();
+        boolean changed = !displayName.equals(group.displayName) || !Objects.equals(description, group.description)
+                || !mailNickname.equals(group.mailNickname);
+        group.displayName = displayName;
+        group.description = description;
+        group.mailNickname = mailNickname;
+        return changed;
     }
 
     /**
@@ -90,6 +102,12 @@ public class GroupService {
     public void delete(UUID tenantId, String id, UUID deletedBy) {
         Group group = groups.requireForUpdate(tenantId, id);
         OnPremisesMastered.refuseCloudChange(group.onPremisesSyncEnabled);
+        remove(group, deletedBy);
+    }
+
+    /** Deletes the locked group for good, every membership ended and announced first. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void remove(Group group, UUID deletedBy) {
         members.endAll(group, deletedBy);
         groups.delete(group);
     }

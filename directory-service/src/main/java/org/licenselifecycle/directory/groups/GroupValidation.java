@@ -7,7 +7,7 @@ import org.licenselifecycle.directory.users.UserValidation;
  * Entra ID's rules for a new security group and for changes to one, with Graph's messages. Nothing is stored before
  * every rule has passed.
  */
-final class GroupValidation {
+public final class GroupValidation {
 
     private static final int MAX_DISPLAY_NAME_LENGTH = 256;
     private static final int MAX_DESCRIPTION_LENGTH = 1024;
@@ -37,7 +37,8 @@ final class GroupValidation {
         description(group.description());
     }
 
-    static void validate(GroupChanges changes) {
+    /** Checks the values a change of a group sets (a PATCH, or the directory synchronization's entry). */
+    public static void validate(GroupChanges changes) {
         if (changes.displayName() != null) {
             displayName(changes.displayName().orElseThrow(() -> invalid("displayName")));
         }

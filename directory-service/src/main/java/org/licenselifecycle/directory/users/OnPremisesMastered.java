@@ -13,6 +13,9 @@ import org.licenselifecycle.contract.graph.GraphException;
  * department, accountEnabled, the password (password hash synchronization; no writeback here), the manager and the
  * object's existence. The cloud owns usageLocation (Entra Connect writes it only from an AD attribute few forests
  * set; admins set it in the cloud to license synced users) and the licenses (licensing-service, never synced).
+ *
+ * <p>The sync's own way in, beside this rule: {@code directorysync.SyncedUserWriter} for users and
+ * {@code groups.SyncedGroups} for groups (properties and members), which alone write what AD owns.
  */
 public final class OnPremisesMastered {
 

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,6 +44,14 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
     public Optional<User> findActiveByImmutableId(UUID tenantId, String onPremisesImmutableId) {
         return find("tenantId = ?1 and onPremisesImmutableId = ?2 and " + ACTIVE, tenantId, onPremisesImmutableId)
                 .firstResultOptional();
+    }
+
+    /** The active users of the tenant with these on-premises anchors (those it has). */
+    public List<User> findActiveByImmutableIds(UUID tenantId, Collection<String> onPremisesImmutableIds) {
+        if (onPremisesImmutableIds.isEmpty()) {
+            return List.of();
+        }
+        return list("tenantId = ?1 and onPremisesImmutableId in ?2 and " + ACTIVE, tenantId, onPremisesImmutableIds);
     }
 
     /** A user of the tenant's deleted items. */

@@ -38,6 +38,18 @@ final class SyncBatches {
         return Map.of("operation", "delete", "onPremisesImmutableId", anchor);
     }
 
+    /** An upsert of the AD security group {@code name} with anchor {@code anchor} and these members' anchors. */
+    static Map<String, Object> group(String anchor, String name, String... memberAnchors) {
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("operation", "upsert");
+        entry.put("onPremisesImmutableId", anchor);
+        entry.put("displayName", name);
+        entry.put("mailNickname", name.replaceAll("[^A-Za-z0-9]", ""));
+        entry.put("description", "The " + name + " group in AD");
+        entry.put("members", List.of(memberAnchors));
+        return entry;
+    }
+
     static String anchor() {
         // Entra Connect's anchor: the base64 of the AD object's ms-DS-ConsistencyGuid
         return java.util.Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes()).substring(0, 24);
@@ -50,6 +62,12 @@ final class SyncBatches {
     /** Sends the entries as the tenant's sync agent. */
     static ValidatableResponse send(UUID tenant, List<Map<String, Object>> entries) {
         return send(agentToken(tenant), entries);
+    }
+
+    /** Sends users and groups as the tenant's sync agent. */
+    static ValidatableResponse send(UUID tenant, List<Map<String, Object>> users, List<Map<String, Object>> groups) {
+        return given().auth().oauth2(agentToken(tenant)).contentType(ContentType.JSON)
+                .body(Map.of("users", users, "groups", groups)).when().post(BATCHES).then();
     }
 
     static ValidatableResponse send(String token, List<Map<String, Object>> entries) {
