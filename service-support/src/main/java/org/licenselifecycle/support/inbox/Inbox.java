@@ -20,8 +20,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -210,18 +213,8 @@ public class Inbox {
         if (valid.size() > 1) {
             List<Span> spans = new ArrayList<>(valid.size());
             try {
-                List<Delivery> together = QuarkusTransaction.requiringNew().call(() -> {
-                    List<Delivery> applied = new ArrayList<>(valid.size());
-                    for (int j = 0; j < valid.size(); j++) {
-                        Taken taken = batch.get(valid.get(j));
-                        Span span = span(taken);
-                        spans.add(span);
-                        try (Scope scope = span.makeCurrent()) {
-                            applied.add(applyInOrder(taken.consumer(), events.get(j), taken.effect()));
-                        }
-                    }
-                    return applied;
-                });
+                List<Taken> valids = valid.stream().map(batch::get).toList();
+                List<Delivery> together = QuarkusTransaction.requiringNew().call(() -> applyTogether(valids, events, spans));
                 for (int j = 0; j < valid.size(); j++) {
                     deliveries[valid.get(j)] = together.get(j);
                     spans.get(j).setAttribute("license-lifecycle.delivery", together.get(j).outcome().name());
@@ -319,6 +312,45 @@ public class Inbox {
                 }
             }
         }
+    }
+
+    /**
+     * Applies the events in the current transaction, in order: in two statements where their keys have no retry queue
+     * (the usual case), one recording which are first deliveries, one finding the keys with a queue; one by one
+     * ({@link #applyInOrder}) where they have. The outcome is the same as applying each in turn.
+     */
+    private List<Delivery> applyTogether(List<Taken> batch, List<IncomingEvent> events, List<Span> spans) {
+        String consumer = batch.get(0).consumer();
+        boolean oneConsumer = batch.stream().allMatch(taken -> taken.consumer().equals(consumer));
+        Set<String> queued = oneConsumer
+                ? retryQueue.keysWaiting(consumer, events.stream().map(IncomingEvent::key).filter(Objects::nonNull).toList())
+                : Set.of();
+        Set<UUID> first = oneConsumer ? processedEvents.firstDeliveries(consumer, events.stream()
+                .filter(event -> !waits(queued, event)).map(IncomingEvent::id).toList()) : Set.of();
+        Set<UUID> seen = new HashSet<>();
+        List<Delivery> deliveries = new ArrayList<>(batch.size());
+        for (int j = 0; j < batch.size(); j++) {
+            Taken taken = batch.get(j);
+            IncomingEvent event = events.get(j);
+            Span span = span(taken);
+            spans.add(span);
+            try (Scope scope = span.makeCurrent()) {
+                if (!oneConsumer || waits(queued, event)) {
+                    deliveries.add(applyInOrder(taken.consumer(), event, taken.effect()));
+                } else if (first.contains(event.id()) && seen.add(event.id())) {
+                    taken.effect().accept(event.type().orElseThrow(), event);
+                    deliveries.add(Delivery.applied());
+                } else {
+                    LOG.debugf("%s skips event %s: already applied", consumer, event.id());
+                    deliveries.add(Delivery.skipped());
+                }
+            }
+        }
+        return deliveries;
+    }
+
+    private static boolean waits(Set<String> queuedKeys, IncomingEvent event) {
+        return event.key() != null && queuedKeys.contains(event.key());
     }
 
     private Delivery applyInOrder(String consumer, IncomingEvent event, BiConsumer<EventType, IncomingEvent> effect) {
