@@ -19,8 +19,8 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -214,7 +214,7 @@ public class Inbox {
             List<Span> spans = new ArrayList<>(valid.size());
             try {
                 List<Taken> valids = valid.stream().map(batch::get).toList();
-                List<Delivery> together = QuarkusTransaction.requiringNew().call(() -> applyTogether(valids, events, spans));
+                List<Delivery> together = QuarkusTransaction.requiringNew().call(() -> applyInOneTransaction(valids, events, spans));
                 for (int j = 0; j < valid.size(); j++) {
                     deliveries[valid.get(j)] = together.get(j);
                     spans.get(j).setAttribute("license-lifecycle.delivery", together.get(j).outcome().name());
@@ -319,7 +319,7 @@ public class Inbox {
      * (the usual case), one recording which are first deliveries, one finding the keys with a queue; one by one
      * ({@link #applyInOrder}) where they have. The outcome is the same as applying each in turn.
      */
-    private List<Delivery> applyTogether(List<Taken> batch, List<IncomingEvent> events, List<Span> spans) {
+    private List<Delivery> applyInOneTransaction(List<Taken> batch, List<IncomingEvent> events, List<Span> spans) {
         String consumer = batch.get(0).consumer();
         boolean oneConsumer = batch.stream().allMatch(taken -> taken.consumer().equals(consumer));
         Set<String> queued = oneConsumer
