@@ -77,6 +77,40 @@ class DirectorySyncEndToEndIT {
         });
     }
 
+    @Test
+    void aGroupSyncedFromOnPremisesLicensesItsMembersAndAMemberTheSyncDropsLosesTheLicenseAndTheMailboxWaits() {
+        AdminClient admin = new AdminClient(system);
+        String syncAgent = DevTokens.app(admin.tenantId, "Directory.ReadWrite.All");
+        admin.buy(AdminClient.BUSINESS_PREMIUM, 2);
+        Map<String, Object> sales = new HashMap<>(Map.of("operation", "upsert", "onPremisesImmutableId", "adsync-group-sales",
+                "displayName", "Sales (AD)", "mailNickname", "salesad", "members", List.of("adsync-nestor")));
+        String userId = given().baseUri(system.directory.baseUrl()).auth().oauth2(syncAgent).contentType(ContentType.JSON)
+                .body(Map.of("users", List.of(upsert("adsync-nestor", "nestor.wilke")), "groups", List.of(sales)))
+                .post("/api/v1/directorySync/batches")
+                .then().statusCode(200)
+                .body("users[0].result", equalTo("created")).body("groups[0].result", equalTo("created"))
+                .extract().path("users[0].id");
+        String groupId = given().baseUri(system.directory.baseUrl()).auth().oauth2(admin.globalAdmin)
+                .get("/v1.0/users/{id}/memberOf", userId)
+                .then().statusCode(200).extract().path("value[0].id");
+        // licenses are the cloud's: an admin gives the synced group a product
+        admin.assignToGroup(groupId, AdminClient.BUSINESS_PREMIUM);
+        admin.awaitMailbox(userId, "ACTIVE");
+
+        sales.put("members", List.of());
+        given().baseUri(system.directory.baseUrl()).auth().oauth2(syncAgent).contentType(ContentType.JSON)
+                .body(Map.of("users", List.of(upsert("adsync-nestor", "nestor.wilke")), "groups", List.of(sales)))
+                .post("/api/v1/directorySync/batches")
+                .then().statusCode(200)
+                .body("users[0].result", equalTo("unchanged")).body("groups[0].result", equalTo("updated"));
+
+        JsonPath mailbox = admin.awaitMailbox(userId, "DISCONNECTED");
+        assertThat(mailbox.getBoolean("searchable")).isFalse();
+        assertThat(Instant.parse(mailbox.getString("purgeAfter")))
+                .isEqualTo(Instant.parse(mailbox.getString("removedAt")).plus(THIRTY_DAYS));
+        assertThat(admin.product(AdminClient.BUSINESS_PREMIUM)).containsEntry("assigned", 0);
+    }
+
     private static Map<String, Object> upsert(String anchor, String alias) {
         Map<String, Object> entry = new HashMap<>();
         entry.put("operation", "upsert");

@@ -6,11 +6,13 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.LicenseAssigned;
 import org.licenselifecycle.events.LicenseRemoved;
 import org.licenselifecycle.lifecycle.mailbox.MailboxService;
 import org.licenselifecycle.lifecycle.onedrive.OneDriveService;
 import org.licenselifecycle.support.inbox.Inbox;
+import org.licenselifecycle.support.inbox.IncomingEvent;
 
 /**
  * Follows {@code licensing.license-events}: mailboxes and OneDrive react to licenses assigned and removed.
@@ -37,19 +39,22 @@ public class LicenseEventsConsumer {
     }
 
     @Incoming("license-events")
-    @Blocking // the Inbox runs each try in a transaction of its own
+    @Blocking // the Inbox may wait for room in the channel's queue
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.receive(CONSUMER, message, (type, event) -> {
-            switch (type) {
-                case LICENSE_ASSIGNED -> {
-                    LicenseAssigned assigned = event.data(LicenseAssigned.class);
-                    mailboxes.licenseAssigned(assigned);
-                    oneDrives.licenseAssigned(assigned);
-                }
-                // OneDrive is left out on purpose: its files are not deleted unless the user is deleted
-                case LICENSE_REMOVED -> mailboxes.licenseRemoved(event.data(LicenseRemoved.class));
-                default -> LOG.debugf("Event %s (%s) is not for this consumer", event.id(), event.ceType());
+        return inbox.receive(CONSUMER, message, this::apply);
+    }
+
+    /** What an event does here, in the Inbox's transaction. */
+    void apply(EventType type, IncomingEvent event) {
+        switch (type) {
+            case LICENSE_ASSIGNED -> {
+                LicenseAssigned assigned = event.data(LicenseAssigned.class);
+                mailboxes.licenseAssigned(assigned);
+                oneDrives.licenseAssigned(assigned);
             }
-        });
+            // OneDrive is left out on purpose: its files are not deleted unless the user is deleted
+            case LICENSE_REMOVED -> mailboxes.licenseRemoved(event.data(LicenseRemoved.class));
+            default -> LOG.debugf("Event %s (%s) is not for this consumer", event.id(), event.ceType());
+        }
     }
 }

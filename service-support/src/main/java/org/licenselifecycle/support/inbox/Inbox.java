@@ -6,22 +6,30 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.fault.KafkaDelayedRetryTopic;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.Config;
@@ -35,6 +43,9 @@ import org.licenselifecycle.events.MalformedEventException;
  * How every consumer takes an event: read it as a CloudEvent of ours, skip types this release does not know,
  * skip a redelivery, and apply the effect in the same transaction that records the event id.
  * <ul>
+ * <li>What a busy channel received meanwhile is applied together, in one transaction that records each event id with
+ * its effect ({@code inbox.batch.*}); when that transaction fails, its records are applied one by one as below, so
+ * that a failing event holds back no other.</li>
  * <li>An effect that fails is tried again in place a few times, tens of milliseconds apart
  * ({@code inbox.retry.*}), then handed to the channel's delayed-retry topics (connector
  * {@code failure-strategy=delayed-retry-topic}), which bring it back later without holding the partition,
@@ -56,17 +67,20 @@ public class Inbox {
     private final ProcessedEvents processedEvents;
     private final RetryQueue retryQueue;
     private final InboxConfig.Retry config;
+    private final InboxConfig.Batch batch;
     private final Config channels;
     private final Tracer tracer;
     private final ConsumerMetrics metrics;
     private final Map<String, String> deadLetterTopics = new ConcurrentHashMap<>();
     private final Map<String, Integer> maxDelayedRetries = new ConcurrentHashMap<>();
+    private final Map<String, ReceivedRecords<Received>> received = new ConcurrentHashMap<>();
 
     Inbox(ProcessedEvents processedEvents, RetryQueue retryQueue, InboxConfig config, Config channels, Tracer tracer,
             ConsumerMetrics metrics) {
         this.processedEvents = processedEvents;
         this.retryQueue = retryQueue;
         this.config = config.retry();
+        this.batch = config.batch();
         this.channels = channels;
         this.tracer = tracer;
         this.metrics = metrics;
@@ -74,7 +88,10 @@ public class Inbox {
 
     /**
      * Takes a record of a Kafka channel, from a blocking {@code @Incoming} method that returns what this
-     * returns (so that it acknowledges, retries or dead-letters the record as {@link Delivery} says).
+     * returns. The record is acknowledged, retried or dead-lettered as its {@link Delivery} says: at once when the
+     * channel applies each record on its own ({@code inbox.batch.channel."<channel>"=1}), else once the batch it
+     * joins is applied ({@link #deliverTogether}), on the channel's own thread, while this returns at once so that
+     * the connector hands over the next record.
      *
      * @param consumer the name under which this consumer records the events it applied
      * @param effect what the event does; it commits at most once per event id
@@ -83,9 +100,37 @@ public class Inbox {
         @SuppressWarnings("unchecked")
         IncomingKafkaRecordMetadata<String, String> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .orElseThrow(() -> new IllegalArgumentException("Not a Kafka record: " + message));
+        int maxBatch = batch.maxSize(kafka.getChannel());
+        if (maxBatch > 1) {
+            received.computeIfAbsent(kafka.getChannel(), channel -> new ReceivedRecords<>(channel, maxBatch, this::applyTogether))
+                    .add(new Received(consumer, message, kafka, effect));
+            // not acknowledged yet: applyTogether settles it; interrupted while waiting, it is delivered again
+            return CompletableFuture.completedFuture(null);
+        }
         long start = System.nanoTime();
-        Delivery delivery = deliverInTrace(consumer, message, kafka.getRecord(), effect);
+        Delivery delivery = deliverInTrace(new Received(consumer, message, kafka, effect).taken());
         metrics.delivered(consumer, delivery, System.nanoTime() - start, deadLettered(delivery, kafka));
+        return settle(consumer, message, kafka, delivery);
+    }
+
+    /** A record handed over by {@link #receive}, waiting for its batch. */
+    private record Received(String consumer, Message<String> message, IncomingKafkaRecordMetadata<String, String> kafka,
+            BiConsumer<EventType, IncomingEvent> effect) {
+
+        Taken taken() {
+            Context parent = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext).orElseGet(Context::current);
+            return new Taken(consumer, kafka.getRecord(), parent, effect);
+        }
+    }
+
+    /** A record to apply, with the trace it continues. */
+    private record Taken(String consumer, ConsumerRecord<String, String> record, Context parent,
+            BiConsumer<EventType, IncomingEvent> effect) {
+    }
+
+    /** Acknowledges, retries or dead-letters the record as its delivery says. */
+    private CompletionStage<Void> settle(String consumer, Message<String> message,
+            IncomingKafkaRecordMetadata<String, String> kafka, Delivery delivery) {
         return switch (delivery.outcome()) {
             case APPLIED, SKIPPED -> message.ack();
             case RETRY_LATER -> message.nack(delivery.reason().orElseThrow());
@@ -100,19 +145,108 @@ public class Inbox {
     }
 
     /**
+     * Applies a channel's received records together ({@link #deliverTogether}), then settles each in order, one
+     * after the other, so that a key's records reach the retry topics in their order; the next batch waits for that.
+     */
+    private void applyTogether(List<Received> batch) {
+        long start = System.nanoTime();
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate(); // as the connector's worker threads have one for each record
+        List<Delivery> deliveries;
+        try {
+            deliveries = deliverTogether(batch.stream().map(Received::taken).toList());
+        } finally {
+            requestContext.terminate();
+        }
+        long share = (System.nanoTime() - start) / batch.size();
+        CompletableFuture<Void> settled = CompletableFuture.completedFuture(null);
+        for (int i = 0; i < batch.size(); i++) {
+            Received received = batch.get(i);
+            Delivery delivery = deliveries.get(i);
+            metrics.delivered(received.consumer(), delivery, share, deadLettered(delivery, received.kafka()));
+            settled = settled.thenCompose(done -> settle(received.consumer(), received.message(), received.kafka(), delivery)
+                    .exceptionally(failure -> {
+                        LOG.warnf(failure, "%s could not settle the record at %s-%d:%d", received.consumer(),
+                                received.kafka().getTopic(), received.kafka().getPartition(), received.kafka().getOffset());
+                        return null;
+                    }));
+        }
+        try {
+            settled.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("Settling received records failed", e.getCause());
+        }
+    }
+
+    /**
+     * Applies records in one transaction, each event's effect with its event id, in the order given; when that
+     * transaction fails, applies them one by one instead ({@link #deliver}: tries in place, then the retry topics),
+     * so that a failing event holds back no other. Records that cannot be read, and types this release does not
+     * know, are settled without a transaction, as one by one. Call outside a transaction.
+     *
+     * @return each record's delivery, in the order given
+     */
+    public List<Delivery> deliverTogether(String consumer, List<ConsumerRecord<String, String>> records,
+            BiConsumer<EventType, IncomingEvent> effect) {
+        return deliverTogether(records.stream().map(record -> new Taken(consumer, record, Context.current(), effect)).toList());
+    }
+
+    private List<Delivery> deliverTogether(List<Taken> batch) {
+        Delivery[] deliveries = new Delivery[batch.size()];
+        List<Integer> valid = new ArrayList<>(batch.size());
+        List<IncomingEvent> events = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                IncomingEvent event = IncomingEvent.from(batch.get(i).record());
+                if (event.type().isPresent()) {
+                    valid.add(i);
+                    events.add(event);
+                } else {
+                    deliveries[i] = Delivery.skipped();
+                }
+            } catch (MalformedEventException e) {
+                deliveries[i] = Delivery.deadLetter(e);
+            }
+        }
+        if (valid.size() > 1) {
+            List<Span> spans = new ArrayList<>(valid.size());
+            try {
+                List<Taken> valids = valid.stream().map(batch::get).toList();
+                List<Delivery> together = QuarkusTransaction.requiringNew().call(() -> applyInOneTransaction(valids, events, spans));
+                for (int j = 0; j < valid.size(); j++) {
+                    deliveries[valid.get(j)] = together.get(j);
+                    spans.get(j).setAttribute("license-lifecycle.delivery", together.get(j).outcome().name());
+                    together.get(j).reason().ifPresent(spans.get(j)::recordException);
+                }
+                return List.of(deliveries);
+            } catch (RuntimeException e) {
+                if (interrupted(e)) {
+                    valid.forEach(i -> deliveries[i] = Delivery.leftForRedelivery());
+                    return List.of(deliveries);
+                }
+                LOG.debugf(e, "%d events applied together failed; applying them one by one", valid.size());
+                spans.forEach(span -> span.setAttribute("license-lifecycle.delivery", "ROLLED_BACK_WITH_ITS_BATCH"));
+            } finally {
+                spans.forEach(Span::end);
+            }
+        }
+        for (int i : valid) {
+            deliveries[i] = Thread.currentThread().isInterrupted() ? Delivery.leftForRedelivery() : deliverInTrace(batch.get(i));
+        }
+        return List.of(deliveries);
+    }
+
+    /**
      * Delivers the record in a span of its own, a child of the connector's receive span, which continues the trace
      * of the record's {@code traceparent} header (the request that wrote the event): the effect's transaction, and
      * what it logs or writes to the outbox, belong to that request's trace.
      */
-    private Delivery deliverInTrace(String consumer, Message<String> message, ConsumerRecord<String, String> record,
-            BiConsumer<EventType, IncomingEvent> effect) {
-        Context parent = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext).orElseGet(Context::current);
-        Span span = tracer.spanBuilder(consumer + " process").setParent(parent).setSpanKind(SpanKind.INTERNAL)
-                .setAttribute("messaging.destination.name", record.topic())
-                .setAttribute("messaging.kafka.offset", record.offset())
-                .startSpan();
+    private Delivery deliverInTrace(Taken taken) {
+        Span span = span(taken);
         try (Scope scope = span.makeCurrent()) {
-            Delivery delivery = deliver(consumer, record, effect);
+            Delivery delivery = deliver(taken.consumer(), taken.record(), taken.effect());
             span.setAttribute("license-lifecycle.delivery", delivery.outcome().name());
             delivery.reason().ifPresent(span::recordException);
             return delivery;
@@ -123,6 +257,20 @@ public class Inbox {
         } finally {
             span.end();
         }
+    }
+
+    /** The record's processing span, a child of the connector's receive span (see {@link #deliverInTrace}). */
+    private Span span(Taken taken) {
+        return tracer.spanBuilder(taken.consumer() + " process").setParent(taken.parent()).setSpanKind(SpanKind.INTERNAL)
+                .setAttribute("messaging.destination.name", taken.record().topic())
+                .setAttribute("messaging.kafka.offset", taken.record().offset())
+                .startSpan();
+    }
+
+    /** Stops the channels' threads; what they had not applied is delivered again after the restart. */
+    @PreDestroy
+    void stop() {
+        received.values().forEach(ReceivedRecords::stop);
     }
 
     /**
@@ -164,6 +312,45 @@ public class Inbox {
                 }
             }
         }
+    }
+
+    /**
+     * Applies the events in the current transaction, in order: in two statements where their keys have no retry queue
+     * (the usual case), one recording which are first deliveries, one finding the keys with a queue; one by one
+     * ({@link #applyInOrder}) where they have. The outcome is the same as applying each in turn.
+     */
+    private List<Delivery> applyInOneTransaction(List<Taken> batch, List<IncomingEvent> events, List<Span> spans) {
+        String consumer = batch.get(0).consumer();
+        boolean oneConsumer = batch.stream().allMatch(taken -> taken.consumer().equals(consumer));
+        Set<String> queued = oneConsumer
+                ? retryQueue.keysWaiting(consumer, events.stream().map(IncomingEvent::key).filter(Objects::nonNull).toList())
+                : Set.of();
+        Set<UUID> first = oneConsumer ? processedEvents.firstDeliveries(consumer, events.stream()
+                .filter(event -> !waits(queued, event)).map(IncomingEvent::id).toList()) : Set.of();
+        Set<UUID> seen = new HashSet<>();
+        List<Delivery> deliveries = new ArrayList<>(batch.size());
+        for (int j = 0; j < batch.size(); j++) {
+            Taken taken = batch.get(j);
+            IncomingEvent event = events.get(j);
+            Span span = span(taken);
+            spans.add(span);
+            try (Scope scope = span.makeCurrent()) {
+                if (!oneConsumer || waits(queued, event)) {
+                    deliveries.add(applyInOrder(taken.consumer(), event, taken.effect()));
+                } else if (first.contains(event.id()) && seen.add(event.id())) {
+                    taken.effect().accept(event.type().orElseThrow(), event);
+                    deliveries.add(Delivery.applied());
+                } else {
+                    LOG.debugf("%s skips event %s: already applied", consumer, event.id());
+                    deliveries.add(Delivery.skipped());
+                }
+            }
+        }
+        return deliveries;
+    }
+
+    private static boolean waits(Set<String> queuedKeys, IncomingEvent event) {
+        return event.key() != null && queuedKeys.contains(event.key());
     }
 
     private Delivery applyInOrder(String consumer, IncomingEvent event, BiConsumer<EventType, IncomingEvent> effect) {

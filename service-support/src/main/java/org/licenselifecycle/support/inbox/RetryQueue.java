@@ -3,6 +3,9 @@ package org.licenselifecycle.support.inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import org.licenselifecycle.support.sql.Sql;
@@ -29,6 +32,16 @@ public class RetryQueue {
     public Optional<UUID> first(String consumer, String key) {
         return sql.first("SELECT event_id FROM retry_queue WHERE consumer = ? AND event_key = ? ORDER BY seq LIMIT 1",
                 row -> Sql.uuid(row, 1), consumer, key);
+    }
+
+    /** Which of {@code keys} have events waiting in the retry topics (most often none), in one query. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> keysWaiting(String consumer, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(sql.list("SELECT DISTINCT event_key FROM retry_queue WHERE consumer = ? AND event_key = ANY (?)",
+                row -> row.getString(1), consumer, keys.stream().distinct().toArray(String[]::new)));
     }
 
     /** Puts the event at the end of its key's queue, unless it is already in it (a second failure keeps its place). */

@@ -1,0 +1,145 @@
+package org.licenselifecycle.support.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.licenselifecycle.events.CloudEventHeaders;
+import org.licenselifecycle.events.EventType;
+import org.licenselifecycle.support.inbox.Delivery.Outcome;
+import org.licenselifecycle.testsupport.Rig;
+import org.licenselifecycle.testsupport.TestEvents;
+
+/**
+ * What the Inbox makes of records applied together ({@link Inbox#deliverTogether}): one transaction records each
+ * event with its effect, a batch delivered again is skipped, and a failing or unreadable event among good ones
+ * holds none of them back (the batch is applied one by one instead) while its key's later events wait behind it.
+ * {@link InboxBatchOnKafkaTest} runs the same through the connector and the broker.
+ */
+@QuarkusTest
+@WithTestResource(Rig.class)
+class InboxBatchTest {
+
+    private static final String CONSUMER = "inbox-batch-test";
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private final List<UUID> applied = new CopyOnWriteArrayList<>();
+    private final Map<UUID, Object> transactionOf = new ConcurrentHashMap<>();
+
+    @Test
+    void eventsAppliedTogetherCommitInOneTransactionEachRecordedOnceAndABatchDeliveredAgainIsSkipped() {
+        List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        List<ConsumerRecord<String, String>> batch = ids.stream().map(id -> userUpdated(id, UUID.randomUUID().toString())).toList();
+
+        List<Delivery> first = inbox.deliverTogether(CONSUMER, batch, recording(Set.of()));
+        List<Delivery> again = inbox.deliverTogether(CONSUMER, batch, recording(Set.of()));
+
+        assertThat(first).extracting(Delivery::outcome).containsOnly(Outcome.APPLIED).hasSize(3);
+        assertThat(ids.stream().map(transactionOf::get).distinct()).as("one transaction").hasSize(1);
+        assertThat(again).extracting(Delivery::outcome).containsOnly(Outcome.SKIPPED).hasSize(3);
+        assertThat(applied).as("each effect once, in order").containsExactlyElementsOf(ids);
+        ids.forEach(id -> assertThat(processed(id)).isEqualTo(1));
+    }
+
+    @Test
+    void aFailingEventAmongGoodOnesGoesToTheRetryTopicsAloneAndTheOthersAreApplied() {
+        UUID good = UUID.randomUUID();
+        UUID failing = UUID.randomUUID();
+        String failingKey = UUID.randomUUID().toString();
+        UUID alsoGood = UUID.randomUUID();
+
+        List<Delivery> deliveries = inbox.deliverTogether(CONSUMER, List.of(userUpdated(good, UUID.randomUUID().toString()),
+                userUpdated(failing, failingKey), userUpdated(alsoGood, UUID.randomUUID().toString())), recording(Set.of(failing)));
+
+        assertThat(deliveries).extracting(Delivery::outcome)
+                .containsExactly(Outcome.APPLIED, Outcome.RETRY_LATER, Outcome.APPLIED);
+        assertThat(deliveries.get(1).reason()).get().isInstanceOf(EffectFailed.class);
+        assertThat(processed(good)).isEqualTo(1);
+        assertThat(processed(alsoGood)).isEqualTo(1);
+        assertThat(processed(failing)).isZero();
+        assertThat(queue(failingKey)).containsExactly(failing);
+    }
+
+    @Test
+    void aLaterEventOfAFailingEventsKeyInTheSameBatchWaitsBehindItUntried() {
+        String key = UUID.randomUUID().toString();
+        UUID failing = UUID.randomUUID();
+        UUID follower = UUID.randomUUID();
+        UUID otherKey = UUID.randomUUID();
+
+        List<Delivery> deliveries = inbox.deliverTogether(CONSUMER, List.of(userUpdated(failing, key), userUpdated(follower, key),
+                userUpdated(otherKey, UUID.randomUUID().toString())), recording(Set.of(failing)));
+
+        assertThat(deliveries).extracting(Delivery::outcome)
+                .containsExactly(Outcome.RETRY_LATER, Outcome.RETRY_LATER, Outcome.APPLIED);
+        assertThat(deliveries.get(1).reason()).get().isInstanceOf(WaitsBehindEarlierEvent.class);
+        assertThat(applied).containsExactly(otherKey);
+        assertThat(queue(key)).containsExactly(failing, follower);
+        assertThat(processed(follower)).isZero();
+    }
+
+    @Test
+    void anUnreadableRecordAmongGoodOnesGoesToTheDeadLetterTopicAndTheOthersAreAppliedTogether() {
+        UUID good = UUID.randomUUID();
+        UUID alsoGood = UUID.randomUUID();
+        ConsumerRecord<String, String> unreadable = userUpdated(UUID.randomUUID(), UUID.randomUUID().toString());
+        unreadable.headers().remove(CloudEventHeaders.ID);
+
+        List<Delivery> deliveries = inbox.deliverTogether(CONSUMER, List.of(userUpdated(good, UUID.randomUUID().toString()),
+                unreadable, userUpdated(alsoGood, UUID.randomUUID().toString())), recording(Set.of()));
+
+        assertThat(deliveries).extracting(Delivery::outcome)
+                .containsExactly(Outcome.APPLIED, Outcome.DEAD_LETTER, Outcome.APPLIED);
+        assertThat(transactionOf.get(good)).isEqualTo(transactionOf.get(alsoGood));
+        assertThat(processed(good)).isEqualTo(1);
+        assertThat(processed(alsoGood)).isEqualTo(1);
+    }
+
+    /** An effect that notes its event and transaction, and fails for the events named. */
+    private BiConsumer<EventType, IncomingEvent> recording(Set<UUID> failing) {
+        return (type, event) -> {
+            if (failing.contains(event.id())) {
+                throw new IllegalStateException("the effect of " + event.id() + " fails");
+            }
+            transactionOf.put(event.id(), transactions.getTransactionKey());
+            applied.add(event.id());
+        };
+    }
+
+    private long processed(UUID eventId) {
+        return Db.count(dataSource, "SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?", CONSUMER, eventId);
+    }
+
+    private List<UUID> queue(String key) {
+        return Db.uuids(dataSource, "SELECT event_id FROM retry_queue WHERE consumer = ? AND event_key = ? ORDER BY seq",
+                CONSUMER, key);
+    }
+
+    private static ConsumerRecord<String, String> userUpdated(UUID eventId, String key) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>("directory.user-events", 0, 0L, key, "{}");
+        Map<String, String> headers = TestEvents.headers(eventId, EventType.USER_UPDATED.ceType(), "/directory-service");
+        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+}

@@ -1,0 +1,84 @@
+package org.licenselifecycle.support.inbox;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.licenselifecycle.events.EventType;
+import org.licenselifecycle.support.sql.Sql;
+import org.licenselifecycle.testsupport.CpuTime;
+import org.licenselifecycle.testsupport.Rig;
+import org.licenselifecycle.testsupport.TestEvents;
+
+/**
+ * Not a test (its name keeps it out of the suite): what applying events together saves, in CPU rather than wall
+ * time, which a shared machine makes noise of. Run it with
+ * {@code ./mvnw -B -ntp -pl service-support -am verify -Dtest=InboxBatchTiming -Dsurefire.failIfNoSpecifiedTests=false}:
+ * it applies the same number of events one by one ({@link Inbox#deliver}) and in batches
+ * ({@link Inbox#deliverTogether}), each effect one statement, and prints per event the applying thread's CPU time,
+ * the database server's (its processes' {@code /proc/<pid>/stat}) and the wall time.
+ */
+@QuarkusTest
+@WithTestResource(Rig.class)
+class InboxBatchTiming {
+
+    private static final int EVENTS = 2000;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Sql sql;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @Test
+    void printTheCostPerEventOneByOneAndTogether() {
+        BiConsumer<EventType, IncomingEvent> effect = (type, event) -> sql.first("SELECT 1", row -> true);
+        run("warm-up", 1, effect);
+        run("warm-up", 100, effect);
+        for (int size : new int[] {1, 10, 100, 200}) {
+            run(size == 1 ? "one by one" : "batches of " + size, size, effect);
+        }
+    }
+
+    private void run(String name, int size, BiConsumer<EventType, IncomingEvent> effect) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < EVENTS; i++) {
+            records.add(userUpdated(UUID.randomUUID(), UUID.randomUUID().toString()));
+        }
+        long cpu = CpuTime.thisThread();
+        long db = CpuTime.database(jdbcUrl);
+        long wall = System.nanoTime();
+        String consumer = "inbox-timing-" + UUID.randomUUID();
+        for (int from = 0; from < EVENTS; from += size) {
+            List<ConsumerRecord<String, String>> batch = records.subList(from, Math.min(EVENTS, from + size));
+            if (size == 1) {
+                inbox.deliver(consumer, batch.get(0), effect);
+            } else {
+                inbox.deliverTogether(consumer, batch, effect);
+            }
+        }
+        double wallUs = (System.nanoTime() - wall) / 1000.0 / EVENTS;
+        double cpuUs = (CpuTime.thisThread() - cpu) / 1000.0 / EVENTS;
+        double dbUs = (CpuTime.database(jdbcUrl) - db) / 1000.0 / EVENTS;
+        System.out.printf("inbox timing, %-14s %d events: per event %6.0f us CPU in the JVM, %6.0f us CPU in PostgreSQL,"
+                + " %6.0f us wall%n", name, EVENTS, cpuUs, dbUs, wallUs);
+    }
+
+    private static ConsumerRecord<String, String> userUpdated(UUID eventId, String key) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>("directory.user-events", 0, 0L, key, "{}");
+        Map<String, String> headers = TestEvents.headers(eventId, EventType.USER_UPDATED.ceType(), "/directory-service");
+        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+}
