@@ -39,7 +39,7 @@ public class UserEventsConsumer {
     }
 
     @Incoming("user-events")
-    @Blocking // the Inbox runs each try in a transaction of its own
+    @Blocking // the Inbox may wait for room in the channel's queue
     public CompletionStage<Void> consume(Message<String> message) {
         return inbox.receive(CONSUMER, message, (type, event) -> {
             switch (type) {

@@ -32,7 +32,7 @@ public class AuditEventsConsumer {
     }
 
     @Incoming("audit-events")
-    @Blocking // the Inbox runs each try in a transaction of its own
+    @Blocking // the Inbox may wait for room in the channel's queue
     public CompletionStage<Void> consume(Message<String> message) {
         return inbox.receive(CONSUMER, message, (type, event) -> {
             switch (type) {
