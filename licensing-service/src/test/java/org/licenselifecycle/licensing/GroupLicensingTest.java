@@ -362,6 +362,11 @@ class GroupLicensingTest {
         assertThat(tenant.seats(APPS_FOR_BUSINESS)).containsExactly(2, 2, 0);
         assertThat(lastStates(ada)).extracting(s -> s.state() + " " + s.error())
                 .containsExactly("Active None", "Active None", "Active None");
+        // the Licenses page's holders name the group each inherited license comes from
+        given().auth().oauth2(tenant.licenseAdmin).get("/api/v1/licenses/{skuId}/users", OFFICE_365_E3).then()
+                .statusCode(200).body("value[0].userId", equalTo(ada.toString()))
+                .body("value[0].assignedByGroup", equalTo(sales.toString()))
+                .body("value[0].assignedByGroupName", equalTo("Sales"));
     }
 
     private static List<String> heldBy(TestTenant tenant, UUID user) {
