@@ -132,6 +132,15 @@ class ConsolePagesTest {
     }
 
     @Test
+    void aHolderWhoInheritsTheProductShowsTheGroupByNameWithALinkAndADirectOneSaysDirect() {
+        String page = given().cookie("console_session", signIn(FakeServices.LEE, "LICENSE_ADMINISTRATOR"))
+                .get("/licenses/" + FakeServices.BUSINESS_PREMIUM).then().statusCode(200).extract().asString();
+
+        assertThat(page).contains("<td>Inherited from <a href=\"/groups/" + FakeServices.SALES + "\">Sales</a></td>")
+                .contains("<td>Direct</td>").doesNotContain("Inherited from a group");
+    }
+
+    @Test
     void aServiceRefusalIsShownWithItsMessageAndWithoutJson() {
         given().cookie("console_session", signIn(FakeServices.LEE, "LICENSE_ADMINISTRATOR"))
                 .get("/licenses/" + FakeServices.REFUSED)

@@ -23,6 +23,9 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     static final String LEE = "aaaaaaaa-0000-4000-8000-000000000001";
     static final String DIEGO = "aaaaaaaa-0000-4000-8000-000000000002";
     static final String ADELE = "aaaaaaaa-0000-4000-8000-000000000003";
+    /** Holds Business Premium inherited from the group {@link #SALES}. */
+    static final String GRADY = "aaaaaaaa-0000-4000-8000-000000000004";
+    static final String SALES = "bbbbbbbb-0000-4000-8000-000000000001";
     static final String BUSINESS_PREMIUM = "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46";
     /** A product whose users the fake refuses to list, as licensing refuses a caller without the role. */
     static final String REFUSED = "6fd2c87f-b296-42f0-b197-1e91e994b900";
@@ -101,7 +104,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         } else if (path.equals("/api/v1/licenses/" + BUSINESS_PREMIUM + "/users")) {
             json(exchange, 200, """
                     {"value":[{"userId":"%s","displayName":"Adele Vance","userPrincipalName":"adele.vance@contoso.onmicrosoft.com",
-                               "assignedDateTime":"2026-11-01T10:00:00Z"}]}""".formatted(ADELE));
+                               "assignedDateTime":"2026-11-01T10:00:00Z"},
+                              {"userId":"%s","displayName":"Grady Archie","userPrincipalName":"grady.archie@contoso.onmicrosoft.com",
+                               "assignedDateTime":"2026-11-02T10:00:00Z","assignedByGroup":"%s","assignedByGroupName":"Sales"}]}"""
+                    .formatted(ADELE, GRADY, SALES));
         } else if (path.equals("/api/v1/licenses/" + REFUSED + "/users")) {
             json(exchange, 403, """
                     {"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation.",

@@ -3,6 +3,7 @@ package org.licenselifecycle.licensing;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.licenselifecycle.licensing.Catalog.APPS_FOR_BUSINESS;
 import static org.licenselifecycle.licensing.Catalog.BUSINESS_PREMIUM;
 import static org.licenselifecycle.licensing.Catalog.OFFICE_365_E3;
 import static org.licenselifecycle.licensing.TestTenant.add;
@@ -157,7 +158,7 @@ class GroupLicensingTest {
 
         Groups.assignLicense(tenant, sales, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM
                 + "\",\"disabledPlans\":[\"" + Catalog.EXCHANGE_S_STANDARD + "\"]}],\"removeLicenses\":[]}")
-                .then().statusCode(200).body("assignedLicenses[0].disabledPlans[0]", equalTo(Catalog.EXCHANGE_S_STANDARD.toString()));
+                .then().statusCode(202).body("assignedLicenses[0].disabledPlans[0]", equalTo(Catalog.EXCHANGE_S_STANDARD.toString()));
 
         assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(2, 1, 1);
         List<LicenseAssigned> assigned = events(member, EventType.LICENSE_ASSIGNED, LicenseAssigned.class);
@@ -319,8 +320,75 @@ class GroupLicensingTest {
                 .body("error.code", equalTo("Authorization_RequestDenied"));
         assertThat(tenant.seats(OFFICE_365_E3)).containsExactly(2, 1, 1);
         given().auth().oauth2(DevTokens.app(tenant.id, "LicenseAssignment.ReadWrite.All")).contentType(ContentType.JSON)
-                .body(remove(OFFICE_365_E3)).post("/v1.0/groups/{id}/assignLicense", sales).then().statusCode(200);
+                .body(remove(OFFICE_365_E3)).post("/v1.0/groups/{id}/assignLicense", sales).then().statusCode(202);
         assertThat(tenant.seats(OFFICE_365_E3)).containsExactly(2, 0, 2);
+    }
+
+    @Test
+    void aGroupWhoseOneProductRunsOutOfSeatsGivesTheMemberNoneOfItsProductsUntilSeatsAreAddedAndItIsReprocessed() {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(OFFICE_365_E3, 5);
+        tenant.buy(APPS_FOR_BUSINESS, 1);
+        tenant.buy(BUSINESS_PREMIUM, 2);
+        tenant.assign(tenant.newUser(), APPS_FOR_BUSINESS);
+        UUID ada = tenant.newUser();
+        UUID europe = Groups.giving(tenant, "Europe", BUSINESS_PREMIUM, ada);
+        UUID sales = UUID.randomUUID();
+        Groups.join(tenant, sales, "Sales", ada);
+
+        Groups.assignLicense(tenant, sales, "{\"addLicenses\":[{\"skuId\":\"" + OFFICE_365_E3 + "\",\"disabledPlans\":[]},"
+                + "{\"skuId\":\"" + APPS_FOR_BUSINESS + "\",\"disabledPlans\":[]}],\"removeLicenses\":[]}")
+                .then().statusCode(202);
+
+        // neither of Sales' products, and no seat of Office 365 E3 although it has seats; Europe's product unaffected
+        assertThat(heldBy(tenant, ada)).containsExactly(BUSINESS_PREMIUM.toString());
+        assertThat(tenant.seats(OFFICE_365_E3)).containsExactly(5, 0, 5);
+        assertThat(tenant.seats(APPS_FOR_BUSINESS)).containsExactly(1, 1, 0);
+        assertThat(lastStates(ada)).extracting(s -> s.assignedByGroup() + " " + s.skuId() + " " + s.state() + " "
+                + s.error()).containsExactlyInAnyOrder(
+                        sales + " " + OFFICE_365_E3 + " Error CountViolation",
+                        sales + " " + APPS_FOR_BUSINESS + " Error CountViolation",
+                        europe + " " + BUSINESS_PREMIUM + " Active None");
+        assertThat(events(ada, EventType.LICENSE_ASSIGNED, LicenseAssigned.class)).singleElement()
+                .satisfies(assigned -> assertThat(assigned.skuId()).isEqualTo(BUSINESS_PREMIUM));
+
+        tenant.buy(APPS_FOR_BUSINESS, 1);
+        given().auth().oauth2(tenant.licenseAdmin).post("/v1.0/groups/{id}/reprocessLicenseAssignment", sales)
+                .then().statusCode(200);
+
+        assertThat(heldBy(tenant, ada)).containsExactlyInAnyOrder(BUSINESS_PREMIUM.toString(),
+                OFFICE_365_E3.toString(), APPS_FOR_BUSINESS.toString());
+        assertThat(tenant.seats(OFFICE_365_E3)).containsExactly(5, 1, 4);
+        assertThat(tenant.seats(APPS_FOR_BUSINESS)).containsExactly(2, 2, 0);
+        assertThat(lastStates(ada)).extracting(s -> s.state() + " " + s.error())
+                .containsExactly("Active None", "Active None", "Active None");
+        // the Licenses page's holders name the group each inherited license comes from
+        given().auth().oauth2(tenant.licenseAdmin).get("/api/v1/licenses/{skuId}/users", OFFICE_365_E3).then()
+                .statusCode(200).body("value[0].userId", equalTo(ada.toString()))
+                .body("value[0].assignedByGroup", equalTo(sales.toString()))
+                .body("value[0].assignedByGroupName", equalTo("Sales"));
+    }
+
+    private static List<String> heldBy(TestTenant tenant, UUID user) {
+        return given().auth().oauth2(tenant.licenseAdmin).get("/api/v1/users/{id}/licenses", user)
+                .then().statusCode(200).extract().path("licenses.skuId");
+    }
+
+    @Test
+    void aGroupsAdministratorMayGiveAGroupProductsAndTheAnswerIs202AcceptedWithTheGroup() {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(OFFICE_365_E3, 2);
+        UUID member = tenant.newUser();
+        UUID sales = UUID.randomUUID();
+        Groups.join(tenant, sales, "Sales", member);
+
+        given().auth().oauth2(tenant.token(DirectoryRole.GROUPS_ADMINISTRATOR)).contentType(ContentType.JSON)
+                .body(add(OFFICE_365_E3)).post("/v1.0/groups/{id}/assignLicense", sales).then().statusCode(202)
+                .body("id", equalTo(sales.toString()))
+                .body("assignedLicenses[0].skuId", equalTo(OFFICE_365_E3.toString()));
+        assertThat(tenant.seats(OFFICE_365_E3)).containsExactly(2, 1, 1);
+        given().auth().oauth2(tenant.token(DirectoryRole.USER_ADMINISTRATOR)).contentType(ContentType.JSON)
+                .post("/v1.0/groups/{id}/reprocessLicenseAssignment", sales).then().statusCode(200);
     }
 
     private <T extends Record> List<T> events(UUID key, EventType type, Class<T> as) {

@@ -51,14 +51,14 @@ public final class Groups {
                 .post("/v1.0/groups/{id}/assignLicense", group);
     }
 
-    /** The group gives the product to its members (200 expected). */
+    /** The group gives the product to its members (202 Accepted expected). */
     public static void give(TestTenant tenant, UUID group, UUID skuId) {
-        assignLicense(tenant, group, TestTenant.add(skuId)).then().statusCode(200);
+        assignLicense(tenant, group, TestTenant.add(skuId)).then().statusCode(202);
     }
 
-    /** The group no longer gives the product (200 expected). */
+    /** The group no longer gives the product (202 Accepted expected). */
     public static void withdraw(TestTenant tenant, UUID group, UUID skuId) {
-        assignLicense(tenant, group, TestTenant.remove(skuId)).then().statusCode(200);
+        assignLicense(tenant, group, TestTenant.remove(skuId)).then().statusCode(202);
     }
 
     /** A group licensing has heard of, with members, that gives the product: the shortest way to inherit it. */

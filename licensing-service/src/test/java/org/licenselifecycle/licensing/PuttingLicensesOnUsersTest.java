@@ -43,6 +43,9 @@ class PuttingLicensesOnUsersTest {
 
     private static final Set<DirectoryRole> ASSIGNERS = Set.of(DirectoryRole.GLOBAL_ADMINISTRATOR,
             DirectoryRole.LICENSE_ADMINISTRATOR, DirectoryRole.USER_ADMINISTRATOR);
+    /** group-assignlicense allows the Groups Administrator too (License, Groups, User Administrator). */
+    private static final Set<DirectoryRole> GROUP_ASSIGNERS = Set.of(DirectoryRole.GLOBAL_ADMINISTRATOR,
+            DirectoryRole.LICENSE_ADMINISTRATOR, DirectoryRole.USER_ADMINISTRATOR, DirectoryRole.GROUPS_ADMINISTRATOR);
 
     @Inject
     AgroalDataSource dataSource;
@@ -83,7 +86,7 @@ class PuttingLicensesOnUsersTest {
 
     @ParameterizedTest
     @EnumSource(DirectoryRole.class)
-    void onlyGlobalLicenseAndUserAdministratorsAssignDirectlyOrThroughAGroup(DirectoryRole role) {
+    void globalLicenseAndUserAdministratorsAssignDirectlyAndThroughAGroupAndGroupsAdministratorsOnlyThroughAGroup(DirectoryRole role) {
         TestTenant tenant = new TestTenant();
         tenant.buy(BUSINESS_PREMIUM, 2);
         tenant.buy(OFFICE_365_E3, 2);
@@ -103,10 +106,16 @@ class PuttingLicensesOnUsersTest {
 
         if (assigner) {
             direct.statusCode(200);
-            group.statusCode(200);
+            group.statusCode(202);
             keep.statusCode(400);
             licenses(tenant, user).body("value.skuId", containsInAnyOrder(BUSINESS_PREMIUM.toString(),
                     OFFICE_365_E3.toString()));
+        } else if (GROUP_ASSIGNERS.contains(role)) {
+            // the Groups Administrator gives the group products, but assigns nothing directly nor on Active users
+            direct.spec(denied());
+            group.statusCode(202);
+            keep.spec(denied());
+            licenses(tenant, user).body("value.skuId", containsInAnyOrder(OFFICE_365_E3.toString()));
         } else {
             direct.spec(denied());
             group.spec(denied());

@@ -52,7 +52,7 @@ class UnassignAllKeepsWhatCannotGoTest {
         tenant.assign(carl, OFFICE_365_E3);
         UUID sales = UUID.randomUUID();
         Groups.join(tenant, sales, "Sales", ada);
-        Groups.assignLicense(tenant, sales, TestTenant.add(OFFICE_365_E3)).then().statusCode(200)
+        Groups.assignLicense(tenant, sales, TestTenant.add(OFFICE_365_E3)).then().statusCode(202)
                 .body("displayName", equalTo("Sales"));
         Response bought = given().auth().oauth2(DevTokens.token(tenant.id, grace)).contentType(ContentType.JSON)
                 .body(Map.of("skuId", APPS_FOR_BUSINESS, "licenses", 2, "boughtBy", "SELF_SERVICE", "assignTo", List.of(grace)))

@@ -101,7 +101,7 @@ final class AdminClient {
                 .body(Map.of("addLicenses", List.of(Map.of("skuId", skuId, "disabledPlans", List.of())),
                         "removeLicenses", List.of()))
                 .post("/v1.0/groups/{id}/assignLicense", groupId)
-                .then().statusCode(200);
+                .then().statusCode(202);
     }
 
     /** The user's licenseAssignmentStates as directory shows them (Graph's user, $select). */

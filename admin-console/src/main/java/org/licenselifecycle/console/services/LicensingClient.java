@@ -35,7 +35,7 @@ public interface LicensingClient {
     }
 
     record Holder(String userId, String displayName, String userPrincipalName, Instant assignedDateTime,
-            String assignedByGroup) {
+            String assignedByGroup, String assignedByGroupName) {
     }
 
     record Holders(List<Holder> value, String nextLink) {

@@ -93,21 +93,33 @@ public class GroupService {
 
     /**
      * Deletes a security group for good, as Entra ID does (security groups do not go to deleted items): every
-     * membership ends, each announced with GroupMembershipChanged in the same transaction.
+     * membership ends, each announced with GroupMembershipChanged in the same transaction. Entra ID: "You must
+     * remove all licenses assigned to a group before you can delete the group"; a group the read model of licensing's
+     * GroupLicensesChanged ({@link GroupLicenses}) says gives any product is refused, which also keeps its members'
+     * inherited licenses from being dropped silently by a deletion.
      *
      * @param deletedBy the admin's object id
-     * @throws GraphException 404 for no such group; 400 for a group mastered on premises
+     * @throws GraphException 404 for no such group; 400 for a group mastered on premises or one that still gives
+     *         products
      */
     @Transactional
     public void delete(UUID tenantId, String id, UUID deletedBy) {
+        // locked as GroupLicenses locks it, so a GroupLicensesChanged being applied is seen or waits for the deletion
         Group group = groups.requireForUpdate(tenantId, id);
         OnPremisesMastered.refuseCloudChange(group.onPremisesSyncEnabled);
         remove(group, deletedBy);
     }
 
-    /** Deletes the locked group for good, every membership ended and announced first. */
+    /**
+     * Deletes the locked group for good, every membership ended and announced first; refused while the group still
+     * gives licenses (the admin's deletion and the sync's alike).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     void remove(Group group, UUID deletedBy) {
+        if (!groups.licenses(List.of(group.id)).isEmpty()) {
+            throw GraphException.badRequest("Group " + group.id + " still has licenses assigned. You must remove all "
+                    + "licenses assigned to a group before you can delete the group.");
+        }
         members.endAll(group, deletedBy);
         groups.delete(group);
     }

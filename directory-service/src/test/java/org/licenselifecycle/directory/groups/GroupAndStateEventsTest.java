@@ -2,6 +2,8 @@ package org.licenselifecycle.directory.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 import static org.licenselifecycle.directory.GroupFixtures.createGroup;
 import static org.licenselifecycle.directory.LicenseEventsOnKafka.APPLIED;
 import static org.licenselifecycle.directory.LicenseEventsOnKafka.BUSINESS_PREMIUM;
@@ -20,6 +22,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.licenselifecycle.contract.roles.DirectoryRole;
+import org.licenselifecycle.directory.GroupFixtures;
 import org.licenselifecycle.directory.LicenseEventsOnKafka;
 import org.licenselifecycle.events.CloudEventHeaders;
 import org.licenselifecycle.events.EventType;
@@ -137,6 +141,27 @@ class GroupAndStateEventsTest {
         LicenseEventsOnKafka.awaitAllApplied();
 
         assertThat(assignedLicenses()).extracting(license -> license.get("skuId")).containsExactly(OFFICE_365_E3.toString());
+    }
+
+    @Test
+    void aGroupThatStillGivesLicensesCannotBeDeletedUntilLicensingSaysItGivesNone() {
+        GroupFixtures.addMember(tenant, UUID.randomUUID(), group, adele.toString()).statusCode(204);
+        publish(groupLicenses(MONDAY, new GroupLicense(OFFICE_365_E3, List.of())), MONDAY);
+        await().atMost(APPLIED).until(() -> assignedLicenses().size() == 1);
+
+        as(tenant, DirectoryRole.GROUPS_ADMINISTRATOR).when().delete("/v1.0/groups/{id}", group).then().statusCode(400)
+                .body("error.code", equalTo("Request_BadRequest"))
+                .body("error.message", equalTo("Group " + group + " still has licenses assigned. You must remove all "
+                        + "licenses assigned to a group before you can delete the group."));
+        // nothing changed: the group, its products and its member are still there
+        assertThat(assignedLicenses()).extracting(license -> license.get("skuId")).containsExactly(OFFICE_365_E3.toString());
+        as(tenant).when().get("/v1.0/groups/{id}/members", group).then().statusCode(200)
+                .body("value.id", contains(adele.toString()));
+
+        publish(groupLicenses(TUESDAY), TUESDAY);
+        await().atMost(APPLIED).until(() -> assignedLicenses().isEmpty());
+        as(tenant, DirectoryRole.GROUPS_ADMINISTRATOR).when().delete("/v1.0/groups/{id}", group).then().statusCode(204);
+        as(tenant).when().get("/v1.0/groups/{id}", group).then().statusCode(404);
     }
 
     @Test

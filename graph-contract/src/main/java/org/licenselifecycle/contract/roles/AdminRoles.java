@@ -55,6 +55,14 @@ public final class AdminRoles {
     public static final Set<DirectoryRole> GROUP_ADMINS = of(GLOBAL_ADMINISTRATOR, USER_ADMINISTRATOR,
             GROUPS_ADMINISTRATOR);
 
+    /**
+     * Who gives a group products (Graph's group assignLicense and the group's reprocessLicenseAssignment): the roles
+     * Entra ID allows for it, License Administrator, Groups Administrator and User Administrator; and the Global
+     * Administrator.
+     */
+    public static final Set<DirectoryRole> GROUP_LICENSE_ADMINS = of(GLOBAL_ADMINISTRATOR, LICENSE_ADMINISTRATOR,
+            GROUPS_ADMINISTRATOR, USER_ADMINISTRATOR);
+
     /** Only the Global Administrator. */
     public static final Set<DirectoryRole> GLOBAL_ONLY = of(GLOBAL_ADMINISTRATOR);
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -41,11 +42,13 @@ public class GraphGroupsResource {
     @Path("/assignLicense")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Operations.ASSIGN_GROUP_LICENSES)
-    public GraphGroup assignLicense(@PathParam("id") String id, AssignLicenseBody body, @Context UriInfo uri) {
+    public Response assignLicense(@PathParam("id") String id, AssignLicenseBody body, @Context UriInfo uri) {
         UUID groupId = ObjectIds.resource(id);
         String name = unheard.learn(caller.tenantId(), groupId, token.getRawToken());
-        return graph(uri, groups.assignLicense(caller.tenantId(), caller.objectId(), groupId, name,
+        GraphGroup group = graph(uri, groups.assignLicense(caller.tenantId(), caller.objectId(), groupId, name,
                 body == null ? null : body.addLicenses(), body == null ? null : body.removeLicenses()));
+        // group-assignlicense: "202 Accepted response code and the target group object in the response body"
+        return Response.accepted(group).build();
     }
 
     @POST

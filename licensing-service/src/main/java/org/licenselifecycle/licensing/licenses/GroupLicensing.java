@@ -30,7 +30,9 @@ import org.licenselifecycle.support.sql.Sql;
  * remembers each source; it leaves the user ({@code LicenseRemoved}, cause NO_LONGER_INHERITED) only when no source
  * is left. A member the seats (or the catalog's rules) cannot give it to gets state Error and no license, never an
  * oversold seat: CountViolation, MutuallyExclusiveViolation ({@link HeldLicense#excludes}),
- * ProhibitedInUsageLocationViolation. Reprocessing tries those again.
+ * ProhibitedInUsageLocationViolation. A group gives a member all its products or none of those it did not give yet
+ * ({@link #finish}): one product in Error puts the group's others in Error too, with no seat taken. Reprocessing tries
+ * those again.
  *
  * <p>Every change here first takes the tenant's group-licensing lock (a transaction-scoped advisory lock), so that
  * memberships, a group's products and reprocessing apply one after the other and each sees what the previous wrote;
@@ -164,12 +166,13 @@ public class GroupLicensing {
         Map<UUID, Member> all = new LinkedHashMap<>();
         TreeMap<UUID, List<Member>> byProduct = new TreeMap<>(SeatMoves.PRODUCT_ORDER);
         for (Holder holder : holders.values()) {
-            Member member = new Member(holder, groups.meantFor(holder.userId()), inherited.of(holder.userId()));
+            Member member = new Member(holder, groups.meantFor(holder.userId()), inherited.of(holder.userId()), actor);
             all.put(holder.userId(), member);
             member.products().forEach(skuId -> byProduct.computeIfAbsent(skuId, s -> new ArrayList<>()).add(member));
         }
-        byProduct.forEach((skuId, affected) -> affected.forEach(member -> decide(member, skuId, actor, now)));
+        byProduct.forEach((skuId, affected) -> affected.forEach(member -> decide(member, skuId, now)));
         for (Member member : all.values()) {
+            finish(member, now);
             if (member.changed) {
                 audit.changed(member.original, audit.held(member.original.licenses()), audit.held(member.held.values()));
             }
@@ -179,8 +182,12 @@ public class GroupLicensing {
         }
     }
 
-    /** What the member inherits of one product, decided from what they hold and what their groups give. */
-    private void decide(Member member, UUID skuId, UUID actor, Instant now) {
+    /**
+     * What the member inherits of one product, decided from what they hold and what their groups give. A product the
+     * member does not hold yet is only tried here (its seat taken, or its error noted against each group giving it);
+     * {@link #finish} gives it once every product is decided, since a group gives a member all its products or none.
+     */
+    private void decide(Member member, UUID skuId, Instant now) {
         Holder user = member.original;
         List<Inheritance> meant = member.meant.stream().filter(i -> i.license().skuId().equals(skuId)).toList();
         Set<UUID> meantGroups = meant.stream().map(Inheritance::groupId).collect(Collectors.toSet());
@@ -201,17 +208,16 @@ public class GroupLicensing {
                 seats.release(user.tenantId(), skuId, 1);
                 UUID group = was.stream().filter(InheritedState::active).map(InheritedState::groupId).findFirst()
                         .orElse(held.assignedByGroup());
-                events.noLongerInherited(user.ref(), lost, member.holdsExchangeOnline(), group, actor, now);
+                events.noLongerInherited(user.ref(), lost, member.holdsExchangeOnline(), group, member.actor, now);
                 member.changed = true;
                 return;
             }
-            // held already (directly, or from another group): each group giving it is one more source, no seat
+            // held already (directly, or from another group): each group giving it is one more source, no seat; a new
+            // source becomes Active in finish, unless its group fails the member on another product
             for (Inheritance inheritance : meant) {
                 InheritedState before = wasByGroup.get(inheritance.groupId());
                 if (before == null || !before.active()) {
-                    inherited.put(user.tenantId(), user.userId(), inheritance.groupId(), skuId, InheritedState.ACTIVE,
-                            InheritedState.NONE, now);
-                    member.changed = true;
+                    member.newSources.add(inheritance);
                 }
             }
             if (held.direct() || meant.isEmpty()) {
@@ -225,7 +231,7 @@ public class GroupLicensing {
                 LicenseRow changed = held.withDisabledPlans(plans);
                 member.held.put(skuId, changed);
                 events.assigned(user.ref(), held(changed), held.assignedByGroup() == null ? meant.get(0).groupId()
-                        : held.assignedByGroup(), member.holdsExchangeOnline(), actor, now);
+                        : held.assignedByGroup(), member.holdsExchangeOnline(), member.actor, now);
                 member.changed = true;
             }
             return;
@@ -242,22 +248,63 @@ public class GroupLicensing {
         }
         if (error != null) {
             for (Inheritance inheritance : meant) {
-                InheritedState before = wasByGroup.get(inheritance.groupId());
-                if (before == null || !error.equals(before.error())) {
-                    inherited.put(user.tenantId(), user.userId(), inheritance.groupId(), skuId, InheritedState.ERROR,
-                            error, now);
-                    member.changed = true;
-                }
+                member.failed.putIfAbsent(inheritance.groupId(), error);
+                member.errors.add(new Failure(inheritance.groupId(), skuId, error));
             }
             return;
         }
-        LicenseRow given = new LicenseRow(skuId, license.disabledPlans(), null, first.groupId(), false);
-        rows.give(user.tenantId(), user.userId(), given, now, actor);
-        member.held.put(skuId, given);
-        meant.forEach(inheritance -> inherited.put(user.tenantId(), user.userId(), inheritance.groupId(), skuId,
-                InheritedState.ACTIVE, InheritedState.NONE, now));
-        events.assigned(user.ref(), license, first.groupId(), member.holdsExchangeOnline(), actor, now);
-        member.changed = true;
+        // tried: the seat is the member's until finish, and the mutual exclusion of later products sees it
+        member.held.put(skuId, new LicenseRow(skuId, license.disabledPlans(), null, first.groupId(), false));
+        member.tried.put(skuId, meant);
+    }
+
+    /**
+     * Applies, once every product is decided, Entra's all-or-nothing rule: "If Microsoft Entra ID can't assign one of
+     * the products because of business logic problems, it won't assign the other licenses in the group either." A
+     * group that failed the member on one product gives them none it did not give before: each of its products is in
+     * Error with the failing product's error (Entra reports the problem per user and group, so every product of the
+     * group says why the group could not be applied; the first failing product's error, in product order, when several
+     * fail). A tried product no other group gives is not given and its seat goes back; one another group gives is
+     * given from that group. What a group already gave the member stays Active (a new product of the group that the
+     * member cannot get takes no working license away), and so does what they hold directly or from other groups.
+     * Reprocessing tries the whole group again.
+     */
+    private void finish(Member member, Instant now) {
+        Holder user = member.original;
+        for (Failure failure : member.errors) {
+            member.mark(failure.groupId(), failure.skuId(), InheritedState.ERROR, failure.error(), now);
+        }
+        for (Inheritance source : member.newSources) {
+            String error = member.failed.get(source.groupId());
+            member.mark(source.groupId(), source.license().skuId(), error == null ? InheritedState.ACTIVE
+                    : InheritedState.ERROR, error == null ? InheritedState.NONE : error, now);
+        }
+        Map<UUID, Inheritance> giving = new LinkedHashMap<>();
+        member.tried.forEach((skuId, from) -> {
+            from.stream().filter(i -> member.failed.containsKey(i.groupId())).forEach(i -> member.mark(i.groupId(),
+                    skuId, InheritedState.ERROR, member.failed.get(i.groupId()), now));
+            List<Inheritance> left = from.stream().filter(i -> !member.failed.containsKey(i.groupId())).toList();
+            left.forEach(i -> member.mark(i.groupId(), skuId, InheritedState.ACTIVE, InheritedState.NONE, now));
+            if (left.isEmpty()) {
+                member.held.remove(skuId);
+                seats.release(user.tenantId(), skuId, 1);
+            } else {
+                giving.put(skuId, left.get(0));
+            }
+        });
+        // given once the seats of those not given are back, so that each LicenseAssigned says what the user holds
+        giving.forEach((skuId, first) -> {
+            HeldLicense license = new HeldLicense(catalog.find(skuId).orElseThrow(), first.license().disabledPlans());
+            LicenseRow given = new LicenseRow(skuId, license.disabledPlans(), null, first.groupId(), false);
+            rows.give(user.tenantId(), user.userId(), given, now, member.actor);
+            member.held.put(skuId, given);
+            events.assigned(user.ref(), license, first.groupId(), member.holdsExchangeOnline(), member.actor, now);
+            member.changed = true;
+        });
+    }
+
+    /** A product the member could not inherit from a group, and why. */
+    private record Failure(UUID groupId, UUID skuId, String error) {
     }
 
     /** Why the member cannot inherit the license, seats aside; null when they can. */
@@ -280,13 +327,32 @@ public class GroupLicensing {
         final List<Inheritance> meant;
         final List<InheritedState> was;
         final Map<UUID, LicenseRow> held = new LinkedHashMap<>();
+        final UUID actor;
+        /** The groups that failed the member in this settling, with the first error. */
+        final Map<UUID, String> failed = new LinkedHashMap<>();
+        final List<Failure> errors = new ArrayList<>();
+        /** Products tried (seat taken, not given yet), with the groups that would give them. */
+        final Map<UUID, List<Inheritance>> tried = new LinkedHashMap<>();
+        /** Groups becoming one more source of a product the member holds already. */
+        final List<Inheritance> newSources = new ArrayList<>();
         boolean changed;
 
-        Member(Holder original, List<Inheritance> meant, List<InheritedState> was) {
+        Member(Holder original, List<Inheritance> meant, List<InheritedState> was, UUID actor) {
             this.original = original;
             this.meant = meant;
             this.was = was;
+            this.actor = actor;
             original.licenses().forEach(row -> held.put(row.skuId(), row));
+        }
+
+        /** Records the member's state of the product from the group, when it is not that already. */
+        void mark(UUID groupId, UUID skuId, String state, String error, Instant now) {
+            boolean same = was.stream().anyMatch(s -> s.groupId().equals(groupId) && s.skuId().equals(skuId)
+                    && s.state().equals(state) && error.equals(s.error()));
+            if (!same) {
+                inherited.put(original.tenantId(), original.userId(), groupId, skuId, state, error, now);
+                changed = true;
+            }
         }
 
         /** The products to decide: those meant, those inherited before, and those held only through groups. */

@@ -157,7 +157,7 @@ class LicenseAssignmentRepository {
                 WHERE a.tenant_id = ? AND a.sku_id = ? AND a.user_id > ? AND u.deleted_at IS NULL
                 ORDER BY a.user_id LIMIT ?""".formatted(ASSIGNED_BY_GROUP),
                 row -> new LicenseHolder(Sql.uuid(row, 1), row.getString(2), row.getString(3),
-                        row.getObject(4, OffsetDateTime.class).toInstant(), Sql.uuid(row, 5)),
+                        row.getObject(4, OffsetDateTime.class).toInstant(), Sql.uuid(row, 5), null),
                 tenantId, skuId, after == null ? new UUID(0, 0) : after, limit);
     }
 

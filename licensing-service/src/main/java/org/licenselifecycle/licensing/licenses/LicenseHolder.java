@@ -1,9 +1,18 @@
 package org.licenselifecycle.licensing.licenses;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
-/** A user holding a product, as the Licenses page lists them; {@code assignedByGroup} null when direct. */
+/**
+ * A user holding a product, as the Licenses page lists them; {@code assignedByGroup} null when direct, and
+ * {@code assignedByGroupName} that group's name as licensing heard it (null when direct or never heard).
+ */
 public record LicenseHolder(UUID userId, String displayName, String userPrincipalName, Instant assignedDateTime,
-        UUID assignedByGroup) {
+        UUID assignedByGroup, String assignedByGroupName) {
+
+    LicenseHolder named(Map<UUID, String> groupNames) {
+        return assignedByGroup == null ? this : new LicenseHolder(userId, displayName, userPrincipalName,
+                assignedDateTime, assignedByGroup, groupNames.get(assignedByGroup));
+    }
 }

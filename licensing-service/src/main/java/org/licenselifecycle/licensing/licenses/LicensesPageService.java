@@ -3,6 +3,8 @@ package org.licenselifecycle.licensing.licenses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
@@ -27,23 +29,28 @@ public class LicensesPageService {
     private final Seats seats;
     private final LicenseAssignmentService assignments;
     private final LicenseAssignmentRepository rows;
+    private final GroupProducts groups;
 
     LicensesPageService(ProductCatalog catalog, Seats seats, LicenseAssignmentService assignments,
-            LicenseAssignmentRepository rows) {
+            LicenseAssignmentRepository rows, GroupProducts groups) {
         this.rows = rows;
+        this.groups = groups;
         this.catalog = catalog;
         this.seats = seats;
         this.assignments = assignments;
     }
 
     /**
-     * The users of the tenant holding {@code skuId}, by user id after {@code after}; one more row than
-     * asked tells whether there is a next page.
+     * The users of the tenant holding {@code skuId}, by user id after {@code after}, each inherited one with its
+     * group's name; one more row than asked tells whether there is a next page.
      */
     @Transactional
     public List<LicenseHolder> holders(UUID tenantId, UUID skuId, int top, UUID after) {
         ownedProduct(tenantId, skuId);
-        return rows.holders(tenantId, skuId, after, top + 1);
+        List<LicenseHolder> holders = rows.holders(tenantId, skuId, after, top + 1);
+        Map<UUID, String> names = groups.names(tenantId, holders.stream().map(LicenseHolder::assignedByGroup)
+                .filter(Objects::nonNull).toList());
+        return holders.stream().map(holder -> holder.named(names)).toList();
     }
 
     /** Unassigns {@code skuId} from every selected user in one transaction, or from none of them. */

@@ -194,6 +194,7 @@ public final class Operations {
     private static final Set<DirectoryRole> USER_ADMINS = AdminRoles.USER_ADMINS;
     private static final Set<DirectoryRole> GLOBAL_ONLY = AdminRoles.GLOBAL_ONLY;
     private static final Set<DirectoryRole> GROUP_ADMINS = AdminRoles.GROUP_ADMINS;
+    private static final Set<DirectoryRole> GROUP_LICENSE_ADMINS = AdminRoles.GROUP_LICENSE_ADMINS;
 
     /** Graph's permissions for reading users, least privileged first (user-list, user-get). */
     private static final Set<String> USER_READERS_APP = Set.of(USER_READ_ALL, USER_READ_WRITE_ALL, DIRECTORY_READ_ALL,
@@ -269,8 +270,10 @@ public final class Operations {
             // user-assignlicense
             Map.entry(ASSIGN_LICENSES, new Rule(LICENSE_WRITERS, LICENSE_WRITERS, LICENSE_ADMINS)),
             // group-assignlicense: LicenseAssignment.ReadWrite.All, then Directory.ReadWrite.All, Group.ReadWrite.All
-            // (delegated and application); group reprocessing is the same right over the group's members
-            Map.entry(ASSIGN_GROUP_LICENSES, new Rule(GROUP_LICENSE_WRITERS, GROUP_LICENSE_WRITERS, LICENSE_ADMINS)),
+            // (delegated and application); roles License, Groups, User Administrator; group reprocessing is the same
+            // right over the group's members
+            Map.entry(ASSIGN_GROUP_LICENSES, new Rule(GROUP_LICENSE_WRITERS, GROUP_LICENSE_WRITERS,
+                    GROUP_LICENSE_ADMINS)),
             // user-reprocesslicenseassignment: User.ReadWrite.All, then Directory.ReadWrite.All
             Map.entry(REPROCESS_USER_LICENSES, new Rule(USER_WRITERS, USER_WRITERS, LICENSE_ADMINS)),
             // user-list-licensedetails
