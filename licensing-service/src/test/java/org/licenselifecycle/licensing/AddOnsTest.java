@@ -276,6 +276,29 @@ class AddOnsTest {
     }
 
     @Test
+    void assigningAKeptLicenseDirectlyMakesItDirectAndEndsItsDependencyViolation() {
+        TestTenant tenant = new TestTenant();
+        tenant.buy(WORKPLACE_ANALYTICS, 2);
+        tenant.buy(OFFICE_365_E3, 2);
+        UUID analyst = tenant.newUser();
+        UUID sales = Groups.giving(tenant, "Sales", OFFICE_365_E3, analyst);
+        tenant.assign(analyst, WORKPLACE_ANALYTICS);
+        Groups.leave(tenant, sales, "Sales", analyst);
+
+        tenant.assign(analyst, OFFICE_365_E3);
+
+        assertThat(tenant.seats(OFFICE_365_E3)).containsExactly(2, 1, 1);
+        assertThat(lastStates(analyst)).extracting(LicenseAssignmentState::skuId, LicenseAssignmentState::assignedByGroup,
+                LicenseAssignmentState::state).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(OFFICE_365_E3, null, "Active"),
+                        org.assertj.core.groups.Tuple.tuple(WORKPLACE_ANALYTICS, null, "Active"));
+        // the add-on going leaves the direct E3 alone
+        tenant.assignLicense(analyst, remove(WORKPLACE_ANALYTICS)).then().statusCode(200);
+        assertThat(tenant.seats(OFFICE_365_E3)).containsExactly(2, 1, 1);
+        assertThat(removals(analyst)).extracting(LicenseRemoved::skuId).containsExactly(WORKPLACE_ANALYTICS);
+    }
+
+    @Test
     void theSdkReadsTheRefusalOfAnAddOnWithoutItsPrerequisite() {
         TestTenant tenant = new TestTenant();
         tenant.buy(WORKPLACE_ANALYTICS, 2);

@@ -66,10 +66,16 @@ class KeptForDependents {
         // a product still Active from a group is held through it: only those kept by dependents alone are looked at
         Set<UUID> active = states.stream().filter(InheritedState::active).map(InheritedState::skuId)
                 .collect(Collectors.toSet());
-        Map<UUID, List<InheritedState>> keptBy = states.stream()
-                .filter(state -> keeps(state) && !active.contains(state.skuId()))
-                .filter(state -> held.containsKey(state.skuId()) && !held.get(state.skuId()).direct())
-                .collect(Collectors.groupingBy(InheritedState::skuId, LinkedHashMap::new, Collectors.toList()));
+        Map<UUID, List<InheritedState>> keptBy = new LinkedHashMap<>();
+        for (InheritedState state : states.stream().filter(KeptForDependents::keeps).toList()) {
+            LicenseRow row = held.get(state.skuId());
+            if (row != null && row.direct()) {
+                // assigned directly now: the direct assignment holds it, the group's state keeps nothing any more
+                inherited.drop(userId, state.groupId(), state.skuId());
+            } else if (row != null && !active.contains(state.skuId())) {
+                keptBy.computeIfAbsent(state.skuId(), sku -> new ArrayList<>()).add(state);
+            }
+        }
         if (keptBy.isEmpty()) {
             return List.of();
         }
