@@ -15,6 +15,10 @@ public final class Catalog {
     public static final UUID OFFICE_BUSINESS = UUID.fromString("094e7854-93fc-4d55-b2c0-3ab5369ebdc1");
     public static final UUID TEAMS1 = UUID.fromString("57ff2da0-773e-42df-b2af-ffb7a2317929");
 
+    /** Microsoft Workplace Analytics, an add-on: its user plan needs Exchange Online (Plan 1) or (Plan 2) enabled. */
+    public static final UUID WORKPLACE_ANALYTICS = UUID.fromString("3d957427-ecdc-4df2-aacd-01cc9d519da8");
+    public static final UUID WORKPLACE_ANALYTICS_INSIGHTS_USER = UUID.fromString("b622badb-1b45-48d5-920f-4b27a2c0996c");
+
     /** A product id that is in no catalog: not one of Microsoft's, so a full catalog file does not hold it either. */
     public static final UUID NOT_IN_CATALOG = UUID.fromString("0000e5e5-0000-4000-8000-00000000e5e5");
 

@@ -30,7 +30,9 @@ import org.licenselifecycle.support.sql.Sql;
  * remembers each source; it leaves the user ({@code LicenseRemoved}, cause NO_LONGER_INHERITED) only when no source
  * is left. A member the seats (or the catalog's rules) cannot give it to gets state Error and no license, never an
  * oversold seat: CountViolation, MutuallyExclusiveViolation ({@link HeldLicense#excludes}),
- * ProhibitedInUsageLocationViolation. A group gives a member all its products or none of those it did not give yet
+ * ProhibitedInUsageLocationViolation. A license no source gives any more stays while another license of the user depends on
+ * it (DependencyViolation, {@link KeptForDependents}); a group gives an add-on only with its prerequisite
+ * ({@link AddOnPrerequisites}). A group gives a member all its products or none of those it did not give yet
  * ({@link #finish}): one product in Error puts the group's others in Error too, with no seat taken. Reprocessing tries
  * those again.
  *
@@ -57,10 +59,15 @@ public class GroupLicensing {
     private final Outbox outbox;
     private final Sql sql;
     private final Clock clock;
+    private final AddOnPrerequisites prerequisites;
+    private final KeptForDependents dependents;
 
     GroupLicensing(GroupMembers members, GroupProducts groups, InheritedLicenses inherited,
             LicenseAssignmentRepository rows, LicenseAssignmentStates states, ProductCatalog catalog, Seats seats,
-            LicenseEvents events, LicenseAudit audit, Outbox outbox, Sql sql, Clock clock) {
+            LicenseEvents events, LicenseAudit audit, Outbox outbox, Sql sql, Clock clock,
+            AddOnPrerequisites prerequisites, KeptForDependents dependents) {
+        this.prerequisites = prerequisites;
+        this.dependents = dependents;
         this.members = members;
         this.groups = groups;
         this.inherited = inherited;
@@ -100,7 +107,8 @@ public class GroupLicensing {
             List<AssignedLicense> add, List<UUID> remove) {
         LicenseChange change = LicenseChange.of(add, remove);
         lockTenant(tenantId);
-        Set<UUID> given = groups.givenBy(tenantId, groupId).stream().map(AssignedLicense::skuId).collect(Collectors.toSet());
+        List<AssignedLicense> before = groups.givenBy(tenantId, groupId);
+        Set<UUID> given = before.stream().map(AssignedLicense::skuId).collect(Collectors.toSet());
         for (AssignedLicense license : change.add()) {
             Product product = catalog.find(license.skuId()).filter(p -> seats.owns(tenantId, p.skuId()))
                     .orElseThrow(() -> LicenseAssignmentRefused.invalidLicense(license.skuId()));
@@ -113,6 +121,7 @@ public class GroupLicensing {
                 throw LicenseAssignmentRefused.groupLacksLicense(skuId);
             }
         }
+        prerequisites.checkGroup(before, after(before, change));
         change.add().forEach(license -> groups.give(tenantId, groupId, license));
         change.remove().forEach(skuId -> groups.withdraw(tenantId, groupId, skuId));
         settle(tenantId, members.of(tenantId, groupId), actor);
@@ -141,6 +150,15 @@ public class GroupLicensing {
         Optional<UUID> userId = rows.find(tenantId, user).map(Holder::userId);
         userId.ifPresent(id -> settle(tenantId, List.of(id), actor));
         return userId;
+    }
+
+    /** The group's products once {@code change} applies. */
+    private static List<AssignedLicense> after(List<AssignedLicense> before, LicenseChange change) {
+        Map<UUID, AssignedLicense> after = new LinkedHashMap<>();
+        before.forEach(license -> after.put(license.skuId(), license));
+        change.add().forEach(license -> after.put(license.skuId(), license));
+        change.remove().forEach(after::remove);
+        return List.copyOf(after.values());
     }
 
     /** A group's products and name, as Graph's group answers them. */
@@ -192,11 +210,22 @@ public class GroupLicensing {
         List<Inheritance> meant = member.meant.stream().filter(i -> i.license().skuId().equals(skuId)).toList();
         Set<UUID> meantGroups = meant.stream().map(Inheritance::groupId).collect(Collectors.toSet());
         List<InheritedState> was = member.was.stream().filter(s -> s.skuId().equals(skuId)).toList();
+        LicenseRow held = member.held.get(skuId);
+        if (held != null && meant.isEmpty() && member.keptForDependents().contains(skuId)) {
+            // Entra does not remove it while a license from another source depends on it: held, its groups in Error
+            was.forEach(s -> {
+                if (s.active() || KeptForDependents.keeps(s)) {
+                    member.mark(s.groupId(), skuId, InheritedState.ERROR, InheritedState.DEPENDENCY_VIOLATION, now);
+                } else {
+                    inherited.drop(user.userId(), s.groupId(), skuId);
+                }
+            });
+            return;
+        }
         was.stream().filter(s -> !meantGroups.contains(s.groupId()))
                 .forEach(s -> inherited.drop(user.userId(), s.groupId(), skuId));
         Map<UUID, InheritedState> wasByGroup = was.stream()
                 .collect(Collectors.toMap(InheritedState::groupId, s -> s));
-        LicenseRow held = member.held.get(skuId);
 
         if (held != null) {
             if (meant.isEmpty() && !held.direct()) {
@@ -336,6 +365,7 @@ public class GroupLicensing {
         /** Groups becoming one more source of a product the member holds already. */
         final List<Inheritance> newSources = new ArrayList<>();
         boolean changed;
+        private Set<UUID> keptForDependents;
 
         Member(Holder original, List<Inheritance> meant, List<InheritedState> was, UUID actor) {
             this.original = original;
@@ -353,6 +383,20 @@ public class GroupLicensing {
                 inherited.put(original.tenantId(), original.userId(), groupId, skuId, state, error, now);
                 changed = true;
             }
+        }
+
+        /**
+         * The products held from groups alone that no group gives any more but that stay, since another license the
+         * member holds depends on them; decided once, from what the member held when locked.
+         */
+        Set<UUID> keptForDependents() {
+            if (keptForDependents == null) {
+                Set<UUID> meantProducts = meant.stream().map(i -> i.license().skuId()).collect(Collectors.toSet());
+                keptForDependents = dependents.keep(original.licenses(), original.licenses().stream()
+                        .filter(row -> !row.direct() && !meantProducts.contains(row.skuId())).map(LicenseRow::skuId)
+                        .collect(Collectors.toSet()));
+            }
+            return keptForDependents;
         }
 
         /** The products to decide: those meant, those inherited before, and those held only through groups. */

@@ -31,11 +31,12 @@ class LicenseAssignmentRepository {
 
     /**
      * The group a license {@code a} is inherited from, shown as its {@code assignedByGroup}: the first by id of its
-     * Active inherited states (an index probe, in the same statement, that finds nothing for a user without groups).
+     * Active inherited states, else of those that keep it for a license depending on it ({@link KeptForDependents});
+     * an index probe, in the same statement, that finds nothing for a user without groups.
      */
     private static final String ASSIGNED_BY_GROUP = """
             (SELECT i.group_id FROM inherited_license i WHERE i.user_id = a.user_id AND i.sku_id = a.sku_id
-             AND i.state = 'Active' ORDER BY i.group_id LIMIT 1)""";
+             AND i.error IN ('None', 'DependencyViolation') ORDER BY i.error <> 'None', i.group_id LIMIT 1)""";
 
     /** The users, with the licenses they hold, of a tenant among some ids: two parameters each (tenant, ids). */
     private static final String HOLDERS = """

@@ -40,9 +40,14 @@ public class LicenseAssignmentService {
     private final Clock clock;
     private final LicenseChangeMetrics metrics;
     private final LicenseAssignmentStates states;
+    private final AddOnPrerequisites prerequisites;
+    private final KeptForDependents dependents;
 
     LicenseAssignmentService(LicenseAssignmentRepository rows, ProductCatalog catalog, Seats seats, LicenseEvents events,
-            LicenseAudit audit, Clock clock, LicenseChangeMetrics metrics, LicenseAssignmentStates states) {
+            LicenseAudit audit, Clock clock, LicenseChangeMetrics metrics, LicenseAssignmentStates states,
+            AddOnPrerequisites prerequisites, KeptForDependents dependents) {
+        this.prerequisites = prerequisites;
+        this.dependents = dependents;
         this.states = states;
         this.metrics = metrics;
         this.rows = rows;
@@ -109,7 +114,11 @@ public class LicenseAssignmentService {
             for (Holder user : users) {
                 LicenseChange userChange = change.apply(user);
                 operations.addAll(LicenseChangeMetrics.of(userChange));
-                apply(user, actor, userChange, seatMoves);
+                try {
+                    apply(user, actor, userChange, seatMoves);
+                } catch (PrerequisiteMissing refused) {
+                    throw refused.of(user); // one of several users: the refusal names them
+                }
             }
             finish(tenantId, seatMoves);
             metrics.succeededAtCommit(operations);
@@ -218,11 +227,22 @@ public class LicenseAssignmentService {
             }
         }
         added.removeAll(unchanged);
+        // a license kept from a group only because another depended on it goes once nothing does (the users with groups)
+        List<KeptForDependents.Released> released = holder.hasGroupStates()
+                ? dependents.noLongerNeeded(holder.userId(), held) : List.of();
+        released.forEach(kept -> {
+            held.remove(kept.license().skuId());
+            seatMoves.release(kept.license().skuId());
+        });
+        rows.remove(holder.userId(), released.stream().map(kept -> kept.license().skuId()).toList());
 
         List<HeldLicense> after = held.values().stream().map(this::held).toList();
+        prerequisites.checkUser(audit.held(holder.licenses()), after);
         boolean exchangeRetained = after.stream().anyMatch(HeldLicense::grantsExchangeOnline);
         UserRef user = holder.ref();
         removed.forEach(license -> events.removed(user, license, exchangeRetained, RemovalReason.UNASSIGNED, actor, now));
+        released.forEach(kept -> events.noLongerInherited(user, held(kept.license()), exchangeRetained, kept.groupId(),
+                actor, now));
         // a group's license whose disabled plans changed stays the group's
         added.forEach(license -> events.assigned(user, license, held.get(license.product().skuId()).assignedByGroup(),
                 exchangeRetained, actor, now));

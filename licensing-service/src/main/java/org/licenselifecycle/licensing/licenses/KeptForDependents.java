@@ -1,0 +1,100 @@
+package org.licenselifecycle.licensing.licenses;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
+import org.licenselifecycle.licensing.products.PlanDependencies;
+import org.licenselifecycle.licensing.products.ProductCatalog;
+import org.licenselifecycle.licensing.products.ServicePlan;
+
+/**
+ * Entra ID's DependencyViolation for group-based licensing: "One of the products that's specified in the group contains
+ * a service plan that must be enabled for another service plan, in another product, to function. This error occurs
+ * when Microsoft Entra ID attempts to remove the underlying service plan", e.g. when the user leaves the group. The
+ * inherited license is then not removed: it stays with the user (its seat, their mailbox), its state from each group
+ * that gave it Error with DependencyViolation, until nothing depends on it any more, when it goes as any inherited
+ * license goes (LicenseRemoved, NO_LONGER_INHERITED). Which plan needs which: {@link PlanDependencies}.
+ */
+@ApplicationScoped
+class KeptForDependents {
+
+    private final PlanDependencies dependencies;
+    private final ProductCatalog catalog;
+    private final InheritedLicenses inherited;
+
+    KeptForDependents(PlanDependencies dependencies, ProductCatalog catalog, InheritedLicenses inherited) {
+        this.dependencies = dependencies;
+        this.catalog = catalog;
+        this.inherited = inherited;
+    }
+
+    /**
+     * Of the licenses the user holds ({@code held}, by product) that no source gives any more ({@code leaving}), those
+     * that stay because a license the user keeps depends on one of their plans.
+     */
+    Set<UUID> keep(Collection<LicenseRow> held, Set<UUID> leaving) {
+        if (leaving.isEmpty()) {
+            return Set.of();
+        }
+        Map<UUID, List<ServicePlan>> staying = new LinkedHashMap<>();
+        Map<UUID, List<ServicePlan>> going = new LinkedHashMap<>();
+        for (LicenseRow row : held) {
+            (leaving.contains(row.skuId()) ? going : staying).put(row.skuId(), enabledPlans(row));
+        }
+        return dependencies.stillNeeded(staying, going);
+    }
+
+    /** Whether the user's state of a product from a group keeps (or kept) a license for another that depends on it. */
+    static boolean keeps(InheritedState state) {
+        return InheritedState.DEPENDENCY_VIOLATION.equals(state.error());
+    }
+
+    /**
+     * For a direct change of the user's licenses (the user locked, {@code held} what they hold after it): the licenses
+     * kept only for a dependent that is no longer needed, each with the group it was inherited from. Their states
+     * are dropped here; the caller takes the licenses away and announces them.
+     */
+    List<Released> noLongerNeeded(UUID userId, Map<UUID, LicenseRow> held) {
+        List<InheritedState> states = inherited.of(userId);
+        // a product still Active from a group is held through it: only those kept by dependents alone are looked at
+        Set<UUID> active = states.stream().filter(InheritedState::active).map(InheritedState::skuId)
+                .collect(Collectors.toSet());
+        Map<UUID, List<InheritedState>> keptBy = new LinkedHashMap<>();
+        for (InheritedState state : states.stream().filter(KeptForDependents::keeps).toList()) {
+            LicenseRow row = held.get(state.skuId());
+            if (row != null && row.direct()) {
+                // assigned directly now: the direct assignment holds it, the group's state keeps nothing any more
+                inherited.drop(userId, state.groupId(), state.skuId());
+            } else if (row != null && !active.contains(state.skuId())) {
+                keptBy.computeIfAbsent(state.skuId(), sku -> new ArrayList<>()).add(state);
+            }
+        }
+        if (keptBy.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> needed = keep(held.values(), keptBy.keySet());
+        List<Released> released = new ArrayList<>();
+        keptBy.forEach((skuId, kept) -> {
+            if (!needed.contains(skuId)) {
+                kept.forEach(state -> inherited.drop(userId, state.groupId(), skuId));
+                released.add(new Released(held.get(skuId), kept.get(0).groupId()));
+            }
+        });
+        return released;
+    }
+
+    /** A kept license that goes, and the group the user inherited it from. */
+    record Released(LicenseRow license, UUID groupId) {
+    }
+
+    private List<ServicePlan> enabledPlans(LicenseRow row) {
+        return catalog.find(row.skuId()).orElseThrow().enabledPlans(row.disabledPlans());
+    }
+}
