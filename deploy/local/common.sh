@@ -194,12 +194,12 @@ cds_options() {
   cache="$CDS_DIR/$name.aot"
   # -Xlog: the JVM lists every class it leaves out of the cache as a warning when it records or writes it
   if [[ -s "$cache" && -z "$(find "$(readlink -f "$JAVA")" "$(cds_inputs "$name")" "$LOCAL_DIR"/*.jvm -newer "$cache" -print -quit)" ]]; then
-    printf '%s\n' "-XX:AOTCache=$cache" -Xlog:aot=error,cds=error
+    printf '%s\n' "-XX:AOTCache=$cache" '-Xlog:aot*=error,cds*=error'
   else
     # A training run: the cache is written when this JVM exits. Until then the file is absent, so a JVM killed before
     # it could write leaves nothing stale behind; the next start trains again.
     rm -f "$cache"
-    printf '%s\n' "-XX:AOTCacheOutput=$cache" -Xlog:aot=error,cds=error
+    printf '%s\n' "-XX:AOTCacheOutput=$cache" '-Xlog:aot*=error,cds*=error'
   fi
 }
 
