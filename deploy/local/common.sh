@@ -35,8 +35,8 @@ SERVICE_HOST="${SERVICE_HOST:-127.0.0.1}"
 # enough). Class data sharing (CDS: auto, true or false): with a JDK 25 or later (Temurin 25 is installed on these
 # machines) each JVM keeps an AOT cache (JEP 483/514) in CDS_DIR, one per process. The first start after a build (or
 # after a change of JVM or JVM options) is the training run: the JVM records the classes it loads and links and
-# writes the cache when it stops (deploy/local/stop waits for it); each later start maps it and is ready on about 0.6
-# times the CPU, at the same resident memory (the cache's pages replace the metaspace the JVM would fill). auto (the
+# writes the cache when it stops (deploy/local/stop waits for it); each later start maps it and is ready on about two
+# thirds of the CPU, at the same resident memory (the cache's pages replace the metaspace the JVM would fill). auto (the
 # default): that cache with a JDK 25 or later, nothing with an older one. true: also JDK 19-24's dynamic archive
 # (-XX:+AutoCreateSharedArchive), which costs 55-70 MB of RSS a service. false: neither.
 CDS_DIR="$RUN_DIR/cds"
