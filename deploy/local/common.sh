@@ -32,12 +32,17 @@ GATEWAY_DIR="$RUN_DIR/gateway"
 SERVICE_HOST="${SERVICE_HOST:-127.0.0.1}"
 
 # The JVM that runs the services, the console and the broker: LOCAL_JAVA when set, else java on the PATH (17 is
-# enough). With a JDK 19 or later and CDS=true, each JVM keeps a class data sharing archive of the classes it loaded
-# (CDS_DIR, one per process, written when the process stops and mapped at its next start): a service then starts on
-# about 0.7 times the CPU, but its resident memory grows by the mapped archive (55-70 MB a service under the path
-# benchmark's load), so it is off by default. A JVM that finds its archive stale (a new build) writes it anew.
+# enough). Class data sharing (CDS: auto, true or false): with a JDK 25 or later (Temurin 25 is installed on these
+# machines) each JVM keeps an AOT cache (JEP 483/514) in CDS_DIR, one per process. The first start after a build (or
+# after a change of JVM or JVM options) is the training run: the JVM records the classes it loads and links and
+# writes the cache when it stops (deploy/local/stop waits for it); each later start maps it and is ready on about two
+# thirds of the CPU, at the same resident memory (the cache's pages replace the metaspace the JVM would fill). auto (the
+# default): that cache with a JDK 25 or later, nothing with an older one. true: also JDK 19-24's dynamic archive
+# (-XX:+AutoCreateSharedArchive), which costs 55-70 MB of RSS a service. false: neither.
 CDS_DIR="$RUN_DIR/cds"
-CDS="${CDS:-false}"
+CDS="${CDS:-auto}"
+# How long stop waits for a JVM that writes its AOT cache as it exits (the JVM assembles it in a child JVM).
+CDS_WRITE_SECONDS="${CDS_WRITE_SECONDS:-180}"
 
 # name (= Maven module) | HTTP port | database | the variable that sets the port
 SERVICES=(
@@ -171,16 +176,39 @@ local_java() {
   fi
 }
 
-# The class data sharing options of the process <name>: none before JDK 19, which cannot create the archive itself.
+# The class data sharing options of the process <name> (see CDS above): the AOT cache with a JDK 25 or later, the
+# dynamic archive with JDK 19-24 and CDS=true, none before JDK 19, which cannot create an archive itself.
 cds_options() {
-  local home feature
-  [[ "$CDS" == true ]] || return 0
+  local name="$1" home feature cache
+  [[ "$CDS" == true || "$CDS" == auto ]] || return 0
   home="$(dirname "$(dirname "$(readlink -f "$JAVA")")")"
   feature="$(jdk_feature "$home")"
   [[ -n "$feature" && "$feature" -ge 19 ]] || return 0
   mkdir -p "$CDS_DIR"
-  # -Xlog: the JVM lists every class it leaves out of the archive as a warning when it writes it
-  printf '%s\n' -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$CDS_DIR/$1.jsa" -Xlog:cds=error
+  if ((feature < 25)); then
+    [[ "$CDS" == true ]] || return 0
+    # -Xlog: the JVM lists every class it leaves out of the archive as a warning when it writes it
+    printf '%s\n' -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$CDS_DIR/$name.jsa" -Xlog:cds=error
+    return 0
+  fi
+  cache="$CDS_DIR/$name.aot"
+  # -Xlog: the JVM lists every class it leaves out of the cache as a warning when it records or writes it
+  if [[ -s "$cache" && -z "$(find "$(readlink -f "$JAVA")" "$(cds_inputs "$name")" "$LOCAL_DIR"/*.jvm -newer "$cache" -print -quit)" ]]; then
+    printf '%s\n' "-XX:AOTCache=$cache" '-Xlog:aot*=error,cds*=error'
+  else
+    # A training run: the cache is written when this JVM exits. Until then the file is absent, so a JVM killed before
+    # it could write leaves nothing stale behind; the next start trains again.
+    rm -f "$cache"
+    printf '%s\n' "-XX:AOTCacheOutput=$cache" '-Xlog:aot*=error,cds*=error'
+  fi
+}
+
+# What the AOT cache of <name> was made from, besides the JVM and its options: a newer file there makes it stale.
+cds_inputs() {
+  case "$1" in
+    kafka) printf '%s' "$KAFKA_DIR/classpath.txt" ;;
+    *) printf '%s' "$RUN_DIR/apps/$1" ;;
+  esac
 }
 
 JAVA="$(local_java)"
