@@ -7,6 +7,7 @@ import static org.licenselifecycle.licensing.Catalog.BUSINESS_PREMIUM;
 import static org.licenselifecycle.licensing.Catalog.EXCHANGE_S_ENTERPRISE;
 import static org.licenselifecycle.licensing.Catalog.EXCHANGE_S_STANDARD;
 import static org.licenselifecycle.licensing.Catalog.OFFICE_365_E3;
+import static org.licenselifecycle.licensing.Catalog.SHAREPOINTSTANDARD;
 import static org.licenselifecycle.licensing.Catalog.TEAMS1;
 import static org.licenselifecycle.licensing.TestTenant.add;
 import static org.licenselifecycle.licensing.TestTenant.remove;
@@ -249,8 +250,11 @@ class LicenseEventsTest {
         UUID group = UUID.randomUUID();
         try (ConsumerTask<String, String> events = licenseEventsOf(member)) {
             Groups.join(tenant, group, "Sales", member);
-            Groups.give(tenant, group, BUSINESS_PREMIUM);
-            // a change of the group license's disabled plans keeps it the group's
+            Groups.assignLicense(tenant, group, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM
+                    + "\",\"disabledPlans\":[\"" + TEAMS1 + "\",\"" + SHAREPOINTSTANDARD + "\"]}],\"removeLicenses\":[]}")
+                    .then().statusCode(202);
+            // a change of the group license's disabled plans keeps it the group's (a direct assignment joining it
+            // turns on what it enables: SharePoint)
             tenant.assignLicense(member, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\",\"disabledPlans\":[\""
                     + TEAMS1 + "\"]}],\"removeLicenses\":[]}").then().statusCode(200);
 
@@ -262,7 +266,7 @@ class LicenseEventsTest {
 
             LicenseAssigned inherited = EventJson.read(records.get(0).value(), LicenseAssigned.class);
             assertThat(inherited.assignedByGroup()).isEqualTo(group);
-            assertThat(inherited.disabledPlans()).isEmpty();
+            assertThat(inherited.disabledPlans()).containsExactly(TEAMS1, SHAREPOINTSTANDARD);
             LicenseAssigned changed = EventJson.read(records.get(1).value(), LicenseAssigned.class);
             assertThat(changed.assignedByGroup()).isEqualTo(group);
             assertThat(changed.disabledPlans()).containsExactly(TEAMS1);

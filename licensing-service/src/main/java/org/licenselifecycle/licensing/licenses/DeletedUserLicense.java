@@ -51,7 +51,9 @@ public class DeletedUserLicense extends PanacheEntityBase {
         kept.userId = userId;
         kept.skuId = license.skuId();
         kept.tenantId = tenantId;
-        kept.disabledPlans = license.disabledPlans().toArray(UUID[]::new);
+        // a direct assignment comes back with its own plans, merged again with what the user's groups give then
+        kept.disabledPlans = (license.direct() ? license.directDisabledPlans() : license.disabledPlans())
+                .toArray(UUID[]::new);
         kept.assignedAt = assignedAt;
         // a license also assigned directly comes back directly, from the seats
         kept.assignedByGroup = license.direct() ? null : license.assignedByGroup();

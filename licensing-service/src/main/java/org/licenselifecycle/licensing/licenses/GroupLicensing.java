@@ -34,9 +34,10 @@ import org.licenselifecycle.support.sql.Sql;
  * it (DependencyViolation, {@link KeptForDependents}); a group gives an add-on only with its prerequisite
  * ({@link AddOnPrerequisites}). A group gives a member all its products or none of those it did not give yet
  * ({@link #finish}): one product in Error puts the group's others in Error too, with no seat taken. Reprocessing tries
- * those again.
+ * those again. A license from several sources turns off only the plans every source turns off
+ * ({@link OverlappingLicenses}), merged again in {@link #finish} as sources join, leave or change their plans.
  *
- * <p>Every change here first takes the tenant's group-licensing lock (a transaction-scoped advisory lock), so that
+ * <p>Every change here (but a restore, {@link #restored}) first takes the tenant's group-licensing lock (a transaction-scoped advisory lock), so that
  * memberships, a group's products and reprocessing apply one after the other and each sees what the previous wrote;
  * then it locks the users it settles in id order and moves seats product by product ({@link #settle}), as every other
  * change of licenses does. Direct changes of licenses do not take the tenant's lock.
@@ -179,23 +180,45 @@ public class GroupLicensing {
         if (userIds.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
-        Map<UUID, Holder> holders = rows.lockAll(tenantId, userIds);
-        Map<UUID, Member> all = new LinkedHashMap<>();
+        settle(rows.lockAll(tenantId, userIds).values().stream().map(holder -> new Member(holder, List.of(), actor))
+                .toList(), clock.instant());
+    }
+
+    /**
+     * A restored user (locked by the caller) is a member of their groups again, as Entra ID restores them: they
+     * inherit what those groups give now, with the states and errors of any inheritance (all or none per group, never
+     * an oversold seat), beside the licenses the restore gives back (direct ones and purchases, seats already taken),
+     * which are given and announced here first, in their order. One audit entry for the whole restore.
+     *
+     * <p>Unlike the other changes here, it does not take the tenant's group-licensing lock: the user's lock, taken
+     * before (directory's events lock the user first), is the one every group change also takes to settle them, so
+     * they take turns on it; taking the tenant's lock after the user's would wait in a cycle with a group change.
+     *
+     * @param user the user as before the restore, holding nothing
+     * @param givenBack what the restore gives back, each with its direct plans
+     * @return the licenses the user holds now, by product
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Map<UUID, LicenseRow> restored(Holder user, List<LicenseRow> givenBack, Instant now) {
+        Member member = new Member(user, givenBack, null);
+        settle(List.of(member), now);
+        return member.held;
+    }
+
+    private void settle(List<Member> all, Instant now) {
         TreeMap<UUID, List<Member>> byProduct = new TreeMap<>(SeatMoves.PRODUCT_ORDER);
-        for (Holder holder : holders.values()) {
-            Member member = new Member(holder, groups.meantFor(holder.userId()), inherited.of(holder.userId()), actor);
-            all.put(holder.userId(), member);
+        for (Member member : all) {
             member.products().forEach(skuId -> byProduct.computeIfAbsent(skuId, s -> new ArrayList<>()).add(member));
         }
         byProduct.forEach((skuId, affected) -> affected.forEach(member -> decide(member, skuId, now)));
-        for (Member member : all.values()) {
+        for (Member member : all) {
             finish(member, now);
-            if (member.changed) {
-                audit.changed(member.original, audit.held(member.original.licenses()), audit.held(member.held.values()));
+            Holder user = member.original;
+            if (member.changed || !member.givenBack.isEmpty()) {
+                audit.changed(user, audit.held(user.licenses()), audit.held(member.held.values()));
             }
-            if (member.changed || member.original.hasGroupStates() || !member.meant.isEmpty()) {
-                states.announce(tenantId, member.original.userId(), now);
+            if (member.changed || user.hasGroupStates() || !member.meant.isEmpty()) {
+                states.announce(user.tenantId(), user.userId(), now);
             }
         }
     }
@@ -249,20 +272,7 @@ public class GroupLicensing {
                     member.newSources.add(inheritance);
                 }
             }
-            if (held.direct() || meant.isEmpty()) {
-                return;
-            }
-            List<UUID> plans = meant.get(0).license().disabledPlans();
-            if (!Set.copyOf(held.disabledPlans()).equals(Set.copyOf(plans))) {
-                // only groups give it: its plans are its first group's (a direct assignment's win over them), and a
-                // change is announced as a direct one is (turning Exchange off takes the mailbox's license away)
-                rows.disablePlans(user.userId(), skuId, plans);
-                LicenseRow changed = held.withDisabledPlans(plans);
-                member.held.put(skuId, changed);
-                events.assigned(user.ref(), held(changed), held.assignedByGroup() == null ? meant.get(0).groupId()
-                        : held.assignedByGroup(), member.holdsExchangeOnline(), member.actor, now);
-                member.changed = true;
-            }
+            // its plans are merged again from its sources in finish, once their states are known
             return;
         }
         if (meant.isEmpty()) {
@@ -270,7 +280,8 @@ public class GroupLicensing {
         }
         Inheritance first = meant.get(0);
         Product product = catalog.find(skuId).orElseThrow();
-        HeldLicense license = new HeldLicense(product, first.license().disabledPlans());
+        HeldLicense license = new HeldLicense(product,
+                OverlappingLicenses.disabledPlans(meant.stream().map(i -> i.license().disabledPlans()).toList()));
         String error = whyNot(member, license);
         if (error == null && !seats.take(user.tenantId(), skuId, 1)) {
             error = InheritedState.COUNT_VIOLATION;
@@ -308,7 +319,7 @@ public class GroupLicensing {
             member.mark(source.groupId(), source.license().skuId(), error == null ? InheritedState.ACTIVE
                     : InheritedState.ERROR, error == null ? InheritedState.NONE : error, now);
         }
-        Map<UUID, Inheritance> giving = new LinkedHashMap<>();
+        Map<UUID, UUID> giving = new LinkedHashMap<>();
         member.tried.forEach((skuId, from) -> {
             from.stream().filter(i -> member.failed.containsKey(i.groupId())).forEach(i -> member.mark(i.groupId(),
                     skuId, InheritedState.ERROR, member.failed.get(i.groupId()), now));
@@ -318,16 +329,45 @@ public class GroupLicensing {
                 member.held.remove(skuId);
                 seats.release(user.tenantId(), skuId, 1);
             } else {
-                giving.put(skuId, left.get(0));
+                giving.put(skuId, left.get(0).groupId());
             }
         });
-        // given once the seats of those not given are back, so that each LicenseAssigned says what the user holds
-        giving.forEach((skuId, first) -> {
-            HeldLicense license = new HeldLicense(catalog.find(skuId).orElseThrow(), first.license().disabledPlans());
-            LicenseRow given = new LicenseRow(skuId, license.disabledPlans(), null, first.groupId(), false);
+        // each license held turns off what all its sources (direct, Active groups) turn off, as they are now
+        List<UUID> replanned = new ArrayList<>();
+        for (LicenseRow row : List.copyOf(member.held.values())) {
+            List<List<UUID>> sources = new ArrayList<>();
+            if (row.direct()) {
+                sources.add(row.directDisabledPlans());
+            }
+            member.activeSources(row.skuId()).forEach(i -> sources.add(i.license().disabledPlans()));
+            List<UUID> plans = sources.isEmpty() ? row.disabledPlans() : OverlappingLicenses.disabledPlans(sources);
+            member.held.put(row.skuId(), row.withDisabledPlans(plans));
+            if (!giving.containsKey(row.skuId()) && !member.givesBack(row.skuId())
+                    && !OverlappingLicenses.same(plans, row.disabledPlans())) {
+                // a change of plans is announced as a direct one is (turning Exchange off takes the mailbox's license)
+                rows.update(user.userId(), member.held.get(row.skuId()));
+                replanned.add(row.skuId());
+                member.changed = true;
+            }
+        }
+        // given once the seats of those not given are back and every plan is known, so that each LicenseAssigned
+        // says what the user holds: what the restore gives back first, then the plans changed, then the groups' new
+        for (LicenseRow back : member.givenBack) {
+            LicenseRow given = member.held.get(back.skuId());
             rows.give(user.tenantId(), user.userId(), given, now, member.actor);
-            member.held.put(skuId, given);
-            events.assigned(user.ref(), license, first.groupId(), member.holdsExchangeOnline(), member.actor, now);
+            events.assigned(user.ref(), held(given), given.assignedByGroup(), member.holdsExchangeOnline(),
+                    member.actor, now);
+        }
+        for (UUID skuId : replanned) {
+            LicenseRow changed = member.held.get(skuId);
+            // the group it is inherited from now (the first, as assignedByGroup shows it); none once only direct
+            UUID group = member.activeSources(skuId).stream().map(Inheritance::groupId).findFirst().orElse(null);
+            events.assigned(user.ref(), held(changed), group, member.holdsExchangeOnline(), member.actor, now);
+        }
+        giving.forEach((skuId, group) -> {
+            LicenseRow given = member.held.get(skuId);
+            rows.give(user.tenantId(), user.userId(), given, now, member.actor);
+            events.assigned(user.ref(), held(given), group, member.holdsExchangeOnline(), member.actor, now);
             member.changed = true;
         });
     }
@@ -364,19 +404,28 @@ public class GroupLicensing {
         final Map<UUID, List<Inheritance>> tried = new LinkedHashMap<>();
         /** Groups becoming one more source of a product the member holds already. */
         final List<Inheritance> newSources = new ArrayList<>();
+        /** What a restore gives back (direct, purchases), not written yet; empty otherwise. */
+        final List<LicenseRow> givenBack;
+        /** The member's state of each product from each group, as this settling leaves it. */
+        final Map<List<UUID>, String> statesNow = new LinkedHashMap<>();
         boolean changed;
         private Set<UUID> keptForDependents;
 
-        Member(Holder original, List<Inheritance> meant, List<InheritedState> was, UUID actor) {
+        /** The user as locked (with what they hold), and what a restore gives them back besides. */
+        Member(Holder original, List<LicenseRow> givenBack, UUID actor) {
             this.original = original;
-            this.meant = meant;
-            this.was = was;
+            this.meant = groups.meantFor(original.userId());
+            this.was = inherited.of(original.userId());
+            this.givenBack = List.copyOf(givenBack);
             this.actor = actor;
             original.licenses().forEach(row -> held.put(row.skuId(), row));
+            givenBack.forEach(row -> held.put(row.skuId(), row));
+            was.forEach(s -> statesNow.put(List.of(s.groupId(), s.skuId()), s.state()));
         }
 
         /** Records the member's state of the product from the group, when it is not that already. */
         void mark(UUID groupId, UUID skuId, String state, String error, Instant now) {
+            statesNow.put(List.of(groupId, skuId), state);
             boolean same = was.stream().anyMatch(s -> s.groupId().equals(groupId) && s.skuId().equals(skuId)
                     && s.state().equals(state) && error.equals(s.error()));
             if (!same) {
@@ -397,6 +446,16 @@ public class GroupLicensing {
                         .collect(Collectors.toSet()));
             }
             return keptForDependents;
+        }
+
+        boolean givesBack(UUID skuId) {
+            return givenBack.stream().anyMatch(row -> row.skuId().equals(skuId));
+        }
+
+        /** The groups giving the member the product now whose state is Active: the license's group sources. */
+        List<Inheritance> activeSources(UUID skuId) {
+            return meant.stream().filter(i -> i.license().skuId().equals(skuId))
+                    .filter(i -> InheritedState.ACTIVE.equals(statesNow.get(List.of(i.groupId(), skuId)))).toList();
         }
 
         /** The products to decide: those meant, those inherited before, and those held only through groups. */

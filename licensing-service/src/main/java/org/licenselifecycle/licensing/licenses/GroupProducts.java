@@ -31,7 +31,7 @@ class GroupProducts {
                 tenantId, groupId, license.skuId(), license.disabledPlans().toArray(UUID[]::new));
     }
 
-    /** The group stops giving the product: true when it gave it. The row stays, for a restore that says so. */
+    /** The group stops giving the product: true when it gave it. The row stays (its plans kept for a later give). */
     boolean withdraw(UUID tenantId, UUID groupId, UUID skuId) {
         return sql.update("UPDATE group_product SET gives = FALSE WHERE tenant_id = ? AND group_id = ? AND sku_id = ? "
                 + "AND gives", tenantId, groupId, skuId) == 1;
@@ -53,14 +53,6 @@ class GroupProducts {
                 JOIN group_product p ON p.group_id = m.group_id AND p.tenant_id = m.tenant_id AND p.gives
                 WHERE m.user_id = ? AND m.member ORDER BY p.sku_id, p.group_id""",
                 row -> new Inheritance(Sql.uuid(row, 1), new AssignedLicense(Sql.uuid(row, 2), Sql.uuids(row, 3))), userId);
-    }
-
-    /** Whether the group gives the product and the user is its member (a restore's question). */
-    boolean gives(UUID tenantId, UUID groupId, UUID skuId, UUID userId) {
-        return sql.first("""
-                SELECT 1 FROM group_product p JOIN group_member m ON m.group_id = p.group_id AND m.user_id = ? AND m.member
-                WHERE p.tenant_id = ? AND p.group_id = ? AND p.sku_id = ? AND p.gives""",
-                row -> 1, userId, tenantId, groupId, skuId).isPresent();
     }
 
     /** The group as licensing heard of it in the tenant: its name; empty when never heard of (or another tenant's). */

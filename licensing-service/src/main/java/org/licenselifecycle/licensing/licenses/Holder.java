@@ -37,15 +37,26 @@ record Holder(UUID tenantId, UUID userId, String userPrincipalName, String displ
     /**
      * One row of {@code license_assignment}: a product the user holds (one seat) and where it came from.
      *
+     * @param disabledPlans the plans turned off in the license the user holds: those every source turns off
+     *     ({@link OverlappingLicenses})
      * @param assignedByGroup a group the user inherits it from (the first by id, of {@code inherited_license}'s Active
      *     rows), null when no group gives it
      * @param direct whether it is (also) assigned directly; a license neither direct nor inherited is not held
+     * @param directDisabledPlans the plans the direct assignment (or self-service purchase) turns off, as its own
+     *     {@code licenseAssignmentState} says; empty when not direct
      */
     record LicenseRow(UUID skuId, List<UUID> disabledPlans, UUID selfServiceSubscriptionId, UUID assignedByGroup,
-            boolean direct) {
+            boolean direct, List<UUID> directDisabledPlans) {
 
         LicenseRow {
             disabledPlans = List.copyOf(disabledPlans);
+            directDisabledPlans = direct ? List.copyOf(directDisabledPlans) : List.of();
+        }
+
+        /** A license whose plans are its direct assignment's when direct (no group turning on more of them). */
+        LicenseRow(UUID skuId, List<UUID> disabledPlans, UUID selfServiceSubscriptionId, UUID assignedByGroup,
+                boolean direct) {
+            this(skuId, disabledPlans, selfServiceSubscriptionId, assignedByGroup, direct, disabledPlans);
         }
 
         /** A license with one source: direct when {@code assignedByGroup} is null, else that group's. */
@@ -53,12 +64,19 @@ record Holder(UUID tenantId, UUID userId, String userPrincipalName, String displ
             this(skuId, disabledPlans, selfServiceSubscriptionId, assignedByGroup, assignedByGroup == null);
         }
 
+        /** The license with other plans turned off, its sources' own plans unchanged. */
         LicenseRow withDisabledPlans(List<UUID> plans) {
-            return new LicenseRow(skuId, plans, selfServiceSubscriptionId, assignedByGroup, direct);
+            return new LicenseRow(skuId, plans, selfServiceSubscriptionId, assignedByGroup, direct, directDisabledPlans);
         }
 
-        LicenseRow asDirect() {
-            return new LicenseRow(skuId, disabledPlans, selfServiceSubscriptionId, assignedByGroup, true);
+        /** The license also assigned directly, the direct assignment turning off {@code plans}. */
+        LicenseRow asDirect(List<UUID> plans) {
+            return new LicenseRow(skuId, disabledPlans, selfServiceSubscriptionId, assignedByGroup, true, plans);
+        }
+
+        /** The license no longer assigned directly (a group still gives it). */
+        LicenseRow undirected() {
+            return new LicenseRow(skuId, disabledPlans, selfServiceSubscriptionId, assignedByGroup, false, List.of());
         }
     }
 }

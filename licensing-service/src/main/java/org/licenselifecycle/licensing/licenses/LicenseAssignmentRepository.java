@@ -43,7 +43,8 @@ class LicenseAssignmentRepository {
             SELECT u.user_id, u.user_principal_name, u.display_name, u.usage_location,
                    EXISTS (SELECT 1 FROM inherited_license i WHERE i.user_id = u.user_id)
             FROM directory_user u WHERE u.tenant_id = ? AND u.deleted_at IS NULL AND u.user_id = ANY (?) ORDER BY u.user_id;
-            SELECT a.user_id, a.sku_id, a.disabled_plans, a.self_service_subscription_id, a.direct, %s
+            SELECT a.user_id, a.sku_id, a.disabled_plans, a.self_service_subscription_id, a.direct, %s,
+                   a.direct_disabled_plans
             FROM license_assignment a WHERE a.tenant_id = ? AND a.user_id = ANY (?) ORDER BY a.user_id, a.sku_id"""
             .formatted(ASSIGNED_BY_GROUP);
 
@@ -92,7 +93,7 @@ class LicenseAssignmentRepository {
         executed.getMoreResults();
         Map<UUID, List<LicenseRow>> held = new HashMap<>();
         Sql.rows(executed, row -> Map.entry(Sql.uuid(row, 1), new LicenseRow(Sql.uuid(row, 2), Sql.uuids(row, 3),
-                Sql.uuid(row, 4), Sql.uuid(row, 6), row.getBoolean(5))))
+                Sql.uuid(row, 4), Sql.uuid(row, 6), row.getBoolean(5), Sql.uuids(row, 7))))
                 .forEach(license -> held.computeIfAbsent(license.getKey(), user -> new ArrayList<>()).add(license.getValue()));
         found.replaceAll((userId, holder) -> holder.withLicenses(held.getOrDefault(userId, List.of())));
         return found;
@@ -114,24 +115,22 @@ class LicenseAssignmentRepository {
     void give(UUID tenantId, UUID userId, LicenseRow license, Instant at, UUID assignedBy) {
         sql.updateLater("""
                 INSERT INTO license_assignment (user_id, sku_id, tenant_id, disabled_plans, assigned_at, assigned_by,
-                                                self_service_subscription_id, direct)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                                                self_service_subscription_id, direct, direct_disabled_plans)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 userId, license.skuId(), tenantId, license.disabledPlans().toArray(UUID[]::new), at, assignedBy,
-                license.selfServiceSubscriptionId(), license.direct());
+                license.selfServiceSubscriptionId(), license.direct(), license.directDisabledPlans().toArray(UUID[]::new));
     }
 
     /**
-     * Whether the user's license of the product is also assigned directly: a direct assignment added to an inherited
-     * license (true), or removed from one a group still gives (false). No seat moves.
+     * Writes how the user holds a product they already hold: whether it is also assigned directly (a direct assignment
+     * added to an inherited license, or removed from one a group still gives) with the direct assignment's own
+     * disabled plans, and the plans the license turns off. No seat moves.
      */
-    void direct(UUID userId, UUID skuId, boolean direct) {
-        sql.updateLater("UPDATE license_assignment SET direct = ? WHERE user_id = ? AND sku_id = ?", direct, userId, skuId);
-    }
-
-    /** Changes which plans of a product the user already holds are turned off. */
-    void disablePlans(UUID userId, UUID skuId, List<UUID> disabledPlans) {
-        sql.updateLater("UPDATE license_assignment SET disabled_plans = ? WHERE user_id = ? AND sku_id = ?",
-                disabledPlans.toArray(UUID[]::new), userId, skuId);
+    void update(UUID userId, LicenseRow license) {
+        sql.updateLater("""
+                UPDATE license_assignment SET disabled_plans = ?, direct = ?, direct_disabled_plans = ?
+                WHERE user_id = ? AND sku_id = ?""", license.disabledPlans().toArray(UUID[]::new), license.direct(),
+                license.directDisabledPlans().toArray(UUID[]::new), userId, license.skuId());
     }
 
     /**
@@ -140,10 +139,11 @@ class LicenseAssignmentRepository {
      */
     List<Given> heldBy(UUID userId) {
         return sql.list("""
-                SELECT a.sku_id, a.disabled_plans, a.self_service_subscription_id, %s, a.assigned_at, a.direct
+                SELECT a.sku_id, a.disabled_plans, a.self_service_subscription_id, %s, a.assigned_at, a.direct,
+                       a.direct_disabled_plans
                 FROM license_assignment a WHERE a.user_id = ? ORDER BY a.sku_id""".formatted(ASSIGNED_BY_GROUP),
                 row -> new Given(new LicenseRow(Sql.uuid(row, 1), Sql.uuids(row, 2), Sql.uuid(row, 3), Sql.uuid(row, 4),
-                        row.getBoolean(6)), row.getObject(5, OffsetDateTime.class).toInstant()),
+                        row.getBoolean(6), Sql.uuids(row, 7)), row.getObject(5, OffsetDateTime.class).toInstant()),
                 userId);
     }
 

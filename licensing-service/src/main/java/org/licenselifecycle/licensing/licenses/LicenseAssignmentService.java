@@ -42,13 +42,15 @@ public class LicenseAssignmentService {
     private final LicenseAssignmentStates states;
     private final AddOnPrerequisites prerequisites;
     private final KeptForDependents dependents;
+    private final InheritedLicenses inherited;
 
     LicenseAssignmentService(LicenseAssignmentRepository rows, ProductCatalog catalog, Seats seats, LicenseEvents events,
             LicenseAudit audit, Clock clock, LicenseChangeMetrics metrics, LicenseAssignmentStates states,
-            AddOnPrerequisites prerequisites, KeptForDependents dependents) {
+            AddOnPrerequisites prerequisites, KeptForDependents dependents, InheritedLicenses inherited) {
         this.prerequisites = prerequisites;
         this.dependents = dependents;
         this.states = states;
+        this.inherited = inherited;
         this.metrics = metrics;
         this.rows = rows;
         this.catalog = catalog;
@@ -194,12 +196,17 @@ public class LicenseAssignmentService {
             seatMoves.release(license.product().skuId());
         });
         rows.remove(holder.userId(), removed.stream().map(license -> license.product().skuId()).toList());
-        undirected.forEach(skuId -> {
-            rows.direct(holder.userId(), skuId, false);
-            held.put(skuId, new LicenseRow(skuId, held.get(skuId).disabledPlans(), null, held.get(skuId).assignedByGroup(),
-                    false));
-        });
-        List<HeldLicense> unchanged = new ArrayList<>();
+        // each product whose sources change: the license's plans are merged again from what is left
+        List<UUID> replanned = new ArrayList<>();
+        for (UUID skuId : undirected) {
+            LicenseRow existing = held.get(skuId);
+            LicenseRow groupsOnly = plansOf(holder, existing.undirected());
+            rows.update(holder.userId(), groupsOnly);
+            held.put(skuId, groupsOnly);
+            if (!OverlappingLicenses.same(existing.disabledPlans(), groupsOnly.disabledPlans())) {
+                replanned.add(skuId);
+            }
+        }
         for (HeldLicense license : added) {
             UUID skuId = license.product().skuId();
             LicenseRow existing = held.get(skuId);
@@ -208,25 +215,22 @@ public class LicenseAssignmentService {
                 rows.give(tenantId, holder.userId(), given, now, actor);
                 held.put(skuId, given);
                 seatMoves.take(skuId);
-            } else if (!existing.direct()) {
-                // inherited only: a direct assignment joins the group's, on the same license and seat
-                rows.direct(holder.userId(), skuId, true);
-                if (!Set.copyOf(existing.disabledPlans()).equals(Set.copyOf(license.disabledPlans()))) {
-                    rows.disablePlans(holder.userId(), skuId, license.disabledPlans());
-                } else {
-                    unchanged.add(license);
-                }
-                held.put(skuId, existing.asDirect().withDisabledPlans(license.disabledPlans()));
-            } else if (Set.copyOf(existing.disabledPlans()).equals(Set.copyOf(license.disabledPlans()))) {
-                // the license as the user already holds it: nothing changes, so nothing is announced
-                unchanged.add(license);
-            } else {
-                // a license the user already has: only its disabled plans change, no seat is taken
-                rows.disablePlans(holder.userId(), skuId, license.disabledPlans());
-                held.put(skuId, existing.withDisabledPlans(license.disabledPlans()));
+                replanned.add(skuId);
+                continue;
+            }
+            // a license the user already has (directly, or inherited only: a direct assignment joins the group's on
+            // the same license and seat): no seat is taken, and only a change of its plans is announced
+            LicenseRow changed = plansOf(holder, existing.asDirect(license.disabledPlans()));
+            if (changed.direct() != existing.direct()
+                    || !OverlappingLicenses.same(changed.directDisabledPlans(), existing.directDisabledPlans())
+                    || !OverlappingLicenses.same(changed.disabledPlans(), existing.disabledPlans())) {
+                rows.update(holder.userId(), changed);
+                held.put(skuId, changed);
+            }
+            if (!OverlappingLicenses.same(existing.disabledPlans(), changed.disabledPlans())) {
+                replanned.add(skuId);
             }
         }
-        added.removeAll(unchanged);
         // a license kept from a group only because another depended on it goes once nothing does (the users with groups)
         List<KeptForDependents.Released> released = holder.hasGroupStates()
                 ? dependents.noLongerNeeded(holder.userId(), held) : List.of();
@@ -244,8 +248,8 @@ public class LicenseAssignmentService {
         released.forEach(kept -> events.noLongerInherited(user, held(kept.license()), exchangeRetained, kept.groupId(),
                 actor, now));
         // a group's license whose disabled plans changed stays the group's
-        added.forEach(license -> events.assigned(user, license, held.get(license.product().skuId()).assignedByGroup(),
-                exchangeRetained, actor, now));
+        replanned.stream().distinct().map(held::get).forEach(row -> events.assigned(user, held(row),
+                row.assignedByGroup(), exchangeRetained, actor, now));
         audit.changed(holder, audit.held(holder.licenses()), after);
         if (holder.hasGroupStates() || held.values().stream().anyMatch(row -> row.assignedByGroup() != null)) {
             // only users with groups: the others' states are their direct assignments, and cost no read here
@@ -260,6 +264,22 @@ public class LicenseAssignmentService {
     public UserLicenses licensesOf(UUID tenantId, String user) {
         Holder holder = rows.find(tenantId, user).orElseThrow(() -> new UserNotHeardOf(tenantId, user));
         return licenses(holder, holder.licenses().stream().map(this::held).toList());
+    }
+
+    /**
+     * The license with the plans its sources leave turned off ({@link OverlappingLicenses}): its direct assignment's
+     * and those of the groups it is inherited from (read only for a license a group gives).
+     */
+    private LicenseRow plansOf(Holder holder, LicenseRow license) {
+        List<List<UUID>> sources = new ArrayList<>();
+        if (license.direct()) {
+            sources.add(license.directDisabledPlans());
+        }
+        if (license.assignedByGroup() != null) {
+            inherited.of(holder.userId()).stream().filter(s -> s.active() && s.skuId().equals(license.skuId()))
+                    .forEach(s -> sources.add(s.disabledPlans()));
+        }
+        return sources.isEmpty() ? license : license.withDisabledPlans(OverlappingLicenses.disabledPlans(sources));
     }
 
     private HeldLicense held(LicenseRow assignment) {

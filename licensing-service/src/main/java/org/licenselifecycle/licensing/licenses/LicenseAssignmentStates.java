@@ -13,7 +13,8 @@ import org.licenselifecycle.support.outbox.Outbox;
 /**
  * Announces a user's whole {@code licenseAssignmentStates} (LicenseAssignmentStatesChanged, through the outbox of the
  * change's transaction): each license assigned directly, as one Active state, and each product each group gives them
- * ({@link InheritedState}). Called for a user who has or had a state from a group whenever their licenses or states
+ * ({@link InheritedState}), each with its own source's disabled plans (the license held merges them:
+ * {@link OverlappingLicenses}). Called for a user who has or had a state from a group whenever their licenses or states
  * change; a user without groups is never announced here (their direct assignments are their states).
  */
 @ApplicationScoped
@@ -33,8 +34,9 @@ class LicenseAssignmentStates {
     List<LicenseAssignmentState> of(UUID userId) {
         List<LicenseAssignmentState> states = new ArrayList<>();
         rows.heldBy(userId).stream().filter(given -> given.license().direct())
-                .map(given -> new LicenseAssignmentState(given.license().skuId(), given.license().disabledPlans(), null,
-                        InheritedState.ACTIVE, InheritedState.NONE, given.assignedAt()))
+                .map(given -> new LicenseAssignmentState(given.license().skuId(),
+                        given.license().directDisabledPlans(), null, InheritedState.ACTIVE, InheritedState.NONE,
+                        given.assignedAt()))
                 .forEach(states::add);
         inherited.of(userId).stream()
                 .map(state -> new LicenseAssignmentState(state.skuId(), state.disabledPlans(), state.groupId(),

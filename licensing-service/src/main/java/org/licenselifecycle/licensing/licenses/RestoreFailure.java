@@ -45,8 +45,10 @@ public class RestoreFailure extends PanacheEntityBase {
         NO_AVAILABLE_LICENSES,
         /** The tenant no longer owns the product. */
         PRODUCT_NOT_OWNED,
-        /** Inherited: the group no longer gives the product. */
+        /** Inherited: the group no longer gives the product (or the user is no longer its member). */
         GROUP_NO_LONGER_GIVES_PRODUCT,
+        /** Inherited: a group gives it, but not to the user (its state is Error, e.g. MutuallyExclusiveViolation). */
+        GROUP_COULD_NOT_GIVE_PRODUCT,
         /** From a self-service purchase that was cancelled. */
         PURCHASE_CANCELLED,
         /** From a self-service purchase that expired and gives no licenses any more. */

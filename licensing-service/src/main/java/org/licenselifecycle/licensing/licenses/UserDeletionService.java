@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -26,8 +27,8 @@ import org.licenselifecycle.licensing.users.UserDeletionEffects;
  * What deleting, restoring and purging a user does to their licenses. "When you delete a user account,
  * their license is immediately available to assign to someone else": every seat is given back in the
  * consumer's transaction, with one LicenseRemoved (reason USER_DELETED, removed by the system) per product.
- * A restore gives each license back the way it came (its group, its purchase, the seats) as they allow, in the
- * order the user got them, and records what it could not, with why.
+ * A restore gives each license back the way it came (its purchase, the seats) as they allow, in the order the user got
+ * them, makes the user inherit again what their groups give now, and records what it could not give back, with why.
  * Seat rows move in the order every change takes them ({@link SeatMoves}).
  */
 @ApplicationScoped
@@ -43,11 +44,13 @@ public class UserDeletionService implements UserDeletionEffects {
     private final InheritedLicenses inherited;
     private final LicenseAssignmentStates states;
     private final LicenseAudit audit;
+    private final GroupLicensing groupLicensing;
     private final Clock clock;
 
     UserDeletionService(ProductCatalog catalog, Seats seats, LicenseAssignmentRepository rows, LicenseEvents events,
             GroupProducts groups, InheritedLicenses inherited, LicenseAssignmentStates states, LicenseAudit audit,
-            Clock clock) {
+            GroupLicensing groupLicensing, Clock clock) {
+        this.groupLicensing = groupLicensing;
         this.inherited = inherited;
         this.states = states;
         this.catalog = catalog;
@@ -67,12 +70,12 @@ public class UserDeletionService implements UserDeletionEffects {
     }
 
     /**
-     * The user (locked by the caller) was restored: what they held when deleted comes back the way it came, in the
-     * order the user got them, and what could not is recorded with why ({@link RestoreFailure.Reason}). A direct
-     * license takes a seat of its product; an inherited one comes back as inherited from its group while the group
-     * still gives the product, taking a seat of it as the group's licenses do; one of a self-service purchase comes
-     * back to that purchase while it is active and has a license left (from the product's seats once an admin took it
-     * over). Seat rows move last, in the order every change takes them.
+     * The user (locked by the caller) was restored: what they held directly or bought comes back as it came, in the
+     * order the user got them, and they are members of their groups again, inheriting what those groups give now as any
+     * member does ({@link GroupLicensing#restored}); what could not come back is recorded with why
+     * ({@link RestoreFailure.Reason}). A direct license takes a seat of its product; one of a self-service purchase
+     * comes back to that purchase while it is active and has a license left (from the product's seats once an admin
+     * took it over); an inherited one comes back while one of the user's groups gives the product and can.
      */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
@@ -83,18 +86,11 @@ public class UserDeletionService implements UserDeletionEffects {
         Map<UUID, RestoreFailure.Reason> failed = new HashMap<>();
         Map<UUID, LicenseRow> back = new HashMap<>();
         List<UUID> fromSeats = new ArrayList<>();
-        // origins first (groups, purchases locked), seats last
+        // purchases locked first, seats last; inherited ones come with the user's groups
         for (DeletedUserLicense license : remembered) {
             LicenseRow held = license.asHeld();
             if (catalog.find(license.skuId).isEmpty()) {
                 failed.put(license.skuId, RestoreFailure.Reason.PRODUCT_NOT_OWNED);
-            } else if (held.assignedByGroup() != null) {
-                if (groups.gives(user.tenantId, held.assignedByGroup(), license.skuId, user.userId)) {
-                    back.put(license.skuId, held);
-                    fromSeats.add(license.skuId);
-                } else {
-                    failed.put(license.skuId, RestoreFailure.Reason.GROUP_NO_LONGER_GIVES_PRODUCT);
-                }
             } else if (held.selfServiceSubscriptionId() != null) {
                 Subscription purchase = Subscription.findInTenant(user.tenantId, held.selfServiceSubscriptionId());
                 Optional<RestoreFailure.Reason> refused = purchaseRefuses(purchase);
@@ -108,7 +104,7 @@ public class UserDeletionService implements UserDeletionEffects {
                     back.put(license.skuId, new LicenseRow(license.skuId, held.disabledPlans(), null, null));
                     fromSeats.add(license.skuId);
                 }
-            } else {
+            } else if (held.assignedByGroup() == null) {
                 back.put(license.skuId, held);
                 fromSeats.add(license.skuId);
             }
@@ -120,28 +116,34 @@ public class UserDeletionService implements UserDeletionEffects {
                     failed.put(skuId, seats.owns(user.tenantId, skuId) ? RestoreFailure.Reason.NO_AVAILABLE_LICENSES
                             : RestoreFailure.Reason.PRODUCT_NOT_OWNED);
                 });
-        // each event says whether Exchange Online is held once the whole restore is done
-        boolean exchangeRetained = back.values().stream().map(this::held).anyMatch(HeldLicense::grantsExchangeOnline);
-        List<HeldLicense> restored = new ArrayList<>();
+        List<LicenseRow> givenBack = remembered.stream().map(license -> back.get(license.skuId))
+                .filter(Objects::nonNull).toList();
+        Holder restored = new Holder(user.tenantId, user.userId, user.userPrincipalName, user.displayName,
+                user.usageLocation, List.of(), false);
+        Map<UUID, LicenseRow> held = groupLicensing.restored(restored, givenBack, now);
+        List<InheritedState> inheritedNow = inherited.of(user.userId);
         for (DeletedUserLicense license : remembered) {
-            LicenseRow given = back.get(license.skuId);
-            if (given != null) {
-                rows.give(user.tenantId, user.userId, given, now, null);
-                if (given.assignedByGroup() != null) {
-                    inherited.put(user.tenantId, user.userId, given.assignedByGroup(), given.skuId(),
-                            InheritedState.ACTIVE, InheritedState.NONE, now);
-                }
-                events.assigned(user.ref(), held(given), given.assignedByGroup(), exchangeRetained, null, now);
-                restored.add(held(given));
-            } else {
-                notRestored(user, license, failed.get(license.skuId), now);
+            if (!held.containsKey(license.skuId)) {
+                RestoreFailure.Reason reason = failed.get(license.skuId);
+                notRestored(user, license, reason != null ? reason : notInherited(user, license, inheritedNow), now);
             }
             license.delete();
         }
-        audit.changed(user.tenantId, user.userId, user.displayName, user.userPrincipalName, List.of(), restored);
-        if (back.values().stream().anyMatch(given -> given.assignedByGroup() != null)) {
-            states.announce(user.tenantId, user.userId, now);
+    }
+
+    /** Why an inherited license did not come back with the user's groups. */
+    private RestoreFailure.Reason notInherited(DirectoryUser user, DeletedUserLicense license,
+            List<InheritedState> inheritedNow) {
+        List<String> errors = inheritedNow.stream().filter(s -> s.skuId().equals(license.skuId))
+                .map(InheritedState::error).toList();
+        if (errors.isEmpty()) {
+            return RestoreFailure.Reason.GROUP_NO_LONGER_GIVES_PRODUCT;
         }
+        if (errors.contains(InheritedState.COUNT_VIOLATION)) {
+            return seats.owns(user.tenantId, license.skuId) ? RestoreFailure.Reason.NO_AVAILABLE_LICENSES
+                    : RestoreFailure.Reason.PRODUCT_NOT_OWNED;
+        }
+        return RestoreFailure.Reason.GROUP_COULD_NOT_GIVE_PRODUCT;
     }
 
     /** Why a self-service purchase can't take its license back; empty when it can. */
@@ -165,6 +167,8 @@ public class UserDeletionService implements UserDeletionEffects {
         String words = switch (reason) {
             case NO_AVAILABLE_LICENSES -> LicenseAssignmentRefused.noAvailableLicenses(skuId).getMessage();
             case PRODUCT_NOT_OWNED -> LicenseAssignmentRefused.invalidLicense(skuId).getMessage();
+            case GROUP_COULD_NOT_GIVE_PRODUCT -> "None of the user's groups could give " + product
+                    + "; the user's license assignment states say why, and reprocessing tries again.";
             case GROUP_NO_LONGER_GIVES_PRODUCT -> "The group "
                     + groups.names(user.tenantId, List.of(license.assignedByGroup)).getOrDefault(license.assignedByGroup,
                             license.assignedByGroup.toString())
