@@ -8,7 +8,9 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Counts license changes for Prometheus as {@code license_changes_total{operation="assign|unassign",
@@ -24,6 +26,7 @@ public class LicenseChangeMetrics {
 
     private final MeterRegistry metrics;
     private final TransactionSynchronizationRegistry transactions;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     LicenseChangeMetrics(MeterRegistry metrics, TransactionSynchronizationRegistry transactions) {
         this.metrics = metrics;
@@ -64,8 +67,10 @@ public class LicenseChangeMetrics {
     }
 
     private void increment(Operation operation, String result) {
-        Counter.builder("license.changes").description("License assigns and unassigns by result")
+        // registered once per operation and result: looking a meter up by its tags costs more than counting
+        counters.computeIfAbsent(operation.name() + "/" + result, key -> Counter.builder("license.changes")
+                .description("License assigns and unassigns by result")
                 .tag("operation", operation.name().toLowerCase(Locale.ROOT)).tag("result", result)
-                .register(metrics).increment();
+                .register(metrics)).increment();
     }
 }

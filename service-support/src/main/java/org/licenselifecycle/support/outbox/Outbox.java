@@ -21,6 +21,9 @@ import org.licenselifecycle.support.sql.Sql;
 @ApplicationScoped
 public class Outbox {
 
+    private static final String INTO = "INSERT INTO outbox_event (id, topic, event_key, ce_type, ce_source, occurred_at,"
+            + " payload, trace_parent, trace_state)";
+
     private final Sql sql;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
@@ -37,8 +40,9 @@ public class Outbox {
     }
 
     /**
-     * Adds an event to the outbox of the current transaction. The row is queued ({@link Sql#updateLater}): it
-     * is written with the transaction's next plain-SQL statement or at commit, whichever comes first.
+     * Adds an event to the outbox of the current transaction. The row is queued ({@link Sql#insertLater}): it
+     * is written with the transaction's next plain-SQL statement or at commit, whichever comes first, in one
+     * statement with the events added just before it (a change and its audit entry: one INSERT of two rows).
      *
      * @param key the Kafka key: events with the same key are published in the order they were added
      * @return the event id ({@code ce_id})
@@ -48,9 +52,7 @@ public class Outbox {
         EventType type = EventType.of(data);
         UUID id = UUID.randomUUID();
         TraceContext trace = TraceContext.current();
-        sql.updateLater("""
-                INSERT INTO outbox_event (id, topic, event_key, ce_type, ce_source, occurred_at, payload, trace_parent, trace_state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        sql.insertLater(INTO, "(?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, type.topic(), key.toString(), type.ceType(), source, clock.instant(), EventJson.write(data),
                 trace.traceParent(), trace.traceState());
         wakeRelayAfterCommit();

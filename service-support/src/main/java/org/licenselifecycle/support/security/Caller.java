@@ -4,11 +4,15 @@ import io.quarkus.security.AuthenticationFailedException;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who is calling: their tenant ({@code tid}) and object id ({@code oid}), from the verified token. */
 @RequestScoped
 public class Caller {
+
+    /** How a token's tenant is read ({@link VerifiedToken#derived}'s key). */
+    private static final Function<JsonWebToken, Optional<UUID>> TENANT = Caller::readTenant;
 
     private final JsonWebToken token;
     // read once per request (and each claim once per token, by VerifiedToken)
@@ -37,6 +41,10 @@ public class Caller {
 
     /** The tenant a verified token names, if it names one as a GUID (for what runs before any resource). */
     public static Optional<UUID> tenantOf(JsonWebToken token) {
+        return VerifiedToken.derived(token, TENANT); // once per token: every request's filters ask
+    }
+
+    private static Optional<UUID> readTenant(JsonWebToken token) {
         Object value = token.getClaim("tid");
         try {
             return value == null ? Optional.empty() : Optional.of(UUID.fromString(value.toString().replace("\"", "")));

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.licenselifecycle.contract.roles.DirectoryRole;
@@ -39,8 +40,15 @@ public record Grant(boolean appOnly, Set<String> scopes, Set<String> application
         directoryRoles = directoryRoles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(directoryRoles));
     }
 
-    /** The grant of a verified token. */
+    /** How a token's grant is read ({@link VerifiedToken#derived}'s key). */
+    private static final Function<JsonWebToken, Grant> READ = Grant::read;
+
+    /** The grant of a verified token (read once per token {@link VerifiedTokenCache} keeps). */
     public static Grant of(JsonWebToken token) {
+        return VerifiedToken.derived(token, READ);
+    }
+
+    private static Grant read(JsonWebToken token) {
         Object scp = token.getClaim("scp");
         // Entra ID names an app-only token with idtyp=app (optional claim); without it, a token with no scp is one
         boolean appOnly = "app".equals(text(token.getClaim("idtyp")))

@@ -27,6 +27,9 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class Sql {
 
+    /** At most this many queued rows go in one INSERT: a statement's parameters are counted in 16 bits. */
+    static final int MAX_JOINED_ROWS = 100;
+
     private final DataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
 
@@ -35,8 +38,20 @@ public class Sql {
         this.transactions = transactions;
     }
 
-    /** A write {@link #updateLater} queued, with its parameters. */
-    private record Queued(String sql, Object[] parameters) {
+    /**
+     * A write {@link #updateLater} queued, with its parameters; for a row {@link #insertLater} queued, also the
+     * INSERT's head ({@code into}) and the row ({@code values}) that the rows of the same head after it join.
+     */
+    private record Queued(String sql, Object[] parameters, String into, String values) {
+
+        Queued(String sql, Object[] parameters) {
+            this(sql, parameters, null, null);
+        }
+
+        /** Whether {@code next} is a row of the same INSERT, which it may join (one statement of several rows). */
+        boolean joinedBy(Queued next) {
+            return into != null && into.equals(next.into) && values.equals(next.values);
+        }
     }
 
     /** Maps the current row of a result set. */
@@ -62,12 +77,21 @@ public class Sql {
         queue().add(new Queued(sql, parameters));
     }
 
-    /** Sends the writes {@link #updateLater} queued in this transaction, if any. */
+    /**
+     * Queues an INSERT of one row, as {@link #updateLater} does: {@code into} is the statement up to its values
+     * ({@code INSERT INTO t (a, b)}), {@code values} the row's ({@code (?, ?)}). Rows of the same INSERT queued one
+     * after the other go as one statement of several rows, in the order they were queued: one statement for the
+     * database to run instead of one per row (a change announcing two events writes both in one).
+     */
+    public void insertLater(String into, String values, Object... parameters) {
+        queue().add(new Queued(into + " VALUES " + values, parameters, into, values));
+    }
+
+    /** Sends the writes {@link #updateLater} and {@link #insertLater} queued in this transaction, if any. */
     public void flush() {
         List<Queued> queued = takeQueued();
         if (!queued.isEmpty()) {
-            Queued last = queued.get(queued.size() - 1);
-            execute(queued.subList(0, queued.size() - 1), last.sql(), last.parameters(), executed -> null);
+            execute(queued, null, new Object[0], executed -> null);
         }
     }
 
@@ -87,25 +111,44 @@ public class Sql {
         return execute(takeQueued(), sql, parameters, reader);
     }
 
-    /** Runs {@code sql} after the {@code queued} writes, in one round trip, and reads {@code sql}'s results. */
+    /**
+     * Runs {@code sql} (none: only the writes) after the {@code queued} writes, in one round trip, and reads
+     * {@code sql}'s results.
+     */
     private <T> T execute(List<Queued> queued, String sql, Object[] parameters, Results<T> reader) {
         String text = sql;
         Object[] values = parameters;
+        int writes = 0;
         if (!queued.isEmpty()) {
             StringBuilder joined = new StringBuilder();
             List<Object> all = new ArrayList<>();
+            Queued previous = null;
+            int rows = 0;
             for (Queued write : queued) {
-                joined.append(write.sql()).append(";\n");
+                if (previous != null && previous.joinedBy(write) && rows < MAX_JOINED_ROWS) {
+                    joined.append(",\n").append(write.values());
+                    rows++;
+                } else {
+                    joined.append(previous == null ? "" : ";\n").append(write.sql());
+                    writes++;
+                    rows = 1;
+                }
                 all.addAll(Arrays.asList(write.parameters()));
+                previous = write;
             }
-            text = joined.append(sql).toString();
+            if (sql != null) {
+                joined.append(";\n").append(sql);
+            } else {
+                writes--; // the last write is the statement whose results the reader is handed
+            }
+            text = joined.toString();
             all.addAll(Arrays.asList(parameters));
             values = all.toArray();
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = prepare(connection, text, values)) {
             statement.execute();
-            for (int i = 0; i < queued.size(); i++) {
+            for (int i = 0; i < writes; i++) {
                 statement.getMoreResults();
             }
             return reader.read(statement);

@@ -50,6 +50,20 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
+    void aReusedTokensGrantAndTenantAreReadOnceAndAnswerAsTheClaimsSay() throws ParseException {
+        UUID tenant = UUID.randomUUID();
+        String token = DevTokens.token(tenant, DirectoryRole.LICENSE_ADMINISTRATOR);
+        JsonWebToken reused = parser.parse(token);
+
+        Grant grant = Grant.of(reused);
+        assertThat(grant.directoryRoles()).containsExactly(DirectoryRole.LICENSE_ADMINISTRATOR);
+        assertThat(Caller.tenantOf(reused)).contains(tenant);
+        // read once per token: every request with it is handed the same grant
+        assertThat(Grant.of(parser.parse(token))).isSameAs(grant);
+        assertThat(Caller.tenantOf(parser.parse(token))).isSameAs(Caller.tenantOf(reused));
+    }
+
+    @Test
     void aTokenPastItsExpiryIsVerifiedAgainOnEveryUse() throws ParseException {
         // past exp but inside the verifier's clock skew: still accepted, never kept
         String token = DevTokens.expiringAt(UUID.randomUUID(), Instant.now().minusSeconds(5),

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.testsupport.Rig;
 
-/** Writes queued with {@link Sql#updateLater} reach the database with the next statement or the commit, never with a rollback. */
+/** Writes queued with {@link Sql#updateLater} and {@link Sql#insertLater} reach the database with the next statement or the commit, never with a rollback. */
 @QuarkusTest
 @WithTestResource(Rig.class)
 class SqlQueuedWritesTest {
@@ -73,6 +73,51 @@ class SqlQueuedWritesTest {
         })).isInstanceOf(IllegalStateException.class);
 
         assertThat(usersOf(tenant)).isEmpty();
+    }
+
+    @Test
+    void rowsOfOneInsertQueuedOneAfterTheOtherAreAllWrittenInTheOrderQueued() {
+        QuarkusTransaction.requiringNew().run(() -> sql.update(
+                "CREATE TABLE IF NOT EXISTS queued_row (seq bigserial PRIMARY KEY, batch uuid NOT NULL, n int NOT NULL)"));
+        UUID batch = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        int rows = Sql.MAX_JOINED_ROWS * 2 + 3; // more than one INSERT holds
+
+        List<Integer> seen = QuarkusTransaction.requiringNew().call(() -> {
+            for (int n = 0; n < rows; n++) {
+                sql.insertLater("INSERT INTO queued_row (batch, n)", "(?, ?)", batch, n);
+                if (n == 1) {
+                    // another write between rows: the rows after it are an INSERT of their own, still after it
+                    sql.updateLater(INSERT_USER, user, batch, user + "@queued.example", Instant.now());
+                }
+            }
+            return sql.list("SELECT n FROM queued_row WHERE batch = ? ORDER BY seq", row -> row.getInt(1), batch);
+        });
+
+        assertThat(seen).hasSize(rows).isSorted();
+        assertThat(usersOf(batch)).containsExactly(user);
+    }
+
+    @Test
+    void rowsQueuedLastAreCommittedWithTheTransactionAndNeverWithARollback() {
+        QuarkusTransaction.requiringNew().run(() -> sql.update(
+                "CREATE TABLE IF NOT EXISTS queued_row (seq bigserial PRIMARY KEY, batch uuid NOT NULL, n int NOT NULL)"));
+        UUID committed = UUID.randomUUID();
+        UUID rolledBack = UUID.randomUUID();
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            sql.insertLater("INSERT INTO queued_row (batch, n)", "(?, ?)", committed, 1);
+            sql.insertLater("INSERT INTO queued_row (batch, n)", "(?, ?)", committed, 2);
+        });
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            sql.insertLater("INSERT INTO queued_row (batch, n)", "(?, ?)", rolledBack, 1);
+            sql.insertLater("INSERT INTO queued_row (batch, n)", "(?, ?)", rolledBack, 2);
+            throw new IllegalStateException("refused");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(sql.list("SELECT n FROM queued_row WHERE batch = ? ORDER BY seq", row -> row.getInt(1), committed))
+                .containsExactly(1, 2);
+        assertThat(sql.list("SELECT n FROM queued_row WHERE batch = ?", row -> row.getInt(1), rolledBack)).isEmpty();
     }
 
     @Test
