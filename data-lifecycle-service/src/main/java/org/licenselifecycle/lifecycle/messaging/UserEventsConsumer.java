@@ -5,14 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.licenselifecycle.events.EventType;
+import org.jboss.logging.Logger;
 import org.licenselifecycle.events.UserDeleted;
 import org.licenselifecycle.events.UserPurged;
 import org.licenselifecycle.events.UserRestored;
 import org.licenselifecycle.events.UserUpdated;
 import org.licenselifecycle.lifecycle.timeline.Timeline;
 import org.licenselifecycle.lifecycle.timeline.TimelineEvent;
-import org.licenselifecycle.support.inbox.EventEffects;
 import org.licenselifecycle.support.inbox.Inbox;
 
 /**
@@ -27,24 +26,30 @@ public class UserEventsConsumer {
     /** This consumer's name in processed_event. */
     static final String CONSUMER = "data-lifecycle-service.user-events";
 
+    private static final Logger LOG = Logger.getLogger(UserEventsConsumer.class);
+
     private final Inbox inbox;
+    private final DirectoryUsers users;
     private final Timeline timeline;
-    private final EventEffects effects;
 
     UserEventsConsumer(Inbox inbox, DirectoryUsers users, Timeline timeline) {
         this.inbox = inbox;
+        this.users = users;
         this.timeline = timeline;
-        this.effects = EventEffects
-                .of(EventType.USER_DELETED, event -> users.deleted(event.data(UserDeleted.class), event.time()))
-                .on(EventType.USER_RESTORED, event -> users.restored(event.data(UserRestored.class), event.time()))
-                .on(EventType.USER_UPDATED, event -> users.updated(event.data(UserUpdated.class), event.time()))
-                .on(EventType.USER_PURGED, event -> purged(event.data(UserPurged.class)));
     }
 
     @Incoming("user-events")
     @Blocking // the Inbox may wait for room in the channel's queue
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.receive(CONSUMER, message, effects);
+        return inbox.receive(CONSUMER, message, (type, event) -> {
+            switch (type) {
+                case USER_DELETED -> users.deleted(event.data(UserDeleted.class), event.time());
+                case USER_RESTORED -> users.restored(event.data(UserRestored.class), event.time());
+                case USER_UPDATED -> users.updated(event.data(UserUpdated.class), event.time());
+                case USER_PURGED -> purged(event.data(UserPurged.class));
+                default -> LOG.debugf("Event %s (%s) is not for this consumer", event.id(), event.ceType());
+            }
+        });
     }
 
     private void purged(UserPurged event) {
