@@ -1,7 +1,10 @@
 package org.licenselifecycle.events;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Every event of the contract with its CloudEvents type, topic, version and JSON schema.
@@ -60,8 +63,12 @@ public enum EventType {
         return "schemas/v" + VERSION + "/" + eventName + ".json";
     }
 
+    /** Every record a consumer takes is looked up here: by a map, not by building each type's name again. */
+    private static final Map<String, EventType> BY_CE_TYPE =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::ceType, Function.identity()));
+
     public static Optional<EventType> fromCeType(String ceType) {
-        return Arrays.stream(values()).filter(t -> t.ceType().equals(ceType)).findFirst();
+        return Optional.ofNullable(ceType == null ? null : BY_CE_TYPE.get(ceType));
     }
 
     public static EventType of(Record data) {

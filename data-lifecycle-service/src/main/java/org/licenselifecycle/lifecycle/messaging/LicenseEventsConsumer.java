@@ -5,12 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.LicenseAssigned;
 import org.licenselifecycle.events.LicenseRemoved;
 import org.licenselifecycle.lifecycle.mailbox.MailboxService;
 import org.licenselifecycle.lifecycle.onedrive.OneDriveService;
+import org.licenselifecycle.support.inbox.EventEffects;
 import org.licenselifecycle.support.inbox.Inbox;
 import org.licenselifecycle.support.inbox.IncomingEvent;
 
@@ -18,7 +18,7 @@ import org.licenselifecycle.support.inbox.IncomingEvent;
  * Follows {@code licensing.license-events}: mailboxes and OneDrive react to licenses assigned and removed.
  * The effect and the event id commit in one transaction, so a redelivered event has no second effect; an
  * event that cannot be read throws, rolls back and goes to the dead-letter topic while the partition
- * moves on.
+ * moves on. The other types of the topic (license assignment states, group licenses) are passed over unread.
  */
 @ApplicationScoped
 public class LicenseEventsConsumer {
@@ -26,35 +26,29 @@ public class LicenseEventsConsumer {
     /** This consumer's name in processed_event. */
     static final String CONSUMER = "data-lifecycle-service.license-events";
 
-    private static final Logger LOG = Logger.getLogger(LicenseEventsConsumer.class);
-
     private final Inbox inbox;
-    private final MailboxService mailboxes;
-    private final OneDriveService oneDrives;
+    private final EventEffects effects;
 
     LicenseEventsConsumer(Inbox inbox, MailboxService mailboxes, OneDriveService oneDrives) {
         this.inbox = inbox;
-        this.mailboxes = mailboxes;
-        this.oneDrives = oneDrives;
+        this.effects = EventEffects
+                .of(EventType.LICENSE_ASSIGNED, event -> {
+                    LicenseAssigned assigned = event.data(LicenseAssigned.class);
+                    mailboxes.licenseAssigned(assigned);
+                    oneDrives.licenseAssigned(assigned);
+                })
+                // OneDrive is left out on purpose: its files are not deleted unless the user is deleted
+                .on(EventType.LICENSE_REMOVED, event -> mailboxes.licenseRemoved(event.data(LicenseRemoved.class)));
     }
 
     @Incoming("license-events")
     @Blocking // the Inbox may wait for room in the channel's queue
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.receive(CONSUMER, message, this::apply);
+        return inbox.receive(CONSUMER, message, effects);
     }
 
     /** What an event does here, in the Inbox's transaction. */
     void apply(EventType type, IncomingEvent event) {
-        switch (type) {
-            case LICENSE_ASSIGNED -> {
-                LicenseAssigned assigned = event.data(LicenseAssigned.class);
-                mailboxes.licenseAssigned(assigned);
-                oneDrives.licenseAssigned(assigned);
-            }
-            // OneDrive is left out on purpose: its files are not deleted unless the user is deleted
-            case LICENSE_REMOVED -> mailboxes.licenseRemoved(event.data(LicenseRemoved.class));
-            default -> LOG.debugf("Event %s (%s) is not for this consumer", event.id(), event.ceType());
-        }
+        effects.accept(type, event);
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -19,6 +20,7 @@ import org.hibernate.type.SqlTypes;
  * so that an older event arriving late cannot bring it back, and so that its plans show as deleted.
  */
 @Entity
+@Immutable // written only by UserLicenses, in one statement per event
 @Table(name = "user_license")
 @IdClass(UserLicense.Key.class)
 public class UserLicense {

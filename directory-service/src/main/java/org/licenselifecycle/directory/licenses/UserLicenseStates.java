@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.licenselifecycle.events.EventJson;
@@ -16,6 +17,7 @@ import org.licenselifecycle.events.LicenseAssignmentStatesChanged;
  * {@code licenseAssignmentStates}): the latest LicenseAssignmentStatesChanged, kept whole.
  */
 @Entity
+@Immutable // written only by UserLicenses, in one statement per event
 @Table(name = "user_license_states")
 public class UserLicenseStates {
 

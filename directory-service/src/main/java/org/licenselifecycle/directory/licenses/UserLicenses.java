@@ -2,7 +2,6 @@ package org.licenselifecycle.directory.licenses;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.LicenseAssigned;
@@ -21,6 +19,7 @@ import org.licenselifecycle.events.LicenseAssignmentStatesChanged.LicenseAssignm
 import org.licenselifecycle.events.LicenseRemoved;
 import org.licenselifecycle.events.ServicePlan;
 import org.licenselifecycle.events.UserLifecycle;
+import org.licenselifecycle.support.sql.Sql;
 
 /**
  * The directory's read model of its users' licenses, fed by {@code licensing.license-events}. Each event says
@@ -28,7 +27,9 @@ import org.licenselifecycle.events.UserLifecycle;
  * events arrive in: per user and product the latest event wins, an older one arriving late changes nothing, and
  * events with the same time apply in the order they arrive (as {@link UserLifecycle} orders users' events).
  * Events of a user the directory no longer has (purged) change nothing. The license assignment states licensing
- * states whole (LicenseAssignmentStatesChanged) are kept whole, the latest winning as well.
+ * states whole (LicenseAssignmentStatesChanged) are kept whole, the latest winning as well. Each event is kept in one
+ * statement ({@link Sql}: the consumer applies two or three per unassign), and only here; the entities
+ * {@link UserLicense} and {@link UserLicenseStates} are read-only.
  */
 @ApplicationScoped
 public class UserLicenses {
@@ -36,33 +37,27 @@ public class UserLicenses {
     private static final Logger LOG = Logger.getLogger(UserLicenses.class);
 
     private final EntityManager entityManager;
+    private final Sql sql;
 
-    UserLicenses(EntityManager entityManager) {
+    UserLicenses(EntityManager entityManager, Sql sql) {
         this.entityManager = entityManager;
+        this.sql = sql;
     }
 
     /** The user holds the product (again), with the plans and group the event states. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void assigned(LicenseAssigned event, Instant time) {
-        apply(event.tenantId(), event.userId(), event.skuId(), time, row -> {
-            row.held = true;
-            // an event written before disabledPlans and assignedByGroup (added together) leaves what was known
-            if (event.disabledPlans() != null) {
-                row.disabledPlans = event.disabledPlans().toArray(UUID[]::new);
-                row.assignedByGroup = event.assignedByGroup();
-            }
-            plans(row, event.servicePlans());
-        });
+        // an event written before disabledPlans and assignedByGroup (added together) leaves what was known
+        boolean statesGroup = event.disabledPlans() != null;
+        keep(event.tenantId(), event.userId(), event.skuId(), time, true,
+                statesGroup ? event.disabledPlans().toArray(UUID[]::new) : null, statesGroup, event.assignedByGroup(),
+                event.servicePlans());
     }
 
     /** The user no longer holds the product; its plans stay on the user as deleted ones. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void removed(LicenseRemoved event, Instant time) {
-        apply(event.tenantId(), event.userId(), event.skuId(), time, row -> {
-            row.held = false;
-            row.assignedByGroup = null;
-            plans(row, event.removedServicePlans());
-        });
+        keep(event.tenantId(), event.userId(), event.skuId(), time, false, null, true, null, event.removedServicePlans());
     }
 
     /**
@@ -71,23 +66,15 @@ public class UserLicenses {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void statesChanged(LicenseAssignmentStatesChanged event, Instant time) {
-        Instant kept = UserLifecycle.kept(time);
-        if (!userExists(event.tenantId(), event.userId())) {
-            LOG.debugf("License states of user %s, whom the directory does not have (purged): nothing to keep",
+        int kept = sql.update("""
+                INSERT INTO user_license_states (user_id, tenant_id, latest, changed_at)
+                SELECT u.id, u.tenant_id, ?::jsonb, ?::timestamptz FROM users u WHERE u.id = ? AND u.tenant_id = ?
+                ON CONFLICT (user_id) DO UPDATE SET latest = excluded.latest, changed_at = excluded.changed_at
+                WHERE user_license_states.changed_at <= excluded.changed_at""",
+                EventJson.write(event), UserLifecycle.kept(time), event.userId(), event.tenantId());
+        if (kept == 0) {
+            LOG.debugf("License states of user %s: the directory does not have the user (purged) or kept newer ones",
                     event.userId());
-            return;
-        }
-        UserLicenseStates row = entityManager.find(UserLicenseStates.class, event.userId(), LockModeType.PESSIMISTIC_WRITE);
-        if (row == null) {
-            row = new UserLicenseStates();
-            row.userId = event.userId();
-            row.tenantId = event.tenantId();
-            row.latest = EventJson.write(event);
-            row.changedAt = kept;
-            entityManager.persist(row);
-        } else if (!kept.isBefore(row.changedAt)) {
-            row.latest = EventJson.write(event);
-            row.changedAt = kept;
         }
     }
 
@@ -118,40 +105,42 @@ public class UserLicenses {
         return result;
     }
 
-    private void apply(UUID tenantId, UUID userId, UUID skuId, Instant time, Consumer<UserLicense> change) {
-        Instant kept = UserLifecycle.kept(time);
-        if (!userExists(tenantId, userId)) {
-            LOG.debugf("License event of user %s, whom the directory does not have (purged): nothing to keep", userId);
-            return;
-        }
-        UserLicense row = entityManager.find(UserLicense.class, new UserLicense.Key(userId, skuId),
-                LockModeType.PESSIMISTIC_WRITE);
-        if (row == null) {
-            row = new UserLicense();
-            row.userId = userId;
-            row.skuId = skuId;
-            row.tenantId = tenantId;
-            row.disabledPlans = new UUID[0];
-            change.accept(row);
-            row.changedAt = kept;
-            entityManager.persist(row);
-        } else if (!kept.isBefore(row.changedAt)) {
-            change.accept(row);
-            row.changedAt = kept;
+    /**
+     * Keeps what the event states of the user's product, in one statement: a row for a user the directory does not
+     * have (purged) is never written, and one kept from a later event is left as it is (the latest event wins; one of
+     * the same time applies in the order it arrives).
+     *
+     * @param disabledPlans null keeps those known (a new row: none)
+     * @param statesGroup whether the event states {@code assignedByGroup}; false keeps the group known (a new row: none)
+     */
+    private void keep(UUID tenantId, UUID userId, UUID skuId, Instant time, boolean held, UUID[] disabledPlans,
+            boolean statesGroup, UUID assignedByGroup, List<ServicePlan> plans) {
+        int kept = sql.update("""
+                INSERT INTO user_license (user_id, sku_id, tenant_id, held, disabled_plans, assigned_by_group, plan_ids,
+                                          plan_services, changed_at)
+                SELECT u.id, ?::uuid, u.tenant_id, ?::boolean, coalesce(?::uuid[], '{}'), ?::uuid, ?::uuid[], ?::text[],
+                       ?::timestamptz
+                FROM users u WHERE u.id = ? AND u.tenant_id = ?
+                ON CONFLICT (user_id, sku_id) DO UPDATE SET held = excluded.held,
+                    disabled_plans = coalesce(?::uuid[], user_license.disabled_plans),
+                    assigned_by_group = CASE WHEN ?::boolean THEN excluded.assigned_by_group ELSE user_license.assigned_by_group END,
+                    plan_ids = excluded.plan_ids, plan_services = excluded.plan_services, changed_at = excluded.changed_at
+                WHERE user_license.changed_at <= excluded.changed_at""",
+                skuId, held, disabledPlans, statesGroup ? assignedByGroup : null, planIds(plans), planServices(plans),
+                UserLifecycle.kept(time), userId, tenantId, disabledPlans, statesGroup);
+        if (kept == 0) {
+            LOG.debugf("License event of user %s: the directory does not have the user (purged) or kept a later event",
+                    userId);
         }
     }
 
-    private boolean userExists(UUID tenantId, UUID userId) {
-        return !entityManager.createNativeQuery("SELECT 1 FROM users WHERE id = :id AND tenant_id = :tenant")
-                .setParameter("id", userId)
-                .setParameter("tenant", tenantId)
-                .getResultList().isEmpty();
+    private static UUID[] planIds(List<ServicePlan> plans) {
+        return plans.stream().map(ServicePlan::servicePlanId).toArray(UUID[]::new);
     }
 
-    private static void plans(UserLicense row, List<ServicePlan> plans) {
-        row.planIds = plans.stream().map(ServicePlan::servicePlanId).toArray(UUID[]::new);
-        // an event written before service existed names the plan instead
-        row.planServices = plans.stream().map(plan -> plan.service() == null ? plan.servicePlanName() : plan.service())
+    /** The service of each plan; an event written before service existed names the plan instead. */
+    private static String[] planServices(List<ServicePlan> plans) {
+        return plans.stream().map(plan -> plan.service() == null ? plan.servicePlanName() : plan.service())
                 .toArray(String[]::new);
     }
 }

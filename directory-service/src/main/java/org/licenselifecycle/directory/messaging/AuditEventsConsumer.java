@@ -5,9 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 import org.licenselifecycle.directory.audit.DirectoryAudits;
 import org.licenselifecycle.events.DirectoryAuditRecorded;
+import org.licenselifecycle.events.EventType;
+import org.licenselifecycle.support.inbox.EventEffects;
 import org.licenselifecycle.support.inbox.Inbox;
 
 /**
@@ -21,24 +22,18 @@ public class AuditEventsConsumer {
     /** This consumer's name in processed_event. */
     static final String CONSUMER = "directory-service.audit-events";
 
-    private static final Logger LOG = Logger.getLogger(AuditEventsConsumer.class);
-
     private final Inbox inbox;
-    private final DirectoryAudits audits;
+    private final EventEffects effects;
 
     AuditEventsConsumer(Inbox inbox, DirectoryAudits audits) {
         this.inbox = inbox;
-        this.audits = audits;
+        this.effects = EventEffects.of(EventType.DIRECTORY_AUDIT_RECORDED,
+                event -> audits.keep(event.id(), event.data(DirectoryAuditRecorded.class)));
     }
 
     @Incoming("audit-events")
     @Blocking // the Inbox may wait for room in the channel's queue
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.receive(CONSUMER, message, (type, event) -> {
-            switch (type) {
-                case DIRECTORY_AUDIT_RECORDED -> audits.keep(event.id(), event.data(DirectoryAuditRecorded.class));
-                default -> LOG.debugf("Event %s (%s) is not for this consumer", event.id(), event.ceType());
-            }
-        });
+        return inbox.receive(CONSUMER, message, effects);
     }
 }

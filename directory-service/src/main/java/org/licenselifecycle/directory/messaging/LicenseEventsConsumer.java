@@ -5,13 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 import org.licenselifecycle.directory.groups.GroupLicenses;
 import org.licenselifecycle.directory.licenses.UserLicenses;
+import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.GroupLicensesChanged;
 import org.licenselifecycle.events.LicenseAssigned;
 import org.licenselifecycle.events.LicenseAssignmentStatesChanged;
 import org.licenselifecycle.events.LicenseRemoved;
+import org.licenselifecycle.support.inbox.EventEffects;
 import org.licenselifecycle.support.inbox.Inbox;
 
 /**
@@ -26,30 +27,23 @@ public class LicenseEventsConsumer {
     /** This consumer's name in processed_event. */
     static final String CONSUMER = "directory-service.license-events";
 
-    private static final Logger LOG = Logger.getLogger(LicenseEventsConsumer.class);
-
     private final Inbox inbox;
-    private final UserLicenses licenses;
-    private final GroupLicenses groupLicenses;
+    private final EventEffects effects;
 
     LicenseEventsConsumer(Inbox inbox, UserLicenses licenses, GroupLicenses groupLicenses) {
         this.inbox = inbox;
-        this.licenses = licenses;
-        this.groupLicenses = groupLicenses;
+        this.effects = EventEffects
+                .of(EventType.LICENSE_ASSIGNED, event -> licenses.assigned(event.data(LicenseAssigned.class), event.time()))
+                .on(EventType.LICENSE_REMOVED, event -> licenses.removed(event.data(LicenseRemoved.class), event.time()))
+                .on(EventType.LICENSE_ASSIGNMENT_STATES_CHANGED, event ->
+                        licenses.statesChanged(event.data(LicenseAssignmentStatesChanged.class), event.time()))
+                .on(EventType.GROUP_LICENSES_CHANGED, event ->
+                        groupLicenses.changed(event.data(GroupLicensesChanged.class), event.time()));
     }
 
     @Incoming("license-events")
     @Blocking // the Inbox may wait for room in the channel's queue
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.receive(CONSUMER, message, (type, event) -> {
-            switch (type) {
-                case LICENSE_ASSIGNED -> licenses.assigned(event.data(LicenseAssigned.class), event.time());
-                case LICENSE_REMOVED -> licenses.removed(event.data(LicenseRemoved.class), event.time());
-                case LICENSE_ASSIGNMENT_STATES_CHANGED ->
-                        licenses.statesChanged(event.data(LicenseAssignmentStatesChanged.class), event.time());
-                case GROUP_LICENSES_CHANGED -> groupLicenses.changed(event.data(GroupLicensesChanged.class), event.time());
-                default -> LOG.debugf("Event %s (%s) is not for this consumer", event.id(), event.ceType());
-            }
-        });
+        return inbox.receive(CONSUMER, message, effects);
     }
 }
