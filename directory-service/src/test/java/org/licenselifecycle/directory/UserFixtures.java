@@ -6,7 +6,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.licenselifecycle.contract.roles.DirectoryRole;
@@ -47,6 +50,24 @@ public final class UserFixtures {
                 .when().post("/v1.0/users")
                 .then().statusCode(201)
                 .extract().path("id");
+    }
+
+    /**
+     * Creates a user mastered on premises ({@code displayName} "Adele Vance {@code alias}") the only way there is: the
+     * tenant's sync agent sends it in a directory synchronization batch. Returns its id.
+     */
+    public static String createSyncedUser(UUID tenantId, String alias) {
+        Map<String, Object> entry = new HashMap<>();
+        entry.put("operation", "upsert");
+        entry.put("onPremisesImmutableId", Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)).substring(0, 24));
+        entry.put("userPrincipalName", alias + "@contoso.com");
+        entry.put("displayName", "Adele Vance " + alias);
+        entry.put("accountEnabled", true);
+        entry.put("usageLocation", "US");
+        return given().auth().oauth2(DevTokens.app(tenantId, "Directory.ReadWrite.All")).contentType(ContentType.JSON)
+                .body(Map.of("users", List.of(entry))).when().post("/api/v1/directorySync/batches")
+                .then().statusCode(200).body("users[0].result", org.hamcrest.Matchers.equalTo("created"))
+                .extract().path("users[0].id");
     }
 
     public static long usersIn(EntityManager entityManager, UUID tenantId) {

@@ -39,6 +39,14 @@ public final class TestEvents {
         return record;
     }
 
+    /** A record as a consumer receives it (partition 0, offset 0), for tests that hand records to the Inbox. */
+    public static ConsumerRecord<String, String> received(String topic, String key, String value,
+            Map<String, String> headers) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(topic, 0, 0L, key, value);
+        headers.forEach((name, headerValue) -> record.headers().add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
     /**
      * {@code record} as the Kafka connector hands it to a consumer's {@code @Incoming} method, for tests that call
      * the consumer directly. A record the consumer does not acknowledge (retry, dead letter) fails the test.

@@ -1,14 +1,11 @@
 package org.licenselifecycle.directory.graph;
 
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
-import org.licenselifecycle.contract.graph.GraphException;
+import org.licenselifecycle.contract.graph.NextLink;
 import org.licenselifecycle.directory.audit.AuditCursor;
 import org.licenselifecycle.directory.audit.AuditFilter;
 import org.licenselifecycle.directory.audit.DirectoryAudit;
@@ -36,29 +33,23 @@ record DirectoryAuditsQuery(int top, Optional<AuditCursor> after, Optional<Strin
 
     /** The absolute {@code @odata.nextLink} of a page that ends with {@code last}: the same options, and where it ended. */
     String nextLink(String baseUri, DirectoryAudit last) {
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                (TOKEN + last.activityDateTime + "|" + last.id).getBytes(StandardCharsets.UTF_8));
-        StringBuilder link = new StringBuilder(baseUri.endsWith("/") ? baseUri : baseUri + "/")
-                .append(PATH).append("?$top=").append(top);
-        filterText.ifPresent(filter -> link.append("&$filter=")
-                .append(URLEncoder.encode(filter, StandardCharsets.UTF_8).replace("+", "%20")));
-        return link.append("&$skiptoken=").append(token).toString();
+        return NextLink.to(baseUri, PATH).option("top", top).option("filter", filterText)
+                .skipToken(NextLink.seal(TOKEN, last.activityDateTime + "|" + last.id));
     }
 
     private static Optional<AuditCursor> after(Optional<String> token) {
-        if (token.isEmpty()) {
+        return token.map(given -> NextLink.open(given, TOKEN).flatMap(DirectoryAuditsQuery::cursor)
+                .orElseThrow(() -> NextLink.invalidSkipToken(given)));
+    }
+
+    /** {@code <activityDateTime>|<id>}. */
+    private static Optional<AuditCursor> cursor(String position) {
+        int bar = position.indexOf('|');
+        try {
+            return bar > 0 ? Optional.of(new AuditCursor(Instant.parse(position.substring(0, bar)),
+                    UUID.fromString(position.substring(bar + 1)))) : Optional.empty();
+        } catch (IllegalArgumentException | DateTimeParseException e) {
             return Optional.empty();
         }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(token.get()), StandardCharsets.UTF_8);
-            int bar = decoded.indexOf('|');
-            if (decoded.startsWith(TOKEN) && bar > 0) {
-                return Optional.of(new AuditCursor(Instant.parse(decoded.substring(TOKEN.length(), bar)),
-                        UUID.fromString(decoded.substring(bar + 1))));
-            }
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            // refused below: a token we did not issue
-        }
-        throw GraphException.badRequest("The $skiptoken '" + token.get() + "' is not valid; use the @odata.nextLink as returned.");
     }
 }

@@ -2,14 +2,10 @@ package org.licenselifecycle.directory.graph;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.licenselifecycle.contract.graph.GraphException;
+import org.licenselifecycle.contract.graph.NextLink;
 import org.licenselifecycle.contract.graph.ObjectIds;
 import org.licenselifecycle.directory.groups.GroupFilter;
 import org.licenselifecycle.support.graph.ODataQuery;
@@ -58,19 +54,10 @@ record GroupsQuery(int top, Optional<UUID> after, List<GroupProperty> select, Op
      * @param path the list's path under the base URI, e.g. {@code v1.0/groups}
      */
     String nextLink(String baseUri, String path, UUID lastId) {
-        String token = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((TOKEN + lastId).getBytes(StandardCharsets.UTF_8));
-        StringBuilder link = new StringBuilder(baseUri.endsWith("/") ? baseUri : baseUri + "/")
-                .append(path).append("?$top=").append(top);
-        if (!select.isEmpty()) {
-            link.append("&$select=").append(select.stream().map(GroupProperty::graphName).collect(Collectors.joining(",")));
-        }
-        filterText.ifPresent(filter -> link.append("&$filter=")
-                .append(URLEncoder.encode(filter, StandardCharsets.UTF_8).replace("+", "%20")));
-        if (count) {
-            link.append("&$count=true");
-        }
-        return link.append("&$skiptoken=").append(token).toString();
+        return NextLink.to(baseUri, path).option("top", top)
+                .names("select", select.stream().map(GroupProperty::graphName).toList())
+                .option("filter", filterText).count(count)
+                .skipToken(NextLink.seal(TOKEN, lastId.toString()));
     }
 
     private static List<GroupProperty> select(ODataQuery options) {
@@ -79,20 +66,7 @@ record GroupsQuery(int top, Optional<UUID> after, List<GroupProperty> select, Op
 
     /** The last id a {@code $skiptoken} we issued holds. */
     private static Optional<UUID> after(Optional<String> token) {
-        if (token.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(token.get()), StandardCharsets.UTF_8);
-            if (decoded.startsWith(TOKEN)) {
-                Optional<UUID> id = ObjectIds.of(decoded.substring(TOKEN.length()));
-                if (id.isPresent()) {
-                    return id;
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // refused below: a token we did not issue
-        }
-        throw GraphException.badRequest("The $skiptoken '" + token.get() + "' is not valid; use the @odata.nextLink as returned.");
+        return token.map(given -> NextLink.open(given, TOKEN).flatMap(ObjectIds::of)
+                .orElseThrow(() -> NextLink.invalidSkipToken(given)));
     }
 }

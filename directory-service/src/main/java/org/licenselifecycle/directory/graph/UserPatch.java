@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import org.licenselifecycle.directory.users.NewUser;
 import org.licenselifecycle.directory.users.UserChanges;
+import org.licenselifecycle.directory.users.UserValidation;
 import org.licenselifecycle.contract.graph.GraphException;
 
 /**
  * Reads a Graph PATCH body of a user into {@link UserChanges}, telling a property left out from one set
  * to {@code null}. Types are checked as strictly as for a create ({@link org.licenselifecycle.support.graph.StrictJson}); properties
- * this service does not keep, and read-only ones such as {@code id} or {@code @odata.type}, are ignored.
+ * this service does not keep, and read-only ones such as {@code id} or {@code @odata.type}, are ignored; setting
+ * {@code onPremisesSyncEnabled}, which only the directory synchronization sets, is Graph's 400.
  */
 final class UserPatch {
 
@@ -21,6 +23,9 @@ final class UserPatch {
     static UserChanges read(JsonNode body) {
         if (body == null || !body.isObject()) {
             throw GraphException.badRequest("The request body must be a JSON object of the user's properties to update.");
+        }
+        if (body.hasNonNull(UserValidation.ON_PREMISES_SYNC_ENABLED)) {
+            throw UserValidation.readOnly(UserValidation.ON_PREMISES_SYNC_ENABLED);
         }
         return new UserChanges(text(body, "displayName"), text(body, "givenName"), text(body, "surname"),
                 text(body, "mail"), text(body, "userPrincipalName"), text(body, "usageLocation"),

@@ -2,20 +2,17 @@ package org.licenselifecycle.directory.graph;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.licenselifecycle.directory.users.User;
 import org.licenselifecycle.directory.users.UserCursor;
 import org.licenselifecycle.directory.users.UserFilter;
 import org.licenselifecycle.directory.users.UserOrder;
 import org.licenselifecycle.contract.graph.GraphErrorCodes;
 import org.licenselifecycle.contract.graph.GraphException;
+import org.licenselifecycle.contract.graph.NextLink;
 import org.licenselifecycle.support.graph.ODataQuery;
 import org.licenselifecycle.support.graph.ODataQuery.Option;
 
@@ -99,21 +96,13 @@ record UsersQuery(int top, Optional<UserCursor> after, List<UserProperty> select
      */
     String nextLink(String baseUri, String path, User last) {
         UserCursor cursor = order.after(last);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString((order == UserOrder.ID
-                ? ID_TOKEN + cursor.id()
-                : SORTED_TOKEN + order.name() + ":" + cursor.id() + ":" + cursor.name()).getBytes(StandardCharsets.UTF_8));
-        StringBuilder link = new StringBuilder(baseUri.endsWith("/") ? baseUri : baseUri + "/")
-                .append(path).append("?$top=").append(top);
-        if (!select.isEmpty()) {
-            link.append("&$select=").append(select.stream().map(UserProperty::graphName).collect(Collectors.joining(",")));
-        }
-        filterText.ifPresent(filter -> link.append("&$filter=").append(encode(filter)));
-        orderText.ifPresent(orderBy -> link.append("&$orderby=").append(encode(orderBy)));
-        searchText.ifPresent(search -> link.append("&$search=").append(encode(search)));
-        if (count) {
-            link.append("&$count=true");
-        }
-        return link.append("&$skiptoken=").append(token).toString();
+        String token = order == UserOrder.ID
+                ? NextLink.seal(ID_TOKEN, cursor.id().toString())
+                : NextLink.seal(SORTED_TOKEN, order.name() + ":" + cursor.id() + ":" + cursor.name());
+        return NextLink.to(baseUri, path).option("top", top)
+                .names("select", select.stream().map(UserProperty::graphName).toList())
+                .option("filter", filterText).option("orderby", orderText).option("search", searchText).count(count)
+                .skipToken(token);
     }
 
     /** Whether rendering needs the users' licenses. */
@@ -175,27 +164,18 @@ record UsersQuery(int top, Optional<UserCursor> after, List<UserProperty> select
 
     /** The cursor a {@code $skiptoken} we issued holds, for a list in {@code order}. */
     private static Optional<UserCursor> after(Optional<String> token, UserOrder order) {
-        if (token.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(token.get()), StandardCharsets.UTF_8);
-            if (order == UserOrder.ID && decoded.startsWith(ID_TOKEN)) {
-                return Optional.of(new UserCursor(UUID.fromString(decoded.substring(ID_TOKEN.length())), null));
-            }
-            String sorted = SORTED_TOKEN + order.name() + ":";
-            if (order != UserOrder.ID && decoded.startsWith(sorted) && decoded.length() >= sorted.length() + 37
-                    && decoded.charAt(sorted.length() + 36) == ':') {
-                String rest = decoded.substring(sorted.length());
-                return Optional.of(new UserCursor(UUID.fromString(rest.substring(0, 36)), rest.substring(37)));
-            }
-        } catch (IllegalArgumentException e) {
-            // refused below: a token we did not issue
-        }
-        throw GraphException.badRequest("The $skiptoken '" + token.get() + "' is not valid; use the @odata.nextLink as returned.");
+        return token.map(given -> (order == UserOrder.ID
+                ? NextLink.open(given, ID_TOKEN).flatMap(id -> cursor(id, null))
+                : NextLink.open(given, SORTED_TOKEN + order.name() + ":").flatMap(rest -> rest.length() >= 37
+                        && rest.charAt(36) == ':' ? cursor(rest.substring(0, 36), rest.substring(37)) : Optional.empty()))
+                .orElseThrow(() -> NextLink.invalidSkipToken(given)));
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    private static Optional<UserCursor> cursor(String id, String name) {
+        try {
+            return Optional.of(new UserCursor(UUID.fromString(id), name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -36,12 +36,14 @@ public class GroupMembers {
     private final GroupRepository groups;
     private final UserService users;
     private final Outbox outbox;
+    private final GroupAudit audit;
     private final Clock clock;
 
-    GroupMembers(GroupRepository groups, UserService users, Outbox outbox, Clock clock) {
+    GroupMembers(GroupRepository groups, UserService users, Outbox outbox, GroupAudit audit, Clock clock) {
         this.groups = groups;
         this.users = users;
         this.outbox = outbox;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -60,6 +62,7 @@ public class GroupMembers {
             throw GraphException.badRequest(ALREADY_MEMBER);
         }
         join(group, user.id, changedBy, now());
+        audit.membership(group, user.id, true);
     }
 
     /**
@@ -76,6 +79,7 @@ public class GroupMembers {
         GroupMember membership = groups.membership(group.id, user.id)
                 .orElseThrow(() -> GraphException.notFound(userId));
         leave(group, membership, changedBy, now());
+        audit.membership(group, user.id, false);
     }
 
     /** Ends every membership of a group being deleted, deleted users' included, each announced. */
@@ -102,11 +106,13 @@ public class GroupMembers {
         for (GroupMember membership : groups.activeMemberships(group.id)) {
             if (!joining.remove(membership.userId)) {
                 leave(group, membership, changedBy, now);
+                audit.membership(group, membership.userId, false);
                 changed = true;
             }
         }
         for (UUID userId : joining) {
             join(group, userId, changedBy, now);
+            audit.membership(group, userId, true);
             changed = true;
         }
         return changed;

@@ -6,12 +6,12 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.directory.users.OnPremisesMastered;
-import org.licenselifecycle.directory.users.UserService;
+import org.licenselifecycle.events.DirectoryAuditRecorded.ModifiedProperty;
+import org.licenselifecycle.support.audit.AuditTargets;
 
 /**
  * Creates, changes, reads and deletes the security groups of a tenant's directory. Every read is confined to the
@@ -24,11 +24,13 @@ public class GroupService {
 
     private final GroupRepository groups;
     private final GroupMembers members;
+    private final GroupAudit audit;
     private final Clock clock;
 
-    GroupService(GroupRepository groups, GroupMembers members, Clock clock) {
+    GroupService(GroupRepository groups, GroupMembers members, GroupAudit audit, Clock clock) {
         this.groups = groups;
         this.members = members;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -36,8 +38,14 @@ public class GroupService {
     @Transactional
     public Group create(UUID tenantId, NewGroup request) {
         GroupValidation.validate(request);
-        Group group = newGroup(tenantId, request.displayName(), request.description(), request.mailNickname());
+        return add(newGroup(tenantId, request.displayName(), request.description(), request.mailNickname()));
+    }
+
+    /** Stores a new group (an admin's, or the sync's with its anchor set) and records "Add group". */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Group add(Group group) {
         groups.persist(group);
+        audit.added(group);
         return group;
     }
 
@@ -74,21 +82,30 @@ public class GroupService {
         GroupValidation.validate(changes);
         Group group = groups.requireForUpdate(tenantId, id);
         OnPremisesMastered.refuseCloudChange(group.onPremisesSyncEnabled);
-        apply(group, changes);
+        change(group, changes);
         return group;
     }
 
-    /** Sets the (validated) properties the changes name on the locked group; whether one changed. */
-    static boolean apply(Group group, GroupChanges changes) {
+    /**
+     * Sets the (validated) properties the changes name on the locked group and records "Update group" with what
+     * changed (an admin's PATCH, or the sync's).
+     *
+     * @return whether a property changed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    boolean change(Group group, GroupChanges changes) {
         String displayName = changes.displayName() == null ? group.displayName : changes.displayName().orElseThrow();
         String description = changes.description() == null ? group.description : changes.description().orElse(null);
         String mailNickname = changes.mailNickname() == null ? group.mailNickname : changes.mailNickname().orElseThrow();
-        boolean changed = !displayName.equals(group.displayName) || !Objects.equals(description, group.description)
-                || !mailNickname.equals(group.mailNickname);
+        List<ModifiedProperty> changed = AuditTargets.only(
+                AuditTargets.changed("DisplayName", group.displayName, displayName),
+                AuditTargets.changed("Description", group.description, description),
+                AuditTargets.changed("MailNickname", group.mailNickname, mailNickname));
         group.displayName = displayName;
         group.description = description;
         group.mailNickname = mailNickname;
-        return changed;
+        audit.updated(group, changed);
+        return !changed.isEmpty();
     }
 
     /**
@@ -121,6 +138,7 @@ public class GroupService {
                     + "licenses assigned to a group before you can delete the group.");
         }
         members.endAll(group, deletedBy);
+        audit.deleted(group);
         groups.delete(group);
     }
 

@@ -56,13 +56,13 @@ public class SyncedGroups {
         Written written;
         if (anchored.isPresent()) {
             group = anchored.get();
-            written = GroupService.apply(group, properties) ? Written.UPDATED : Written.UNCHANGED;
+            written = groupService.change(group, properties) ? Written.UPDATED : Written.UNCHANGED;
         } else {
             group = groupService.newGroup(tenantId, properties.displayName().orElseThrow(),
                     properties.description().orElse(null), properties.mailNickname().orElseThrow());
             group.onPremisesSyncEnabled = true;
             group.onPremisesImmutableId = anchor;
-            groups.persist(group);
+            groupService.add(group);
             written = Written.CREATED;
         }
         // the properties first, so that the membership events carry the group's new name

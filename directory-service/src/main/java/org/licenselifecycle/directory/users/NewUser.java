@@ -5,10 +5,9 @@ package org.licenselifecycle.directory.users;
  * may be missing (null) until {@link UserValidation} has checked it. The password is in clear here and
  * nowhere after: {@link UserService} keeps only its hash.
  *
- * <p>{@code onPremisesSyncEnabled} is read-only in Graph; here a create may still set it (an account mastered on
- * premises without an anchor, as tests set one up). The directory synchronization writes its accounts with their
- * anchor through {@code directorysync}; what cloud requests may change of such accounts is
- * {@link OnPremisesMastered}'s rule.
+ * <p>{@code onPremisesSyncEnabled} is read here only to be refused ({@link UserValidation#readOnly}), as Graph
+ * refuses it: only the directory synchronization ({@code directorysync}) writes accounts mastered on premises, with
+ * their anchor; what cloud requests may change of such accounts is {@link OnPremisesMastered}'s rule.
  */
 public record NewUser(
         Boolean accountEnabled,

@@ -46,12 +46,22 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
                 .firstResultOptional();
     }
 
-    /** The active users of the tenant with these on-premises anchors (those it has). */
+    /**
+     * The active users of the tenant with these on-premises anchors (those it has). The anchors go as one array
+     * parameter: a synced group may name tens of thousands of members, past PostgreSQL's 32,767 bind parameters that
+     * an {@code IN} list of one parameter per anchor would need.
+     */
+    @SuppressWarnings("unchecked")
     public List<User> findActiveByImmutableIds(UUID tenantId, Collection<String> onPremisesImmutableIds) {
         if (onPremisesImmutableIds.isEmpty()) {
             return List.of();
         }
-        return list("tenantId = ?1 and onPremisesImmutableId in ?2 and " + ACTIVE, tenantId, onPremisesImmutableIds);
+        return getEntityManager().createNativeQuery("""
+                SELECT * FROM users
+                WHERE tenant_id = ?1 AND on_premises_immutable_id = ANY(?2) AND deleted_at IS NULL""", User.class)
+                .setParameter(1, tenantId)
+                .setParameter(2, onPremisesImmutableIds.toArray(String[]::new))
+                .getResultList();
     }
 
     /** A user of the tenant's deleted items. */

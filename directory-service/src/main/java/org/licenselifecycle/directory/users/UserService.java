@@ -82,7 +82,6 @@ public class UserService {
         user.department = request.department();
         user.passwordHash = passwordHash;
         user.forceChangePasswordNextSignIn = Boolean.TRUE.equals(request.passwordProfile().forceChangePasswordNextSignIn());
-        user.onPremisesSyncEnabled = Boolean.TRUE.equals(request.onPremisesSyncEnabled());
         return add(user);
     }
 

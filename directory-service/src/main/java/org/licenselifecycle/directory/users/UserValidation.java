@@ -27,12 +27,26 @@ public final class UserValidation {
     private static final int MAX_NAME_LENGTH = 256;
     private static final int MAX_PASSWORD_LENGTH = 256;
 
+    /** Set only by the directory synchronization ({@code directorysync}), never by a create or an update. */
+    public static final String ON_PREMISES_SYNC_ENABLED = "onPremisesSyncEnabled";
+
     private UserValidation() {
+    }
+
+    /**
+     * Graph's 400 for a create or an update that sets a read-only property, even to its current value (Graph:
+     * "Property 'onPremisesSyncEnabled' is read-only and cannot be set."). Nothing is changed.
+     */
+    public static GraphException readOnly(String property) {
+        return GraphException.badRequest("Property '" + property + "' is read-only and cannot be set.");
     }
 
     static void validate(NewUser user) {
         if (user == null) {
             throw GraphException.badRequest("The request body is empty; a user to create is required.");
+        }
+        if (user.onPremisesSyncEnabled() != null) {
+            throw readOnly(ON_PREMISES_SYNC_ENABLED);
         }
         require(user.accountEnabled(), "accountEnabled");
         name(required(user.displayName(), "displayName"), "displayName");

@@ -189,6 +189,31 @@ class DirectorySyncGroupsTest {
         assertThat(membershipEvents(entityManager, memberId)).hasSize(1);
     }
 
+    /**
+     * A large AD group names tens of thousands of members: their anchors are looked up as one array, not one bind
+     * parameter each (PostgreSQL takes at most 32,767). Before, the lookup failed and the batch was a 500.
+     */
+    @Test
+    void aGroupNamingMoreMembersThanPostgresqlHasBindParametersIsLookedUpAtOnce() {
+        UUID tenant = UUID.randomUUID();
+        String first = anchor();
+        String second = anchor();
+        send(tenant, List.of(upsert(first, "largefirst"), upsert(second, "largesecond"))).statusCode(200);
+        List<String> members = new ArrayList<>(List.of(first, second));
+        for (int i = 0; i < 40_000; i++) {
+            members.add(String.format("large-%08d", i));
+        }
+        Map<String, Object> large = group(anchor(), "Everyone in AD", members.toArray(String[]::new));
+
+        send(tenant, List.of(), List.of(large, group(anchor(), "Both known", first, second)))
+                .statusCode(200)
+                .body("groups.result", equalTo(List.of("error", "created")))
+                .body("groups[0].error.message", equalTo("Resource 'large-00000000'"
+                        + " does not exist or one of its queried reference-property objects are not present."));
+
+        assertThat(groupRows(entityManager, tenant)).as("the known group and its two memberships").isEqualTo(3);
+    }
+
     @Test
     void aSyncedGroupIsRefusedToCloudAdminsWithGraphsMessageAndStaysTheSyncs() {
         UUID tenant = UUID.randomUUID();

@@ -190,7 +190,12 @@ class CreateUserTest {
                 refused("password missing", b -> b.put("passwordProfile", Map.of("forceChangePasswordNextSignIn", true)),
                         "A value is required for property 'passwordProfile.password' of resource 'User'."),
                 refused("password empty", b -> b.put("passwordProfile", Map.of("password", "")),
-                        "Invalid value specified for property 'passwordProfile.password' of resource 'User'."));
+                        "Invalid value specified for property 'passwordProfile.password' of resource 'User'."),
+                // only the directory synchronization masters an account on premises
+                refused("onPremisesSyncEnabled true", b -> b.put("onPremisesSyncEnabled", true),
+                        "Property 'onPremisesSyncEnabled' is read-only and cannot be set."),
+                refused("onPremisesSyncEnabled false", b -> b.put("onPremisesSyncEnabled", false),
+                        "Property 'onPremisesSyncEnabled' is read-only and cannot be set."));
     }
 
     private static Arguments refused(String why, Consumer<Map<String, Object>> change, String message) {

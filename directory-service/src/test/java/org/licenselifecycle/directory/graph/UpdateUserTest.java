@@ -7,6 +7,7 @@ import static org.licenselifecycle.directory.UserFixtures.PASSWORD;
 import static org.licenselifecycle.directory.UserFixtures.as;
 import static org.licenselifecycle.directory.UserFixtures.asUserAdministrator;
 import static org.licenselifecycle.directory.UserFixtures.body;
+import static org.licenselifecycle.directory.UserFixtures.createSyncedUser;
 import static org.licenselifecycle.directory.UserFixtures.createUser;
 import static org.licenselifecycle.directory.UserFixtures.deleteUser;
 import static org.licenselifecycle.directory.UserFixtures.outboxEvents;
@@ -20,6 +21,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -225,13 +227,9 @@ class UpdateUserTest {
     @Test
     void anAccountMasteredOnPremisesCannotBeEditedOrDeletedHere() {
         UUID tenant = UUID.randomUUID();
-        Map<String, Object> body = body("synced");
-        body.put("onPremisesSyncEnabled", true);
-        String id = asUserAdministrator(tenant).contentType(ContentType.JSON).body(body)
-                .when().post("/v1.0/users")
-                .then().statusCode(201)
-                .body("onPremisesSyncEnabled", equalTo(true))
-                .extract().path("id");
+        String id = createSyncedUser(tenant, "synced");
+        asUserAdministrator(tenant).when().get("/v1.0/users/{id}", id).then().statusCode(200)
+                .body("onPremisesSyncEnabled", equalTo(true));
         String message = "Unable to update the specified properties for on-premises mastered Directory Sync objects"
                 + " or objects currently undergoing migration.";
 
@@ -246,6 +244,33 @@ class UpdateUserTest {
 
         assertUnchanged(tenant, id, "synced");
         assertThat(outboxEvents(entityManager, id, "UserDeleted")).isZero();
+    }
+
+    /** Only the directory synchronization masters an account on premises, or hands it back to the cloud. */
+    @Test
+    void settingOnPremisesSyncEnabledIsRefusedAsReadOnlyAndChangesNothing() {
+        UUID tenant = UUID.randomUUID();
+        String cloud = createUser(tenant, "cloudonly");
+        String synced = createSyncedUser(tenant, "syncedonly");
+        String message = "Property 'onPremisesSyncEnabled' is read-only and cannot be set.";
+
+        for (String body : List.of("{\"onPremisesSyncEnabled\": true, \"displayName\": \"Not Applied\"}",
+                "{\"onPremisesSyncEnabled\": false, \"displayName\": \"Not Applied\"}")) {
+            as(tenant, DirectoryRole.GLOBAL_ADMINISTRATOR).contentType(ContentType.JSON).body(body)
+                    .when().patch("/v1.0/users/{id}", cloud)
+                    .then().statusCode(400)
+                    .body("error.code", equalTo("Request_BadRequest"))
+                    .body("error.message", equalTo(message));
+        }
+        as(tenant, DirectoryRole.GLOBAL_ADMINISTRATOR).contentType(ContentType.JSON)
+                .body("{\"onPremisesSyncEnabled\": false}")
+                .when().patch("/v1.0/users/{id}", synced)
+                .then().statusCode(400);
+
+        assertUnchanged(tenant, cloud, "cloudonly");
+        asUserAdministrator(tenant).when().get("/v1.0/users/{id}", cloud).then().body("onPremisesSyncEnabled", nullValue());
+        asUserAdministrator(tenant).when().get("/v1.0/users/{id}", synced).then().body("onPremisesSyncEnabled", equalTo(true));
+        assertThat(outboxEvents(entityManager, cloud, "UserUpdated")).isZero();
     }
 
     @Test

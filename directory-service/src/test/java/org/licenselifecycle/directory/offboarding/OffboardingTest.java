@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.licenselifecycle.directory.UserFixtures.as;
 import static org.licenselifecycle.directory.UserFixtures.asUserAdministrator;
-import static org.licenselifecycle.directory.UserFixtures.body;
+import static org.licenselifecycle.directory.UserFixtures.createSyncedUser;
 import static org.licenselifecycle.directory.UserFixtures.createUser;
 import static org.licenselifecycle.directory.UserFixtures.outboxEvents;
 import static org.licenselifecycle.directory.UserFixtures.outboxPayloads;
@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -199,10 +198,7 @@ class OffboardingTest {
     @Test
     void anAccountMasteredOnPremisesOrAnotherTenantsUserIsRefusedAndUnchanged() {
         UUID tenant = UUID.randomUUID();
-        Map<String, Object> body = body("syncedleaver");
-        body.put("onPremisesSyncEnabled", true);
-        String synced = asUserAdministrator(tenant).contentType(ContentType.JSON).body(body)
-                .when().post("/v1.0/users").then().statusCode(201).extract().path("id");
+        String synced = createSyncedUser(tenant, "syncedleaver");
         String all = "{\"blockSignIn\": true, \"unassignLicenses\": true, \"deleteUser\": true}";
 
         asUserAdministrator(tenant).contentType(ContentType.JSON).body(all)

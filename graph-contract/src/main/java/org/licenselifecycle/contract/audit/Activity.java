@@ -17,6 +17,14 @@ public enum Activity {
     HARD_DELETE_USER("Hard Delete user", Category.USER_MANAGEMENT, "Delete"),
     SET_USER_MANAGER("Set user manager", Category.USER_MANAGEMENT, "Assign"),
     REMOVE_USER_MANAGER("Remove user manager", Category.USER_MANAGEMENT, "Unassign"),
+    /** A security group created, by an admin or by the directory synchronization. */
+    ADD_GROUP("Add group", Category.GROUP_MANAGEMENT, "Add"),
+    /** Its displayName, description or mailNickname changed. */
+    UPDATE_GROUP("Update group", Category.GROUP_MANAGEMENT, "Update"),
+    DELETE_GROUP("Delete group", Category.GROUP_MANAGEMENT, "Delete"),
+    /** One entry per member: the user and the group are its targets. */
+    ADD_MEMBER_TO_GROUP("Add member to group", Category.GROUP_MANAGEMENT, "Assign"),
+    REMOVE_MEMBER_FROM_GROUP("Remove member from group", Category.GROUP_MANAGEMENT, "Unassign"),
     /** A subscription bought (for the tenant, or self-service by a user). */
     ADD_SUBSCRIPTION("Add subscription", Category.DIRECTORY_MANAGEMENT, "Add"),
     /** Seats reduced, recurring billing turned off or on, taken over, or its state changed (expired, disabled...). */
@@ -27,6 +35,7 @@ public enum Activity {
     /** Entra's audit categories used here. */
     public static final class Category {
         public static final String USER_MANAGEMENT = "UserManagement";
+        public static final String GROUP_MANAGEMENT = "GroupManagement";
         public static final String DIRECTORY_MANAGEMENT = "DirectoryManagement";
 
         private Category() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.licenselifecycle.contract.graph.GraphException;
+import org.licenselifecycle.contract.graph.NextLink;
 import org.licenselifecycle.contract.graph.ODataCollection;
 import org.licenselifecycle.support.graph.ODataQuery;
 import org.licenselifecycle.support.graph.ODataQuery.Option;
@@ -41,8 +42,8 @@ public class GraphQuery {
                 .toList();
         String next = null;
         if (end < all.size()) {
-            next = uri.getAbsolutePath() + "?$top=" + top.orElseThrow() + "&$skiptoken=" + end
-                    + (select.isEmpty() ? "" : "&$select=" + String.join(",", select));
+            next = NextLink.to(uri.getAbsolutePath()).option("top", top.orElseThrow()).names("select", select)
+                    .skipToken(String.valueOf(end));
         }
         String context = ODataContext.of(uri, contextFragment + (select.isEmpty() ? "" : "(" + String.join(",", select) + ")"));
         return new ODataCollection<>(context, next, value);

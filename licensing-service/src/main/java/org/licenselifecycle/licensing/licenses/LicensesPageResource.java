@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.licenselifecycle.licensing.subscriptions.SubscriptionService;
+import org.licenselifecycle.contract.graph.NextLink;
 import org.licenselifecycle.contract.graph.ObjectIds;
 import org.licenselifecycle.support.graph.ODataQuery;
 import org.licenselifecycle.support.graph.ODataQuery.Option;
@@ -79,8 +80,8 @@ public class LicensesPageResource {
             return new HoldersPage(rows, null);
         }
         List<LicenseHolder> page = rows.subList(0, size);
-        // written out as Graph writes it: a UriBuilder would encode the '$' of the parameter names
-        String next = uri.getAbsolutePath() + "?$top=" + size + "&$skiptoken=" + page.get(size - 1).userId();
+        String next = NextLink.to(uri.getAbsolutePath()).option("top", size)
+                .skipToken(page.get(size - 1).userId().toString());
         return new HoldersPage(page, next);
     }
 

@@ -1,17 +1,12 @@
 package org.licenselifecycle.licensing.users;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.licenselifecycle.contract.graph.ObjectIds;
 import org.licenselifecycle.events.EventJson;
-import org.licenselifecycle.events.MalformedEventException;
 import org.licenselifecycle.events.UserUpdated;
 
 /**
@@ -24,7 +19,7 @@ import org.licenselifecycle.events.UserUpdated;
  * <p>Asked only about what the read model cannot answer: a userPrincipalName no active user holds here, or an id it
  * never heard of. An id it knows (deleted, purged, another tenant's) stays answered from the read model. A user
  * directory does not know stays a 404; when directory cannot be asked, 503 with Retry-After ({@link
- * DirectoryUnavailable}), never a 404 that may be wrong.
+ * DirectoryAnswers}), never a 404 that may be wrong.
  */
 @ApplicationScoped
 public class UnheardUsers {
@@ -32,17 +27,11 @@ public class UnheardUsers {
     private static final Logger LOG = Logger.getLogger(UnheardUsers.class);
 
     private final DirectoryUsers users;
-    private final DirectoryConfig config;
-    private final DirectoryClient directory;
+    private final DirectoryAnswers directory;
 
-    UnheardUsers(DirectoryUsers users, DirectoryConfig config) {
+    UnheardUsers(DirectoryUsers users, DirectoryAnswers directory) {
         this.users = users;
-        this.config = config;
-        this.directory = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(config.url())
-                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .build(DirectoryClient.class);
+        this.directory = directory;
     }
 
     /**
@@ -60,10 +49,7 @@ public class UnheardUsers {
         if (id.isPresent() && DirectoryUser.findByIdOptional(id.get()).isPresent()) {
             return true;
         }
-        if (bearer == null) {
-            return false;
-        }
-        Optional<UserUpdated> answer = ask(user, bearer);
+        Optional<UserUpdated> answer = directory.user(user, bearer, json -> EventJson.read(json, UserUpdated.class));
         if (answer.isEmpty()) {
             return false;
         }
@@ -75,26 +61,6 @@ public class UnheardUsers {
         record(answer.get());
         LOG.debugf("Heard of user %s from directory-service before its events", answer.get().userId());
         return true;
-    }
-
-    private Optional<UserUpdated> ask(String user, String bearer) {
-        try {
-            return Optional.of(EventJson.read(directory.snapshot("Bearer " + bearer, user), UserUpdated.class));
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404) {
-                return Optional.empty();
-            }
-            throw unavailable(user, "answered " + e.getResponse().getStatus(), e);
-        } catch (ProcessingException e) {
-            throw unavailable(user, "could not be reached in time", e);
-        } catch (MalformedEventException e) {
-            throw unavailable(user, "answered what is not a UserUpdated", e);
-        }
-    }
-
-    private DirectoryUnavailable unavailable(String user, String what, Throwable cause) {
-        LOG.warnf("directory-service (%s) %s when asked about user %s: %s", config.url(), what, user, cause.toString());
-        return DirectoryUnavailable.aboutUser(user, config.retryAfter(), cause);
     }
 
     /**

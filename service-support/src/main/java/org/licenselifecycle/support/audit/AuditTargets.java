@@ -26,6 +26,11 @@ public final class AuditTargets {
         return new Target(id.toString(), displayName, "User", userPrincipalName, changed);
     }
 
+    /** A group, with the properties the activity changed. */
+    public static Target group(UUID id, String displayName, List<ModifiedProperty> changed) {
+        return new Target(id.toString(), displayName, "Group", null, changed);
+    }
+
     /** A subscription (Graph's companySubscription), with the properties the activity changed. */
     public static Target subscription(UUID id, String displayName, List<ModifiedProperty> changed) {
         return new Target(id.toString(), displayName, "Subscription", null, changed);

@@ -124,8 +124,7 @@ class InboxBatchOnKafkaTest {
     }
 
     private long processed(UUID eventId) {
-        return Db.count(dataSource, "SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?",
-                BatchProbeConsumer.CONSUMER, eventId);
+        return Db.processed(dataSource, BatchProbeConsumer.CONSUMER, eventId);
     }
 
     private static List<ConsumerRecord<String, String>> withKey(List<ConsumerRecord<String, String>> records, String key) {

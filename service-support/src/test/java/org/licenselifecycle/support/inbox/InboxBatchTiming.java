@@ -1,12 +1,12 @@
 package org.licenselifecycle.support.inbox;
 
+import static org.licenselifecycle.support.inbox.Db.userUpdated;
+
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,7 +16,6 @@ import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.support.sql.Sql;
 import org.licenselifecycle.testsupport.CpuTime;
 import org.licenselifecycle.testsupport.Rig;
-import org.licenselifecycle.testsupport.TestEvents;
 
 /**
  * Not a test (its name keeps it out of the suite): what applying events together saves, in CPU rather than wall
@@ -73,12 +72,5 @@ class InboxBatchTiming {
         double dbUs = (CpuTime.database(jdbcUrl) - db) / 1000.0 / EVENTS;
         System.out.printf("inbox timing, %-14s %d events: per event %6.0f us CPU in the JVM, %6.0f us CPU in PostgreSQL,"
                 + " %6.0f us wall%n", name, EVENTS, cpuUs, dbUs, wallUs);
-    }
-
-    private static ConsumerRecord<String, String> userUpdated(UUID eventId, String key) {
-        ConsumerRecord<String, String> record = new ConsumerRecord<>("directory.user-events", 0, 0L, key, "{}");
-        Map<String, String> headers = TestEvents.headers(eventId, EventType.USER_UPDATED.ceType(), "/directory-service");
-        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        return record;
     }
 }

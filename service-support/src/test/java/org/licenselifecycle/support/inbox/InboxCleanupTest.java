@@ -1,12 +1,12 @@
 package org.licenselifecycle.support.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.licenselifecycle.support.inbox.Db.userUpdated;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,13 +17,10 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.support.inbox.Delivery.Outcome;
 import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.testsupport.Rig;
-import org.licenselifecycle.testsupport.TestEvents;
 
 /**
  * processed_event and the retry queue are forgotten after the retention ({@code inbox.processed-events.*}),
@@ -59,7 +56,7 @@ class InboxCleanupTest {
         UUID older = apply();
         String queuedKey = UUID.randomUUID().toString();
         UUID queued = UUID.randomUUID();
-        assertThat(inbox.deliver(CONSUMER, record(queued, queuedKey), (type, event) -> {
+        assertThat(inbox.deliver(CONSUMER, userUpdated(queued, queuedKey), (type, event) -> {
             throw new IllegalStateException("lock timeout");
         }).outcome()).isEqualTo(Outcome.RETRY_LATER);
         clock.fixAt(longAgo.plus(Duration.ofDays(1)));
@@ -114,23 +111,16 @@ class InboxCleanupTest {
 
     private UUID apply() {
         UUID eventId = UUID.randomUUID();
-        assertThat(inbox.deliver(CONSUMER, record(eventId, UUID.randomUUID().toString()), (type, event) -> { }).outcome())
+        assertThat(inbox.deliver(CONSUMER, userUpdated(eventId, UUID.randomUUID().toString()), (type, event) -> { }).outcome())
                 .isEqualTo(Outcome.APPLIED);
         return eventId;
     }
 
     private long processed(UUID eventId) {
-        return Db.count(dataSource, "SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?", CONSUMER, eventId);
+        return Db.processed(dataSource, CONSUMER, eventId);
     }
 
     private long queued(UUID eventId) {
         return Db.count(dataSource, "SELECT count(*) FROM retry_queue WHERE consumer = ? AND event_id = ?", CONSUMER, eventId);
-    }
-
-    private static ConsumerRecord<String, String> record(UUID eventId, String key) {
-        ConsumerRecord<String, String> record = new ConsumerRecord<>("directory.user-events", 0, 0L, key, "{}");
-        TestEvents.headers(eventId, EventType.USER_UPDATED.ceType(), "/directory-service")
-                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        return record;
     }
 }

@@ -170,8 +170,7 @@ class InboxOnKafkaTest {
     }
 
     private long processed(UUID eventId) {
-        return Db.count(dataSource, "SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?",
-                ProbeConsumer.CONSUMER, eventId);
+        return Db.processed(dataSource, ProbeConsumer.CONSUMER, eventId);
     }
 
     private static List<ConsumerRecord<String, String>> withEventId(List<ConsumerRecord<String, String>> records, UUID eventId) {

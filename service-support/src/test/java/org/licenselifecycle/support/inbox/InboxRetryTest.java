@@ -2,15 +2,14 @@ package org.licenselifecycle.support.inbox;
 
 import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.licenselifecycle.support.inbox.Db.userUpdated;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -28,7 +27,6 @@ import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.MalformedEventException;
 import org.licenselifecycle.support.inbox.Delivery.Outcome;
 import org.licenselifecycle.testsupport.Rig;
-import org.licenselifecycle.testsupport.TestEvents;
 
 /**
  * What the Inbox makes of one delivery (the connector then acknowledges, retries later or dead-letters it):
@@ -227,18 +225,10 @@ class InboxRetryTest {
     }
 
     private long processed(UUID eventId) {
-        return Db.count(dataSource, "SELECT count(*) FROM processed_event WHERE consumer = ? AND event_id = ?", CONSUMER, eventId);
+        return Db.processed(dataSource, CONSUMER, eventId);
     }
 
     private List<UUID> queue(String key) {
-        return Db.uuids(dataSource, "SELECT event_id FROM retry_queue WHERE consumer = ? AND event_key = ? ORDER BY seq",
-                CONSUMER, key);
-    }
-
-    private static ConsumerRecord<String, String> userUpdated(UUID eventId, String key) {
-        ConsumerRecord<String, String> record = new ConsumerRecord<>("directory.user-events", 0, 0L, key, "{}");
-        Map<String, String> headers = TestEvents.headers(eventId, EventType.USER_UPDATED.ceType(), "/directory-service");
-        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        return record;
+        return Db.retryQueue(dataSource, CONSUMER, key);
     }
 }
