@@ -305,9 +305,9 @@ public class GroupLicensing {
      * Error with the failing product's error (Entra reports the problem per user and group, so every product of the
      * group says why the group could not be applied; the first failing product's error, in product order, when several
      * fail). A tried product no other group gives is not given and its seat goes back; one another group gives is
-     * given from that group. What a group already gave the member stays Active (a new product of the group that the
-     * member cannot get takes no working license away), and so does what they hold directly or from other groups.
-     * Reprocessing tries the whole group again.
+     * given from that group. What a group already gave the member stays, ActiveWithError with the group's error (a new
+     * product of the group that the member cannot get takes no working license away), and what they hold directly or
+     * from other groups stays as it was. Reprocessing tries the whole group again.
      */
     private void finish(Member member, Instant now) {
         Holder user = member.original;
@@ -332,8 +332,8 @@ public class GroupLicensing {
                 giving.put(skuId, left.get(0).groupId());
             }
         });
-        // each license held turns off what all its sources (direct, Active groups) turn off, as they are now
-        List<UUID> replanned = new ArrayList<>();
+        // each license held turns off what all its sources (direct, groups holding it) turn off, as they are now
+        Map<UUID, LicenseRow> replans = new LinkedHashMap<>();
         for (LicenseRow row : List.copyOf(member.held.values())) {
             List<List<UUID>> sources = new ArrayList<>();
             if (row.direct()) {
@@ -344,12 +344,21 @@ public class GroupLicensing {
             member.held.put(row.skuId(), row.withDisabledPlans(plans));
             if (!giving.containsKey(row.skuId()) && !member.givesBack(row.skuId())
                     && !OverlappingLicenses.same(plans, row.disabledPlans())) {
-                // a change of plans is announced as a direct one is (turning Exchange off takes the mailbox's license)
-                rows.update(user.userId(), member.held.get(row.skuId()));
-                replanned.add(row.skuId());
-                member.changed = true;
+                replans.put(row.skuId(), row);
             }
         }
+        // a plan another license of the user still needs is not turned off (Entra's DependencyViolation): the license
+        // keeps its plans, and the groups holding it say ActiveWithError until the member is reprocessed
+        Set<UUID> keptPlans = dependents.keepPlans(member.held.values(), replans);
+        keptPlans.forEach(skuId -> member.held.put(skuId, replans.remove(skuId)));
+        List<UUID> replanned = new ArrayList<>();
+        replans.keySet().forEach(skuId -> {
+            // a change of plans is announced as a direct one is (turning Exchange off takes the mailbox's license)
+            rows.update(user.userId(), member.held.get(skuId));
+            replanned.add(skuId);
+            member.changed = true;
+        });
+        markHolding(member, keptPlans, now);
         // given once the seats of those not given are back and every plan is known, so that each LicenseAssigned
         // says what the user holds: what the restore gives back first, then the plans changed, then the groups' new
         for (LicenseRow back : member.givenBack) {
@@ -370,6 +379,32 @@ public class GroupLicensing {
             events.assigned(user.ref(), held(given), group, member.holdsExchangeOnline(), member.actor, now);
             member.changed = true;
         });
+    }
+
+    /**
+     * The state of each group that holds a license of the member (Active or ActiveWithError) after this settling:
+     * ActiveWithError with DependencyViolation when the license keeps a plan the group turns off ({@code keptPlans}),
+     * ActiveWithError with the group's failure when the group failed the member on another of its products (the licenses
+     * it gave before stay: "it won't assign the other licenses in the group either" takes no working one away), else
+     * Active. Reprocessing decides them again.
+     */
+    private static void markHolding(Member member, Set<UUID> keptPlans, Instant now) {
+        for (Inheritance source : member.meant) {
+            UUID skuId = source.license().skuId();
+            if (!member.held.containsKey(skuId)
+                    || !InheritedState.holds(member.statesNow.get(List.of(source.groupId(), skuId)))) {
+                continue;
+            }
+            String failure = member.failed.get(source.groupId());
+            if (keptPlans.contains(skuId)) {
+                member.mark(source.groupId(), skuId, InheritedState.ACTIVE_WITH_ERROR,
+                        InheritedState.DEPENDENCY_VIOLATION, now);
+            } else if (failure != null) {
+                member.mark(source.groupId(), skuId, InheritedState.ACTIVE_WITH_ERROR, failure, now);
+            } else {
+                member.mark(source.groupId(), skuId, InheritedState.ACTIVE, InheritedState.NONE, now);
+            }
+        }
     }
 
     /** A product the member could not inherit from a group, and why. */
@@ -408,6 +443,8 @@ public class GroupLicensing {
         final List<LicenseRow> givenBack;
         /** The member's state of each product from each group, as this settling leaves it. */
         final Map<List<UUID>, String> statesNow = new LinkedHashMap<>();
+        /** The states (with their errors) this settling marked, so that each is written once. */
+        private final Map<List<UUID>, String> marked = new LinkedHashMap<>();
         boolean changed;
         private Set<UUID> keptForDependents;
 
@@ -425,6 +462,9 @@ public class GroupLicensing {
 
         /** Records the member's state of the product from the group, when it is not that already. */
         void mark(UUID groupId, UUID skuId, String state, String error, Instant now) {
+            if ((state + " " + error).equals(marked.put(List.of(groupId, skuId), state + " " + error))) {
+                return; // marked so already in this settling
+            }
             statesNow.put(List.of(groupId, skuId), state);
             boolean same = was.stream().anyMatch(s -> s.groupId().equals(groupId) && s.skuId().equals(skuId)
                     && s.state().equals(state) && error.equals(s.error()));
@@ -452,10 +492,10 @@ public class GroupLicensing {
             return givenBack.stream().anyMatch(row -> row.skuId().equals(skuId));
         }
 
-        /** The groups giving the member the product now whose state is Active: the license's group sources. */
+        /** The groups giving the member the product now that hold it (Active, ActiveWithError): its group sources. */
         List<Inheritance> activeSources(UUID skuId) {
             return meant.stream().filter(i -> i.license().skuId().equals(skuId))
-                    .filter(i -> InheritedState.ACTIVE.equals(statesNow.get(List.of(i.groupId(), skuId)))).toList();
+                    .filter(i -> InheritedState.holds(statesNow.get(List.of(i.groupId(), skuId)))).toList();
         }
 
         /** The products to decide: those meant, those inherited before, and those held only through groups. */

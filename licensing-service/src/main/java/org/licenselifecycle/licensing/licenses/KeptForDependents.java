@@ -51,9 +51,42 @@ class KeptForDependents {
         return dependencies.stillNeeded(staying, going);
     }
 
-    /** Whether the user's state of a product from a group keeps (or kept) a license for another that depends on it. */
+    /**
+     * Whether the user's state of a product from a group keeps (or kept) a license the group no longer gives for
+     * another that depends on it (Error with DependencyViolation; ActiveWithError with it is a group that still gives
+     * the product and whose turned-off plan stays on: {@link #keepPlans}).
+     */
     static boolean keeps(InheritedState state) {
-        return InheritedState.DEPENDENCY_VIOLATION.equals(state.error());
+        return InheritedState.ERROR.equals(state.state())
+                && InheritedState.DEPENDENCY_VIOLATION.equals(state.error());
+    }
+
+    /**
+     * Of the licenses whose plans a group change would turn off ({@code before}: as the user holds them; the user's
+     * licenses as they would be after it: {@code after}, by product), those that keep their plans because a license of
+     * the user depends on a plan only they would turn off: Entra does not remove a service plan another one needs
+     * (DependencyViolation); their groups' states say ActiveWithError until nothing depends on it and the user is
+     * reprocessed.
+     */
+    Set<UUID> keepPlans(Collection<LicenseRow> after, Map<UUID, LicenseRow> before) {
+        if (before.isEmpty()) {
+            return Set.of();
+        }
+        Map<UUID, List<ServicePlan>> staying = new LinkedHashMap<>();
+        Map<UUID, List<ServicePlan>> turnedOff = new LinkedHashMap<>();
+        for (LicenseRow row : after) {
+            staying.put(row.skuId(), enabledPlans(row));
+            LicenseRow was = before.get(row.skuId());
+            if (was != null) {
+                Set<UUID> stillOn = enabledPlans(row).stream().map(ServicePlan::servicePlanId).collect(Collectors.toSet());
+                List<ServicePlan> off = enabledPlans(was).stream().filter(p -> !stillOn.contains(p.servicePlanId()))
+                        .toList();
+                if (!off.isEmpty()) {
+                    turnedOff.put(row.skuId(), off);
+                }
+            }
+        }
+        return turnedOff.isEmpty() ? Set.of() : dependencies.stillNeeded(staying, turnedOff);
     }
 
     /**
