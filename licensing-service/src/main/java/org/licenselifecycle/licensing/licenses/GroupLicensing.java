@@ -21,6 +21,7 @@ import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.subscriptions.Seats;
+import org.licenselifecycle.licensing.subscriptions.Subscription;
 import org.licenselifecycle.support.outbox.Outbox;
 import org.licenselifecycle.support.sql.Sql;
 
@@ -359,10 +360,28 @@ public class GroupLicensing {
             member.changed = true;
         });
         markHolding(member, keptPlans, now);
+        // what the restore would give back without a prerequisite it needs does not come back, as a direct
+        // assignment of it would be refused: its seat (or its purchase's license) is given back
+        Map<UUID, HeldLicense> heldNow = new LinkedHashMap<>();
+        member.held.values().forEach(row -> heldNow.put(row.skuId(), held(row)));
+        Set<UUID> lacking = member.givenBack.isEmpty() ? Set.of() : prerequisites.lacking(heldNow,
+                member.givenBack.stream().map(LicenseRow::skuId).filter(sku -> member.activeSources(sku).isEmpty())
+                        .toList());
+        for (UUID skuId : lacking) {
+            LicenseRow notBack = member.held.remove(skuId);
+            if (notBack.selfServiceSubscriptionId() != null) {
+                Subscription.<Subscription>findById(notBack.selfServiceSubscriptionId()).selfServiceLicenseFreed();
+            } else {
+                seats.release(user.tenantId(), skuId, 1);
+            }
+        }
         // given once the seats of those not given are back and every plan is known, so that each LicenseAssigned
         // says what the user holds: what the restore gives back first, then the plans changed, then the groups' new
         for (LicenseRow back : member.givenBack) {
             LicenseRow given = member.held.get(back.skuId());
+            if (given == null) {
+                continue; // not given back: lacking its prerequisite
+            }
             rows.give(user.tenantId(), user.userId(), given, now, member.actor);
             events.assigned(user.ref(), held(given), given.assignedByGroup(), member.holdsExchangeOnline(),
                     member.actor, now);
