@@ -90,12 +90,13 @@ class KeptForDependents {
     }
 
     /**
-     * For a direct change of the user's licenses (the user locked, {@code held} what they hold after it): the licenses
-     * kept only for a dependent that is no longer needed, each with the group it was inherited from. Their states
-     * are dropped here; the caller takes the licenses away and announces them.
+     * For a direct change of the user's licenses (the user locked, {@code held} what they hold after it, {@code states}
+     * their states from groups as the caller read them): the licenses kept only for a dependent that is no longer
+     * needed, each with the group it was inherited from. Their states are dropped here, from the table and from
+     * {@code states}; the caller takes the licenses away and announces them.
      */
-    List<Released> noLongerNeeded(UUID userId, Map<UUID, LicenseRow> held) {
-        List<InheritedState> states = inherited.of(userId);
+    List<Released> noLongerNeeded(UUID userId, Map<UUID, LicenseRow> held, List<InheritedState> states) {
+        List<InheritedState> dropped = new ArrayList<>();
         // a product still Active from a group is held through it: only those kept by dependents alone are looked at
         Set<UUID> active = states.stream().filter(InheritedState::active).map(InheritedState::skuId)
                 .collect(Collectors.toSet());
@@ -105,11 +106,13 @@ class KeptForDependents {
             if (row != null && row.direct()) {
                 // assigned directly now: the direct assignment holds it, the group's state keeps nothing any more
                 inherited.drop(userId, state.groupId(), state.skuId());
+                dropped.add(state);
             } else if (row != null && !active.contains(state.skuId())) {
                 keptBy.computeIfAbsent(state.skuId(), sku -> new ArrayList<>()).add(state);
             }
         }
         if (keptBy.isEmpty()) {
+            states.removeAll(dropped);
             return List.of();
         }
         Set<UUID> needed = keep(held.values(), keptBy.keySet());
@@ -117,9 +120,11 @@ class KeptForDependents {
         keptBy.forEach((skuId, kept) -> {
             if (!needed.contains(skuId)) {
                 kept.forEach(state -> inherited.drop(userId, state.groupId(), skuId));
+                dropped.addAll(kept);
                 released.add(new Released(held.get(skuId), kept.get(0).groupId()));
             }
         });
+        states.removeAll(dropped);
         return released;
     }
 
