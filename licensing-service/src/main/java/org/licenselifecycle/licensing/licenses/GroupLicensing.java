@@ -188,8 +188,10 @@ public class GroupLicensing {
     /**
      * A restored user (locked by the caller) is a member of their groups again, as Entra ID restores them: they
      * inherit what those groups give now, with the states and errors of any inheritance (all or none per group, never
-     * an oversold seat), beside the licenses the restore gives back (direct ones and purchases, seats already taken),
-     * which are given and announced here first, in their order. One audit entry for the whole restore.
+     * an oversold seat), beside the licenses the restore gives back (direct ones and purchases), which are given and
+     * announced here first, in their order. The seats of those given back from the products' seats ({@code fromSeats})
+     * are taken here with the groups' seats, in the one product order every change takes them ({@link #settle}); one
+     * without a seat left does not come back ({@link Restored#noSeat}). One audit entry for the whole restore.
      *
      * <p>Unlike the other changes here, it does not take the tenant's group-licensing lock: the user's lock, taken
      * before (directory's events lock the user first), is the one every group change also takes to settle them, so
@@ -197,13 +199,19 @@ public class GroupLicensing {
      *
      * @param user the user as before the restore, holding nothing
      * @param givenBack what the restore gives back, each with its direct plans
-     * @return the licenses the user holds now, by product
+     * @param fromSeats the products of {@code givenBack} that take a seat of the product (not a purchase's license)
+     * @return the licenses the user holds now, by product, and those of {@code fromSeats} that found no seat
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    Map<UUID, LicenseRow> restored(Holder user, List<LicenseRow> givenBack, Instant now) {
+    Restored restored(Holder user, List<LicenseRow> givenBack, Set<UUID> fromSeats, Instant now) {
         Member member = new Member(user, givenBack, null);
+        member.backFromSeats.addAll(fromSeats);
         settle(List.of(member), now);
-        return member.held;
+        return new Restored(member.held, Set.copyOf(member.noSeat));
+    }
+
+    /** What a restore left the user holding, by product, and the products given back directly that found no seat. */
+    record Restored(Map<UUID, LicenseRow> held, Set<UUID> noSeat) {
     }
 
     private void settle(List<Member> all, Instant now) {
@@ -234,6 +242,11 @@ public class GroupLicensing {
         List<Inheritance> meant = member.meant.stream().filter(i -> i.license().skuId().equals(skuId)).toList();
         Set<UUID> meantGroups = meant.stream().map(Inheritance::groupId).collect(Collectors.toSet());
         List<InheritedState> was = member.was.stream().filter(s -> s.skuId().equals(skuId)).toList();
+        if (member.backFromSeats.contains(skuId) && !seats.take(user.tenantId(), skuId, 1)) {
+            // a restore's direct license takes its seat here, in product order with the groups' seats
+            member.held.remove(skuId);
+            member.noSeat.add(skuId);
+        }
         LicenseRow held = member.held.get(skuId);
         if (held != null && meant.isEmpty() && member.keptForDependents().contains(skuId)) {
             // Entra does not remove it while a license from another source depends on it: held, its groups in Error
@@ -380,7 +393,7 @@ public class GroupLicensing {
         for (LicenseRow back : member.givenBack) {
             LicenseRow given = member.held.get(back.skuId());
             if (given == null) {
-                continue; // not given back: lacking its prerequisite
+                continue; // not given back: no seat, or lacking its prerequisite
             }
             rows.give(user.tenantId(), user.userId(), given, now, member.actor);
             events.assigned(user.ref(), held(given), given.assignedByGroup(), member.holdsExchangeOnline(),
@@ -460,6 +473,9 @@ public class GroupLicensing {
         final List<Inheritance> newSources = new ArrayList<>();
         /** What a restore gives back (direct, purchases), not written yet; empty otherwise. */
         final List<LicenseRow> givenBack;
+        /** The products of {@link #givenBack} that take a seat of the product when decided; those that found none. */
+        final Set<UUID> backFromSeats = new TreeSet<>(SeatMoves.PRODUCT_ORDER);
+        final Set<UUID> noSeat = new TreeSet<>(SeatMoves.PRODUCT_ORDER);
         /** The member's state of each product from each group, as this settling leaves it. */
         final Map<List<UUID>, String> statesNow = new LinkedHashMap<>();
         /** The states (with their errors) this settling marked, so that each is written once. */
@@ -523,6 +539,7 @@ public class GroupLicensing {
             meant.forEach(i -> products.add(i.license().skuId()));
             was.forEach(s -> products.add(s.skuId()));
             held.values().stream().filter(row -> !row.direct()).forEach(row -> products.add(row.skuId()));
+            products.addAll(backFromSeats);
             return products;
         }
 

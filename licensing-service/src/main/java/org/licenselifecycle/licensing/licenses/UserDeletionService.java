@@ -112,18 +112,15 @@ public class UserDeletionService implements UserDeletionEffects {
                 fromSeats.add(license.skuId);
             }
         }
-        // each product's seat is decided alone, so the order changes no outcome
-        fromSeats.stream().sorted(SeatMoves.PRODUCT_ORDER).filter(skuId -> !seats.take(user.tenantId, skuId, 1))
-                .forEach(skuId -> {
-                    back.remove(skuId);
-                    failed.put(skuId, seats.owns(user.tenantId, skuId) ? RestoreFailure.Reason.NO_AVAILABLE_LICENSES
-                            : RestoreFailure.Reason.PRODUCT_NOT_OWNED);
-                });
         List<LicenseRow> givenBack = remembered.stream().map(license -> back.get(license.skuId))
                 .filter(Objects::nonNull).toList();
         Holder restored = new Holder(user.tenantId, user.userId, user.userPrincipalName, user.displayName,
                 user.usageLocation, List.of(), false);
-        Map<UUID, LicenseRow> held = groupLicensing.restored(restored, givenBack, now);
+        // the direct licenses' seats are taken with the groups' ones, in one pass in product order
+        GroupLicensing.Restored outcome = groupLicensing.restored(restored, givenBack, Set.copyOf(fromSeats), now);
+        Map<UUID, LicenseRow> held = outcome.held();
+        outcome.noSeat().forEach(skuId -> failed.put(skuId, seats.owns(user.tenantId, skuId)
+                ? RestoreFailure.Reason.NO_AVAILABLE_LICENSES : RestoreFailure.Reason.PRODUCT_NOT_OWNED));
         List<InheritedState> inheritedNow = inherited.of(user.userId);
         for (DeletedUserLicense license : remembered) {
             if (!held.containsKey(license.skuId)) {
