@@ -26,6 +26,11 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     /** Holds Business Premium inherited from the group {@link #SALES}. */
     static final String GRADY = "aaaaaaaa-0000-4000-8000-000000000004";
     static final String SALES = "bbbbbbbb-0000-4000-8000-000000000001";
+    /**
+     * Holds Office 365 E3 kept from {@link #SALES}, which no longer gives it, for a direct add-on (Error,
+     * DependencyViolation), and Business Premium from Sales whose last processing failed (ActiveWithError).
+     */
+    static final String KIM = "aaaaaaaa-0000-4000-8000-000000000005";
     static final String BUSINESS_PREMIUM = "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46";
     /** A product whose users the fake refuses to list, as licensing refuses a caller without the role. */
     static final String REFUSED = "6fd2c87f-b296-42f0-b197-1e91e994b900";
@@ -118,6 +123,21 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                      "usageLocation":"US","accountEnabled":true,
                      "licenses":[{"skuId":"%s","skuPartNumber":"SPB","productName":"Microsoft 365 Business Premium",
                                   "disabledPlans":[],"assignedDateTime":"2026-11-01T10:00:00Z"}]}""".formatted(ADELE, BUSINESS_PREMIUM));
+        } else if (path.equals("/api/v1/users/" + KIM + "/licenses")) {
+            json(exchange, 200, """
+                    {"userId":"%1$s","displayName":"Kim Akers","userPrincipalName":"kim.akers@contoso.onmicrosoft.com",
+                     "usageLocation":"US","accountEnabled":true,
+                     "licenses":[{"skuId":"%2$s","skuPartNumber":"ENTERPRISEPACK","productName":"Office 365 E3",
+                                  "disabledPlans":[],"assignedDateTime":"2026-11-01T10:00:00Z","assignedByGroup":"%3$s",
+                                  "keptBecause":{"skuId":"%2$s","productName":"Office 365 E3","reason":"INHERITED_FROM_GROUP",
+                                                 "groupId":"%3$s","groupName":"Sales","message":"Kept from the group Sales",
+                                                 "state":"Error","error":"DependencyViolation"}},
+                                 {"skuId":"%4$s","skuPartNumber":"SPB","productName":"Microsoft 365 Business Premium",
+                                  "disabledPlans":[],"assignedDateTime":"2026-11-01T10:00:00Z","assignedByGroup":"%3$s",
+                                  "keptBecause":{"skuId":"%4$s","productName":"Microsoft 365 Business Premium",
+                                                 "reason":"INHERITED_FROM_GROUP","groupId":"%3$s","groupName":"Sales",
+                                                 "message":"Inherited from the group Sales","state":"ActiveWithError",
+                                                 "error":"CountViolation"}}]}""".formatted(KIM, REFUSED, SALES, BUSINESS_PREMIUM));
         } else if (method.equals("POST") && path.equals("/api/v1/licenses/" + BUSINESS_PREMIUM + "/unassign")) {
             json(exchange, 200, """
                     {"users":[{"userId":"%s","userPrincipalName":"adele.vance@contoso.onmicrosoft.com","removedSkuIds":["%s"]}]}"""

@@ -34,8 +34,9 @@ public interface LicensingClient {
             String status) {
     }
 
+    /** A holder of a product; {@code state} and {@code error}: their licenseAssignmentState from the group, if any. */
     record Holder(String userId, String displayName, String userPrincipalName, Instant assignedDateTime,
-            String assignedByGroup, String assignedByGroupName) {
+            String assignedByGroup, String assignedByGroupName, String state, String error) {
     }
 
     record Holders(List<Holder> value, String nextLink) {
@@ -54,10 +55,17 @@ public interface LicensingClient {
 
     /**
      * Why an admin cannot remove a license here, as licensing says it ({@code reason}: INHERITED_FROM_GROUP or
-     * SELF_SERVICE_PURCHASE; {@code message}: in words, naming the group or the purchaser): the pane greys it out.
+     * SELF_SERVICE_PURCHASE; {@code message}: in words, naming the group or the purchaser; {@code state} and
+     * {@code error}: the user's licenseAssignmentState from the group, e.g. Error with DependencyViolation for a license
+     * kept for another that depends on it): the pane greys it out.
      */
     record KeptBecause(String skuId, String productName, String reason, String groupId, String groupName,
-            String subscriptionId, String message) {
+            String subscriptionId, String message, String state, String error) {
+
+        /** Kept from a group that no longer gives it, for a license that depends on it. */
+        public boolean keptForDependents() {
+            return "Error".equals(state) && "DependencyViolation".equals(error);
+        }
     }
 
     /** A license restoring the deleted user could not give back, and why. */

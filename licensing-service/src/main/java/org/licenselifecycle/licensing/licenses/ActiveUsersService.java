@@ -85,7 +85,7 @@ public class ActiveUsersService {
                 ActiveUsersService::removable);
         return new UnassignResult(holders.stream()
                 .map(user -> new UnassignResult.Unassigned(user.userId(), user.userPrincipalName(), removable(user),
-                        cannotRemove.among(tenantId, user.licenses())))
+                        cannotRemove.among(tenantId, user.userId(), user.licenses())))
                 .toList());
     }
 
@@ -99,7 +99,7 @@ public class ActiveUsersService {
         DirectoryUser holder = users.find(tenantId, user).flatMap(id -> DirectoryUser.<DirectoryUser>findByIdOptional(id))
                 .orElseThrow(() -> GraphException.notFound(user));
         List<LicenseAssignmentRepository.Given> held = rows.heldBy(holder.userId);
-        Map<UUID, KeptLicense> kept = cannotRemove.among(tenantId, held.stream().map(LicenseAssignmentRepository.Given::license)
+        Map<UUID, KeptLicense> kept = cannotRemove.among(tenantId, holder.userId, held.stream().map(LicenseAssignmentRepository.Given::license)
                 .toList()).stream().collect(Collectors.toMap(KeptLicense::skuId, Function.identity()));
         List<UserLicensesView.License> licenses = held.stream()
                 .map(given -> {

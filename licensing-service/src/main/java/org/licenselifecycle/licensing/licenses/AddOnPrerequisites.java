@@ -2,7 +2,10 @@ package org.licenselifecycle.licensing.licenses;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,7 +20,9 @@ import org.licenselifecycle.licensing.products.ServicePlan;
  * group's products, that would leave an add-on's plan without any of its prerequisites enabled (on the user, or in the
  * same group) is refused ({@link PrerequisiteMissing}); the same request adding the prerequisite and the add-on
  * together passes. Only what the change breaks is refused: a plan already without its prerequisite before does not
- * block an unrelated change.
+ * block an unrelated change. A restore, which cannot be refused, gives back no add-on without its prerequisite
+ * ({@link #lacking}). What stays because another license depends on it (a member leaving a group, a group turning a
+ * plan off, an offboarding's release) is {@link KeptForDependents}'.
  */
 @ApplicationScoped
 class AddOnPrerequisites {
@@ -42,6 +47,32 @@ class AddOnPrerequisites {
         firstNew(groupPlans(before), groupPlans(after)).ifPresent(unmet -> {
             throw PrerequisiteMissing.inGroup(unmet);
         });
+    }
+
+    /**
+     * Of {@code candidates} (products among {@code held}, which a change would give the user together), those that cannot
+     * be given: a plan of theirs lacks its prerequisite among what the user would hold; leaving one out may leave
+     * another that needed it without, which is left out too. A direct assignment of them is refused
+     * ({@link #checkUser}); a change that cannot be refused (a restore) gives the rest.
+     */
+    Set<UUID> lacking(Map<UUID, HeldLicense> held, Collection<UUID> candidates) {
+        Map<UUID, HeldLicense> left = new LinkedHashMap<>(held);
+        Set<UUID> lacking = new LinkedHashSet<>();
+        boolean found = true;
+        while (found) {
+            found = false;
+            Set<UUID> unmet = dependencies.unmet(plans(left.values())).stream().map(u -> u.plan().servicePlanId())
+                    .collect(Collectors.toSet());
+            for (UUID skuId : candidates) {
+                HeldLicense license = left.get(skuId);
+                if (license != null && license.enabledPlans().stream().anyMatch(p -> unmet.contains(p.servicePlanId()))) {
+                    left.remove(skuId);
+                    lacking.add(skuId);
+                    found = true;
+                }
+            }
+        }
+        return lacking;
     }
 
     private Optional<Unmet> firstNew(List<ServicePlan> before, List<ServicePlan> after) {

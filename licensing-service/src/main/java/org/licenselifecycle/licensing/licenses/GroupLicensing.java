@@ -21,6 +21,7 @@ import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.subscriptions.Seats;
+import org.licenselifecycle.licensing.subscriptions.Subscription;
 import org.licenselifecycle.support.outbox.Outbox;
 import org.licenselifecycle.support.sql.Sql;
 
@@ -187,8 +188,10 @@ public class GroupLicensing {
     /**
      * A restored user (locked by the caller) is a member of their groups again, as Entra ID restores them: they
      * inherit what those groups give now, with the states and errors of any inheritance (all or none per group, never
-     * an oversold seat), beside the licenses the restore gives back (direct ones and purchases, seats already taken),
-     * which are given and announced here first, in their order. One audit entry for the whole restore.
+     * an oversold seat), beside the licenses the restore gives back (direct ones and purchases), which are given and
+     * announced here first, in their order. The seats of those given back from the products' seats ({@code fromSeats})
+     * are taken here with the groups' seats, in the one product order every change takes them ({@link #settle}); one
+     * without a seat left does not come back ({@link Restored#noSeat}). One audit entry for the whole restore.
      *
      * <p>Unlike the other changes here, it does not take the tenant's group-licensing lock: the user's lock, taken
      * before (directory's events lock the user first), is the one every group change also takes to settle them, so
@@ -196,13 +199,19 @@ public class GroupLicensing {
      *
      * @param user the user as before the restore, holding nothing
      * @param givenBack what the restore gives back, each with its direct plans
-     * @return the licenses the user holds now, by product
+     * @param fromSeats the products of {@code givenBack} that take a seat of the product (not a purchase's license)
+     * @return the licenses the user holds now, by product, and those of {@code fromSeats} that found no seat
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    Map<UUID, LicenseRow> restored(Holder user, List<LicenseRow> givenBack, Instant now) {
+    Restored restored(Holder user, List<LicenseRow> givenBack, Set<UUID> fromSeats, Instant now) {
         Member member = new Member(user, givenBack, null);
+        member.backFromSeats.addAll(fromSeats);
         settle(List.of(member), now);
-        return member.held;
+        return new Restored(member.held, Set.copyOf(member.noSeat));
+    }
+
+    /** What a restore left the user holding, by product, and the products given back directly that found no seat. */
+    record Restored(Map<UUID, LicenseRow> held, Set<UUID> noSeat) {
     }
 
     private void settle(List<Member> all, Instant now) {
@@ -233,6 +242,11 @@ public class GroupLicensing {
         List<Inheritance> meant = member.meant.stream().filter(i -> i.license().skuId().equals(skuId)).toList();
         Set<UUID> meantGroups = meant.stream().map(Inheritance::groupId).collect(Collectors.toSet());
         List<InheritedState> was = member.was.stream().filter(s -> s.skuId().equals(skuId)).toList();
+        if (member.backFromSeats.contains(skuId) && !seats.take(user.tenantId(), skuId, 1)) {
+            // a restore's direct license takes its seat here, in product order with the groups' seats
+            member.held.remove(skuId);
+            member.noSeat.add(skuId);
+        }
         LicenseRow held = member.held.get(skuId);
         if (held != null && meant.isEmpty() && member.keptForDependents().contains(skuId)) {
             // Entra does not remove it while a license from another source depends on it: held, its groups in Error
@@ -305,9 +319,9 @@ public class GroupLicensing {
      * Error with the failing product's error (Entra reports the problem per user and group, so every product of the
      * group says why the group could not be applied; the first failing product's error, in product order, when several
      * fail). A tried product no other group gives is not given and its seat goes back; one another group gives is
-     * given from that group. What a group already gave the member stays Active (a new product of the group that the
-     * member cannot get takes no working license away), and so does what they hold directly or from other groups.
-     * Reprocessing tries the whole group again.
+     * given from that group. What a group already gave the member stays, ActiveWithError with the group's error (a new
+     * product of the group that the member cannot get takes no working license away), and what they hold directly or
+     * from other groups stays as it was. Reprocessing tries the whole group again.
      */
     private void finish(Member member, Instant now) {
         Holder user = member.original;
@@ -332,8 +346,8 @@ public class GroupLicensing {
                 giving.put(skuId, left.get(0).groupId());
             }
         });
-        // each license held turns off what all its sources (direct, Active groups) turn off, as they are now
-        List<UUID> replanned = new ArrayList<>();
+        // each license held turns off what all its sources (direct, groups holding it) turn off, as they are now
+        Map<UUID, LicenseRow> replans = new LinkedHashMap<>();
         for (LicenseRow row : List.copyOf(member.held.values())) {
             List<List<UUID>> sources = new ArrayList<>();
             if (row.direct()) {
@@ -344,16 +358,43 @@ public class GroupLicensing {
             member.held.put(row.skuId(), row.withDisabledPlans(plans));
             if (!giving.containsKey(row.skuId()) && !member.givesBack(row.skuId())
                     && !OverlappingLicenses.same(plans, row.disabledPlans())) {
-                // a change of plans is announced as a direct one is (turning Exchange off takes the mailbox's license)
-                rows.update(user.userId(), member.held.get(row.skuId()));
-                replanned.add(row.skuId());
-                member.changed = true;
+                replans.put(row.skuId(), row);
+            }
+        }
+        // a plan another license of the user still needs is not turned off (Entra's DependencyViolation): the license
+        // keeps its plans, and the groups holding it say ActiveWithError until the member is reprocessed
+        Set<UUID> keptPlans = dependents.keepPlans(member.held.values(), replans);
+        keptPlans.forEach(skuId -> member.held.put(skuId, replans.remove(skuId)));
+        List<UUID> replanned = new ArrayList<>();
+        replans.keySet().forEach(skuId -> {
+            // a change of plans is announced as a direct one is (turning Exchange off takes the mailbox's license)
+            rows.update(user.userId(), member.held.get(skuId));
+            replanned.add(skuId);
+            member.changed = true;
+        });
+        markHolding(member, keptPlans, now);
+        // what the restore would give back without a prerequisite it needs does not come back, as a direct
+        // assignment of it would be refused: its seat (or its purchase's license) is given back
+        Map<UUID, HeldLicense> heldNow = new LinkedHashMap<>();
+        member.held.values().forEach(row -> heldNow.put(row.skuId(), held(row)));
+        Set<UUID> lacking = member.givenBack.isEmpty() ? Set.of() : prerequisites.lacking(heldNow,
+                member.givenBack.stream().map(LicenseRow::skuId).filter(sku -> member.activeSources(sku).isEmpty())
+                        .toList());
+        for (UUID skuId : lacking) {
+            LicenseRow notBack = member.held.remove(skuId);
+            if (notBack.selfServiceSubscriptionId() != null) {
+                Subscription.<Subscription>findById(notBack.selfServiceSubscriptionId()).selfServiceLicenseFreed();
+            } else {
+                seats.release(user.tenantId(), skuId, 1);
             }
         }
         // given once the seats of those not given are back and every plan is known, so that each LicenseAssigned
         // says what the user holds: what the restore gives back first, then the plans changed, then the groups' new
         for (LicenseRow back : member.givenBack) {
             LicenseRow given = member.held.get(back.skuId());
+            if (given == null) {
+                continue; // not given back: no seat, or lacking its prerequisite
+            }
             rows.give(user.tenantId(), user.userId(), given, now, member.actor);
             events.assigned(user.ref(), held(given), given.assignedByGroup(), member.holdsExchangeOnline(),
                     member.actor, now);
@@ -370,6 +411,32 @@ public class GroupLicensing {
             events.assigned(user.ref(), held(given), group, member.holdsExchangeOnline(), member.actor, now);
             member.changed = true;
         });
+    }
+
+    /**
+     * The state of each group that holds a license of the member (Active or ActiveWithError) after this settling:
+     * ActiveWithError with DependencyViolation when the license keeps a plan the group turns off ({@code keptPlans}),
+     * ActiveWithError with the group's failure when the group failed the member on another of its products (the licenses
+     * it gave before stay: "it won't assign the other licenses in the group either" takes no working one away), else
+     * Active. Reprocessing decides them again.
+     */
+    private static void markHolding(Member member, Set<UUID> keptPlans, Instant now) {
+        for (Inheritance source : member.meant) {
+            UUID skuId = source.license().skuId();
+            if (!member.held.containsKey(skuId)
+                    || !InheritedState.holds(member.statesNow.get(List.of(source.groupId(), skuId)))) {
+                continue;
+            }
+            String failure = member.failed.get(source.groupId());
+            if (keptPlans.contains(skuId)) {
+                member.mark(source.groupId(), skuId, InheritedState.ACTIVE_WITH_ERROR,
+                        InheritedState.DEPENDENCY_VIOLATION, now);
+            } else if (failure != null) {
+                member.mark(source.groupId(), skuId, InheritedState.ACTIVE_WITH_ERROR, failure, now);
+            } else {
+                member.mark(source.groupId(), skuId, InheritedState.ACTIVE, InheritedState.NONE, now);
+            }
+        }
     }
 
     /** A product the member could not inherit from a group, and why. */
@@ -406,8 +473,13 @@ public class GroupLicensing {
         final List<Inheritance> newSources = new ArrayList<>();
         /** What a restore gives back (direct, purchases), not written yet; empty otherwise. */
         final List<LicenseRow> givenBack;
+        /** The products of {@link #givenBack} that take a seat of the product when decided; those that found none. */
+        final Set<UUID> backFromSeats = new TreeSet<>(SeatMoves.PRODUCT_ORDER);
+        final Set<UUID> noSeat = new TreeSet<>(SeatMoves.PRODUCT_ORDER);
         /** The member's state of each product from each group, as this settling leaves it. */
         final Map<List<UUID>, String> statesNow = new LinkedHashMap<>();
+        /** The states (with their errors) this settling marked, so that each is written once. */
+        private final Map<List<UUID>, String> marked = new LinkedHashMap<>();
         boolean changed;
         private Set<UUID> keptForDependents;
 
@@ -425,6 +497,9 @@ public class GroupLicensing {
 
         /** Records the member's state of the product from the group, when it is not that already. */
         void mark(UUID groupId, UUID skuId, String state, String error, Instant now) {
+            if ((state + " " + error).equals(marked.put(List.of(groupId, skuId), state + " " + error))) {
+                return; // marked so already in this settling
+            }
             statesNow.put(List.of(groupId, skuId), state);
             boolean same = was.stream().anyMatch(s -> s.groupId().equals(groupId) && s.skuId().equals(skuId)
                     && s.state().equals(state) && error.equals(s.error()));
@@ -452,10 +527,10 @@ public class GroupLicensing {
             return givenBack.stream().anyMatch(row -> row.skuId().equals(skuId));
         }
 
-        /** The groups giving the member the product now whose state is Active: the license's group sources. */
+        /** The groups giving the member the product now that hold it (Active, ActiveWithError): its group sources. */
         List<Inheritance> activeSources(UUID skuId) {
             return meant.stream().filter(i -> i.license().skuId().equals(skuId))
-                    .filter(i -> InheritedState.ACTIVE.equals(statesNow.get(List.of(i.groupId(), skuId)))).toList();
+                    .filter(i -> InheritedState.holds(statesNow.get(List.of(i.groupId(), skuId)))).toList();
         }
 
         /** The products to decide: those meant, those inherited before, and those held only through groups. */
@@ -464,6 +539,7 @@ public class GroupLicensing {
             meant.forEach(i -> products.add(i.license().skuId()));
             was.forEach(s -> products.add(s.skuId()));
             held.values().stream().filter(row -> !row.direct()).forEach(row -> products.add(row.skuId()));
+            products.addAll(backFromSeats);
             return products;
         }
 

@@ -51,18 +51,52 @@ class KeptForDependents {
         return dependencies.stillNeeded(staying, going);
     }
 
-    /** Whether the user's state of a product from a group keeps (or kept) a license for another that depends on it. */
+    /**
+     * Whether the user's state of a product from a group keeps (or kept) a license the group no longer gives for
+     * another that depends on it (Error with DependencyViolation; ActiveWithError with it is a group that still gives
+     * the product and whose turned-off plan stays on: {@link #keepPlans}).
+     */
     static boolean keeps(InheritedState state) {
-        return InheritedState.DEPENDENCY_VIOLATION.equals(state.error());
+        return InheritedState.ERROR.equals(state.state())
+                && InheritedState.DEPENDENCY_VIOLATION.equals(state.error());
     }
 
     /**
-     * For a direct change of the user's licenses (the user locked, {@code held} what they hold after it): the licenses
-     * kept only for a dependent that is no longer needed, each with the group it was inherited from. Their states
-     * are dropped here; the caller takes the licenses away and announces them.
+     * Of the licenses whose plans a group change would turn off ({@code before}: as the user holds them; the user's
+     * licenses as they would be after it: {@code after}, by product), those that keep their plans because a license of
+     * the user depends on a plan only they would turn off: Entra does not remove a service plan another one needs
+     * (DependencyViolation); their groups' states say ActiveWithError until nothing depends on it and the user is
+     * reprocessed.
      */
-    List<Released> noLongerNeeded(UUID userId, Map<UUID, LicenseRow> held) {
-        List<InheritedState> states = inherited.of(userId);
+    Set<UUID> keepPlans(Collection<LicenseRow> after, Map<UUID, LicenseRow> before) {
+        if (before.isEmpty()) {
+            return Set.of();
+        }
+        Map<UUID, List<ServicePlan>> staying = new LinkedHashMap<>();
+        Map<UUID, List<ServicePlan>> turnedOff = new LinkedHashMap<>();
+        for (LicenseRow row : after) {
+            staying.put(row.skuId(), enabledPlans(row));
+            LicenseRow was = before.get(row.skuId());
+            if (was != null) {
+                Set<UUID> stillOn = enabledPlans(row).stream().map(ServicePlan::servicePlanId).collect(Collectors.toSet());
+                List<ServicePlan> off = enabledPlans(was).stream().filter(p -> !stillOn.contains(p.servicePlanId()))
+                        .toList();
+                if (!off.isEmpty()) {
+                    turnedOff.put(row.skuId(), off);
+                }
+            }
+        }
+        return turnedOff.isEmpty() ? Set.of() : dependencies.stillNeeded(staying, turnedOff);
+    }
+
+    /**
+     * For a direct change of the user's licenses (the user locked, {@code held} what they hold after it, {@code states}
+     * their states from groups as the caller read them): the licenses kept only for a dependent that is no longer
+     * needed, each with the group it was inherited from. Their states are dropped here, from the table and from
+     * {@code states}; the caller takes the licenses away and announces them.
+     */
+    List<Released> noLongerNeeded(UUID userId, Map<UUID, LicenseRow> held, List<InheritedState> states) {
+        List<InheritedState> dropped = new ArrayList<>();
         // a product still Active from a group is held through it: only those kept by dependents alone are looked at
         Set<UUID> active = states.stream().filter(InheritedState::active).map(InheritedState::skuId)
                 .collect(Collectors.toSet());
@@ -72,11 +106,13 @@ class KeptForDependents {
             if (row != null && row.direct()) {
                 // assigned directly now: the direct assignment holds it, the group's state keeps nothing any more
                 inherited.drop(userId, state.groupId(), state.skuId());
+                dropped.add(state);
             } else if (row != null && !active.contains(state.skuId())) {
                 keptBy.computeIfAbsent(state.skuId(), sku -> new ArrayList<>()).add(state);
             }
         }
         if (keptBy.isEmpty()) {
+            states.removeAll(dropped);
             return List.of();
         }
         Set<UUID> needed = keep(held.values(), keptBy.keySet());
@@ -84,9 +120,11 @@ class KeptForDependents {
         keptBy.forEach((skuId, kept) -> {
             if (!needed.contains(skuId)) {
                 kept.forEach(state -> inherited.drop(userId, state.groupId(), skuId));
+                dropped.addAll(kept);
                 released.add(new Released(held.get(skuId), kept.get(0).groupId()));
             }
         });
+        states.removeAll(dropped);
         return released;
     }
 

@@ -29,14 +29,18 @@ import org.licenselifecycle.support.sql.Sql;
 @ApplicationScoped
 class LicenseAssignmentRepository {
 
+    /** The inherited state of license {@code a} from the group shown as its {@code assignedByGroup}. */
+    private static final String GROUP_STATE_OF_LICENSE = """
+            FROM inherited_license i WHERE i.user_id = a.user_id AND i.sku_id = a.sku_id
+             AND (i.state <> 'Error' OR i.error = 'DependencyViolation') ORDER BY i.state = 'Error', i.group_id LIMIT 1""";
+
     /**
      * The group a license {@code a} is inherited from, shown as its {@code assignedByGroup}: the first by id of its
-     * Active inherited states, else of those that keep it for a license depending on it ({@link KeptForDependents});
+     * inherited states that hold it (Active, ActiveWithError), else of those that keep it for a license depending on it
+     * (Error with DependencyViolation, {@link KeptForDependents});
      * an index probe, in the same statement, that finds nothing for a user without groups.
      */
-    private static final String ASSIGNED_BY_GROUP = """
-            (SELECT i.group_id FROM inherited_license i WHERE i.user_id = a.user_id AND i.sku_id = a.sku_id
-             AND i.error IN ('None', 'DependencyViolation') ORDER BY i.error <> 'None', i.group_id LIMIT 1)""";
+    private static final String ASSIGNED_BY_GROUP = "(SELECT i.group_id " + GROUP_STATE_OF_LICENSE + ")";
 
     /** The users, with the licenses they hold, of a tenant among some ids: two parameters each (tenant, ids). */
     private static final String HOLDERS = """
@@ -153,12 +157,14 @@ class LicenseAssignmentRepository {
      */
     List<LicenseHolder> holders(UUID tenantId, UUID skuId, UUID after, int limit) {
         return sql.list("""
-                SELECT u.user_id, u.display_name, u.user_principal_name, a.assigned_at, %s
+                SELECT u.user_id, u.display_name, u.user_principal_name, a.assigned_at, g.group_id, g.state, g.error
                 FROM license_assignment a JOIN directory_user u ON u.user_id = a.user_id
+                LEFT JOIN LATERAL (SELECT i.group_id, i.state, i.error %s) g ON TRUE
                 WHERE a.tenant_id = ? AND a.sku_id = ? AND a.user_id > ? AND u.deleted_at IS NULL
-                ORDER BY a.user_id LIMIT ?""".formatted(ASSIGNED_BY_GROUP),
+                ORDER BY a.user_id LIMIT ?""".formatted(GROUP_STATE_OF_LICENSE),
                 row -> new LicenseHolder(Sql.uuid(row, 1), row.getString(2), row.getString(3),
-                        row.getObject(4, OffsetDateTime.class).toInstant(), Sql.uuid(row, 5), null),
+                        row.getObject(4, OffsetDateTime.class).toInstant(), Sql.uuid(row, 5), null, row.getString(6),
+                        row.getString(7)),
                 tenantId, skuId, after == null ? new UUID(0, 0) : after, limit);
     }
 

@@ -142,6 +142,9 @@ public class LicenseAssignmentService {
 
     private UserLicenses apply(Holder holder, UUID actor, LicenseChange change, SeatMoves seatMoves) {
         UUID tenantId = holder.tenantId();
+        // the user's states from groups, read once for the whole change (a user without groups has none: no read)
+        List<InheritedState> groupStates = holder.hasGroupStates() ? new ArrayList<>(inherited.of(holder.userId()))
+                : new ArrayList<>();
         Map<UUID, LicenseRow> held = new LinkedHashMap<>();
         holder.licenses().forEach(row -> held.put(row.skuId(), row));
 
@@ -200,7 +203,7 @@ public class LicenseAssignmentService {
         List<UUID> replanned = new ArrayList<>();
         for (UUID skuId : undirected) {
             LicenseRow existing = held.get(skuId);
-            LicenseRow groupsOnly = plansOf(holder, existing.undirected());
+            LicenseRow groupsOnly = plansOf(groupStates, existing.undirected());
             rows.update(holder.userId(), groupsOnly);
             held.put(skuId, groupsOnly);
             if (!OverlappingLicenses.same(existing.disabledPlans(), groupsOnly.disabledPlans())) {
@@ -220,7 +223,7 @@ public class LicenseAssignmentService {
             }
             // a license the user already has (directly, or inherited only: a direct assignment joins the group's on
             // the same license and seat): no seat is taken, and only a change of its plans is announced
-            LicenseRow changed = plansOf(holder, existing.asDirect(license.disabledPlans()));
+            LicenseRow changed = plansOf(groupStates, existing.asDirect(license.disabledPlans()));
             if (changed.direct() != existing.direct()
                     || !OverlappingLicenses.same(changed.directDisabledPlans(), existing.directDisabledPlans())
                     || !OverlappingLicenses.same(changed.disabledPlans(), existing.disabledPlans())) {
@@ -233,7 +236,7 @@ public class LicenseAssignmentService {
         }
         // a license kept from a group only because another depended on it goes once nothing does (the users with groups)
         List<KeptForDependents.Released> released = holder.hasGroupStates()
-                ? dependents.noLongerNeeded(holder.userId(), held) : List.of();
+                ? dependents.noLongerNeeded(holder.userId(), held, groupStates) : List.of();
         released.forEach(kept -> {
             held.remove(kept.license().skuId());
             seatMoves.release(kept.license().skuId());
@@ -253,7 +256,7 @@ public class LicenseAssignmentService {
         audit.changed(holder, audit.held(holder.licenses()), after);
         if (holder.hasGroupStates() || held.values().stream().anyMatch(row -> row.assignedByGroup() != null)) {
             // only users with groups: the others' states are their direct assignments, and cost no read here
-            states.announce(tenantId, holder.userId(), now);
+            states.announce(tenantId, holder.userId(), now, groupStates);
         }
         return licenses(holder, after);
     }
@@ -268,15 +271,15 @@ public class LicenseAssignmentService {
 
     /**
      * The license with the plans its sources leave turned off ({@link OverlappingLicenses}): its direct assignment's
-     * and those of the groups it is inherited from (read only for a license a group gives).
+     * and those of the groups it is inherited from ({@code groupStates}: the user's, as the change read them).
      */
-    private LicenseRow plansOf(Holder holder, LicenseRow license) {
+    private static LicenseRow plansOf(List<InheritedState> groupStates, LicenseRow license) {
         List<List<UUID>> sources = new ArrayList<>();
         if (license.direct()) {
             sources.add(license.directDisabledPlans());
         }
         if (license.assignedByGroup() != null) {
-            inherited.of(holder.userId()).stream().filter(s -> s.active() && s.skuId().equals(license.skuId()))
+            groupStates.stream().filter(s -> s.active() && s.skuId().equals(license.skuId()))
                     .forEach(s -> sources.add(s.disabledPlans()));
         }
         return sources.isEmpty() ? license : license.withDisabledPlans(OverlappingLicenses.disabledPlans(sources));

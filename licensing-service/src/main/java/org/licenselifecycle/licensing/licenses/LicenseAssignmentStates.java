@@ -32,13 +32,18 @@ class LicenseAssignmentStates {
 
     /** The user's states now, direct ones first (by product), then the groups' (by product, then group). */
     List<LicenseAssignmentState> of(UUID userId) {
+        return of(userId, inherited.of(userId));
+    }
+
+    /** The same, with the user's states from groups as the caller read (and changed) them in this transaction. */
+    private List<LicenseAssignmentState> of(UUID userId, List<InheritedState> fromGroups) {
         List<LicenseAssignmentState> states = new ArrayList<>();
         rows.heldBy(userId).stream().filter(given -> given.license().direct())
                 .map(given -> new LicenseAssignmentState(given.license().skuId(),
                         given.license().directDisabledPlans(), null, InheritedState.ACTIVE, InheritedState.NONE,
                         given.assignedAt()))
                 .forEach(states::add);
-        inherited.of(userId).stream()
+        fromGroups.stream()
                 .map(state -> new LicenseAssignmentState(state.skuId(), state.disabledPlans(), state.groupId(),
                         state.state(), state.error(), state.updatedAt()))
                 .forEach(states::add);
@@ -49,5 +54,14 @@ class LicenseAssignmentStates {
     @Transactional(Transactional.TxType.MANDATORY)
     void announce(UUID tenantId, UUID userId, Instant at) {
         outbox.add(userId, new LicenseAssignmentStatesChanged(tenantId, userId, of(userId), at));
+    }
+
+    /**
+     * Announces the states of the user (locked by the caller), whose states from groups the caller read once in this
+     * transaction and kept up to date with what it dropped ({@code fromGroups}, by product then group): no second read.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void announce(UUID tenantId, UUID userId, Instant at, List<InheritedState> fromGroups) {
+        outbox.add(userId, new LicenseAssignmentStatesChanged(tenantId, userId, of(userId, fromGroups), at));
     }
 }

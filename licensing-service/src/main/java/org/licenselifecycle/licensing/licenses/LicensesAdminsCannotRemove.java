@@ -23,10 +23,12 @@ public class LicensesAdminsCannotRemove {
 
     private final ProductCatalog catalog;
     private final GroupProducts groups;
+    private final InheritedLicenses inherited;
 
-    LicensesAdminsCannotRemove(ProductCatalog catalog, GroupProducts groups) {
+    LicensesAdminsCannotRemove(ProductCatalog catalog, GroupProducts groups, InheritedLicenses inherited) {
         this.catalog = catalog;
         this.groups = groups;
+        this.inherited = inherited;
     }
 
     /** Whether an admin can remove the license from the user directly. */
@@ -34,29 +36,50 @@ public class LicensesAdminsCannotRemove {
         return license.assignedByGroup() == null && license.selfServiceSubscriptionId() == null;
     }
 
-    /** Of the licenses a user of {@code tenantId} holds, those an admin cannot remove, each with why; in their order. */
-    List<KeptLicense> among(UUID tenantId, List<LicenseRow> held) {
+    /**
+     * Of the licenses the user of {@code tenantId} holds, those an admin cannot remove, each with why; in their order.
+     * The user's states from groups are read only when a license is inherited.
+     */
+    List<KeptLicense> among(UUID tenantId, UUID userId, List<LicenseRow> held) {
         List<LicenseRow> kept = held.stream().filter(license -> !removableByAdmin(license)).toList();
-        Map<UUID, String> groupNames = groups.names(tenantId,
-                kept.stream().map(LicenseRow::assignedByGroup).filter(Objects::nonNull).toList());
-        return kept.stream().map(license -> why(license, groupNames)).toList();
+        List<UUID> fromGroups = kept.stream().map(LicenseRow::assignedByGroup).filter(Objects::nonNull).toList();
+        Map<UUID, String> groupNames = groups.names(tenantId, fromGroups);
+        List<InheritedState> states = fromGroups.isEmpty() ? List.of() : inherited.of(userId);
+        return kept.stream().map(license -> why(license, groupNames, states)).toList();
     }
 
-    private KeptLicense why(LicenseRow license, Map<UUID, String> groupNames) {
+    private KeptLicense why(LicenseRow license, Map<UUID, String> groupNames, List<InheritedState> states) {
         Product product = catalog.find(license.skuId()).orElseThrow();
         if (license.assignedByGroup() != null) {
             UUID group = license.assignedByGroup();
             String name = groupNames.get(group);
+            String named = name == null ? group.toString() : name;
+            InheritedState state = states.stream()
+                    .filter(s -> s.groupId().equals(group) && s.skuId().equals(license.skuId())).findFirst()
+                    .orElse(null);
+            String message;
+            if (state != null && KeptForDependents.keeps(state)) {
+                message = "Kept from the group " + named + ", which no longer gives it to the user, because another "
+                        + "license of the user depends on it (DependencyViolation): it goes when the license that "
+                        + "depends on it is removed, or when the user is reprocessed once nothing depends on it.";
+            } else if (state != null && InheritedState.ACTIVE_WITH_ERROR.equals(state.state())) {
+                message = "Inherited from the group " + named + ", whose last processing of the user failed ("
+                        + state.error() + "): an admin can't unassign it from the user directly; fix the problem and "
+                        + "reprocess the user, or it goes when the user leaves the group or the group no longer gives "
+                        + product.productName() + ".";
+            } else {
+                message = "Inherited from the group " + named + ": an admin can't unassign it from the user directly; "
+                        + "it goes when the user leaves the group or the group no longer gives " + product.productName()
+                        + ".";
+            }
             return new KeptLicense(product.skuId(), product.skuPartNumber(), product.productName(),
-                    KeptLicense.Reason.INHERITED_FROM_GROUP, group, name, null,
-                    "Inherited from the group " + (name == null ? group : name) + ": an admin can't unassign it from "
-                            + "the user directly; it goes when the user leaves the group or the group no longer gives "
-                            + product.productName() + ".");
+                    KeptLicense.Reason.INHERITED_FROM_GROUP, group, name, null, message,
+                    state == null ? null : state.state(), state == null ? null : state.error());
         }
         Subscription purchase = Subscription.findById(license.selfServiceSubscriptionId());
         return new KeptLicense(product.skuId(), product.skuPartNumber(), product.productName(),
                 KeptLicense.Reason.SELF_SERVICE_PURCHASE, null, null, purchase.id,
                 "From a self-service purchase bought by " + purchase.purchaserName + ": an admin can't unassign it "
-                        + "until taking the subscription over.");
+                        + "until taking the subscription over.", null, null);
     }
 }

@@ -54,7 +54,12 @@ public class RestoreFailure extends PanacheEntityBase {
         /** From a self-service purchase that expired and gives no licenses any more. */
         PURCHASE_EXPIRED,
         /** From a self-service purchase whose licenses are all given out. */
-        PURCHASE_HAS_NO_LICENSES_LEFT
+        PURCHASE_HAS_NO_LICENSES_LEFT,
+        /**
+         * An add-on whose prerequisite plan did not come back with it (e.g. its Exchange Online product had no seat
+         * left): given back alone it would lack what it depends on, so it is not ({@link AddOnPrerequisites#lacking}).
+         */
+        PREREQUISITE_MISSING
     }
 
     /** Records why restoring the user did not give the product back. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -45,12 +46,14 @@ public class UserDeletionService implements UserDeletionEffects {
     private final LicenseAssignmentStates states;
     private final LicenseAudit audit;
     private final GroupLicensing groupLicensing;
+    private final KeptForDependents dependents;
     private final Clock clock;
 
     UserDeletionService(ProductCatalog catalog, Seats seats, LicenseAssignmentRepository rows, LicenseEvents events,
             GroupProducts groups, InheritedLicenses inherited, LicenseAssignmentStates states, LicenseAudit audit,
-            GroupLicensing groupLicensing, Clock clock) {
+            GroupLicensing groupLicensing, KeptForDependents dependents, Clock clock) {
         this.groupLicensing = groupLicensing;
+        this.dependents = dependents;
         this.inherited = inherited;
         this.states = states;
         this.catalog = catalog;
@@ -109,22 +112,22 @@ public class UserDeletionService implements UserDeletionEffects {
                 fromSeats.add(license.skuId);
             }
         }
-        // each product's seat is decided alone, so the order changes no outcome
-        fromSeats.stream().sorted(SeatMoves.PRODUCT_ORDER).filter(skuId -> !seats.take(user.tenantId, skuId, 1))
-                .forEach(skuId -> {
-                    back.remove(skuId);
-                    failed.put(skuId, seats.owns(user.tenantId, skuId) ? RestoreFailure.Reason.NO_AVAILABLE_LICENSES
-                            : RestoreFailure.Reason.PRODUCT_NOT_OWNED);
-                });
         List<LicenseRow> givenBack = remembered.stream().map(license -> back.get(license.skuId))
                 .filter(Objects::nonNull).toList();
         Holder restored = new Holder(user.tenantId, user.userId, user.userPrincipalName, user.displayName,
                 user.usageLocation, List.of(), false);
-        Map<UUID, LicenseRow> held = groupLicensing.restored(restored, givenBack, now);
+        // the direct licenses' seats are taken with the groups' ones, in one pass in product order
+        GroupLicensing.Restored outcome = groupLicensing.restored(restored, givenBack, Set.copyOf(fromSeats), now);
+        Map<UUID, LicenseRow> held = outcome.held();
+        outcome.noSeat().forEach(skuId -> failed.put(skuId, seats.owns(user.tenantId, skuId)
+                ? RestoreFailure.Reason.NO_AVAILABLE_LICENSES : RestoreFailure.Reason.PRODUCT_NOT_OWNED));
         List<InheritedState> inheritedNow = inherited.of(user.userId);
         for (DeletedUserLicense license : remembered) {
             if (!held.containsKey(license.skuId)) {
                 RestoreFailure.Reason reason = failed.get(license.skuId);
+                if (reason == null && back.containsKey(license.skuId)) {
+                    reason = RestoreFailure.Reason.PREREQUISITE_MISSING; // given back, then left out by the restore
+                }
                 notRestored(user, license, reason != null ? reason : notInherited(user, license, inheritedNow), now);
             }
             license.delete();
@@ -179,6 +182,8 @@ public class UserDeletionService implements UserDeletionEffects {
                     + " has expired and gives no licenses.";
             case PURCHASE_HAS_NO_LICENSES_LEFT -> "Every license of the self-service purchase of " + product
                     + " it came from" + purchaser(license) + " is given out.";
+            case PREREQUISITE_MISSING -> product + " depends on a service plan that did not come back with it, so it "
+                    + "was not given back; assign the license that gives that plan, then " + product + ".";
         };
         RestoreFailure.record(user.tenantId, user.userId, skuId, reason, words, now);
     }
@@ -203,7 +208,8 @@ public class UserDeletionService implements UserDeletionEffects {
     /**
      * "Remove a former employee" with "unassign licenses" but no deletion: every license the user holds
      * directly goes, as an unassign by the admin who asked. Licenses inherited from a group, and those of a
-     * self-service purchase the admin has not taken over, are not the admin's to remove and stay.
+     * self-service purchase the admin has not taken over, are not the admin's to remove and stay, and so does a direct
+     * license whose plan one of them depends on ({@link KeptForDependents#keep}): it is not released without the add-on.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void licensesReleaseRequested(UserLicensesReleaseRequested request) {
@@ -213,8 +219,12 @@ public class UserDeletionService implements UserDeletionEffects {
             return;
         }
         Holder user = found.get();
+        // what the licenses that stay (inherited, purchases) depend on stays too, as Entra keeps a plan another needs
+        Set<UUID> needed = dependents.keep(user.licenses(), user.licenses().stream()
+                .filter(LicensesAdminsCannotRemove::removableByAdmin).map(LicenseRow::skuId).collect(Collectors.toSet()));
         Map<Boolean, List<LicenseRow>> byAdminRemovable = user.licenses().stream()
-                .collect(Collectors.partitioningBy(LicensesAdminsCannotRemove::removableByAdmin));
+                .collect(Collectors.partitioningBy(row -> LicensesAdminsCannotRemove.removableByAdmin(row)
+                        && !needed.contains(row.skuId())));
         boolean exchangeOnlineRetained = byAdminRemovable.get(false).stream().anyMatch(a -> held(a).grantsExchangeOnline());
         SeatMoves seatMoves = new SeatMoves();
         List<LicenseRow> released = byAdminRemovable.get(true);
