@@ -39,6 +39,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.licenselifecycle.contract.roles.DirectoryRole;
+import org.licenselifecycle.directory.UserFixtures;
 import org.licenselifecycle.events.GroupMembershipChanged;
 import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
@@ -284,6 +285,34 @@ class GroupsTest {
         as(tenant).when().get("/v1.0/groups/{id}/members", group).then().statusCode(200).body("value", equalTo(List.of()));
         assertThat(membershipEvents(entityManager, stranger)).isEmpty();
         assertThat(membershipEvents(entityManager, alex)).isEmpty();
+    }
+
+    /**
+     * A guest's userPrincipalName holds {@code #EXT#}: written raw into the nextLink, the {@code #} began a fragment and
+     * the next page was asked of a user that does not exist.
+     */
+    @Test
+    void theMemberOfNextLinkOfAGuestNamedByUserPrincipalNameLeadsToTheNextPage() {
+        String guest = "ada_fabrikam.com#EXT#@contoso.com";
+        Map<String, Object> body = UserFixtures.body("ada");
+        body.put("userPrincipalName", guest);
+        String ada = asUserAdministrator(tenant).contentType(ContentType.JSON).body(body).when().post("/v1.0/users")
+                .then().statusCode(201).extract().path("id");
+        String sales = createGroup(tenant, "Sales");
+        String europe = createGroup(tenant, "Europe");
+        addMember(tenant, admin, sales, ada).statusCode(204);
+        addMember(tenant, admin, europe, ada).statusCode(204);
+
+        JsonPath first = as(tenant).queryParam("$top", 1).when().get("/v1.0/users/{upn}/memberOf", guest)
+                .then().statusCode(200).body("value.size()", equalTo(1)).extract().jsonPath();
+        String nextLink = first.getString("'@odata.nextLink'");
+        assertThat(nextLink).startsWith(base() + "/v1.0/users/").doesNotContain("#");
+        // followed as a client does: the link as returned, not encoded again
+        JsonPath second = as(tenant).urlEncodingEnabled(false).when().get(nextLink).then().statusCode(200)
+                .body("value.size()", equalTo(1)).body("'@odata.nextLink'", nullValue()).extract().jsonPath();
+
+        assertThat(List.of(first.getString("value[0].id"), second.getString("value[0].id")))
+                .containsExactlyInAnyOrder(sales, europe);
     }
 
     @Test
