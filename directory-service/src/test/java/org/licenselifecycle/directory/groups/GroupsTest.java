@@ -58,6 +58,8 @@ class GroupsTest {
     private static final String SYNCHRONISED = "Unable to update the specified properties for on-premises mastered"
             + " Directory Sync objects or objects currently undergoing migration.";
 
+    private static final String READ_ONLY = "Property 'onPremisesSyncEnabled' is read-only and cannot be set.";
+
     @Inject
     EntityManager entityManager;
 
@@ -120,7 +122,12 @@ class GroupsTest {
                 Arguments.of("a Microsoft 365 group", (Consumer<Map<String, Object>>) body -> body.put("groupTypes",
                         List.of("Unified")), null),
                 Arguments.of("displayName of the wrong type", (Consumer<Map<String, Object>>) body -> body.put(
-                        "displayName", 42), null));
+                        "displayName", 42), null),
+                // only the directory synchronization masters a group on premises, as for a user
+                Arguments.of("onPremisesSyncEnabled true", (Consumer<Map<String, Object>>) body -> body.put(
+                        "onPremisesSyncEnabled", true), READ_ONLY),
+                Arguments.of("onPremisesSyncEnabled false", (Consumer<Map<String, Object>>) body -> body.put(
+                        "onPremisesSyncEnabled", false), READ_ONLY));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -194,6 +201,32 @@ class GroupsTest {
                 .body("displayName", equalTo("Marketing EU"))
                 .body("description", equalTo("Europe"))
                 .body("mailNickname", equalTo("Marketing"));
+    }
+
+    /** Only the directory synchronization masters a group on premises, or hands it back to the cloud. */
+    @Test
+    void settingOnPremisesSyncEnabledOfAGroupIsRefusedAsReadOnlyAndChangesNothing() {
+        String cloud = createGroup(tenant, "Cloud only");
+        String synced = createGroup(tenant, "Synced only");
+        markSynchronised(entityManager, synced);
+        long rows = groupRows(entityManager, tenant);
+
+        for (boolean value : List.of(true, false)) {
+            groups().contentType(ContentType.JSON).body(Map.of("onPremisesSyncEnabled", value, "displayName", "Not Applied"))
+                    .when().patch("/v1.0/groups/{id}", cloud).then().statusCode(400)
+                    .body("error.code", equalTo("Request_BadRequest"))
+                    .body("error.message", equalTo(READ_ONLY));
+        }
+        groups().contentType(ContentType.JSON).body(Map.of("onPremisesSyncEnabled", false))
+                .when().patch("/v1.0/groups/{id}", synced).then().statusCode(400)
+                .body("error.message", equalTo(READ_ONLY));
+
+        as(tenant).when().get("/v1.0/groups/{id}", cloud).then().statusCode(200)
+                .body("displayName", equalTo("Cloud only"))
+                .body("onPremisesSyncEnabled", nullValue());
+        as(tenant).when().get("/v1.0/groups/{id}", synced).then().statusCode(200)
+                .body("onPremisesSyncEnabled", equalTo(true));
+        assertThat(groupRows(entityManager, tenant)).isEqualTo(rows);
     }
 
     @Test
