@@ -60,7 +60,7 @@ final class SyncBatches {
         return entry;
     }
 
-    /** Upserts of {@code count} new AD groups without members, {@code name 0}, {@code name 1}, ..., each with a new anchor. */
+    /** Upserts of {@code count} new AD groups without members, {@code name 0}, {@code name 1}, ..., new anchors. */
     static List<Map<String, Object>> groups(String name, int count) {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (int i = 0; i < count; i++) {
