@@ -1,4 +1,3 @@
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -6,17 +5,25 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,30 +35,60 @@ import java.util.regex.Pattern;
  * <pre>
  *   seed     --directory URL --licensing URL --token T --sku SKU --users N --out FILE
  *            buys a subscription of N licenses of SKU, creates N users (16 at a time) and assigns SKU to each once
- *            licensing has learnt of the user; writes the users' ids to FILE, one a line.
+ *            licensing has learnt of the user; writes the users' ids to FILE, one a line. A call answered 503 or
+ *            429 (a service overloaded) is sent again after its Retry-After (else 1, 2, 4 ... s), at most
+ *            8 times; then seeding stops, says which call gave up, and exits with 1.
  *   unassign --licensing URL --token T --sku SKU --ids FILE --from I --count C --rate R
  *            removes SKU from the users on lines I .. I+C-1 of FILE with Graph assignLicense, offered open-loop at
  *            R calls/s (a call is sent on schedule whether or not the earlier ones have answered), and prints
  *            the calls' statuses, the rate the service absorbed and the calls' own latencies.
  * </pre>
+ * Any failure ends the program with a message on stderr and exit status 1, never a hang.
  */
 public class PathLoad {
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
-            .executor(Executors.newFixedThreadPool(4))
+            .executor(Executors.newFixedThreadPool(4, daemon -> {
+                // daemon threads: a failure in main ends the program instead of leaving the client's threads running
+                Thread thread = new Thread(daemon, "path-load-http");
+                thread.setDaemon(true);
+                return thread;
+            }))
             .build();
+    /** How many times seeding sends one call answered 503 or 429 before it gives up. */
+    private static final int TRIES = 8;
+    /** The longest wait between two tries, whatever Retry-After says. */
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        switch (args[0]) {
-            case "seed" -> seed(options);
-            case "unassign" -> unassign(options);
-            default -> throw new IllegalArgumentException("seed or unassign, not " + args[0]);
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            System.err.println("usage: java PathLoad.java seed|unassign --option value ... (see the class comment)");
+            System.exit(2);
+        }
+        try {
+            Map<String, String> options = options(args);
+            switch (args[0]) {
+                case "seed" -> seed(options);
+                case "unassign" -> unassign(options);
+                default -> throw new IllegalArgumentException("seed or unassign, not " + args[0]);
+            }
+        } catch (Exception e) {
+            System.err.println("PathLoad " + args[0] + " failed: " + rootOf(e));
+            System.exit(1);
         }
         System.exit(0);
+    }
+
+    /** The failure itself, out of the futures' and executors' wrappers. */
+    private static String rootOf(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof ExecutionException || cause instanceof CompletionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof TimeoutException ? "timed out" : String.valueOf(cause.getMessage());
     }
 
     private static void seed(Map<String, String> options) throws Exception {
@@ -62,8 +99,8 @@ public class PathLoad {
         int users = Integer.parseInt(options.get("users"));
         String run = Long.toString(System.currentTimeMillis(), 36);
 
-        HttpResponse<String> bought = send(token, "POST", licensing + "/api/v1/subscriptions",
-                "{\"skuId\":\"" + sku + "\",\"licenses\":" + users + "}");
+        HttpResponse<String> bought = sendRetrying(token, "POST", licensing + "/api/v1/subscriptions",
+                "{\"skuId\":\"" + sku + "\",\"licenses\":" + users + "}").get();
         if (bought.statusCode() / 100 != 2) {
             throw new IllegalStateException("buying " + users + " licenses: " + bought.statusCode() + " " + bought.body());
         }
@@ -71,13 +108,15 @@ public class PathLoad {
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
         Semaphore inFlight = new Semaphore(16);
         List<CompletableFuture<Void>> all = new ArrayList<>();
-        for (int i = 0; i < users; i++) {
+        // completed by the first failure: no new user after it, and the seeding ends at once instead of after the rest
+        CompletableFuture<Void> failed = new CompletableFuture<>();
+        for (int i = 0; i < users && !failed.isDone(); i++) {
             inFlight.acquire();
             String nickname = "path." + run + "." + i;
             String body = "{\"accountEnabled\":true,\"displayName\":\"Path " + run + " " + i + "\",\"mailNickname\":\""
                     + nickname + "\",\"userPrincipalName\":\"" + nickname + "@contoso.onmicrosoft.com\","
                     + "\"usageLocation\":\"US\",\"passwordProfile\":{\"password\":\"Path-Bench-2026!\"}}";
-            all.add(sendAsync(token, "POST", directory + "/v1.0/users", body)
+            all.add(sendRetrying(token, "POST", directory + "/v1.0/users", body)
                     .thenCompose(created -> {
                         if (created.statusCode() != 201) {
                             throw new IllegalStateException("creating " + nickname + ": " + created.statusCode() + " "
@@ -90,9 +129,15 @@ public class PathLoad {
                         ids.add(id.group(1));
                         return assignOnceKnown(licensing, token, sku, id.group(1), System.nanoTime());
                     })
-                    .whenComplete((done, failure) -> inFlight.release()));
+                    .whenComplete((done, failure) -> {
+                        if (failure != null) {
+                            failed.completeExceptionally(failure);
+                        }
+                        inFlight.release();
+                    }));
         }
-        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(30, TimeUnit.MINUTES);
+        CompletableFuture.anyOf(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)), failed)
+                .get(30, TimeUnit.MINUTES);
         Files.write(Path.of(options.get("out")), ids);
         System.out.printf("seeded %d licensed users in %.1f s%n", ids.size(), (System.nanoTime() - began) / 1e9);
     }
@@ -101,7 +146,7 @@ public class PathLoad {
     private static CompletableFuture<Void> assignOnceKnown(String licensing, String token, String sku, String id,
             long since) {
         String body = "{\"addLicenses\":[{\"skuId\":\"" + sku + "\",\"disabledPlans\":[]}],\"removeLicenses\":[]}";
-        return sendAsync(token, "POST", licensing + "/v1.0/users/" + id + "/assignLicense", body)
+        return sendRetrying(token, "POST", licensing + "/v1.0/users/" + id + "/assignLicense", body)
                 .thenCompose(answer -> {
                     if (answer.statusCode() == 200) {
                         return CompletableFuture.completedFuture(null);
@@ -161,9 +206,50 @@ public class PathLoad {
         return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p / 100 * sorted.size()) - 1)) / 1e6;
     }
 
-    private static HttpResponse<String> send(String token, String method, String url, String body)
-            throws IOException, InterruptedException {
-        return HTTP.send(request(token, method, url, body), HttpResponse.BodyHandlers.ofString());
+    /**
+     * Seeding's call: sent again while a service answers 503 or 429 (overloaded), after its Retry-After, at most
+     * {@link #TRIES} times; then it fails naming the call. The measured calls of {@code unassign} are never retried.
+     */
+    private static CompletableFuture<HttpResponse<String>> sendRetrying(String token, String method, String url,
+            String body) {
+        return sendRetrying(token, method, url, body, 1);
+    }
+
+    private static CompletableFuture<HttpResponse<String>> sendRetrying(String token, String method, String url,
+            String body, int attempt) {
+        return sendAsync(token, method, url, body).thenCompose(answer -> {
+            if (answer.statusCode() != 503 && answer.statusCode() != 429) {
+                return CompletableFuture.completedFuture(answer);
+            }
+            if (attempt >= TRIES) {
+                throw new IllegalStateException(method + " " + url + " gave up: still " + answer.statusCode()
+                        + " after " + TRIES + " tries (the system is overloaded; try again on a quieter machine): "
+                        + answer.body());
+            }
+            Duration wait = retryAfter(answer, attempt);
+            return CompletableFuture.runAsync(() -> { },
+                            CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS))
+                    .thenCompose(waited -> sendRetrying(token, method, url, body, attempt + 1));
+        });
+    }
+
+    /** Retry-After's delay (seconds or an HTTP date), else 1, 2, 4 ... s by attempt; at most {@link #LONGEST_WAIT}. */
+    static Duration retryAfter(HttpResponse<String> answer, int attempt) {
+        Duration wait = Duration.ofSeconds(1L << Math.min(attempt - 1, 5));
+        Optional<String> header = answer.headers().firstValue("Retry-After").map(String::trim);
+        if (header.isPresent()) {
+            try {
+                wait = Duration.ofSeconds(Long.parseLong(header.get()));
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    wait = Duration.between(Instant.now(),
+                            ZonedDateTime.parse(header.get(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                } catch (DateTimeParseException neither) {
+                    // a header neither form: the backoff by attempt
+                }
+            }
+        }
+        return wait.isNegative() ? Duration.ZERO : wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 
     private static CompletableFuture<HttpResponse<String>> sendAsync(String token, String method, String url,

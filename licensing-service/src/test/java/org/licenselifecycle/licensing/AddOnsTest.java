@@ -77,9 +77,7 @@ class AddOnsTest {
 
     @Test
     void anAddOnWithoutItsPrerequisiteIsRefusedAndChangesNothing() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(WORKPLACE_ANALYTICS, 2);
-        tenant.buy(OFFICE_365_E3, 2);
+        TestTenant tenant = TestTenant.buying(2, WORKPLACE_ANALYTICS, OFFICE_365_E3);
         UUID user = tenant.newUser();
         LicenseState before = LicenseState.of(tenant, dataSource, user, WORKPLACE_ANALYTICS, OFFICE_365_E3);
 
@@ -95,9 +93,7 @@ class AddOnsTest {
 
     @Test
     void theAddOnAndItsPrerequisiteInOneRequestAreBothAssigned() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(WORKPLACE_ANALYTICS, 2);
-        tenant.buy(OFFICE_365_E3, 2);
+        TestTenant tenant = TestTenant.buying(2, WORKPLACE_ANALYTICS, OFFICE_365_E3);
         UUID user = tenant.newUser();
 
         tenant.assignLicense(user, "{\"addLicenses\":[{\"skuId\":\"" + WORKPLACE_ANALYTICS + "\"},{\"skuId\":\""
@@ -109,10 +105,7 @@ class AddOnsTest {
 
     @Test
     void removingOrTurningOffTheLastPrerequisiteOfAKeptAddOnIsRefusedAndChangesNothing() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(WORKPLACE_ANALYTICS, 2);
-        tenant.buy(OFFICE_365_E3, 2);
-        tenant.buy(BUSINESS_PREMIUM, 2);
+        TestTenant tenant = TestTenant.buying(2, WORKPLACE_ANALYTICS, OFFICE_365_E3, BUSINESS_PREMIUM);
         UUID user = tenant.newUser();
         tenant.assign(user, OFFICE_365_E3);
         tenant.assign(user, WORKPLACE_ANALYTICS);
@@ -120,8 +113,7 @@ class AddOnsTest {
 
         tenant.assignLicense(user, remove(OFFICE_365_E3)).then().statusCode(400)
                 .body("error.message", equalTo(USER_REFUSAL));
-        tenant.assignLicense(user, "{\"addLicenses\":[{\"skuId\":\"" + OFFICE_365_E3 + "\",\"disabledPlans\":[\""
-                + EXCHANGE_S_ENTERPRISE + "\"]}],\"removeLicenses\":[]}").then().statusCode(400)
+        tenant.assignLicense(user, add(OFFICE_365_E3, EXCHANGE_S_ENTERPRISE)).then().statusCode(400)
                 .body("error.message", equalTo(USER_REFUSAL));
         given().auth().oauth2(tenant.licenseAdmin).contentType(ContentType.JSON).body(Map.of("skuIds", List.of(WORKPLACE_ANALYTICS)))
                 .put("/api/v1/users/{id}/licenses", user).then().statusCode(400)
@@ -139,9 +131,7 @@ class AddOnsTest {
 
     @Test
     void theLicensesPageNamesTheUserWhoseAddOnWouldLoseItsPrerequisiteAndUnassignsFromNobody() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(WORKPLACE_ANALYTICS, 2);
-        tenant.buy(OFFICE_365_E3, 2);
+        TestTenant tenant = TestTenant.buying(2, WORKPLACE_ANALYTICS, OFFICE_365_E3);
         UUID plain = tenant.newUser();
         tenant.assign(plain, OFFICE_365_E3);
         UUID analyst = tenant.newUser();
@@ -160,9 +150,7 @@ class AddOnsTest {
 
     @Test
     void aGroupGivesAnAddOnOnlyWithItsPrerequisiteAndKeepsThePrerequisiteWhileItGivesTheAddOn() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(WORKPLACE_ANALYTICS, 2);
-        tenant.buy(OFFICE_365_E3, 2);
+        TestTenant tenant = TestTenant.buying(2, WORKPLACE_ANALYTICS, OFFICE_365_E3);
         UUID member = tenant.newUser();
         UUID analysts = UUID.randomUUID();
         Groups.join(tenant, analysts, "Analysts", member);
@@ -183,8 +171,7 @@ class AddOnsTest {
         // then neither withdrawing the prerequisite nor turning its Exchange off while the add-on stays
         Groups.assignLicense(tenant, analysts, remove(OFFICE_365_E3)).then().statusCode(400)
                 .body("error.message", equalTo(GROUP_REFUSAL));
-        Groups.assignLicense(tenant, analysts, "{\"addLicenses\":[{\"skuId\":\"" + OFFICE_365_E3 + "\",\"disabledPlans\":[\""
-                + EXCHANGE_S_ENTERPRISE + "\"]}],\"removeLicenses\":[]}").then().statusCode(400)
+        Groups.assignLicense(tenant, analysts, add(OFFICE_365_E3, EXCHANGE_S_ENTERPRISE)).then().statusCode(400)
                 .body("error.message", equalTo(GROUP_REFUSAL));
 
         assertThat(Db.count(dataSource, "SELECT count(*) FROM group_product WHERE group_id = ? AND gives "
@@ -199,12 +186,9 @@ class AddOnsTest {
 
     @Test
     void aMemberLeavingTheGroupOfThePrerequisiteKeepsItInDependencyViolationUntilTheDirectAddOnGoes() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(WORKPLACE_ANALYTICS, 2);
-        tenant.buy(OFFICE_365_E3, 2);
+        TestTenant tenant = TestTenant.buying(2, WORKPLACE_ANALYTICS, OFFICE_365_E3);
         UUID analyst = tenant.newUser();
-        UUID sales = Groups.giving(tenant, "Sales", OFFICE_365_E3, analyst);
-        tenant.assign(analyst, WORKPLACE_ANALYTICS);
+        UUID sales = inheritingE3WithADirectAddOn(tenant, analyst);
 
         Groups.leave(tenant, sales, "Sales", analyst);
 
@@ -242,10 +226,7 @@ class AddOnsTest {
 
     @Test
     void aGroupWithdrawingThePrerequisiteKeepsItForADirectAddOnUntilAnotherSourceGivesOneAndTheSdkReprocessesTheUser() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(WORKPLACE_ANALYTICS, 2);
-        tenant.buy(OFFICE_365_E3, 2);
-        tenant.buy(BUSINESS_PREMIUM, 2);
+        TestTenant tenant = TestTenant.buying(2, WORKPLACE_ANALYTICS, OFFICE_365_E3, BUSINESS_PREMIUM);
         UUID other = tenant.newUser();
         UUID europe = Groups.giving(tenant, "Europe", OFFICE_365_E3, other);
         tenant.assign(other, WORKPLACE_ANALYTICS);
@@ -277,12 +258,9 @@ class AddOnsTest {
 
     @Test
     void assigningAKeptLicenseDirectlyMakesItDirectAndEndsItsDependencyViolation() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(WORKPLACE_ANALYTICS, 2);
-        tenant.buy(OFFICE_365_E3, 2);
+        TestTenant tenant = TestTenant.buying(2, WORKPLACE_ANALYTICS, OFFICE_365_E3);
         UUID analyst = tenant.newUser();
-        UUID sales = Groups.giving(tenant, "Sales", OFFICE_365_E3, analyst);
-        tenant.assign(analyst, WORKPLACE_ANALYTICS);
+        UUID sales = inheritingE3WithADirectAddOn(tenant, analyst);
         Groups.leave(tenant, sales, "Sales", analyst);
 
         tenant.assign(analyst, OFFICE_365_E3);
@@ -300,8 +278,7 @@ class AddOnsTest {
 
     @Test
     void theSdkReadsTheRefusalOfAnAddOnWithoutItsPrerequisite() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(WORKPLACE_ANALYTICS, 2);
+        TestTenant tenant = TestTenant.buying(2, WORKPLACE_ANALYTICS);
         UUID user = tenant.newUser();
         AssignedLicense analytics = new AssignedLicense();
         analytics.setSkuId(WORKPLACE_ANALYTICS);
@@ -320,12 +297,9 @@ class AddOnsTest {
 
     @Test
     void deletingAUserFreesAKeptLicenseWithTheRestAtOnce() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(WORKPLACE_ANALYTICS, 2);
-        tenant.buy(OFFICE_365_E3, 2);
+        TestTenant tenant = TestTenant.buying(2, WORKPLACE_ANALYTICS, OFFICE_365_E3);
         UUID analyst = tenant.newUser();
-        UUID sales = Groups.giving(tenant, "Sales", OFFICE_365_E3, analyst);
-        tenant.assign(analyst, WORKPLACE_ANALYTICS);
+        UUID sales = inheritingE3WithADirectAddOn(tenant, analyst);
         Groups.leave(tenant, sales, "Sales", analyst);
         assertThat(tenant.seats(OFFICE_365_E3)).containsExactly(2, 1, 1);
 
@@ -338,6 +312,13 @@ class AddOnsTest {
         assertThat(removals(analyst)).extracting(LicenseRemoved::skuId)
                 .containsExactlyInAnyOrder(OFFICE_365_E3, WORKPLACE_ANALYTICS);
         assertThat(Db.count(dataSource, "SELECT count(*) FROM inherited_license WHERE user_id = ?", analyst)).isZero();
+    }
+
+    /** The user inherits Office 365 E3 from a new group "Sales" and is given Workplace Analytics directly. */
+    private static UUID inheritingE3WithADirectAddOn(TestTenant tenant, UUID user) {
+        UUID sales = Groups.giving(tenant, "Sales", OFFICE_365_E3, user);
+        tenant.assign(user, WORKPLACE_ANALYTICS);
+        return sales;
     }
 
     private static String userPrincipalName(TestTenant tenant, UUID user) {

@@ -43,12 +43,10 @@ class AssignLicenseTest {
 
     @Test
     void addingALicenseReturnsTheUserInGraphsShapeAndTakesASeat() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 5);
+        TestTenant tenant = TestTenant.buying(5, BUSINESS_PREMIUM);
         UUID user = tenant.newUser("NL");
 
-        tenant.assignLicense(user, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\",\"disabledPlans\":[\""
-                        + TEAMS1 + "\"]}],\"removeLicenses\":[]}")
+        tenant.assignLicense(user, add(BUSINESS_PREMIUM, TEAMS1))
                 .then().statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("'@odata.context'", startsWith("http://"))
@@ -90,8 +88,7 @@ class AssignLicenseTest {
 
     @Test
     void theUserCanBeNamedByUserPrincipalNameInAnyCase() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 1);
+        TestTenant tenant = TestTenant.buying(1, BUSINESS_PREMIUM);
         UUID user = tenant.newUser();
         String upn = given().auth().oauth2(tenant.licenseAdmin).contentType(ContentType.JSON).body(add(BUSINESS_PREMIUM))
                 .post("/v1.0/users/{id}/assignLicense", user).then().statusCode(200).extract().path("userPrincipalName");
@@ -104,13 +101,11 @@ class AssignLicenseTest {
 
     @Test
     void addingALicenseTheUserAlreadyHasChangesItsDisabledPlansWithoutTakingASeat() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 1);
+        TestTenant tenant = TestTenant.buying(1, BUSINESS_PREMIUM);
         UUID user = tenant.newUser();
         tenant.assign(user, BUSINESS_PREMIUM);
 
-        tenant.assignLicense(user, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\",\"disabledPlans\":[\""
-                        + EXCHANGE_S_STANDARD + "\"]}],\"removeLicenses\":[]}")
+        tenant.assignLicense(user, add(BUSINESS_PREMIUM, EXCHANGE_S_STANDARD))
                 .then().statusCode(200)
                 .body("assignedLicenses[0].disabledPlans", contains(EXCHANGE_S_STANDARD.toString()));
 
@@ -119,8 +114,7 @@ class AssignLicenseTest {
 
     @Test
     void aProductOutsideTheCatalogIsNotAValidCompanyLicenseAndChangesNothing() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 5);
+        TestTenant tenant = TestTenant.buying(5, BUSINESS_PREMIUM);
         UUID user = tenant.newUser();
         tenant.assign(user, BUSINESS_PREMIUM);
         LicenseState before = LicenseState.of(tenant, dataSource, user, BUSINESS_PREMIUM);
@@ -134,8 +128,7 @@ class AssignLicenseTest {
 
     @Test
     void aProductTheTenantHasNoSubscriptionForIsNotAValidCompanyLicenseAndChangesNothing() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 5);
+        TestTenant tenant = TestTenant.buying(5, BUSINESS_PREMIUM);
         UUID user = tenant.newUser();
         // another tenant owning Office 365 E3 gives this tenant nothing
         new TestTenant().buy(OFFICE_365_E3, 10);
@@ -149,9 +142,7 @@ class AssignLicenseTest {
 
     @Test
     void removingALicenseTheUserLacksIsRefusedAndChangesNothing() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 5);
-        tenant.buy(OFFICE_365_E3, 5);
+        TestTenant tenant = TestTenant.buying(5, BUSINESS_PREMIUM, OFFICE_365_E3);
         UUID user = tenant.newUser();
         tenant.assign(user, OFFICE_365_E3);
         LicenseState before = LicenseState.of(tenant, dataSource, user, BUSINESS_PREMIUM, OFFICE_365_E3);
@@ -164,8 +155,7 @@ class AssignLicenseTest {
 
     @Test
     void assigningWhenNoSeatIsLeftIsRefusedAndChangesNothing() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 1);
+        TestTenant tenant = TestTenant.buying(1, BUSINESS_PREMIUM);
         UUID first = tenant.newUser();
         UUID second = tenant.newUser();
         tenant.assign(first, BUSINESS_PREMIUM);
@@ -180,8 +170,7 @@ class AssignLicenseTest {
 
     @Test
     void aUserWithoutUsageLocationCannotBeGivenALicenseAndNothingChanges() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 5);
+        TestTenant tenant = TestTenant.buying(5, BUSINESS_PREMIUM);
         UUID user = tenant.newUser(null);
         LicenseState before = LicenseState.of(tenant, dataSource, user, BUSINESS_PREMIUM);
 
@@ -193,14 +182,12 @@ class AssignLicenseTest {
 
     @Test
     void disabledPlansMustBePlansOfTheProductOrNothingChanges() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 5);
+        TestTenant tenant = TestTenant.buying(5, BUSINESS_PREMIUM);
         UUID user = tenant.newUser();
         LicenseState before = LicenseState.of(tenant, dataSource, user, BUSINESS_PREMIUM);
 
         // Exchange Online Plan 2 belongs to the E3s, not to Business Premium
-        refused(tenant.assignLicense(user, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\",\"disabledPlans\":[\""
-                        + EXCHANGE_S_ENTERPRISE + "\"]}],\"removeLicenses\":[]}"),
+        refused(tenant.assignLicense(user, add(BUSINESS_PREMIUM, EXCHANGE_S_ENTERPRISE)),
                 "Service plan " + EXCHANGE_S_ENTERPRISE + " in disabledPlans is not part of license " + BUSINESS_PREMIUM + ".");
 
         assertThat(LicenseState.of(tenant, dataSource, user, BUSINESS_PREMIUM)).isEqualTo(before);
@@ -253,8 +240,7 @@ class AssignLicenseTest {
     }
 
     private void isABadRequestThatChangesNothing(String body) {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 5);
+        TestTenant tenant = TestTenant.buying(5, BUSINESS_PREMIUM);
         UUID user = tenant.newUser();
         LicenseState before = LicenseState.of(tenant, dataSource, user, BUSINESS_PREMIUM);
 
@@ -275,9 +261,7 @@ class AssignLicenseTest {
 
     @Test
     void aCallIsAllOrNothingWhenALaterRemovalIsRefused() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 5);
-        tenant.buy(OFFICE_365_E3, 5);
+        TestTenant tenant = TestTenant.buying(5, BUSINESS_PREMIUM, OFFICE_365_E3);
         UUID user = tenant.newUser();
         LicenseState before = LicenseState.of(tenant, dataSource, user, BUSINESS_PREMIUM, OFFICE_365_E3);
 
@@ -309,8 +293,7 @@ class AssignLicenseTest {
     @ParameterizedTest
     @EnumSource(value = DirectoryRole.class, names = {"GLOBAL_ADMINISTRATOR", "LICENSE_ADMINISTRATOR", "USER_ADMINISTRATOR"})
     void globalLicenseAndUserAdministratorsMayAssign(DirectoryRole role) {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 1);
+        TestTenant tenant = TestTenant.buying(1, BUSINESS_PREMIUM);
         UUID user = tenant.newUser();
 
         tenant.assignLicense(tenant.token(role), user, add(BUSINESS_PREMIUM)).then().statusCode(200);
@@ -319,8 +302,7 @@ class AssignLicenseTest {
     @ParameterizedTest
     @EnumSource(value = DirectoryRole.class, names = {"GLOBAL_READER", "BILLING_ADMINISTRATOR", "HELPDESK_ADMINISTRATOR"})
     void otherRolesAreDeniedAndNothingChanges(DirectoryRole role) {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 1);
+        TestTenant tenant = TestTenant.buying(1, BUSINESS_PREMIUM);
         UUID user = tenant.newUser();
         LicenseState before = LicenseState.of(tenant, dataSource, user, BUSINESS_PREMIUM);
 
@@ -336,8 +318,7 @@ class AssignLicenseTest {
 
     @Test
     void aMissingBadOrExpiredTokenIsUnauthenticated() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 1);
+        TestTenant tenant = TestTenant.buying(1, BUSINESS_PREMIUM);
         UUID user = tenant.newUser();
         LicenseState before = LicenseState.of(tenant, dataSource, user, BUSINESS_PREMIUM);
 
@@ -356,8 +337,7 @@ class AssignLicenseTest {
 
     @Test
     void anotherTenantsUserIsNotFoundAndKeepsItsLicenses() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 5);
+        TestTenant tenant = TestTenant.buying(5, BUSINESS_PREMIUM);
         TestTenant other = new TestTenant();
         other.buy(BUSINESS_PREMIUM, 5);
         UUID otherUser = other.newUser();
@@ -382,8 +362,7 @@ class AssignLicenseTest {
      */
     @Test
     void aUserLicensingHasNotHeardOfIsA503WithRetryAfterWhileTheDirectoryCannotBeAsked() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 5);
+        TestTenant tenant = TestTenant.buying(5, BUSINESS_PREMIUM);
 
         tenant.assignLicense(UUID.randomUUID(), add(BUSINESS_PREMIUM))
                 .then().statusCode(503)

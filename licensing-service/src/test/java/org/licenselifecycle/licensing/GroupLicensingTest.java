@@ -156,8 +156,7 @@ class GroupLicensingTest {
         UUID member = tenant.newUser();
         UUID sales = Groups.giving(tenant, "Sales", BUSINESS_PREMIUM, member);
 
-        Groups.assignLicense(tenant, sales, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM
-                + "\",\"disabledPlans\":[\"" + Catalog.EXCHANGE_S_STANDARD + "\"]}],\"removeLicenses\":[]}")
+        Groups.assignLicense(tenant, sales, add(BUSINESS_PREMIUM, Catalog.EXCHANGE_S_STANDARD))
                 .then().statusCode(202).body("assignedLicenses[0].disabledPlans[0]", equalTo(Catalog.EXCHANGE_S_STANDARD.toString()));
 
         assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(2, 1, 1);
@@ -280,8 +279,7 @@ class GroupLicensingTest {
                     assertThat(state.error()).isEqualTo("MutuallyExclusiveViolation");
                 });
         // the conflict resolved by the admin (Business Premium's Exchange turned off), reprocessing gives it
-        tenant.assignLicense(ada, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\",\"disabledPlans\":[\""
-                + Catalog.EXCHANGE_S_STANDARD + "\"]}],\"removeLicenses\":[]}").then().statusCode(200);
+        tenant.assignLicense(ada, add(BUSINESS_PREMIUM, Catalog.EXCHANGE_S_STANDARD)).then().statusCode(200);
         given().auth().oauth2(tenant.licenseAdmin).post("/v1.0/users/{id}/reprocessLicenseAssignment", ada)
                 .then().statusCode(200);
         assertThat(tenant.seats(OFFICE_365_F3)).containsExactly(2, 1, 1);

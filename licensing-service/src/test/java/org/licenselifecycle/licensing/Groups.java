@@ -69,6 +69,14 @@ public final class Groups {
         return group;
     }
 
+    /** A new group of which {@code member} becomes a member, giving the product with these plans turned off. */
+    public static UUID givingWithout(TestTenant tenant, String name, UUID skuId, UUID member, UUID... disabledPlans) {
+        UUID group = UUID.randomUUID();
+        join(tenant, group, name, member);
+        assignLicense(tenant, group, TestTenant.add(skuId, disabledPlans)).then().statusCode(202);
+        return group;
+    }
+
     /** Strictly increasing times, so that a later membership of the same pair wins. */
     private static synchronized Instant next() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -6,6 +6,7 @@ import static org.licenselifecycle.licensing.Catalog.BUSINESS_PREMIUM;
 import static org.licenselifecycle.licensing.Catalog.EXCHANGE_S_STANDARD;
 import static org.licenselifecycle.licensing.Catalog.SHAREPOINTSTANDARD;
 import static org.licenselifecycle.licensing.Catalog.TEAMS1;
+import static org.licenselifecycle.licensing.TestTenant.add;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -14,7 +15,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.events.LicenseAssigned;
 import org.licenselifecycle.events.LicenseAssignmentStatesChanged.LicenseAssignmentState;
@@ -35,12 +35,11 @@ class OverlappingLicensesTest {
 
     @Test
     void twoGroupsWithDifferentDisabledPlansGiveTheUnionOfTheirEnabledPlansOnOneSeat() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 3);
+        TestTenant tenant = TestTenant.buying(3, BUSINESS_PREMIUM);
         UUID ada = tenant.newUser();
-        UUID sales = giving(tenant, "Sales", ada, EXCHANGE_S_STANDARD, TEAMS1);
+        UUID sales = Groups.givingWithout(tenant, "Sales", BUSINESS_PREMIUM, ada, EXCHANGE_S_STANDARD, TEAMS1);
 
-        UUID europe = giving(tenant, "Europe", ada, SHAREPOINTSTANDARD, TEAMS1);
+        UUID europe = Groups.givingWithout(tenant, "Europe", BUSINESS_PREMIUM, ada, SHAREPOINTSTANDARD, TEAMS1);
 
         assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(3, 1, 2);
         assertThat(heldDisabledPlans(ada)).containsExactly(TEAMS1);
@@ -57,11 +56,10 @@ class OverlappingLicensesTest {
 
     @Test
     void leavingOneGroupNarrowsThePlansAgainAndTurningExchangeOffIsAnnouncedAsADirectChangeIs() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 3);
+        TestTenant tenant = TestTenant.buying(3, BUSINESS_PREMIUM);
         UUID ada = tenant.newUser();
-        UUID sales = giving(tenant, "Sales", ada, EXCHANGE_S_STANDARD);
-        UUID europe = giving(tenant, "Europe", ada);
+        UUID sales = Groups.givingWithout(tenant, "Sales", BUSINESS_PREMIUM, ada, EXCHANGE_S_STANDARD);
+        UUID europe = Groups.giving(tenant, "Europe", BUSINESS_PREMIUM, ada);
         assertThat(heldDisabledPlans(ada)).isEmpty();
 
         Groups.leave(tenant, europe, "Europe", ada);
@@ -75,8 +73,7 @@ class OverlappingLicensesTest {
         // the same change made directly on another user: data-lifecycle reads the same event
         UUID grace = tenant.newUser();
         tenant.assign(grace, BUSINESS_PREMIUM);
-        tenant.assignLicense(grace, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\",\"disabledPlans\":[\""
-                + EXCHANGE_S_STANDARD + "\"]}],\"removeLicenses\":[]}").then().statusCode(200);
+        tenant.assignLicense(grace, add(BUSINESS_PREMIUM, EXCHANGE_S_STANDARD)).then().statusCode(200);
         LicenseAssigned direct = last(assigned(grace));
         assertThat(List.of(narrowed.exchangeOnline(), narrowed.exchangeOnlineRetained(), narrowed.exchangeEnterprise()))
                 .containsExactly(direct.exchangeOnline(), direct.exchangeOnlineRetained(), direct.exchangeEnterprise())
@@ -86,13 +83,11 @@ class OverlappingLicensesTest {
 
     @Test
     void aDirectAssignmentAndAGroupMergeTheirPlansAndEachSourceKeepsItsOwn() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 3);
+        TestTenant tenant = TestTenant.buying(3, BUSINESS_PREMIUM);
         UUID ada = tenant.newUser();
-        tenant.assignLicense(ada, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\",\"disabledPlans\":[\""
-                + EXCHANGE_S_STANDARD + "\",\"" + TEAMS1 + "\"]}],\"removeLicenses\":[]}").then().statusCode(200);
+        tenant.assignLicense(ada, add(BUSINESS_PREMIUM, EXCHANGE_S_STANDARD, TEAMS1)).then().statusCode(200);
 
-        UUID sales = giving(tenant, "Sales", ada, TEAMS1, SHAREPOINTSTANDARD);
+        UUID sales = Groups.givingWithout(tenant, "Sales", BUSINESS_PREMIUM, ada, TEAMS1, SHAREPOINTSTANDARD);
 
         assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(3, 1, 2);
         assertThat(heldDisabledPlans(ada)).containsExactly(TEAMS1);
@@ -103,15 +98,11 @@ class OverlappingLicensesTest {
                         tuple(sales, plans(List.of(TEAMS1, SHAREPOINTSTANDARD))));
 
         // the direct assignment changes its plans: merged with the group's again
-        tenant.assignLicense(ada, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\",\"disabledPlans\":[\""
-                + EXCHANGE_S_STANDARD + "\",\"" + SHAREPOINTSTANDARD + "\"]}],\"removeLicenses\":[]}").then()
-                .statusCode(200);
+        tenant.assignLicense(ada, add(BUSINESS_PREMIUM, EXCHANGE_S_STANDARD, SHAREPOINTSTANDARD)).then().statusCode(200);
         assertThat(heldDisabledPlans(ada)).containsExactly(SHAREPOINTSTANDARD);
 
         // the group changes its plans: both sources turn Exchange off now, which takes the mailbox's license away
-        Groups.assignLicense(tenant, sales, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM
-                + "\",\"disabledPlans\":[\"" + EXCHANGE_S_STANDARD + "\"]}],\"removeLicenses\":[]}").then()
-                .statusCode(202);
+        Groups.assignLicense(tenant, sales, add(BUSINESS_PREMIUM, EXCHANGE_S_STANDARD)).then().statusCode(202);
         assertThat(heldDisabledPlans(ada)).containsExactly(EXCHANGE_S_STANDARD);
         LicenseAssigned exchangeOff = last(assigned(ada));
         assertThat(exchangeOff.disabledPlans()).containsExactly(EXCHANGE_S_STANDARD);
@@ -132,12 +123,10 @@ class OverlappingLicensesTest {
 
     @Test
     void theGroupLeavingADirectLicenseGivesTheDirectAssignmentsPlansBack() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 2);
+        TestTenant tenant = TestTenant.buying(2, BUSINESS_PREMIUM);
         UUID ada = tenant.newUser();
-        tenant.assignLicense(ada, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\",\"disabledPlans\":[\""
-                + EXCHANGE_S_STANDARD + "\"]}],\"removeLicenses\":[]}").then().statusCode(200);
-        UUID sales = giving(tenant, "Sales", ada);
+        tenant.assignLicense(ada, add(BUSINESS_PREMIUM, EXCHANGE_S_STANDARD)).then().statusCode(200);
+        UUID sales = Groups.giving(tenant, "Sales", BUSINESS_PREMIUM, ada);
         assertThat(heldDisabledPlans(ada)).isEmpty();
 
         Groups.leave(tenant, sales, "Sales", ada);
@@ -147,16 +136,6 @@ class OverlappingLicensesTest {
         assertThat(back.disabledPlans()).containsExactly(EXCHANGE_S_STANDARD);
         assertThat(back.exchangeOnlineRetained()).isFalse();
         assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(2, 1, 1);
-    }
-
-    /** A new group of which {@code member} becomes a member, giving Business Premium with these plans turned off. */
-    private static UUID giving(TestTenant tenant, String name, UUID member, UUID... disabledPlans) {
-        UUID group = UUID.randomUUID();
-        Groups.join(tenant, group, name, member);
-        Groups.assignLicense(tenant, group, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\",\"disabledPlans\":["
-                + List.of(disabledPlans).stream().map(p -> "\"" + p + "\"").collect(Collectors.joining(","))
-                + "]}],\"removeLicenses\":[]}").then().statusCode(202);
-        return group;
     }
 
     private List<UUID> heldDisabledPlans(UUID user) {

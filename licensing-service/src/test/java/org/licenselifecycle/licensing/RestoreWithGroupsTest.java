@@ -10,6 +10,7 @@ import static org.licenselifecycle.licensing.Catalog.APPS_FOR_BUSINESS;
 import static org.licenselifecycle.licensing.Catalog.BUSINESS_PREMIUM;
 import static org.licenselifecycle.licensing.Catalog.EXCHANGE_S_STANDARD;
 import static org.licenselifecycle.licensing.Catalog.OFFICE_365_E3;
+import static org.licenselifecycle.licensing.TestTenant.add;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -39,9 +40,7 @@ class RestoreWithGroupsTest {
 
     @Test
     void aRestoredUserInheritsAProductTheirGroupGainedWhileTheyWereDeleted() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(OFFICE_365_E3, 3);
-        tenant.buy(APPS_FOR_BUSINESS, 3);
+        TestTenant tenant = TestTenant.buying(3, OFFICE_365_E3, APPS_FOR_BUSINESS);
         UUID returner = tenant.newUser();
         UUID sales = Groups.giving(tenant, "Sales", OFFICE_365_E3, returner);
         delete(tenant, returner, OFFICE_365_E3, 0);
@@ -99,11 +98,9 @@ class RestoreWithGroupsTest {
 
     @Test
     void aDirectLicenseComesBackWithItsOwnPlansMergedWithWhatTheGroupsGiveNow() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 2);
+        TestTenant tenant = TestTenant.buying(2, BUSINESS_PREMIUM);
         UUID returner = tenant.newUser();
-        tenant.assignLicense(returner, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\",\"disabledPlans\":[\""
-                + EXCHANGE_S_STANDARD + "\"]}],\"removeLicenses\":[]}").then().statusCode(200);
+        tenant.assignLicense(returner, add(BUSINESS_PREMIUM, EXCHANGE_S_STANDARD)).then().statusCode(200);
         UUID sales = Groups.giving(tenant, "Sales", BUSINESS_PREMIUM, returner);
         delete(tenant, returner, BUSINESS_PREMIUM, 0);
 

@@ -8,6 +8,8 @@ import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.licenselifecycle.events.UserCreated;
 import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.testsupport.DevTokens;
@@ -23,6 +25,15 @@ public final class TestTenant {
     public final UUID adminOid = UUID.randomUUID();
     public final String licenseAdmin = DevTokens.token(id, adminOid, DirectoryRole.LICENSE_ADMINISTRATOR);
     public final String globalAdmin = DevTokens.token(id, DirectoryRole.GLOBAL_ADMINISTRATOR);
+
+    /** A fresh tenant that bought {@code licenses} of each product. */
+    public static TestTenant buying(int licenses, UUID... skuIds) {
+        TestTenant tenant = new TestTenant();
+        for (UUID skuId : skuIds) {
+            tenant.buy(skuId, licenses);
+        }
+        return tenant;
+    }
 
     public String token(DirectoryRole... roles) {
         return DevTokens.token(id, roles);
@@ -75,8 +86,11 @@ public final class TestTenant {
         assignLicense(user, add(skuId)).then().statusCode(200);
     }
 
-    public static String add(UUID skuId) {
-        return "{\"addLicenses\":[{\"skuId\":\"" + skuId + "\",\"disabledPlans\":[]}],\"removeLicenses\":[]}";
+    /** Graph's assignLicense body that adds the product with these plans turned off (none: every plan on). */
+    public static String add(UUID skuId, UUID... disabledPlans) {
+        return "{\"addLicenses\":[{\"skuId\":\"" + skuId + "\",\"disabledPlans\":["
+                + Stream.of(disabledPlans).map(plan -> "\"" + plan + "\"").collect(Collectors.joining(","))
+                + "]}],\"removeLicenses\":[]}";
     }
 
     public static String remove(UUID skuId) {

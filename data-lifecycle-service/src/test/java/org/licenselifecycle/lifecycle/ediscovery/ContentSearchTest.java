@@ -22,9 +22,11 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +41,7 @@ import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.lifecycle.UserEventsOnKafka;
 import org.licenselifecycle.lifecycle.mailbox.GracePeriodPurge;
 import org.licenselifecycle.contract.graph.GraphException;
+import org.licenselifecycle.contract.graph.NextLink;
 import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
@@ -188,6 +191,24 @@ class ContentSearchTest {
                 .body(sent).post("/api/v1/ediscovery/searches")
                 .then().statusCode(400).body("error.code", equalTo("Request_BadRequest"))
                 .body("error.message", not(emptyOrNullString()));
+    }
+
+    /** A search's token is sealed as every list's position is: another list's, an unsealed or a broken one is a 400. */
+    @Test
+    void aSkipTokenNoSearchGaveIsABadRequest() {
+        UUID item = UUID.randomUUID();
+        String position = "2026-03-10T08:00:00Z/" + item;
+        List<String> tokens = List.of(NextLink.seal("g1:", item.toString()),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8)),
+                NextLink.seal("s1:", "2026-03-10T08:00:00Z/not-an-item"), NextLink.seal("s1:", item.toString()));
+
+        for (String token : tokens) {
+            given().auth().oauth2(DevTokens.token(UUID.randomUUID(), DirectoryRole.GLOBAL_ADMINISTRATOR))
+                    .contentType(ContentType.JSON).body(Map.of("query", "a", "skipToken", token))
+                    .post("/api/v1/ediscovery/searches")
+                    .then().statusCode(400).body("error.code", equalTo("Request_BadRequest"))
+                    .body("error.message", equalTo("The skipToken is not one a search gave; start again without it."));
+        }
     }
 
     @Test

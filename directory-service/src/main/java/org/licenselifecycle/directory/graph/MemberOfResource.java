@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
+import org.licenselifecycle.contract.graph.NextLink;
 import org.licenselifecycle.contract.graph.ODataCollection;
 import org.licenselifecycle.directory.groups.GroupMembers;
 import org.licenselifecycle.directory.groups.GroupPage;
@@ -43,7 +44,7 @@ public class MemberOfResource {
         String base = uri.getBaseUri().toString();
         return new ODataCollection<>(UserJson.metadata(base) + "#directoryObjects", null,
                 page.continueAfter().map(last -> query.nextLink(base,
-                        "v1.0/users/" + idOrUserPrincipalName + "/memberOf", last.id)).orElse(null),
+                        "v1.0/users/" + NextLink.segment(idOrUserPrincipalName) + "/memberOf", last.id)).orElse(null),
                 GroupJson.page(page.groups(), query.select(),
                         query.needsLicenses() ? groups.licenses(page.groups()) : Map.of(), true));
     }

@@ -3,6 +3,7 @@ package org.licenselifecycle.directory.graph;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import org.licenselifecycle.contract.graph.GraphException;
+import org.licenselifecycle.directory.users.UserValidation;
 
 /**
  * One property of a Graph PATCH body as every PATCH here reads it: null when the body leaves it out, empty when it
@@ -12,6 +13,16 @@ import org.licenselifecycle.contract.graph.GraphException;
 final class PatchProperties {
 
     private PatchProperties() {
+    }
+
+    /**
+     * Graph's 400 for a PATCH (of a user or a group) that sets {@code onPremisesSyncEnabled}, even to its current
+     * value: only the directory synchronization sets it.
+     */
+    static void refuseOnPremisesSyncEnabled(JsonNode body) {
+        if (body.hasNonNull(UserValidation.ON_PREMISES_SYNC_ENABLED)) {
+            throw UserValidation.readOnly(UserValidation.ON_PREMISES_SYNC_ENABLED);
+        }
     }
 
     @SuppressWarnings("OptionalAssignedToNull")

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import org.licenselifecycle.directory.users.NewUser;
 import org.licenselifecycle.directory.users.UserChanges;
-import org.licenselifecycle.directory.users.UserValidation;
 import org.licenselifecycle.contract.graph.GraphException;
 
 /**
@@ -24,9 +23,7 @@ final class UserPatch {
         if (body == null || !body.isObject()) {
             throw GraphException.badRequest("The request body must be a JSON object of the user's properties to update.");
         }
-        if (body.hasNonNull(UserValidation.ON_PREMISES_SYNC_ENABLED)) {
-            throw UserValidation.readOnly(UserValidation.ON_PREMISES_SYNC_ENABLED);
-        }
+        PatchProperties.refuseOnPremisesSyncEnabled(body);
         return new UserChanges(text(body, "displayName"), text(body, "givenName"), text(body, "surname"),
                 text(body, "mail"), text(body, "userPrincipalName"), text(body, "usageLocation"),
                 bool(body, "accountEnabled"), text(body, "jobTitle"), text(body, "department"),

@@ -19,6 +19,9 @@ public final class GroupValidation {
         if (group == null) {
             throw GraphException.badRequest("The request body is empty; a group to create is required.");
         }
+        if (group.onPremisesSyncEnabled() != null) {
+            throw UserValidation.readOnly(UserValidation.ON_PREMISES_SYNC_ENABLED);
+        }
         displayName(required(group.displayName(), "displayName"));
         mailNickname(required(group.mailNickname(), "mailNickname"));
         if (group.mailEnabled() == null) {

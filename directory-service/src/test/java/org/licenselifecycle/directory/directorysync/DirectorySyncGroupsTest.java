@@ -16,8 +16,10 @@ import static org.licenselifecycle.directory.UserFixtures.usersIn;
 import static org.licenselifecycle.directory.directorysync.SyncBatches.anchor;
 import static org.licenselifecycle.directory.directorysync.SyncBatches.delete;
 import static org.licenselifecycle.directory.directorysync.SyncBatches.group;
+import static org.licenselifecycle.directory.directorysync.SyncBatches.groups;
 import static org.licenselifecycle.directory.directorysync.SyncBatches.send;
 import static org.licenselifecycle.directory.directorysync.SyncBatches.upsert;
+import static org.licenselifecycle.directory.directorysync.SyncBatches.upserts;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -283,16 +285,8 @@ class DirectorySyncGroupsTest {
     @Test
     void aBatchOverTheLimitAcrossUsersAndGroupsIsRefusedAndChangesNothing() {
         UUID tenant = UUID.randomUUID();
-        List<Map<String, Object>> users = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            users.add(upsert(anchor(), "many" + i));
-        }
-        List<Map<String, Object>> groups = new ArrayList<>();
-        for (int i = 0; i < 201; i++) {
-            groups.add(group(anchor(), "Many " + i));
-        }
 
-        send(tenant, users, groups).statusCode(400)
+        send(tenant, upserts("many", 300), groups("Many", 201)).statusCode(400)
                 .body("error.code", equalTo("Request_BadRequest"))
                 .body("error.message", equalTo("A directory synchronization batch holds at most 500 entries;"
                         + " this one holds 501."));

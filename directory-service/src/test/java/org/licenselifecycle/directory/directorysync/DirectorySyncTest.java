@@ -15,6 +15,7 @@ import static org.licenselifecycle.directory.directorysync.SyncBatches.anchor;
 import static org.licenselifecycle.directory.directorysync.SyncBatches.delete;
 import static org.licenselifecycle.directory.directorysync.SyncBatches.send;
 import static org.licenselifecycle.directory.directorysync.SyncBatches.upsert;
+import static org.licenselifecycle.directory.directorysync.SyncBatches.upserts;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +25,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -115,10 +115,7 @@ class DirectorySyncTest {
     @Test
     void theSameBatchSentTwiceAtOnceCreatesEachUserOnce() {
         UUID tenant = UUID.randomUUID();
-        List<Map<String, Object>> batch = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            batch.add(upsert(anchor(), "concurrent" + i));
-        }
+        List<Map<String, Object>> batch = upserts("concurrent", 5);
         List<CompletableFuture<List<String>>> runs = List.of(
                 CompletableFuture.supplyAsync(() -> send(tenant, batch).statusCode(200).extract().path("users.result")),
                 CompletableFuture.supplyAsync(() -> send(tenant, batch).statusCode(200).extract().path("users.result")));
@@ -292,12 +289,8 @@ class DirectorySyncTest {
     @Test
     void aBatchOverTheLimitIsRefusedAndChangesNothing() {
         UUID tenant = UUID.randomUUID();
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (int i = 0; i < 501; i++) {
-            entries.add(upsert(anchor(), "many" + i));
-        }
 
-        send(tenant, entries).statusCode(400)
+        send(tenant, upserts("many", 501)).statusCode(400)
                 .body("error.code", equalTo("Request_BadRequest"))
                 .body("error.message", equalTo("A directory synchronization batch holds at most 500 entries;"
                         + " this one holds 501."))

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,15 @@ final class SyncBatches {
         return entry;
     }
 
+    /** Upserts of {@code count} new AD users {@code alias0}, {@code alias1}, ..., each with a new anchor. */
+    static List<Map<String, Object>> upserts(String alias, int count) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            entries.add(upsert(anchor(), alias + i));
+        }
+        return entries;
+    }
+
     static Map<String, Object> delete(String anchor) {
         return Map.of("operation", "delete", "onPremisesImmutableId", anchor);
     }
@@ -48,6 +58,15 @@ final class SyncBatches {
         entry.put("description", "The " + name + " group in AD");
         entry.put("members", List.of(memberAnchors));
         return entry;
+    }
+
+    /** Upserts of {@code count} new AD groups without members, {@code name 0}, {@code name 1}, ..., new anchors. */
+    static List<Map<String, Object>> groups(String name, int count) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            entries.add(group(anchor(), name + " " + i));
+        }
+        return entries;
     }
 
     static String anchor() {

@@ -39,6 +39,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.licenselifecycle.contract.roles.DirectoryRole;
+import org.licenselifecycle.directory.UserFixtures;
 import org.licenselifecycle.events.GroupMembershipChanged;
 import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
@@ -56,6 +57,8 @@ class GroupsTest {
             + " following modified properties: 'members'.";
     private static final String SYNCHRONISED = "Unable to update the specified properties for on-premises mastered"
             + " Directory Sync objects or objects currently undergoing migration.";
+
+    private static final String READ_ONLY = "Property 'onPremisesSyncEnabled' is read-only and cannot be set.";
 
     @Inject
     EntityManager entityManager;
@@ -119,7 +122,12 @@ class GroupsTest {
                 Arguments.of("a Microsoft 365 group", (Consumer<Map<String, Object>>) body -> body.put("groupTypes",
                         List.of("Unified")), null),
                 Arguments.of("displayName of the wrong type", (Consumer<Map<String, Object>>) body -> body.put(
-                        "displayName", 42), null));
+                        "displayName", 42), null),
+                // only the directory synchronization masters a group on premises, as for a user
+                Arguments.of("onPremisesSyncEnabled true", (Consumer<Map<String, Object>>) body -> body.put(
+                        "onPremisesSyncEnabled", true), READ_ONLY),
+                Arguments.of("onPremisesSyncEnabled false", (Consumer<Map<String, Object>>) body -> body.put(
+                        "onPremisesSyncEnabled", false), READ_ONLY));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -193,6 +201,32 @@ class GroupsTest {
                 .body("displayName", equalTo("Marketing EU"))
                 .body("description", equalTo("Europe"))
                 .body("mailNickname", equalTo("Marketing"));
+    }
+
+    /** Only the directory synchronization masters a group on premises, or hands it back to the cloud. */
+    @Test
+    void settingOnPremisesSyncEnabledOfAGroupIsRefusedAsReadOnlyAndChangesNothing() {
+        String cloud = createGroup(tenant, "Cloud only");
+        String synced = createGroup(tenant, "Synced only");
+        markSynchronised(entityManager, synced);
+        long rows = groupRows(entityManager, tenant);
+
+        for (boolean value : List.of(true, false)) {
+            groups().contentType(ContentType.JSON).body(Map.of("onPremisesSyncEnabled", value, "displayName", "Not Applied"))
+                    .when().patch("/v1.0/groups/{id}", cloud).then().statusCode(400)
+                    .body("error.code", equalTo("Request_BadRequest"))
+                    .body("error.message", equalTo(READ_ONLY));
+        }
+        groups().contentType(ContentType.JSON).body(Map.of("onPremisesSyncEnabled", false))
+                .when().patch("/v1.0/groups/{id}", synced).then().statusCode(400)
+                .body("error.message", equalTo(READ_ONLY));
+
+        as(tenant).when().get("/v1.0/groups/{id}", cloud).then().statusCode(200)
+                .body("displayName", equalTo("Cloud only"))
+                .body("onPremisesSyncEnabled", nullValue());
+        as(tenant).when().get("/v1.0/groups/{id}", synced).then().statusCode(200)
+                .body("onPremisesSyncEnabled", equalTo(true));
+        assertThat(groupRows(entityManager, tenant)).isEqualTo(rows);
     }
 
     @Test
@@ -284,6 +318,34 @@ class GroupsTest {
         as(tenant).when().get("/v1.0/groups/{id}/members", group).then().statusCode(200).body("value", equalTo(List.of()));
         assertThat(membershipEvents(entityManager, stranger)).isEmpty();
         assertThat(membershipEvents(entityManager, alex)).isEmpty();
+    }
+
+    /**
+     * A guest's userPrincipalName holds {@code #EXT#}: written raw into the nextLink, the {@code #} began a fragment and
+     * the next page was asked of a user that does not exist.
+     */
+    @Test
+    void theMemberOfNextLinkOfAGuestNamedByUserPrincipalNameLeadsToTheNextPage() {
+        String guest = "ada_fabrikam.com#EXT#@contoso.com";
+        Map<String, Object> body = UserFixtures.body("ada");
+        body.put("userPrincipalName", guest);
+        String ada = asUserAdministrator(tenant).contentType(ContentType.JSON).body(body).when().post("/v1.0/users")
+                .then().statusCode(201).extract().path("id");
+        String sales = createGroup(tenant, "Sales");
+        String europe = createGroup(tenant, "Europe");
+        addMember(tenant, admin, sales, ada).statusCode(204);
+        addMember(tenant, admin, europe, ada).statusCode(204);
+
+        JsonPath first = as(tenant).queryParam("$top", 1).when().get("/v1.0/users/{upn}/memberOf", guest)
+                .then().statusCode(200).body("value.size()", equalTo(1)).extract().jsonPath();
+        String nextLink = first.getString("'@odata.nextLink'");
+        assertThat(nextLink).startsWith(base() + "/v1.0/users/").doesNotContain("#");
+        // followed as a client does: the link as returned, not encoded again
+        JsonPath second = as(tenant).urlEncodingEnabled(false).when().get(nextLink).then().statusCode(200)
+                .body("value.size()", equalTo(1)).body("'@odata.nextLink'", nullValue()).extract().jsonPath();
+
+        assertThat(List.of(first.getString("value[0].id"), second.getString("value[0].id")))
+                .containsExactlyInAnyOrder(sales, europe);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.licenselifecycle.directory.security;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.licenselifecycle.directory.UserFixtures.body;
@@ -20,9 +21,11 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.directory.GraphClients;
 import org.licenselifecycle.contract.roles.DirectoryRole;
@@ -102,20 +105,32 @@ class ThrottlingTest {
                 .then().statusCode(201);
     }
 
+    /**
+     * The SDK's first try must meet an empty quota, which refills one write every 5 seconds: on a loaded machine the
+     * SDK's write can come after a refill, and is then not throttled at all. Such a try proves nothing, so the quota
+     * is drained and the SDK asked again until its first try was throttled; what is asserted of that call is as before.
+     */
     @Test
     void theGraphSdkWaitsRetryAfterAndItsThrottledCallSucceeds() {
         UUID tenant = UUID.randomUUID();
         String application = UUID.randomUUID().toString();
         String token = DevTokens.app(tenant, application, List.of("User.ReadWrite.All"));
-        createUntilThrottled(tenant, token, 20);
-        double throttledBefore = throttledWrites();
+        GraphServiceClient graph = GraphClients.withToken(token);
+        // the SDK's classes loaded and its connection open before the quota is drained (a read: its own quota)
+        graph.users().get();
+        AtomicReference<User> created = new AtomicReference<>();
 
-        User created = GraphClients.withToken(token).users().post(newUser(uniqueAlias("patient")));
+        await().alias("the SDK's first try was throttled, then it retried").atMost(Duration.ofMinutes(3))
+                .pollDelay(Duration.ZERO).until(() -> {
+                    createUntilThrottled(tenant, token, 20);
+                    double throttledBefore = throttledWrites();
+                    // an error of the SDK (its retries spent) is thrown out of the wait: the test fails at once
+                    created.set(graph.users().post(newUser(uniqueAlias("patient"))));
+                    return throttledWrites() - throttledBefore >= 1;
+                });
 
-        assertThat(created.getId()).isNotNull();
-        assertThat(throttledWrites() - throttledBefore).as("the SDK's first try was throttled, then it retried")
-                .isGreaterThanOrEqualTo(1);
-        given().auth().oauth2(token).get("/v1.0/users/{id}", created.getId()).then().statusCode(200);
+        assertThat(created.get().getId()).isNotNull();
+        given().auth().oauth2(token).get("/v1.0/users/{id}", created.get().getId()).then().statusCode(200);
     }
 
     /** Writes that passed before one was throttled, and that one. */

@@ -36,6 +36,14 @@ public final class NextLink {
         return new NextLink(absolutePath.toString());
     }
 
+    /**
+     * A value to write as one segment of a list's path, percent-encoded: a userPrincipalName, say a guest's
+     * {@code ada_fabrikam.com#EXT#@contoso.com}, whose {@code #} written raw would end the path and begin a fragment.
+     */
+    public static String segment(String value) {
+        return encode(value);
+    }
+
     /** Adds {@code $name=value}, the value percent-encoded. */
     public NextLink option(String name, Object value) {
         link.append(separator).append('$').append(name).append('=').append(encode(String.valueOf(value)));

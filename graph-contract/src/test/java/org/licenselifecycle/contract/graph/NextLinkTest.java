@@ -32,6 +32,17 @@ class NextLinkTest {
     }
 
     @Test
+    void aGuestsUserPrincipalNameIsOnePathSegmentOfTheLinkItsHashesEncoded() {
+        String link = NextLink.to("http://h:1", "v1.0/users/" + NextLink.segment("ada_fabrikam.com#EXT#@contoso.com")
+                + "/memberOf").option("top", 1).skipToken("t");
+
+        assertThat(link).isEqualTo(
+                "http://h:1/v1.0/users/ada_fabrikam.com%23EXT%23%40contoso.com/memberOf?$top=1&$skiptoken=t");
+        assertThat(URI.create(link).getPath()).isEqualTo("/v1.0/users/ada_fabrikam.com#EXT#@contoso.com/memberOf");
+        assertThat(URI.create(link).getFragment()).isNull();
+    }
+
+    @Test
     void aSealedTokenOpensOnlyWithItsOwnKind() {
         String token = NextLink.seal("g1:", "3f2c");
 
