@@ -196,23 +196,32 @@ local_java() {
   printf '%s' "${best:-$path_java}"
 }
 
-# The class data sharing options of the process <name> (see CDS above): the AOT cache with a JDK 25 or later, the
-# dynamic archive with JDK 19-24 and CDS=true, none before JDK 19, which cannot create an archive itself.
+# The class data sharing options of the process <name> (see CDS above): the AOT cache with a JDK 25 or later; with
+# CDS=true and JDK 17-24 a dynamic archive (JDK 19-24 create and refresh it themselves, -XX:+AutoCreateSharedArchive;
+# JDK 17-18 write it at exit, -XX:ArchiveClassesAtExit, and map it with -XX:SharedArchiveFile); none before JDK 17.
 cds_options() {
   local name="$1" feature cache
   [[ "$CDS" == true || "$CDS" == auto ]] || return 0
   feature="$(java_feature "$JAVA")"
-  [[ -n "$feature" && "$feature" -ge 19 ]] || return 0
+  [[ -n "$feature" && "$feature" -ge 17 ]] || return 0
   mkdir -p "$CDS_DIR"
   if ((feature < 25)); then
     [[ "$CDS" == true ]] || return 0
+    cache="$CDS_DIR/$name.jsa"
     # -Xlog: the JVM lists every class it leaves out of the archive as a warning when it writes it
-    printf '%s\n' -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$CDS_DIR/$name.jsa" -Xlog:cds=error
+    if ((feature >= 19)); then
+      printf '%s\n' -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$cache" -Xlog:cds=error
+    elif cds_fresh "$name" "$cache"; then
+      printf '%s\n' "-XX:SharedArchiveFile=$cache" -Xlog:cds=error
+    else
+      rm -f "$cache"
+      printf '%s\n' "-XX:ArchiveClassesAtExit=$cache" -Xlog:cds=error
+    fi
     return 0
   fi
   cache="$CDS_DIR/$name.aot"
   # -Xlog: the JVM lists every class it leaves out of the cache as a warning when it records or writes it
-  if [[ -s "$cache" && -z "$(find "$(readlink -f "$JAVA")" "$(cds_inputs "$name")" "$LOCAL_DIR"/*.jvm -newer "$cache" -print -quit)" ]]; then
+  if cds_fresh "$name" "$cache"; then
     printf '%s\n' "-XX:AOTCache=$cache" '-Xlog:aot*=error,cds*=error'
   else
     # A training run: the cache is written when this JVM exits. Until then the file is absent, so a JVM killed before
@@ -224,6 +233,19 @@ cds_options() {
     # room; the runs that map the cache keep the .jvm files' limit (the cache is outside the metaspace).
     printf '%s\n' "-XX:AOTCacheOutput=$cache" -XX:MaxMetaspaceSize=512m '-Xlog:aot*=error,cds*=error'
   fi
+}
+
+# cds_fresh <name> <file>: the cache or archive exists and nothing it was made from (the JVM, the app, the .jvm
+# options) is newer.
+cds_fresh() {
+  [[ -s "$2" && -z "$(find "$(readlink -f "$JAVA")" "$(cds_inputs "$1")" "$LOCAL_DIR"/*.jvm -newer "$2" -print -quit)" ]]
+}
+
+# The option of a running JVM's command line that makes it write its cache or archive as it exits, and the file: a
+# training run (see cds_options). Prints the file, or nothing.
+cds_output_of() {
+  tr '\0' '\n' <"/proc/$1/cmdline" 2>/dev/null | sed -n -e 's/^-XX:AOTCacheOutput=//p' -e 's/^-XX:ArchiveClassesAtExit=//p'
+  return 0
 }
 
 # What the AOT cache of <name> was made from, besides the JVM and its options: a newer file there makes it stale.
