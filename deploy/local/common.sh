@@ -38,7 +38,8 @@ SERVICE_HOST="${SERVICE_HOST:-127.0.0.1}"
 # build (or after a change of JVM or JVM options) is the training run: the JVM records the classes it loads and links
 # and writes the cache when it stops (deploy/local/stop waits for it); each later start maps it and is ready on about
 # two thirds of the CPU. auto (the default): that cache with a JDK 25 or later, nothing with an older one. true: also
-# JDK 19-24's dynamic archive (-XX:+AutoCreateSharedArchive), which costs 55-70 MB of RSS a service. false: neither.
+# JDK 17-24's dynamic archive, written as the first run stops like the cache (see cds_options; measured on JDK 19-24 at
+# 55-70 MB more RSS a service, on JDK 17 no more at ready, not under load). false: neither.
 CDS_DIR="$RUN_DIR/cds"
 CDS="${CDS:-auto}"
 # How long stop waits for a JVM that writes its AOT cache as it exits (the JVM assembles it in a child JVM).
