@@ -31,14 +31,15 @@ GATEWAY_DIR="$RUN_DIR/gateway"
 # can mint an admin token. Set SERVICE_HOST=0.0.0.0 to expose them on purpose.
 SERVICE_HOST="${SERVICE_HOST:-127.0.0.1}"
 
-# The JVM that runs the services, the console and the broker: LOCAL_JAVA when set, else java on the PATH (17 is
-# enough). Class data sharing (CDS: auto, true or false): with a JDK 25 or later (Temurin 25 is installed on these
-# machines) each JVM keeps an AOT cache (JEP 483/514) in CDS_DIR, one per process. The first start after a build (or
-# after a change of JVM or JVM options) is the training run: the JVM records the classes it loads and links and
-# writes the cache when it stops (deploy/local/stop waits for it); each later start maps it and is ready on about two
-# thirds of the CPU, at the same resident memory (the cache's pages replace the metaspace the JVM would fill). auto (the
-# default): that cache with a JDK 25 or later, nothing with an older one. true: also JDK 19-24's dynamic archive
-# (-XX:+AutoCreateSharedArchive), which costs 55-70 MB of RSS a service. false: neither.
+# The JVM that runs the services, the console and the broker (local_java below): LOCAL_JAVA when set, else a JDK 25 or
+# later when the machine has one (java on the PATH, else the newest under /usr/lib/jvm: Temurin 25 on these machines),
+# else java on the PATH (17 is enough), run as it always was. Class data sharing (CDS: auto, true or false): with a
+# JDK 25 or later each JVM keeps an AOT cache (JEP 483/514/515) in CDS_DIR, one per process. The first start after a
+# build (or after a change of JVM or JVM options) is the training run: the JVM records the classes it loads and links
+# and writes the cache when it stops (deploy/local/stop waits for it); each later start maps it and is ready on about
+# two thirds of the CPU. auto (the default): that cache with a JDK 25 or later, nothing with an older one. true: also
+# JDK 17-24's dynamic archive, written as the first run stops like the cache (see cds_options; measured on JDK 19-24 at
+# 55-70 MB more RSS a service, on JDK 17 no more at ready, not under load). false: neither.
 CDS_DIR="$RUN_DIR/cds"
 CDS="${CDS:-auto}"
 # How long stop waits for a JVM that writes its AOT cache as it exits (the JVM assembles it in a child JVM).
@@ -167,40 +168,85 @@ jdk_feature() {
   sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null
 }
 
-# The java command the processes run on (see LOCAL_JAVA above).
-local_java() {
-  if [[ -n "${LOCAL_JAVA:-}" ]]; then
-    printf '%s' "$LOCAL_JAVA"
-  else
-    command -v java
-  fi
+# The feature version of a java command.
+java_feature() {
+  jdk_feature "$(dirname "$(dirname "$(readlink -f "$1")")")"
 }
 
-# The class data sharing options of the process <name> (see CDS above): the AOT cache with a JDK 25 or later, the
-# dynamic archive with JDK 19-24 and CDS=true, none before JDK 19, which cannot create an archive itself.
+# The java command the processes run on (see LOCAL_JAVA above): LOCAL_JAVA when set; else java on the PATH when it is
+# a JDK 25 or later; else the newest JDK 25 or later under /usr/lib/jvm (Temurin 25 on these machines); else java on
+# the PATH as it is (17 is enough).
+local_java() {
+  local path_java candidate feature best="" best_feature=0
+  if [[ -n "${LOCAL_JAVA:-}" ]]; then
+    printf '%s' "$LOCAL_JAVA"
+    return
+  fi
+  path_java="$(command -v java || true)"
+  if [[ -n "$path_java" ]] && feature="$(java_feature "$path_java")" && [[ -n "$feature" ]] && ((feature >= 25)); then
+    printf '%s' "$path_java"
+    return
+  fi
+  for candidate in /usr/lib/jvm/*/bin/java; do
+    [[ -x "$candidate" ]] || continue
+    feature="$(java_feature "$candidate")"
+    if [[ -n "$feature" ]] && ((feature >= 25 && feature > best_feature)); then
+      best="$candidate" best_feature="$feature"
+    fi
+  done
+  printf '%s' "${best:-$path_java}"
+}
+
+# The class data sharing options of the process <name> (see CDS above): the AOT cache with a JDK 25 or later; with
+# CDS=true and JDK 17-24 a dynamic archive (JDK 19-24 create and refresh it themselves, -XX:+AutoCreateSharedArchive;
+# JDK 17-18 write it at exit, -XX:ArchiveClassesAtExit, and map it with -XX:SharedArchiveFile); none before JDK 17.
 cds_options() {
-  local name="$1" home feature cache
+  local name="$1" feature cache
   [[ "$CDS" == true || "$CDS" == auto ]] || return 0
-  home="$(dirname "$(dirname "$(readlink -f "$JAVA")")")"
-  feature="$(jdk_feature "$home")"
-  [[ -n "$feature" && "$feature" -ge 19 ]] || return 0
+  feature="$(java_feature "$JAVA")"
+  [[ -n "$feature" && "$feature" -ge 17 ]] || return 0
   mkdir -p "$CDS_DIR"
   if ((feature < 25)); then
     [[ "$CDS" == true ]] || return 0
+    cache="$CDS_DIR/$name.jsa"
     # -Xlog: the JVM lists every class it leaves out of the archive as a warning when it writes it
-    printf '%s\n' -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$CDS_DIR/$name.jsa" -Xlog:cds=error
+    if ((feature >= 19)); then
+      printf '%s\n' -XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$cache" -Xlog:cds=error
+    elif cds_fresh "$name" "$cache"; then
+      printf '%s\n' "-XX:SharedArchiveFile=$cache" -Xlog:cds=error
+    else
+      rm -f "$cache"
+      printf '%s\n' "-XX:ArchiveClassesAtExit=$cache" -Xlog:cds=error
+    fi
     return 0
   fi
   cache="$CDS_DIR/$name.aot"
   # -Xlog: the JVM lists every class it leaves out of the cache as a warning when it records or writes it
-  if [[ -s "$cache" && -z "$(find "$(readlink -f "$JAVA")" "$(cds_inputs "$name")" "$LOCAL_DIR"/*.jvm -newer "$cache" -print -quit)" ]]; then
+  if cds_fresh "$name" "$cache"; then
     printf '%s\n' "-XX:AOTCache=$cache" '-Xlog:aot*=error,cds*=error'
   else
     # A training run: the cache is written when this JVM exits. Until then the file is absent, so a JVM killed before
     # it could write leaves nothing stale behind; the next start trains again.
     rm -f "$cache"
-    printf '%s\n' "-XX:AOTCacheOutput=$cache" '-Xlog:aot*=error,cds*=error'
+    # The JVM assembles what it recorded in a buffer of CompressedClassSpaceSize, which a MaxMetaspaceSize sets to 80%
+    # of it: the .jvm files' 160 MB left 128 MB, too little for licensing's and directory's records when they had also
+    # run their Flyway migrations ("Unable to allocate from 'ro' region", no cache written). A training run alone gets
+    # room; the runs that map the cache keep the .jvm files' limit (the cache is outside the metaspace).
+    printf '%s\n' "-XX:AOTCacheOutput=$cache" -XX:MaxMetaspaceSize=512m '-Xlog:aot*=error,cds*=error'
   fi
+}
+
+# cds_fresh <name> <file>: the cache or archive exists and nothing it was made from (the JVM, the app, the .jvm
+# options) is newer.
+cds_fresh() {
+  [[ -s "$2" && -z "$(find "$(readlink -f "$JAVA")" "$(cds_inputs "$1")" "$LOCAL_DIR"/*.jvm -newer "$2" -print -quit)" ]]
+}
+
+# The option of a running JVM's command line that makes it write its cache or archive as it exits, and the file: a
+# training run (see cds_options). Prints the file, or nothing.
+cds_output_of() {
+  tr '\0' '\n' <"/proc/$1/cmdline" 2>/dev/null | sed -n -e 's/^-XX:AOTCacheOutput=//p' -e 's/^-XX:ArchiveClassesAtExit=//p'
+  return 0
 }
 
 # What the AOT cache of <name> was made from, besides the JVM and its options: a newer file there makes it stale.
