@@ -57,14 +57,25 @@ class MailboxRows {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void writeRemovals(Collection<Mailbox> changed, List<UUID[]> productsGone) {
-        if (!productsGone.isEmpty()) {
+        // one row: statements PostgreSQL plans once for all (those on arrays are planned at each run, a batch shares it)
+        if (productsGone.size() == 1) {
+            sql.updateLater("DELETE FROM mailbox_license WHERE user_id = ? AND sku_id = ?", productsGone.get(0)[0],
+                    productsGone.get(0)[1]);
+        } else if (!productsGone.isEmpty()) {
             sql.updateLater("""
                     DELETE FROM mailbox_license l USING unnest(?::uuid[], ?::uuid[]) AS g(user_id, sku_id)
                     WHERE l.user_id = g.user_id AND l.sku_id = g.sku_id""",
                     productsGone.stream().map(pair -> pair[0]).toArray(UUID[]::new),
                     productsGone.stream().map(pair -> pair[1]).toArray(UUID[]::new));
         }
-        if (!changed.isEmpty()) {
+        if (changed.size() == 1) {
+            Mailbox m = changed.iterator().next();
+            sql.updateLater("""
+                    UPDATE mailbox SET state = ?, searchable = ?, licensed = ?, removed_at = ?, removed_by = ?,
+                        purge_after = ?, purged_at = ?, updated_at = ?, version = version + 1
+                    WHERE user_id = ?""", m.state.name(), m.searchable, m.licensed, m.removedAt, m.removedBy, m.purgeAfter,
+                    m.purgedAt, m.updatedAt, m.userId);
+        } else if (!changed.isEmpty()) {
             sql.updateLater("""
                     UPDATE mailbox m SET state = u.state, searchable = u.searchable, licensed = u.licensed,
                         removed_at = u.removed_at, removed_by = u.removed_by, purge_after = u.purge_after,

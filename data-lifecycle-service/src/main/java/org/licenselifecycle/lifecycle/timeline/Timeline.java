@@ -32,27 +32,16 @@ public class Timeline {
     }
 
     /**
-     * Records the lines in the current transaction, in their order, in one statement, queued with the transaction's
-     * other writes through {@link Sql}: it goes with the transaction's next statement through {@code Sql}, or at the
-     * commit.
+     * Records the lines in the current transaction, in their order, queued with the transaction's other writes through
+     * {@link Sql#insertLater}: lines queued one after the other go as one INSERT (of up to 100 rows), with the
+     * transaction's next statement through {@code Sql} or at the commit.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(List<Line> lines) {
-        if (lines.isEmpty()) {
-            return;
+        for (Line line : lines) {
+            sql.insertLater("INSERT INTO timeline_entry (tenant_id, user_id, at, event, actor, detail)", "(?, ?, ?, ?, ?, ?)",
+                    line.tenantId(), line.userId(), line.at(), line.event().name(), line.actor(), line.detail());
         }
-        sql.updateLater("""
-                INSERT INTO timeline_entry (tenant_id, user_id, at, event, actor, detail)
-                SELECT tenant_id, user_id, at, event, actor, detail
-                FROM unnest(?::uuid[], ?::uuid[], ?::text[]::timestamptz[], ?::text[], ?::uuid[], ?::text[])
-                    WITH ORDINALITY AS l(tenant_id, user_id, at, event, actor, detail, n)
-                ORDER BY n""",
-                lines.stream().map(Line::tenantId).toArray(UUID[]::new),
-                lines.stream().map(Line::userId).toArray(UUID[]::new),
-                lines.stream().map(line -> line.at().toString()).toArray(String[]::new),
-                lines.stream().map(line -> line.event().name()).toArray(String[]::new),
-                lines.stream().map(Line::actor).toArray(UUID[]::new),
-                lines.stream().map(Line::detail).toArray(String[]::new));
     }
 
     /** The user's timeline in the caller's tenant, oldest first; 404 when nothing is known of them there. */

@@ -40,7 +40,7 @@ import org.licenselifecycle.testsupport.TestEvents;
 
 /**
  * A batch's license events of users, kept together in a statement per table ({@code UserLicenses.keepAll}), leave the
- * read models as keeping them one by one does: a user's product or states coming again in the batch, an older event
+ * read models as keeping them one by one (each in the one-row statement) does: a user's product or states coming again in the batch, an older event
  * after a newer one, an event of a user the directory does not have.
  */
 @QuarkusTest
@@ -76,9 +76,9 @@ class LicenseEventsTogetherTest {
         assertThat(kept(together)).isEqualTo(kept(oneByOne));
         assertThat(kept(together)).as("Business Premium removed on Tuesday, the older assignment after it changing nothing;"
                 + " E3 from the group; Tuesday's states").containsExactly(
+                "license " + OFFICE_365_E3 + " held=true disabled=[] group=" + group + " at " + MONDAY,
                 "license " + BUSINESS_PREMIUM + " held=false disabled=[" + TEAMS1.servicePlanId() + "] group=null at "
                         + TUESDAY,
-                "license " + OFFICE_365_E3 + " held=true disabled=[] group=" + group + " at " + MONDAY,
                 "states 1 at " + TUESDAY);
     }
 
