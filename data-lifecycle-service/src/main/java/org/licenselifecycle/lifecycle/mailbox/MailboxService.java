@@ -4,6 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.licenselifecycle.contract.graph.ObjectIds;
@@ -33,9 +37,11 @@ public class MailboxService {
     private final Clock clock;
     private final MailboxContent content;
     private final Timeline timeline;
+    private final MailboxRows rows;
 
     MailboxService(GracePeriodConfig gracePeriod, MailboxItemLimits itemLimits, Clock clock, MailboxContent content,
-            Timeline timeline) {
+            Timeline timeline, MailboxRows rows) {
+        this.rows = rows;
         this.gracePeriod = gracePeriod;
         this.itemLimits = itemLimits;
         this.clock = clock;
@@ -110,31 +116,61 @@ public class MailboxService {
      */
     @Transactional
     public void licenseRemoved(LicenseRemoved event) {
-        if (!event.exchangeOnline()) {
+        licensesRemoved(List.of(event));
+    }
+
+    /**
+     * Applies removals as {@link #licenseRemoved} applies each, one after the other in the list's order, with the
+     * mailboxes locked, read and written in a few statements for all of them ({@link MailboxRows}) instead of a few
+     * per mailbox.
+     */
+    @Transactional
+    public void licensesRemoved(List<LicenseRemoved> events) {
+        List<LicenseRemoved> exchange = events.stream().filter(LicenseRemoved::exchangeOnline).toList();
+        if (exchange.isEmpty()) {
             return;
         }
-        if (event.exchangeOnlineRetained()) {
-            // the mailbox stays as it is, licensed through the user's other products
-            Mailbox.lockedOfUser(event.userId())
-                    .filter(mailbox -> mailbox.tenantId.equals(event.tenantId()))
-                    .ifPresent(mailbox -> mailbox.noLongerLicensedBy(event.skuId()));
-            return;
+        Map<UUID, Mailbox> mailboxes = rows.lockedOfUsers(exchange.stream().map(LicenseRemoved::userId).toList());
+        Instant now = clock.instant();
+        Map<UUID, Mailbox> changed = new LinkedHashMap<>();
+        List<UUID[]> productsGone = new ArrayList<>();
+        List<Timeline.Line> lines = new ArrayList<>();
+        for (LicenseRemoved event : exchange) {
+            Mailbox mailbox = mailboxes.get(event.userId());
+            if (event.exchangeOnlineRetained()) {
+                // the mailbox stays as it is, licensed through the user's other products
+                if (mailbox != null && mailbox.tenantId.equals(event.tenantId())) {
+                    noLongerLicensedBy(mailbox, event.skuId(), changed, productsGone);
+                }
+                continue;
+            }
+            if (mailbox == null) {
+                LOG.warnf("License %s removed from user %s, who has no mailbox here; nothing to disconnect",
+                        event.skuId(), event.userId());
+                continue;
+            }
+            requireSameTenant(mailbox, event.tenantId());
+            noLongerLicensedBy(mailbox, event.skuId(), changed, productsGone);
+            if (!mailbox.licensed || mailbox.state == MailboxState.PURGED) {
+                continue;
+            }
+            mailbox.licenseRemoved(event.removedBy(), event.removedAt(), now, retention());
+            changed.put(mailbox.userId, mailbox);
+            lines.add(new Timeline.Line(mailbox.tenantId, mailbox.userId, event.removedAt(), TimelineEvent.LICENSE_REMOVED,
+                    event.removedBy(), "License " + event.skuPartNumber() + " removed (" + event.cause() + ")"
+                            + (event.removedBy() == null ? " by the system" : "") + "; mailbox " + describe(mailbox)));
         }
-        Mailbox mailbox = Mailbox.lockedOfUser(event.userId()).orElse(null);
-        if (mailbox == null) {
-            LOG.warnf("License %s removed from user %s, who has no mailbox here; nothing to disconnect",
-                    event.skuId(), event.userId());
-            return;
+        timeline.recordAll(lines);
+        rows.writeRemovals(changed.values(), productsGone);
+    }
+
+    /** The product no longer licenses the mailbox; remembered for {@link MailboxRows#writeRemovals} when it did. */
+    private static void noLongerLicensedBy(Mailbox mailbox, UUID skuId, Map<UUID, Mailbox> changed, List<UUID[]> productsGone) {
+        if (mailbox.licensedBy.contains(skuId)) {
+            mailbox.noLongerLicensedBy(skuId);
+            changed.put(mailbox.userId, mailbox);
+            productsGone.add(new UUID[] {mailbox.userId, skuId});
         }
-        requireSameTenant(mailbox, event.tenantId());
-        mailbox.noLongerLicensedBy(event.skuId());
-        if (!mailbox.licensed || mailbox.state == MailboxState.PURGED) {
-            return;
-        }
-        mailbox.licenseRemoved(event.removedBy(), event.removedAt(), clock.instant(), retention());
-        timeline.record(mailbox.tenantId, mailbox.userId, event.removedAt(), TimelineEvent.LICENSE_REMOVED,
-                event.removedBy(), "License " + event.skuPartNumber() + " removed (" + event.cause() + ")"
-                        + (event.removedBy() == null ? " by the system" : "") + "; mailbox " + describe(mailbox));
     }
 
     /**

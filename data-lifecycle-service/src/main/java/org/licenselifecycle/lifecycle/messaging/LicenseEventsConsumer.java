@@ -37,14 +37,21 @@ public class LicenseEventsConsumer {
                     mailboxes.licenseAssigned(assigned);
                     oneDrives.licenseAssigned(assigned);
                 })
-                // OneDrive is left out on purpose: its files are not deleted unless the user is deleted
-                .on(EventType.LICENSE_REMOVED, event -> mailboxes.licenseRemoved(event.data(LicenseRemoved.class)));
+                // OneDrive is left out on purpose: its files are not deleted unless the user is deleted;
+                // a batch's removals are applied together, in a few statements for all their mailboxes
+                .onTogether(EventType.LICENSE_REMOVED, events -> mailboxes.licensesRemoved(
+                        events.stream().map(event -> event.data(LicenseRemoved.class)).toList()));
     }
 
     @Incoming("license-events")
     @Blocking // the Inbox may wait for room in the channel's queue
     public CompletionStage<Void> consume(Message<String> message) {
         return inbox.receive(CONSUMER, message, effects);
+    }
+
+    /** What each event type does here, in the Inbox's transaction. */
+    EventEffects effects() {
+        return effects;
     }
 
     /** What an event does here, in the Inbox's transaction. */

@@ -62,7 +62,7 @@ class LicenseRemovedTiming {
             removed.add(record(user, EventType.LICENSE_REMOVED, EventJson.write(user.removed(BUSINESS_PREMIUM, null, now))));
         }
         for (int from = 0; from < EVENTS; from += 200) {
-            inbox.deliverTogether(LicenseEventsConsumer.CONSUMER, assigned.subList(from, Math.min(EVENTS, from + 200)), consumer::apply);
+            inbox.deliverTogether(LicenseEventsConsumer.CONSUMER, assigned.subList(from, Math.min(EVENTS, from + 200)), consumer.effects());
         }
         long cpu = CpuTime.thisThread();
         long db = CpuTime.database(jdbcUrl);
@@ -70,9 +70,9 @@ class LicenseRemovedTiming {
         for (int from = 0; from < EVENTS; from += size) {
             List<ConsumerRecord<String, String>> batch = removed.subList(from, Math.min(EVENTS, from + size));
             if (size == 1) {
-                inbox.deliver(LicenseEventsConsumer.CONSUMER, batch.get(0), consumer::apply);
+                inbox.deliver(LicenseEventsConsumer.CONSUMER, batch.get(0), consumer.effects());
             } else {
-                inbox.deliverTogether(LicenseEventsConsumer.CONSUMER, batch, consumer::apply);
+                inbox.deliverTogether(LicenseEventsConsumer.CONSUMER, batch, consumer.effects());
             }
         }
         System.out.printf("LicenseRemoved timing, %-14s %d events: per event %6.0f us CPU in the JVM, %6.0f us CPU in"

@@ -15,6 +15,7 @@ import org.licenselifecycle.events.DirectoryAuditRecorded.Initiator;
 import org.licenselifecycle.events.DirectoryAuditRecorded.Target;
 import org.licenselifecycle.events.DirectoryAuditRecorded.UserIdentity;
 import org.licenselifecycle.events.EventJson;
+import org.licenselifecycle.support.sql.Sql;
 
 /**
  * The tenants' audit logs, kept from {@code audit.directory-audits} (every service records there, through its
@@ -28,27 +29,26 @@ public class DirectoryAudits {
 
     private final EntityManager entityManager;
     private final UserRepository users;
+    private final Sql sql;
 
-    DirectoryAudits(EntityManager entityManager, UserRepository users) {
+    DirectoryAudits(EntityManager entityManager, UserRepository users, Sql sql) {
+        this.sql = sql;
         this.entityManager = entityManager;
         this.users = users;
     }
 
     /**
      * Keeps an entry under its id (the event's, for another service's entry): in the consumer's transaction, which
-     * records the event as applied, or in the directory's own change ({@link KeptAuditEntries}).
+     * records the event as applied, or in the directory's own change ({@link KeptAuditEntries}). The row is queued
+     * ({@link Sql#insertLater}): the entries a consumer's batch keeps go in one INSERT, at the batch's commit.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void keep(UUID eventId, DirectoryAuditRecorded recorded) {
         DirectoryAuditRecorded named = named(recorded);
-        DirectoryAudit row = new DirectoryAudit();
-        row.id = eventId;
-        row.tenantId = named.tenantId();
-        row.activityDateTime = named.activityDateTime();
-        row.activityDisplayName = named.activityDisplayName();
-        row.correlationId = named.correlationId();
-        row.entry = EventJson.write(named);
-        entityManager.persist(row);
+        sql.insertLater("""
+                INSERT INTO directory_audit (id, tenant_id, activity_date_time, activity_display_name, correlation_id, entry)""",
+                "(?, ?, ?, ?, ?, ?::jsonb)", eventId, named.tenantId(), named.activityDateTime(),
+                named.activityDisplayName(), named.correlationId(), EventJson.write(named));
     }
 
     /** Up to {@code size} entries of the tenant the filter selects, newest first, after {@code after}. */

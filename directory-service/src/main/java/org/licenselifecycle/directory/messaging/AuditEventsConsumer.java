@@ -31,6 +31,11 @@ public class AuditEventsConsumer {
                 event -> audits.keep(event.id(), event.data(DirectoryAuditRecorded.class)));
     }
 
+    /** What each event type does here, in the Inbox's transaction. */
+    EventEffects effects() {
+        return effects;
+    }
+
     @Incoming("audit-events")
     @Blocking // the Inbox may wait for room in the channel's queue
     public CompletionStage<Void> consume(Message<String> message) {

@@ -2,6 +2,7 @@ package org.licenselifecycle.support.inbox;
 
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -16,33 +17,73 @@ import org.licenselifecycle.events.EventType;
  * acknowledges a record of any other type from its {@code ce_type} header alone, before reading the record or opening a
  * transaction (a topic carries types that only some of its consumers apply: lifecycle applies two of licensing's four).
  * A record without a {@code ce_type} header is read as usual, so that it reaches the dead-letter topic.
+ *
+ * <p>A type's effect may take several events at once ({@link #onTogether}): within a batch the Inbox hands it each run of
+ * consecutive first deliveries of the types it applies in one call, so that it can apply them in a few statements instead of a few
+ * per event; one by one it gets a list of one.
  */
 public final class EventEffects implements BiConsumer<EventType, IncomingEvent> {
 
-    private final Map<EventType, Consumer<IncomingEvent>> effects;
+    private final Map<EventType, Consumer<List<IncomingEvent>>> effects;
+    private final Map<EventType, Boolean> together;
 
-    private EventEffects(Map<EventType, Consumer<IncomingEvent>> effects) {
+    private EventEffects(Map<EventType, Consumer<List<IncomingEvent>>> effects, Map<EventType, Boolean> together) {
         this.effects = effects;
+        this.together = together;
     }
 
     /** Effects that apply {@code type}'s events with {@code effect}; {@link #on} adds the other types. */
     public static EventEffects of(EventType type, Consumer<IncomingEvent> effect) {
-        return new EventEffects(new EnumMap<>(EventType.class)).on(type, effect);
+        return none().on(type, effect);
+    }
+
+    /** Effects that apply {@code type}'s events with {@code effect}, several at once ({@link #onTogether}). */
+    public static EventEffects ofTogether(EventType type, Consumer<List<IncomingEvent>> effect) {
+        return none().onTogether(type, effect);
+    }
+
+    private static EventEffects none() {
+        return new EventEffects(new EnumMap<>(EventType.class), new EnumMap<>(EventType.class));
     }
 
     /** These effects, and {@code type}'s events applied with {@code effect}. */
     public EventEffects on(EventType type, Consumer<IncomingEvent> effect) {
-        Map<EventType, Consumer<IncomingEvent>> more = new EnumMap<>(EventType.class);
+        return with(type, events -> events.forEach(effect), false);
+    }
+
+    /**
+     * These effects, and {@code type}'s events applied with {@code effect}, which takes several events at once: it must
+     * leave what applying them one after the other, in the list's order, would leave (a key may come more than once),
+     * and throw if any of them cannot be applied (the Inbox then applies them one by one, each in a list of one). The
+     * same effect registered for several types gets their events mixed, in order (each event says its type).
+     */
+    public EventEffects onTogether(EventType type, Consumer<List<IncomingEvent>> effect) {
+        return with(type, effect, true);
+    }
+
+    private EventEffects with(EventType type, Consumer<List<IncomingEvent>> effect, boolean severalAtOnce) {
+        Map<EventType, Consumer<List<IncomingEvent>>> more = new EnumMap<>(EventType.class);
         more.putAll(effects);
         if (more.putIfAbsent(type, effect) != null) {
             throw new IllegalArgumentException(type + " has an effect already");
         }
-        return new EventEffects(more);
+        Map<EventType, Boolean> moreTogether = new EnumMap<>(EventType.class);
+        moreTogether.putAll(together);
+        moreTogether.put(type, severalAtOnce);
+        return new EventEffects(more, moreTogether);
     }
 
     /** Whether these effects apply events of {@code type}. */
     public boolean applies(EventType type) {
         return effects.containsKey(type);
+    }
+
+    /**
+     * {@code type}'s effect when it takes several events at once ({@link #onTogether}), else empty. Consecutive events
+     * whose types share one such effect (registered for each of them) can go to it in one call.
+     */
+    Optional<Consumer<List<IncomingEvent>>> togetherEffect(EventType type) {
+        return Boolean.TRUE.equals(together.get(type)) ? Optional.of(effects.get(type)) : Optional.empty();
     }
 
     /**
@@ -61,9 +102,9 @@ public final class EventEffects implements BiConsumer<EventType, IncomingEvent> 
     /** Applies the event with its type's effect; an event of a type these effects do not apply changes nothing. */
     @Override
     public void accept(EventType type, IncomingEvent event) {
-        Consumer<IncomingEvent> effect = effects.get(type);
+        Consumer<List<IncomingEvent>> effect = effects.get(type);
         if (effect != null) {
-            effect.accept(event);
+            effect.accept(List.of(event));
         }
     }
 }

@@ -33,6 +33,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -350,6 +351,7 @@ public class Inbox {
                 .filter(event -> !waits(queued, event)).map(IncomingEvent::id).toList()) : Set.of();
         Set<UUID> seen = new HashSet<>();
         List<Delivery> deliveries = new ArrayList<>(batch.size());
+        Together together = new Together();
         for (int j = 0; j < batch.size(); j++) {
             Taken taken = batch.get(j);
             IncomingEvent event = events.get(j);
@@ -357,11 +359,20 @@ public class Inbox {
             spans.add(span);
             try (Scope scope = span.makeCurrent()) {
                 if (!oneConsumer || waits(queued, event)) {
+                    together.apply();
                     deliveries.add(applyInOrder(taken.consumer(), event, taken.effect()));
                     forgetEntities();
                 } else if (first.contains(event.id()) && seen.add(event.id())) {
-                    taken.effect().accept(event.type().orElseThrow(), event);
-                    forgetEntities();
+                    EventType type = event.type().orElseThrow();
+                    Optional<Consumer<List<IncomingEvent>>> severalAtOnce = taken.effect() instanceof EventEffects effects
+                            ? effects.togetherEffect(type) : Optional.empty();
+                    if (severalAtOnce.isPresent()) {
+                        together.add(severalAtOnce.get(), event);
+                    } else {
+                        together.apply();
+                        taken.effect().accept(type, event);
+                        forgetEntities();
+                    }
                     deliveries.add(Delivery.applied());
                 } else {
                     LOG.debugf("%s skips event %s: already applied", consumer, event.id());
@@ -369,7 +380,37 @@ public class Inbox {
                 }
             }
         }
+        together.apply();
         return deliveries;
+    }
+
+    /**
+     * A run of consecutive first deliveries of a batch whose types' effect takes several events at once
+     * ({@link EventEffects#onTogether}), applied in one call when an event with another effect comes, or at the
+     * batch's end: so each event still takes effect after those before it in the batch and before those after it.
+     */
+    private final class Together {
+
+        private final List<IncomingEvent> events = new ArrayList<>();
+        private Consumer<List<IncomingEvent>> effect;
+
+        void add(Consumer<List<IncomingEvent>> effect, IncomingEvent event) {
+            if (effect != this.effect) {
+                apply();
+                this.effect = effect;
+            }
+            events.add(event);
+        }
+
+        void apply() {
+            if (events.isEmpty()) {
+                return;
+            }
+            List<IncomingEvent> run = List.copyOf(events);
+            events.clear();
+            effect.accept(run);
+            forgetEntities();
+        }
     }
 
     /**

@@ -150,12 +150,11 @@ public class OutboxRelay {
     }
 
     private Pass relayInTransaction(int limit, OutboxSender via) {
-        boolean leader = sql.first("SELECT pg_try_advisory_xact_lock(?)", row -> row.getBoolean(1), RELAY_LOCK)
-                .orElseThrow();
-        if (!leader) {
+        Optional<List<PendingEvent>> waiting = pendingIfLeader(limit);
+        if (waiting.isEmpty()) {
             return new Pass(0, 0, 0);
         }
-        List<PendingEvent> pending = pending(limit);
+        List<PendingEvent> pending = waiting.get();
         Map<String, Deque<PendingEvent>> byKey = new LinkedHashMap<>();
         for (PendingEvent event : pending) {
             byKey.computeIfAbsent(event.topic() + '\n' + event.key(), k -> new ArrayDeque<>()).add(event);
@@ -214,20 +213,29 @@ public class OutboxRelay {
         }
     }
 
-    private List<PendingEvent> pending(int limit) {
+    /**
+     * The waiting rows, when this replica holds the relay's lock; empty when another does. The lock and the read go in
+     * one round trip, the read after the lock (a replica without it reads and drops the rows: a read changes nothing).
+     */
+    private Optional<List<PendingEvent>> pendingIfLeader(int limit) {
         // a row waits behind a set-aside row of its key until that one is retried or discarded
-        return sql.list("""
+        return sql.multi("""
+                SELECT pg_try_advisory_xact_lock(?);
                 SELECT seq, id, topic, event_key, ce_type, ce_source, occurred_at, payload, trace_parent, trace_state
                 FROM outbox_event e
                 WHERE sent_at IS NULL AND set_aside_at IS NULL
                   AND NOT EXISTS (SELECT 1 FROM outbox_event a
                                   WHERE a.set_aside_at IS NOT NULL AND a.discarded_at IS NULL
                                     AND a.topic = e.topic AND a.event_key = e.event_key AND a.seq < e.seq)
-                ORDER BY seq LIMIT ?""",
-                row -> new PendingEvent(row.getLong(1), Sql.uuid(row, 2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getString(6), row.getObject(7, OffsetDateTime.class).toInstant(),
-                        row.getString(8), new TraceContext(row.getString(9), row.getString(10))),
-                limit);
+                ORDER BY seq LIMIT ?""", executed -> {
+                    boolean leader = Sql.rows(executed, row -> row.getBoolean(1)).get(0);
+                    executed.getMoreResults();
+                    List<PendingEvent> pending = Sql.rows(executed, row -> new PendingEvent(row.getLong(1), Sql.uuid(row, 2),
+                            row.getString(3), row.getString(4), row.getString(5), row.getString(6),
+                            row.getObject(7, OffsetDateTime.class).toInstant(), row.getString(8),
+                            new TraceContext(row.getString(9), row.getString(10))));
+                    return leader ? Optional.of(pending) : Optional.<List<PendingEvent>>empty();
+                }, RELAY_LOCK, limit);
     }
 
     private void markSent(List<Long> seqs) {

@@ -58,8 +58,24 @@ class EventEffectsTest {
     }
 
     @Test
+    void anEffectThatTakesSeveralEventsAtOnceGetsAListOfOneWhenAnEventIsAppliedAlone() {
+        List<List<UUID>> calls = new ArrayList<>();
+        EventEffects together = EventEffects.ofTogether(EventType.LICENSE_REMOVED,
+                events -> calls.add(events.stream().map(IncomingEvent::id).toList()));
+        UUID removed = UUID.randomUUID();
+
+        together.accept(EventType.LICENSE_REMOVED, event(removed, EventType.LICENSE_REMOVED));
+
+        assertThat(calls).containsExactly(List.of(removed));
+        assertThat(together.togetherEffect(EventType.LICENSE_REMOVED)).isPresent();
+        assertThat(effects.togetherEffect(EventType.LICENSE_REMOVED)).isEmpty();
+    }
+
+    @Test
     void aTypeGetsOneEffect() {
         assertThatThrownBy(() -> effects.on(EventType.LICENSE_REMOVED, event -> { }))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> effects.onTogether(EventType.LICENSE_REMOVED, events -> { }))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -15,12 +15,14 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.events.CloudEventHeaders;
 import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.support.inbox.Delivery.Outcome;
 import org.licenselifecycle.testsupport.Rig;
+import org.licenselifecycle.testsupport.TestEvents;
 
 /**
  * What the Inbox makes of records applied together ({@link Inbox#deliverTogether}): one transaction records each
@@ -113,6 +115,59 @@ class InboxBatchTest {
         assertThat(transactionOf.get(good)).isEqualTo(transactionOf.get(alsoGood));
         assertThat(processed(good)).isEqualTo(1);
         assertThat(processed(alsoGood)).isEqualTo(1);
+    }
+
+    @Test
+    void consecutiveEventsWhoseTypesShareAnEffectAppliedTogetherReachItInOneCallInOrderAndOtherTypesKeepTheirPlace() {
+        String key = UUID.randomUUID().toString();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID deleted = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        List<List<UUID>> calls = new CopyOnWriteArrayList<>();
+        Consumer<List<IncomingEvent>> severalAtOnce = events -> calls.add(events.stream().map(IncomingEvent::id).toList());
+        EventEffects effects = EventEffects
+                .ofTogether(EventType.USER_UPDATED, severalAtOnce)
+                .onTogether(EventType.USER_CREATED, severalAtOnce)
+                .on(EventType.USER_DELETED, event -> calls.add(List.of(event.id())));
+
+        List<Delivery> deliveries = inbox.deliverTogether(CONSUMER, List.of(userUpdated(first, key),
+                received(second, key, EventType.USER_CREATED), received(deleted, key, EventType.USER_DELETED),
+                userUpdated(third, UUID.randomUUID().toString()), userUpdated(first, key)), effects);
+
+        assertThat(deliveries).extracting(Delivery::outcome)
+                .containsExactly(Outcome.APPLIED, Outcome.APPLIED, Outcome.APPLIED, Outcome.APPLIED, Outcome.SKIPPED);
+        assertThat(calls).as("a run of the shared effect's types in one call, another type between runs, a redelivery skipped")
+                .containsExactly(List.of(first, second), List.of(deleted), List.of(third));
+        List.of(first, second, deleted, third).forEach(id -> assertThat(processed(id)).isEqualTo(1));
+    }
+
+    @Test
+    void aFailingEventOfATypeAppliedTogetherIsRetriedAloneAndTheOthersOfItsRunAreAppliedEachInAListOfOne() {
+        UUID good = UUID.randomUUID();
+        UUID failing = UUID.randomUUID();
+        String failingKey = UUID.randomUUID().toString();
+        List<List<UUID>> calls = new CopyOnWriteArrayList<>();
+        EventEffects effects = EventEffects.ofTogether(EventType.USER_UPDATED, events -> {
+            if (events.stream().anyMatch(event -> event.id().equals(failing))) {
+                throw new IllegalStateException("the effect of " + failing + " fails");
+            }
+            calls.add(events.stream().map(IncomingEvent::id).toList());
+        });
+
+        List<Delivery> deliveries = inbox.deliverTogether(CONSUMER, List.of(userUpdated(good, UUID.randomUUID().toString()),
+                userUpdated(failing, failingKey)), effects);
+
+        assertThat(deliveries).extracting(Delivery::outcome).containsExactly(Outcome.APPLIED, Outcome.RETRY_LATER);
+        assertThat(calls).containsExactly(List.of(good));
+        assertThat(processed(good)).isEqualTo(1);
+        assertThat(processed(failing)).isZero();
+        assertThat(queue(failingKey)).containsExactly(failing);
+    }
+
+    private static ConsumerRecord<String, String> received(UUID eventId, String key, EventType type) {
+        return TestEvents.received("directory.user-events", key, "{}",
+                TestEvents.headers(eventId, type.ceType(), "/directory-service"));
     }
 
     /** An effect that notes its event and transaction, and fails for the events named. */
