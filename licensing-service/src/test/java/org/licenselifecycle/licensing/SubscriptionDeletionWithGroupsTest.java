@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.EventType;
@@ -53,6 +54,11 @@ class SubscriptionDeletionWithGroupsTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @AfterEach
+    void releaseTheClock() {
+        clock.release();
+    }
 
     @Test
     void membersOfAGroupWhoseProductsSubscriptionIsDeletedAreInCountViolationUntilReprocessedWithNewLicenses() {
