@@ -6,6 +6,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
+import static org.licenselifecycle.licensing.Catalog.APPS_FOR_BUSINESS;
 import static org.licenselifecycle.licensing.Catalog.OFFICE_365_E3;
 import static org.licenselifecycle.licensing.Catalog.WORKPLACE_ANALYTICS;
 
@@ -106,6 +107,7 @@ class SubscriptionDeletionWithGroupsTest {
         clock.fixAt(BOUGHT);
         buyEnding(tenant, OFFICE_365_E3, 1);
         tenant.buy(WORKPLACE_ANALYTICS, 1);
+        tenant.buy(APPS_FOR_BUSINESS, 1);
         UUID analysts = UUID.randomUUID();
         Groups.join(tenant, analysts, "Analysts", analyst);
         Groups.assignLicense(tenant, analysts, "{\"addLicenses\":[{\"skuId\":\"" + OFFICE_365_E3
@@ -119,6 +121,10 @@ class SubscriptionDeletionWithGroupsTest {
                 tuple(OFFICE_365_E3, analysts, "Error", "CountViolation"),
                 tuple(WORKPLACE_ANALYTICS, analysts, "ActiveWithError", "DependencyViolation"));
         assertThat(tenant.seats(WORKPLACE_ANALYTICS)).containsExactly(1, 1, 0);
+        // a direct change of the user's licenses keeps saying so: the add-on keeps no plan on, it lacks one
+        tenant.assign(analyst, APPS_FOR_BUSINESS);
+        assertThat(groupStates(analyst)).contains(
+                tuple(WORKPLACE_ANALYTICS, analysts, "ActiveWithError", "DependencyViolation"));
 
         tenant.buy(OFFICE_365_E3, 1);
         given().auth().oauth2(tenant.licenseAdmin).post("/v1.0/users/{id}/reprocessLicenseAssignment", analyst).then()

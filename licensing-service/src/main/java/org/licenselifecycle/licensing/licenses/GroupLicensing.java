@@ -388,11 +388,15 @@ public class GroupLicensing {
             replanned.add(skuId);
             member.changed = true;
         });
-        // an add-on held from a group whose prerequisite is gone (a subscription's deletion took it) says so
-        Map<UUID, HeldLicense> heldByGroups = new LinkedHashMap<>();
-        member.held.values().forEach(row -> heldByGroups.put(row.skuId(), held(row)));
-        Set<UUID> withoutPrerequisite = prerequisites.lacking(heldByGroups, member.held.keySet().stream()
-                .filter(sku -> !member.activeSources(sku).isEmpty()).toList());
+        // an add-on held from a group whose prerequisite is gone (a subscription's deletion took it) says so; a group
+        // gives an add-on only with its prerequisite, so only a group that failed the member can hold one without it
+        Set<UUID> withoutPrerequisite = Set.of();
+        if (!member.failed.isEmpty()) {
+            Map<UUID, HeldLicense> heldNowByProduct = new LinkedHashMap<>();
+            member.held.values().forEach(row -> heldNowByProduct.put(row.skuId(), held(row)));
+            withoutPrerequisite = prerequisites.lacking(heldNowByProduct, member.held.keySet().stream()
+                    .filter(sku -> !member.activeSources(sku).isEmpty()).toList());
+        }
         markHolding(member, keptPlans, withoutPrerequisite, now);
         // what the restore would give back without a prerequisite it needs does not come back, as a direct
         // assignment of it would be refused: its seat (or its purchase's license) is given back

@@ -151,19 +151,22 @@ class KeptForDependents {
         if (keeping.isEmpty()) {
             return List.of();
         }
+        // only a license whose groups' plans turn off more than it has off keeps a plan on (ActiveWithError with
+        // DependencyViolation also states a group's add-on without its prerequisite, which keeps no plan)
         Map<UUID, LicenseRow> before = new LinkedHashMap<>();
         keeping.forEach(state -> before.putIfAbsent(state.skuId(), held.get(state.skuId())));
+        before.entrySet().removeIf(kept -> OverlappingLicenses.same(planned.apply(kept.getValue()).disabledPlans(),
+                kept.getValue().disabledPlans()));
+        if (before.isEmpty()) {
+            return List.of();
+        }
         before.forEach((skuId, row) -> held.put(skuId, planned.apply(row)));
         Set<UUID> stillKept = keepPlans(held.values(), before);
         stillKept.forEach(skuId -> held.put(skuId, before.get(skuId)));
         List<LicenseRow> replanned = new ArrayList<>();
-        before.forEach((skuId, row) -> {
-            if (!stillKept.contains(skuId) && !OverlappingLicenses.same(held.get(skuId).disabledPlans(), row.disabledPlans())) {
-                replanned.add(held.get(skuId));
-            }
-        });
+        before.keySet().stream().filter(skuId -> !stillKept.contains(skuId)).forEach(skuId -> replanned.add(held.get(skuId)));
         for (InheritedState state : keeping) {
-            if (!stillKept.contains(state.skuId())) {
+            if (before.containsKey(state.skuId()) && !stillKept.contains(state.skuId())) {
                 inherited.put(tenantId, userId, state.groupId(), state.skuId(), InheritedState.ACTIVE,
                         InheritedState.NONE, now);
                 states.set(states.indexOf(state), new InheritedState(state.groupId(), state.skuId(),
