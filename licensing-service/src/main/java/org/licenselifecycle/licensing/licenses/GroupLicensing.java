@@ -210,6 +210,22 @@ public class GroupLicensing {
         return new Restored(member.held, Set.copyOf(member.noSeat));
     }
 
+    /**
+     * A subscription's deletion took licenses (their seats gone with it) from these users, locked by the caller: each is
+     * settled again, as Entra ID processes a group whose product has no licenses left: the group still gives it, the
+     * member's state Error with CountViolation (the group's other products they hold ActiveWithError, an add-on left
+     * without its prerequisite ActiveWithError with DependencyViolation), Active again once licenses exist and the
+     * member is reprocessed. Like a restore it takes no tenant lock: the users' locks, taken first, are the ones a group
+     * change also takes to settle them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void licensesTaken(UUID tenantId, List<UUID> userIds, Instant now) {
+        if (!userIds.isEmpty()) {
+            settle(rows.lockAll(tenantId, userIds).values().stream().map(user -> new Member(user, List.of(), null))
+                    .toList(), now);
+        }
+    }
+
     /** What a restore left the user holding, by product, and the products given back directly that found no seat. */
     record Restored(Map<UUID, LicenseRow> held, Set<UUID> noSeat) {
     }
@@ -372,7 +388,16 @@ public class GroupLicensing {
             replanned.add(skuId);
             member.changed = true;
         });
-        markHolding(member, keptPlans, now);
+        // an add-on held from a group whose prerequisite is gone (a subscription's deletion took it) says so; a group
+        // gives an add-on only with its prerequisite, so only a group that failed the member can hold one without it
+        Set<UUID> withoutPrerequisite = Set.of();
+        if (!member.failed.isEmpty()) {
+            Map<UUID, HeldLicense> heldNowByProduct = new LinkedHashMap<>();
+            member.held.values().forEach(row -> heldNowByProduct.put(row.skuId(), held(row)));
+            withoutPrerequisite = prerequisites.lacking(heldNowByProduct, member.held.keySet().stream()
+                    .filter(sku -> !member.activeSources(sku).isEmpty()).toList());
+        }
+        markHolding(member, keptPlans, withoutPrerequisite, now);
         // what the restore would give back without a prerequisite it needs does not come back, as a direct
         // assignment of it would be refused: its seat (or its purchase's license) is given back
         Map<UUID, HeldLicense> heldNow = new LinkedHashMap<>();
@@ -415,12 +440,13 @@ public class GroupLicensing {
 
     /**
      * The state of each group that holds a license of the member (Active or ActiveWithError) after this settling:
-     * ActiveWithError with DependencyViolation when the license keeps a plan the group turns off ({@code keptPlans}),
+     * ActiveWithError with DependencyViolation when the license keeps a plan the group turns off ({@code keptPlans}) or
+     * lacks the prerequisite its plan needs ({@code withoutPrerequisite}: {@link AddOnPrerequisites#lacking}),
      * ActiveWithError with the group's failure when the group failed the member on another of its products (the licenses
      * it gave before stay: "it won't assign the other licenses in the group either" takes no working one away), else
      * Active. Reprocessing decides them again.
      */
-    private static void markHolding(Member member, Set<UUID> keptPlans, Instant now) {
+    private static void markHolding(Member member, Set<UUID> keptPlans, Set<UUID> withoutPrerequisite, Instant now) {
         for (Inheritance source : member.meant) {
             UUID skuId = source.license().skuId();
             if (!member.held.containsKey(skuId)
@@ -428,7 +454,7 @@ public class GroupLicensing {
                 continue;
             }
             String failure = member.failed.get(source.groupId());
-            if (keptPlans.contains(skuId)) {
+            if (keptPlans.contains(skuId) || withoutPrerequisite.contains(skuId)) {
                 member.mark(source.groupId(), skuId, InheritedState.ACTIVE_WITH_ERROR,
                         InheritedState.DEPENDENCY_VIOLATION, now);
             } else if (failure != null) {

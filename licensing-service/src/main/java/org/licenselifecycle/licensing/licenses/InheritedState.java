@@ -7,8 +7,9 @@ import java.util.UUID;
 /**
  * What a member inherits of one product from one group, as Graph's {@code licenseAssignmentState}: {@code state}
  * Active (the user holds it through the group), ActiveWithError (holds it through the group, but the group's last
- * processing of the user failed: another product of the group could not be given, or the group turns off a plan another
- * license of the user still needs, which stays on) or Error (the group gives the user no license of it), with
+ * processing of the user failed: another product of the group could not be given, the group turns off a plan another
+ * license of the user still needs, which stays on, or an add-on it gives lost its prerequisite to a subscription's
+ * deletion) or Error (the group gives the user no license of it), with
  * {@code error} None (Active only), CountViolation (no seat left),
  * MutuallyExclusiveViolation (its mailbox plan conflicts with one the user holds),
  * ProhibitedInUsageLocationViolation (the user has no valid usage location) or DependencyViolation (the group no

@@ -1,6 +1,7 @@
 package org.licenselifecycle.licensing.licenses;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
 import org.licenselifecycle.licensing.products.PlanDependencies;
@@ -126,6 +128,52 @@ class KeptForDependents {
         });
         states.removeAll(dropped);
         return released;
+    }
+
+    /** Whether the user's state of a product from a group keeps on a plan the group turns off ({@link #keepPlans}). */
+    static boolean keepsPlans(InheritedState state) {
+        return InheritedState.ACTIVE_WITH_ERROR.equals(state.state())
+                && InheritedState.DEPENDENCY_VIOLATION.equals(state.error());
+    }
+
+    /**
+     * For a direct change of the user's licenses (the user locked, {@code held} what they hold after it, by product,
+     * {@code states} their states from groups as the caller read them): the licenses whose plans turned off by their
+     * groups were kept on for a dependent ({@link #keepPlans}) that no longer needs them, as they hold them now, with
+     * the plans their sources turn off ({@code planned}) applied in {@code held}. Their groups' states are Active again
+     * here, in the table and in {@code states}; the caller writes and announces the licenses, as the same transaction
+     * as the dependent's removal, as Entra turns the plan off once nothing needs it.
+     */
+    List<LicenseRow> plansNoLongerNeeded(UUID tenantId, UUID userId, Map<UUID, LicenseRow> held,
+            List<InheritedState> states, UnaryOperator<LicenseRow> planned, Instant now) {
+        List<InheritedState> keeping = states.stream().filter(KeptForDependents::keepsPlans)
+                .filter(state -> held.containsKey(state.skuId())).toList();
+        if (keeping.isEmpty()) {
+            return List.of();
+        }
+        // only a license whose groups' plans turn off more than it has off keeps a plan on (ActiveWithError with
+        // DependencyViolation also states a group's add-on without its prerequisite, which keeps no plan)
+        Map<UUID, LicenseRow> before = new LinkedHashMap<>();
+        keeping.forEach(state -> before.putIfAbsent(state.skuId(), held.get(state.skuId())));
+        before.entrySet().removeIf(kept -> OverlappingLicenses.same(planned.apply(kept.getValue()).disabledPlans(),
+                kept.getValue().disabledPlans()));
+        if (before.isEmpty()) {
+            return List.of();
+        }
+        before.forEach((skuId, row) -> held.put(skuId, planned.apply(row)));
+        Set<UUID> stillKept = keepPlans(held.values(), before);
+        stillKept.forEach(skuId -> held.put(skuId, before.get(skuId)));
+        List<LicenseRow> replanned = new ArrayList<>();
+        before.keySet().stream().filter(skuId -> !stillKept.contains(skuId)).forEach(skuId -> replanned.add(held.get(skuId)));
+        for (InheritedState state : keeping) {
+            if (before.containsKey(state.skuId()) && !stillKept.contains(state.skuId())) {
+                inherited.put(tenantId, userId, state.groupId(), state.skuId(), InheritedState.ACTIVE,
+                        InheritedState.NONE, now);
+                states.set(states.indexOf(state), new InheritedState(state.groupId(), state.skuId(),
+                        state.disabledPlans(), InheritedState.ACTIVE, InheritedState.NONE, now));
+            }
+        }
+        return replanned;
     }
 
     /** A kept license that goes, and the group the user inherited it from. */

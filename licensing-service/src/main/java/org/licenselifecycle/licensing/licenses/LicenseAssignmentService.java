@@ -242,6 +242,13 @@ public class LicenseAssignmentService {
             seatMoves.release(kept.license().skuId());
         });
         rows.remove(holder.userId(), released.stream().map(kept -> kept.license().skuId()).toList());
+        // so does a plan a group turns off but that stayed on for a dependent: the group's plans apply, its state Active
+        List<LicenseRow> plansReleased = holder.hasGroupStates() ? dependents.plansNoLongerNeeded(tenantId,
+                holder.userId(), held, groupStates, row -> plansOf(groupStates, row), now) : List.of();
+        plansReleased.forEach(row -> {
+            rows.update(holder.userId(), row);
+            replanned.add(row.skuId());
+        });
 
         List<HeldLicense> after = held.values().stream().map(this::held).toList();
         prerequisites.checkUser(audit.held(holder.licenses()), after);

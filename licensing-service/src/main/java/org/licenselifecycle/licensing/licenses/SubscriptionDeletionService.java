@@ -3,6 +3,7 @@ package org.licenselifecycle.licensing.licenses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +19,8 @@ import org.licenselifecycle.licensing.subscriptions.SubscriptionDeletionEffects;
  * holds any more ({@link Seats#heldBeyondTheRest}), from the users who got one last; with a product's only
  * subscription, every license of it. A self-service purchase takes away the licenses its purchaser gave. Each goes
  * with a LicenseRemoved naming the subscription (cause SUBSCRIPTION_DELETED, removed by the system), so the user's
- * mailbox enters its grace period as after an unassign. Users are locked in id order before seats move.
+ * mailbox enters its grace period as after an unassign. Users are locked in id order before seats move. A license
+ * inherited from a group leaves the group's state Error with CountViolation ({@link GroupLicensing#licensesTaken}).
  */
 @ApplicationScoped
 class SubscriptionDeletionService implements SubscriptionDeletionEffects {
@@ -28,9 +30,11 @@ class SubscriptionDeletionService implements SubscriptionDeletionEffects {
     private final LicenseAssignmentRepository rows;
     private final LicenseEvents events;
     private final LicenseAudit audit;
+    private final GroupLicensing groupLicensing;
 
     SubscriptionDeletionService(ProductCatalog catalog, Seats seats, LicenseAssignmentRepository rows, LicenseEvents events,
-            LicenseAudit audit) {
+            LicenseAudit audit, GroupLicensing groupLicensing) {
+        this.groupLicensing = groupLicensing;
         this.catalog = catalog;
         this.seats = seats;
         this.rows = rows;
@@ -42,7 +46,7 @@ class SubscriptionDeletionService implements SubscriptionDeletionEffects {
     @Transactional(Transactional.TxType.MANDATORY)
     public void subscriptionDeleted(Subscription subscription, int disabledLicenses, Instant at) {
         if (subscription.managedByPurchaser()) {
-            int taken = takeAway(subscription, rows.holdersOfPurchase(subscription.id), at);
+            int taken = takeAway(subscription, rows.holdersOfPurchase(subscription.id), new ArrayList<>(), at);
             for (int i = 0; i < taken; i++) {
                 subscription.selfServiceLicenseFreed();
             }
@@ -50,12 +54,18 @@ class SubscriptionDeletionService implements SubscriptionDeletionEffects {
         }
         int beyond = seats.heldBeyondTheRest(subscription.tenantId, subscription.skuId, disabledLicenses);
         List<UUID> holders = beyond == 0 ? List.of() : rows.newestHolders(subscription.tenantId, subscription.skuId, beyond);
-        int released = takeAway(subscription, holders, at);
+        List<UUID> withGroups = new ArrayList<>();
+        int released = takeAway(subscription, holders, withGroups, at);
         seats.subscriptionDeleted(subscription.tenantId, subscription.skuId, released, disabledLicenses);
+        // once the seats are gone: a group giving the product still gives it, its members without a license
+        groupLicensing.licensesTaken(subscription.tenantId, withGroups, at);
     }
 
-    /** Takes the subscription's product from the users (locked here) who still hold it from there; returns how many. */
-    private int takeAway(Subscription subscription, List<UUID> userIds, Instant at) {
+    /**
+     * Takes the subscription's product from the users (locked here) who still hold it from there; returns how many, and
+     * adds to {@code withGroups} those of them with states from groups.
+     */
+    private int takeAway(Subscription subscription, List<UUID> userIds, List<UUID> withGroups, Instant at) {
         int taken = 0;
         Map<UUID, Holder> locked = rows.lockAll(subscription.tenantId, userIds);
         for (Holder user : locked.values()) {
@@ -72,6 +82,9 @@ class SubscriptionDeletionService implements SubscriptionDeletionEffects {
             rows.remove(user.userId(), List.of(license.skuId()));
             events.subscriptionDeleted(user.ref(), held(license), exchangeOnlineRetained, subscription.id, at);
             audit.lost(user, license.skuId());
+            if (user.hasGroupStates()) {
+                withGroups.add(user.userId());
+            }
             taken++;
         }
         return taken;
