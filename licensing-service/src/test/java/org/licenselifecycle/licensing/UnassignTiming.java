@@ -1,17 +1,29 @@
 package org.licenselifecycle.licensing;
 
+import static org.awaitility.Awaitility.await;
 import static org.licenselifecycle.licensing.Catalog.BUSINESS_PREMIUM;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.text.ParseException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.events.UserCreated;
@@ -28,8 +40,20 @@ import org.licenselifecycle.testsupport.Rig;
 @WithTestResource(Rig.class)
 class UnassignTiming {
 
-    private static final int WARM_UP = 300;
-    private static final int CALLS = 500;
+    /** Calls not measured, so that the JIT has compiled the path; {@code -Dunassign.timing.warmup}. */
+    private static final int WARM_UP = Integer.getInteger("unassign.timing.warmup", 300);
+    /** Calls measured; {@code -Dunassign.timing.calls}. */
+    private static final int CALLS = Integer.getInteger("unassign.timing.calls", 500);
+    /**
+     * A JFR file to record the measured calls into ({@code -Dunassign.timing.jfr=/tmp/unassign.jfr}): the profile
+     * settings with a Java sample every millisecond; none by default, as recording costs CPU too.
+     */
+    private static final String JFR = System.getProperty("unassign.timing.jfr");
+    /**
+     * With {@code -Dunassign.timing.log-statements=true}, PostgreSQL logs every statement of one more unassign after
+     * the measured ones (in the test's output, among the embedded server's lines): how many statements one takes.
+     */
+    private static final boolean LOG_STATEMENTS = Boolean.getBoolean("unassign.timing.log-statements");
 
     @Test
     void printTheCpuPerUnassign() {
@@ -41,9 +65,13 @@ class UnassignTiming {
             UserEvents.publish(UUID.randomUUID(), created);
             users.add(created.userId());
         }
+        UserCreated last = UserEvents.userCreated(tenant.id, "user-" + UUID.randomUUID() + "@contoso.example", "US");
+        UserEvents.publish(UUID.randomUUID(), last);
         users.forEach(tenant::awaitKnown);
+        tenant.awaitKnown(last.userId());
         users.forEach(user -> tenant.assign(user, BUSINESS_PREMIUM));
         users.subList(0, WARM_UP).forEach(user -> unassign(tenant, user));
+        Recording recording = JFR == null ? null : startRecording();
 
         String jdbcUrl = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
         Map<String, Long> threads = cpuByThreadKind();
@@ -53,11 +81,56 @@ class UnassignTiming {
         long wallNanos = System.nanoTime() - wall;
         long dbNanos = CpuTime.database(jdbcUrl) - db;
         Map<String, Long> after = cpuByThreadKind();
+        if (recording != null) {
+            stopRecording(recording);
+        }
+        if (LOG_STATEMENTS) {
+            tenant.assign(last.userId(), BUSINESS_PREMIUM);
+            logStatements(jdbcUrl, "all");
+            unassign(tenant, last.userId());
+            logStatements(jdbcUrl, "none");
+        }
         StringBuilder line = new StringBuilder("unassign timing, " + CALLS + " calls one after the other, CPU per call:");
         after.forEach((kind, nanos) -> line.append(String.format(" %s %.0f us,", kind,
                 (nanos - threads.getOrDefault(kind, 0L)) / 1000.0 / CALLS)));
         line.append(String.format(" PostgreSQL %.0f us; wall %.0f us", dbNanos / 1000.0 / CALLS, wallNanos / 1000.0 / CALLS));
         System.out.println(line);
+    }
+
+    private static Recording startRecording() {
+        try {
+            Recording recording = new Recording(Configuration.getConfiguration("profile"));
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+            recording.start();
+            return recording;
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException("JFR's profile settings are not readable", e);
+        }
+    }
+
+    private static void stopRecording(Recording recording) {
+        recording.stop();
+        try {
+            recording.dump(Path.of(JFR));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + JFR, e);
+        }
+        recording.close();
+        System.out.println("unassign timing: the measured calls' JFR recording is " + JFR);
+    }
+
+    /** Sets PostgreSQL's {@code log_statement} for every session, the pool's open ones included. */
+    private static void logStatements(String jdbcUrl, String which) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER SYSTEM SET log_statement = '" + which + "'");
+            statement.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot set log_statement", e);
+        }
+        // the reload reaches the pool's backends through the postmaster's signal, a moment later
+        await().pollDelay(Duration.ofMillis(500)).until(() -> true);
+        System.out.println("unassign timing: log_statement = " + which);
     }
 
     private static void unassign(TestTenant tenant, UUID user) {
