@@ -1,6 +1,5 @@
 package org.licenselifecycle.licensing;
 
-import static org.awaitility.Awaitility.await;
 import static org.licenselifecycle.licensing.Catalog.BUSINESS_PREMIUM;
 
 import io.quarkus.test.common.WithTestResource;
@@ -11,10 +10,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,11 +44,6 @@ class UnassignTiming {
      * settings with a Java sample every millisecond; none by default, as recording costs CPU too.
      */
     private static final String JFR = System.getProperty("unassign.timing.jfr");
-    /**
-     * With {@code -Dunassign.timing.log-statements=true}, PostgreSQL logs every statement of one more unassign after
-     * the measured ones (in the test's output, among the embedded server's lines): how many statements one takes.
-     */
-    private static final boolean LOG_STATEMENTS = Boolean.getBoolean("unassign.timing.log-statements");
 
     @Test
     void printTheCpuPerUnassign() {
@@ -65,10 +55,7 @@ class UnassignTiming {
             UserEvents.publish(UUID.randomUUID(), created);
             users.add(created.userId());
         }
-        UserCreated last = UserEvents.userCreated(tenant.id, "user-" + UUID.randomUUID() + "@contoso.example", "US");
-        UserEvents.publish(UUID.randomUUID(), last);
         users.forEach(tenant::awaitKnown);
-        tenant.awaitKnown(last.userId());
         users.forEach(user -> tenant.assign(user, BUSINESS_PREMIUM));
         users.subList(0, WARM_UP).forEach(user -> unassign(tenant, user));
         Recording recording = JFR == null ? null : startRecording();
@@ -83,12 +70,6 @@ class UnassignTiming {
         Map<String, Long> after = cpuByThreadKind();
         if (recording != null) {
             stopRecording(recording);
-        }
-        if (LOG_STATEMENTS) {
-            tenant.assign(last.userId(), BUSINESS_PREMIUM);
-            logStatements(jdbcUrl, "all");
-            unassign(tenant, last.userId());
-            logStatements(jdbcUrl, "none");
         }
         StringBuilder line = new StringBuilder("unassign timing, " + CALLS + " calls one after the other, CPU per call:");
         after.forEach((kind, nanos) -> line.append(String.format(" %s %.0f us,", kind,
@@ -117,20 +98,6 @@ class UnassignTiming {
         }
         recording.close();
         System.out.println("unassign timing: the measured calls' JFR recording is " + JFR);
-    }
-
-    /** Sets PostgreSQL's {@code log_statement} for every session, the pool's open ones included. */
-    private static void logStatements(String jdbcUrl, String which) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute("ALTER SYSTEM SET log_statement = '" + which + "'");
-            statement.execute("SELECT pg_reload_conf()");
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot set log_statement", e);
-        }
-        // the reload reaches the pool's backends through the postmaster's signal, a moment later
-        await().pollDelay(Duration.ofMillis(500)).until(() -> true);
-        System.out.println("unassign timing: log_statement = " + which);
     }
 
     private static void unassign(TestTenant tenant, UUID user) {
