@@ -4,14 +4,21 @@ import static org.licenselifecycle.licensing.Catalog.BUSINESS_PREMIUM;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.events.UserCreated;
@@ -28,8 +35,15 @@ import org.licenselifecycle.testsupport.Rig;
 @WithTestResource(Rig.class)
 class UnassignTiming {
 
-    private static final int WARM_UP = 300;
-    private static final int CALLS = 500;
+    /** Calls not measured, so that the JIT has compiled the path; {@code -Dunassign.timing.warmup}. */
+    private static final int WARM_UP = Integer.getInteger("unassign.timing.warmup", 300);
+    /** Calls measured; {@code -Dunassign.timing.calls}. */
+    private static final int CALLS = Integer.getInteger("unassign.timing.calls", 500);
+    /**
+     * A JFR file to record the measured calls into ({@code -Dunassign.timing.jfr=/tmp/unassign.jfr}): the profile
+     * settings with a Java sample every millisecond; none by default, as recording costs CPU too.
+     */
+    private static final String JFR = System.getProperty("unassign.timing.jfr");
 
     @Test
     void printTheCpuPerUnassign() {
@@ -44,6 +58,7 @@ class UnassignTiming {
         users.forEach(tenant::awaitKnown);
         users.forEach(user -> tenant.assign(user, BUSINESS_PREMIUM));
         users.subList(0, WARM_UP).forEach(user -> unassign(tenant, user));
+        Recording recording = JFR == null ? null : startRecording();
 
         String jdbcUrl = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
         Map<String, Long> threads = cpuByThreadKind();
@@ -53,11 +68,36 @@ class UnassignTiming {
         long wallNanos = System.nanoTime() - wall;
         long dbNanos = CpuTime.database(jdbcUrl) - db;
         Map<String, Long> after = cpuByThreadKind();
+        if (recording != null) {
+            stopRecording(recording);
+        }
         StringBuilder line = new StringBuilder("unassign timing, " + CALLS + " calls one after the other, CPU per call:");
         after.forEach((kind, nanos) -> line.append(String.format(" %s %.0f us,", kind,
                 (nanos - threads.getOrDefault(kind, 0L)) / 1000.0 / CALLS)));
         line.append(String.format(" PostgreSQL %.0f us; wall %.0f us", dbNanos / 1000.0 / CALLS, wallNanos / 1000.0 / CALLS));
         System.out.println(line);
+    }
+
+    private static Recording startRecording() {
+        try {
+            Recording recording = new Recording(Configuration.getConfiguration("profile"));
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+            recording.start();
+            return recording;
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException("JFR's profile settings are not readable", e);
+        }
+    }
+
+    private static void stopRecording(Recording recording) {
+        recording.stop();
+        try {
+            recording.dump(Path.of(JFR));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + JFR, e);
+        }
+        recording.close();
+        System.out.println("unassign timing: the measured calls' JFR recording is " + JFR);
     }
 
     private static void unassign(TestTenant tenant, UUID user) {

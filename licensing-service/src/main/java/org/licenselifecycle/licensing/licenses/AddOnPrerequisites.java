@@ -37,6 +37,9 @@ class AddOnPrerequisites {
 
     /** Refuses a user's change from the licenses held {@code before} to those held {@code after}. */
     void checkUser(Collection<HeldLicense> before, Collection<HeldLicense> after) {
+        if (after.stream().noneMatch(license -> dependencies.needsAnyPrerequisite(license.product()))) {
+            return; // no plan held after the change needs another (a user without add-ons): none can be left unmet
+        }
         firstNew(plans(before), plans(after)).ifPresent(unmet -> {
             throw PrerequisiteMissing.onUser(unmet);
         });

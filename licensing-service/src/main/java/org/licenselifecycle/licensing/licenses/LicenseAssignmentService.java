@@ -77,8 +77,8 @@ public class LicenseAssignmentService {
             Holder holder = rows.lock(tenantId, user).orElseThrow(() -> new UserNotHeardOf(tenantId, user));
             SeatMoves seatMoves = new SeatMoves();
             UserLicenses changed = apply(holder, actor, change, seatMoves);
-            finish(tenantId, seatMoves);
             metrics.succeededAtCommit(operations);
+            finish(tenantId, seatMoves);
             return changed;
         } catch (UserNotHeardOf unheard) {
             throw unheard; // not refused yet: directory-service is asked, and the change tried again
@@ -122,8 +122,8 @@ public class LicenseAssignmentService {
                     throw refused.of(user); // one of several users: the refusal names them
                 }
             }
-            finish(tenantId, seatMoves);
             metrics.succeededAtCommit(operations);
+            finish(tenantId, seatMoves);
         } catch (GraphException refused) {
             metrics.refused(operations);
             throw refused;
@@ -134,7 +134,8 @@ public class LicenseAssignmentService {
      * Seats last: a product's seat row is shared by every assignment of it in the tenant and stays locked
      * until commit, so everything else is written first and the lock is held only until the commit after.
      * The writes queued before travel in the seat move's round trip; a change of disabled plans alone moves
-     * no seat, and its write goes with the commit.
+     * no seat, and its write goes with the commit. Callers do all their other work (the answer, the success
+     * counted at commit) before, so that only the return to the commit lies between the seat move and the commit.
      */
     private void finish(UUID tenantId, SeatMoves seatMoves) {
         seatMoves.make(seats, tenantId);
@@ -250,8 +251,9 @@ public class LicenseAssignmentService {
             replanned.add(row.skuId());
         });
 
+        List<HeldLicense> before = audit.held(holder.licenses());
         List<HeldLicense> after = held.values().stream().map(this::held).toList();
-        prerequisites.checkUser(audit.held(holder.licenses()), after);
+        prerequisites.checkUser(before, after);
         boolean exchangeRetained = after.stream().anyMatch(HeldLicense::grantsExchangeOnline);
         UserRef user = holder.ref();
         removed.forEach(license -> events.removed(user, license, exchangeRetained, RemovalReason.UNASSIGNED, actor, now));
@@ -260,7 +262,7 @@ public class LicenseAssignmentService {
         // a group's license whose disabled plans changed stays the group's
         replanned.stream().distinct().map(held::get).forEach(row -> events.assigned(user, held(row),
                 row.assignedByGroup(), exchangeRetained, actor, now));
-        audit.changed(holder, audit.held(holder.licenses()), after);
+        audit.changed(holder, before, after);
         if (holder.hasGroupStates() || held.values().stream().anyMatch(row -> row.assignedByGroup() != null)) {
             // only users with groups: the others' states are their direct assignments, and cost no read here
             states.announce(tenantId, holder.userId(), now, groupStates);

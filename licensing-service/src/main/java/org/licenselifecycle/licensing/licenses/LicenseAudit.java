@@ -1,7 +1,6 @@
 package org.licenselifecycle.licensing.licenses;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -19,7 +18,8 @@ import org.licenselifecycle.support.audit.AuditTargets;
  * users: 20 entries), naming the user's licenses before and after as Entra writes them ({@code AssignedLicense}:
  * {@code [SkuName=SPB, SkuId=..., DisabledPlans=[...]]} per license), in the transaction of the change. Who did it
  * is the caller of the request; the system (licensing-service) for what an event brought (a user deleted,
- * restored, purged).
+ * restored, purged). No interceptor of its own: {@link AuditLog#record} already refuses to run outside a transaction,
+ * and every unassign calls here.
  */
 @ApplicationScoped
 class LicenseAudit {
@@ -33,7 +33,6 @@ class LicenseAudit {
     }
 
     /** Records the change of one user's licenses; nothing when they are the same before and after. */
-    @Transactional(Transactional.TxType.MANDATORY)
     void changed(UUID tenantId, UUID userId, String displayName, String userPrincipalName,
             Collection<HeldLicense> before, Collection<HeldLicense> after) {
         ModifiedProperty assigned = AuditTargets.changed("AssignedLicense", describe(before), describe(after));
@@ -45,13 +44,11 @@ class LicenseAudit {
     }
 
     /** The same, for a user locked as a {@link Holder}. */
-    @Transactional(Transactional.TxType.MANDATORY)
     void changed(Holder user, Collection<HeldLicense> before, Collection<HeldLicense> after) {
         changed(user.tenantId(), user.userId(), user.displayName(), user.userPrincipalName(), before, after);
     }
 
     /** Records that {@code user}, as locked, was given {@code license} besides what they hold. */
-    @Transactional(Transactional.TxType.MANDATORY)
     void given(Holder user, HeldLicense license) {
         List<HeldLicense> before = held(user.licenses());
         List<HeldLicense> after = new ArrayList<>(before);
@@ -60,7 +57,6 @@ class LicenseAudit {
     }
 
     /** Records that {@code user}, as locked, lost the product {@code skuId} and kept the rest. */
-    @Transactional(Transactional.TxType.MANDATORY)
     void lost(Holder user, UUID skuId) {
         changed(user, held(user.licenses()),
                 held(user.licenses().stream().filter(row -> !row.skuId().equals(skuId)).toList()));

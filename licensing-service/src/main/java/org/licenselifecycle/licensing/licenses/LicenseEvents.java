@@ -1,7 +1,6 @@
 package org.licenselifecycle.licensing.licenses;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
 import org.licenselifecycle.events.LicenseAssigned;
@@ -11,7 +10,11 @@ import org.licenselifecycle.licensing.products.ServicePlan;
 import org.licenselifecycle.licensing.users.UserRef;
 import org.licenselifecycle.support.outbox.Outbox;
 
-/** Announces assignments and removals through the outbox, in the transaction that makes them. */
+/**
+ * Announces assignments and removals through the outbox, in the transaction that makes them. No interceptor of its own:
+ * {@link Outbox#add} already refuses to run outside a transaction, and every unassign calls here (an interceptor chain
+ * per call is a measurable share of an unassign's CPU, {@code bench/README.md}).
+ */
 @ApplicationScoped
 class LicenseEvents {
 
@@ -22,7 +25,6 @@ class LicenseEvents {
     }
 
     /** A license assigned directly (or its disabled plans changed). */
-    @Transactional(Transactional.TxType.MANDATORY)
     void assigned(UserRef user, HeldLicense license, boolean exchangeOnlineRetained, UUID assignedBy, Instant at) {
         assigned(user, license, null, exchangeOnlineRetained, assignedBy, at);
     }
@@ -33,7 +35,6 @@ class LicenseEvents {
      *     (this one included) once the change is done; false after this license's Exchange plan was turned off
      *     and no other gives one, which takes the mailbox's license away as a removal does
      */
-    @Transactional(Transactional.TxType.MANDATORY)
     void assigned(UserRef user, HeldLicense license, UUID assignedByGroup, boolean exchangeOnlineRetained,
             UUID assignedBy, Instant at) {
         var plans = license.enabledPlans();
@@ -49,14 +50,12 @@ class LicenseEvents {
      * @param exchangeOnlineRetained whether the user still has Exchange Online through another license once
      *     the change is done, in which case the mailbox stays as it is
      */
-    @Transactional(Transactional.TxType.MANDATORY)
     void removed(UserRef user, HeldLicense license, boolean exchangeOnlineRetained, RemovalReason reason,
             UUID removedBy, Instant at) {
         removed(user, license, exchangeOnlineRetained, reason, removedBy, at, null);
     }
 
     /** A license taken away by the system because the subscription {@code subscriptionId} was deleted. */
-    @Transactional(Transactional.TxType.MANDATORY)
     void subscriptionDeleted(UserRef user, HeldLicense license, boolean exchangeOnlineRetained, UUID subscriptionId,
             Instant at) {
         removed(user, license, exchangeOnlineRetained, RemovalReason.SUBSCRIPTION_DELETED, null, at, subscriptionId);
@@ -67,7 +66,6 @@ class LicenseEvents {
      * group no longer gives the product) and nothing else gives it: a removal to every consumer, so the mailbox's
      * grace period starts.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
     void noLongerInherited(UserRef user, HeldLicense license, boolean exchangeOnlineRetained, UUID groupId,
             UUID removedBy, Instant at) {
         var plans = license.enabledPlans();

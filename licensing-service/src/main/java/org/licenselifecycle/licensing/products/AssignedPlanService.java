@@ -2,6 +2,7 @@ package org.licenselifecycle.licensing.products;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The service a plan belongs to as Entra ID names it in a user's {@code assignedPlans} ({@code exchange},
@@ -38,11 +39,14 @@ public final class AssignedPlanService {
     private AssignedPlanService() {
     }
 
+    /** Each plan name's service, found once: every LicenseAssigned and LicenseRemoved names its product's plans. */
+    private static final Map<String, String> KNOWN = new ConcurrentHashMap<>();
+
     public static String of(ServicePlan plan) {
-        return BY_NAME_PREFIX.stream()
-                .filter(entry -> plan.servicePlanName().startsWith(entry.getKey()))
+        return KNOWN.computeIfAbsent(plan.servicePlanName(), name -> BY_NAME_PREFIX.stream()
+                .filter(entry -> name.startsWith(entry.getKey()))
                 .map(Map.Entry::getValue)
                 .findFirst()
-                .orElse(plan.servicePlanName());
+                .orElse(name));
     }
 }

@@ -43,6 +43,7 @@ public class PlanDependencies {
 
     private final ProductCatalog catalog;
     private volatile Map<UUID, List<ServicePlan>> prerequisites;
+    private volatile Set<UUID> productsNeedingPrerequisites;
 
     PlanDependencies(ProductCatalog catalog) {
         this.catalog = catalog;
@@ -59,6 +60,23 @@ public class PlanDependencies {
     /** The plan's prerequisites, one of which must be enabled beside it; empty when it needs none. */
     public List<ServicePlan> prerequisitesOf(UUID servicePlanId) {
         return prerequisites().getOrDefault(servicePlanId, List.of());
+    }
+
+    /**
+     * Whether a plan of {@code product} needs a prerequisite, enabled or not: only a license of such a product can
+     * leave a plan unmet. Most products (Business Premium, E3) have none, so a change leaving only those has nothing
+     * to check.
+     */
+    public boolean needsAnyPrerequisite(Product product) {
+        Set<UUID> loaded = productsNeedingPrerequisites;
+        if (loaded == null) {
+            Map<UUID, List<ServicePlan>> needs = prerequisites();
+            loaded = catalog.all().stream()
+                    .filter(p -> p.servicePlans().stream().anyMatch(plan -> needs.containsKey(plan.servicePlanId())))
+                    .map(Product::skuId).collect(Collectors.toUnmodifiableSet());
+            productsNeedingPrerequisites = loaded;
+        }
+        return loaded.contains(product.skuId());
     }
 
     /** The plans among {@code enabled} (one user's, or one group's) that lack an enabled prerequisite. */
