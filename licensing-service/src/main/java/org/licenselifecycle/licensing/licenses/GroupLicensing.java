@@ -217,6 +217,12 @@ public class GroupLicensing {
      * without its prerequisite ActiveWithError with DependencyViolation), Active again once licenses exist and the
      * member is reprocessed. Like a restore it takes no tenant lock: the users' locks, taken first, are the ones a group
      * change also takes to settle them.
+     *
+     * <p>Settling them may take or give back seats of their groups' other products, some of which come before the
+     * deleted one in product order, whose seat row the deletion moved first; so the caller locks every seat row of the
+     * tenant in product order before it moves any ({@link SeatMoves#lockAll}), and the order is the one of every
+     * change: users in id order, then seat rows by product. A deletion that loses a deadlock all the same is rolled
+     * back whole, and the subscription life job deletes the subscription on its next run.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void licensesTaken(UUID tenantId, List<UUID> userIds, Instant now) {
