@@ -273,7 +273,7 @@ public class GroupLicensing {
         if (held != null && meant.isEmpty() && member.keptForDependents().contains(skuId)) {
             // Entra does not remove it while a license from another source depends on it: held, its groups in Error
             was.forEach(s -> {
-                if (s.active() || KeptForDependents.keeps(s)) {
+                if (s.active() || s.keepsLicense()) {
                     member.mark(s.groupId(), skuId, InheritedState.ERROR, InheritedState.DEPENDENCY_VIOLATION, now);
                 } else {
                     inherited.drop(user.userId(), s.groupId(), skuId);
