@@ -1,28 +1,29 @@
 package org.licenselifecycle.licensing;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.licenselifecycle.licensing.Catalog.APPS_FOR_BUSINESS;
 import static org.licenselifecycle.licensing.Catalog.OFFICE_365_E3;
+import static org.licenselifecycle.licensing.EndingSubscriptions.BOUGHT;
+import static org.licenselifecycle.licensing.EndingSubscriptions.DELETED;
+import static org.licenselifecycle.licensing.EndingSubscriptions.DISABLED;
+import static org.licenselifecycle.licensing.EndingSubscriptions.ENDS;
+import static org.licenselifecycle.licensing.EndingSubscriptions.buyEnding;
 import static org.licenselifecycle.licensing.TestTenant.add;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -46,11 +47,6 @@ import org.licenselifecycle.testsupport.Rig;
 @QuarkusTest
 @WithTestResource(Rig.class)
 class SubscriptionDeletionLockOrderTest {
-
-    private static final Instant BOUGHT = Instant.parse("2027-03-01T09:00:00Z");
-    private static final Instant ENDS = BOUGHT.plus(Duration.ofDays(365));
-    private static final Instant DISABLED = ENDS.plus(Duration.ofDays(30));
-    private static final Instant DELETED = DISABLED.plus(Duration.ofDays(90));
 
     @Inject
     MovableClock clock;
@@ -142,6 +138,7 @@ class SubscriptionDeletionLockOrderTest {
      * subscription is Disabled and due for deletion. Apps for business comes before Office 365 E3 in product order.
      */
     private Members membersOfTwoGroups() {
+        assertThat(APPS_FOR_BUSINESS).isLessThan(OFFICE_365_E3); // product order: SeatMoves.PRODUCT_ORDER
         TestTenant tenant = new TestTenant();
         UUID ada = tenant.newUser();
         UUID bob = tenant.newUser();
@@ -153,7 +150,7 @@ class SubscriptionDeletionLockOrderTest {
         UUID apps = Groups.giving(tenant, "Apps", APPS_FOR_BUSINESS, ada);
         tenant.buy(APPS_FOR_BUSINESS, 1);
         assertThat(groupStates(ada)).contains(tuple(APPS_FOR_BUSINESS, apps, "Error", "CountViolation"));
-        runAt(ENDS, DISABLED);
+        EndingSubscriptions.runAt(clock, life, ENDS, DISABLED);
         clock.fixAt(DELETED);
         return new Members(tenant, ada, sales, apps, ending);
     }
@@ -217,7 +214,7 @@ class SubscriptionDeletionLockOrderTest {
             Groups.giving(tenant, "Sales", OFFICE_365_E3, members.toArray(UUID[]::new));
             Groups.giving(tenant, "Apps", APPS_FOR_BUSINESS, members.toArray(UUID[]::new));
             tenant.buy(APPS_FOR_BUSINESS, members.size());
-            runAt(ENDS, DISABLED);
+            EndingSubscriptions.runAt(clock, life, ENDS, DISABLED);
             clock.fixAt(DELETED);
 
             CountDownLatch start = new CountDownLatch(1);
@@ -260,12 +257,6 @@ class SubscriptionDeletionLockOrderTest {
         };
     }
 
-    private void runAt(Instant... times) {
-        for (Instant at : times) {
-            clock.fixAt(at);
-            life.run();
-        }
-    }
 
     private static void lockSeatRow(Connection connection, TestTenant tenant, UUID skuId, String wait) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement(
@@ -295,9 +286,4 @@ class SubscriptionDeletionLockOrderTest {
                 .map(s -> tuple(s.skuId(), s.assignedByGroup(), s.state(), s.error())).toList();
     }
 
-    private static String buyEnding(TestTenant tenant, UUID skuId, int licenses) {
-        return given().auth().oauth2(tenant.globalAdmin).contentType(ContentType.JSON)
-                .body(Map.of("skuId", skuId, "licenses", licenses, "trial", false, "recurringBilling", false))
-                .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
-    }
 }

@@ -26,7 +26,8 @@ final class SeatMoves {
      * know which other products' seats it moves (a subscription's deletion, whose groups' members are settled again
      * after its seats are gone: {@link GroupLicensing#licensesTaken}). Holding them all, it never waits for a row
      * while holding a later one. A tenant has one row per product it bought, a handful, and no row ever goes, so
-     * every product a group gives or a member holds has one locked here.
+     * every product a group gives or a member holds has one locked here. Sorted here, not by the database: PostgreSQL
+     * orders uuids as unsigned bytes, {@link UUID#compareTo} as signed longs.
      */
     static void lockAll(Seats seats, UUID tenantId) {
         seats.lock(tenantId, seats.ofTenant(tenantId).stream().map(SeatCount::skuId).sorted(PRODUCT_ORDER).toList());
