@@ -9,17 +9,18 @@ import static org.hamcrest.Matchers.empty;
 import static org.licenselifecycle.licensing.Catalog.APPS_FOR_BUSINESS;
 import static org.licenselifecycle.licensing.Catalog.OFFICE_365_E3;
 import static org.licenselifecycle.licensing.Catalog.WORKPLACE_ANALYTICS;
+import static org.licenselifecycle.licensing.EndingSubscriptions.BOUGHT;
+import static org.licenselifecycle.licensing.EndingSubscriptions.DELETED;
+import static org.licenselifecycle.licensing.EndingSubscriptions.DISABLED;
+import static org.licenselifecycle.licensing.EndingSubscriptions.ENDS;
+import static org.licenselifecycle.licensing.EndingSubscriptions.buyEnding;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
@@ -41,11 +42,6 @@ import org.licenselifecycle.testsupport.Rig;
 @QuarkusTest
 @WithTestResource(Rig.class)
 class SubscriptionDeletionWithGroupsTest {
-
-    private static final Instant BOUGHT = Instant.parse("2027-03-01T09:00:00Z");
-    private static final Instant ENDS = BOUGHT.plus(Duration.ofDays(365));
-    private static final Instant DISABLED = ENDS.plus(Duration.ofDays(30));
-    private static final Instant DELETED = DISABLED.plus(Duration.ofDays(90));
 
     @Inject
     MovableClock clock;
@@ -136,16 +132,7 @@ class SubscriptionDeletionWithGroupsTest {
 
     /** The subscription life job runs at its end, 30 days later and 90 days after that, when it is deleted. */
     private void deletedAtTheEndOfItsLife() {
-        for (Instant at : List.of(ENDS, DISABLED, DELETED)) {
-            clock.fixAt(at);
-            life.run();
-        }
-    }
-
-    private static String buyEnding(TestTenant tenant, UUID skuId, int licenses) {
-        return given().auth().oauth2(tenant.globalAdmin).contentType(ContentType.JSON)
-                .body(Map.of("skuId", skuId, "licenses", licenses, "trial", false, "recurringBilling", false))
-                .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
+        EndingSubscriptions.runAt(clock, life, ENDS, DISABLED, DELETED);
     }
 
     private List<Tuple> groupStates(UUID user) {

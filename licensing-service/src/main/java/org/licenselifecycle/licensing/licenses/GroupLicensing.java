@@ -217,6 +217,12 @@ public class GroupLicensing {
      * without its prerequisite ActiveWithError with DependencyViolation), Active again once licenses exist and the
      * member is reprocessed. Like a restore it takes no tenant lock: the users' locks, taken first, are the ones a group
      * change also takes to settle them.
+     *
+     * <p>Settling them may take or give back seats of their groups' other products, some of which come before the
+     * deleted one in product order, whose seat row the deletion moved first; so the caller locks every seat row of the
+     * tenant in product order before it moves any ({@link SeatMoves#lockAll}), and the order is the one of every
+     * change: users in id order, then seat rows by product. A deletion that loses a deadlock all the same is rolled
+     * back whole, and the subscription life job deletes the subscription on its next run.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void licensesTaken(UUID tenantId, List<UUID> userIds, Instant now) {
@@ -267,7 +273,7 @@ public class GroupLicensing {
         if (held != null && meant.isEmpty() && member.keptForDependents().contains(skuId)) {
             // Entra does not remove it while a license from another source depends on it: held, its groups in Error
             was.forEach(s -> {
-                if (s.active() || KeptForDependents.keeps(s)) {
+                if (s.active() || s.keepsLicense()) {
                     member.mark(s.groupId(), skuId, InheritedState.ERROR, InheritedState.DEPENDENCY_VIOLATION, now);
                 } else {
                     inherited.drop(user.userId(), s.groupId(), skuId);

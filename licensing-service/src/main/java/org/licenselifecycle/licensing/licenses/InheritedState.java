@@ -37,6 +37,28 @@ record InheritedState(UUID groupId, UUID skuId, List<UUID> disabledPlans, String
         return holds(state);
     }
 
+    /**
+     * Error with DependencyViolation: a kept license. The group no longer gives the product (the member left, or the
+     * group withdrew it), and the user keeps the license because another license of theirs depends on a plan of it
+     * ({@link KeptForDependents#keep}). The group is no source of the license (not {@link #active}); the license goes
+     * once nothing depends on it ({@link KeptForDependents#noLongerNeeded}).
+     */
+    boolean keepsLicense() {
+        return ERROR.equals(state) && DEPENDENCY_VIOLATION.equals(error);
+    }
+
+    /**
+     * ActiveWithError with DependencyViolation: the group gives the product and is a source of the license
+     * ({@link #active}), but a dependency stands in the way of what it gives. Two cases, which the state alone does not
+     * tell apart: a kept plan (the group turns off a plan that another license of the user needs, which stays on:
+     * {@link KeptForDependents#keepPlans}), or an add-on the group gives that lost its prerequisite to a subscription's
+     * deletion ({@link AddOnPrerequisites#lacking}), which keeps nothing on. The license's plans tell them apart: only
+     * a kept plan leaves on a plan its sources turn off ({@link KeptForDependents#keepsPlanOn}).
+     */
+    boolean heldDespiteADependency() {
+        return ACTIVE_WITH_ERROR.equals(state) && DEPENDENCY_VIOLATION.equals(error);
+    }
+
     /** Whether a state names a group as a source of the license the user holds: Active or ActiveWithError. */
     static boolean holds(String state) {
         return ACTIVE.equals(state) || ACTIVE_WITH_ERROR.equals(state);

@@ -23,6 +23,12 @@ import org.licenselifecycle.licensing.products.ServicePlan;
  * inherited license is then not removed: it stays with the user (its seat, their mailbox), its state from each group
  * that gave it Error with DependencyViolation, until nothing depends on it any more, when it goes as any inherited
  * license goes (LicenseRemoved, NO_LONGER_INHERITED). Which plan needs which: {@link PlanDependencies}.
+ *
+ * <p>Two kinds of keeping, told apart by the member's state from the group ({@link InheritedState}): a kept license
+ * ({@link #keep}, Error with DependencyViolation: {@link InheritedState#keepsLicense}), which no group gives any more,
+ * and a kept plan ({@link #keepPlans}, ActiveWithError with DependencyViolation: {@link InheritedState#heldDespiteADependency},
+ * and the license has on a plan its sources turn off: {@link #keepsPlanOn}), of a license the group still gives. Each
+ * goes in the direct change that removes what depended on it ({@link #noLongerNeeded}, {@link #plansNoLongerNeeded}).
  */
 @ApplicationScoped
 class KeptForDependents {
@@ -39,7 +45,8 @@ class KeptForDependents {
 
     /**
      * Of the licenses the user holds ({@code held}, by product) that no source gives any more ({@code leaving}), those
-     * that stay because a license the user keeps depends on one of their plans.
+     * that stay because a license the user keeps depends on one of their plans: kept licenses, whose groups' states say
+     * Error with DependencyViolation ({@link InheritedState#keepsLicense}).
      */
     Set<UUID> keep(Collection<LicenseRow> held, Set<UUID> leaving) {
         if (leaving.isEmpty()) {
@@ -54,21 +61,12 @@ class KeptForDependents {
     }
 
     /**
-     * Whether the user's state of a product from a group keeps (or kept) a license the group no longer gives for
-     * another that depends on it (Error with DependencyViolation; ActiveWithError with it is a group that still gives
-     * the product and whose turned-off plan stays on: {@link #keepPlans}).
-     */
-    static boolean keeps(InheritedState state) {
-        return InheritedState.ERROR.equals(state.state())
-                && InheritedState.DEPENDENCY_VIOLATION.equals(state.error());
-    }
-
-    /**
      * Of the licenses whose plans a group change would turn off ({@code before}: as the user holds them; the user's
      * licenses as they would be after it: {@code after}, by product), those that keep their plans because a license of
      * the user depends on a plan only they would turn off: Entra does not remove a service plan another one needs
      * (DependencyViolation); their groups' states say ActiveWithError until nothing depends on it and the user is
-     * reprocessed.
+     * reprocessed ({@link InheritedState#heldDespiteADependency}), and the license has on a plan its sources turn off
+     * ({@link #keepsPlanOn}).
      */
     Set<UUID> keepPlans(Collection<LicenseRow> after, Map<UUID, LicenseRow> before) {
         if (before.isEmpty()) {
@@ -103,7 +101,7 @@ class KeptForDependents {
         Set<UUID> active = states.stream().filter(InheritedState::active).map(InheritedState::skuId)
                 .collect(Collectors.toSet());
         Map<UUID, List<InheritedState>> keptBy = new LinkedHashMap<>();
-        for (InheritedState state : states.stream().filter(KeptForDependents::keeps).toList()) {
+        for (InheritedState state : states.stream().filter(InheritedState::keepsLicense).toList()) {
             LicenseRow row = held.get(state.skuId());
             if (row != null && row.direct()) {
                 // assigned directly now: the direct assignment holds it, the group's state keeps nothing any more
@@ -130,10 +128,13 @@ class KeptForDependents {
         return released;
     }
 
-    /** Whether the user's state of a product from a group keeps on a plan the group turns off ({@link #keepPlans}). */
-    static boolean keepsPlans(InheritedState state) {
-        return InheritedState.ACTIVE_WITH_ERROR.equals(state.state())
-                && InheritedState.DEPENDENCY_VIOLATION.equals(state.error());
+    /**
+     * Whether the license, as the user holds it ({@code held}), has on a plan its sources turn off ({@code planned}: the
+     * same license with their plans): what a kept plan is ({@link #keepPlans}), and what an add-on that lost its
+     * prerequisite, whose state is the same ActiveWithError with DependencyViolation, is not.
+     */
+    static boolean keepsPlanOn(LicenseRow held, LicenseRow planned) {
+        return !OverlappingLicenses.same(planned.disabledPlans(), held.disabledPlans());
     }
 
     /**
@@ -142,21 +143,22 @@ class KeptForDependents {
      * groups were kept on for a dependent ({@link #keepPlans}) that no longer needs them, as they hold them now, with
      * the plans their sources turn off ({@code planned}) applied in {@code held}. Their groups' states are Active again
      * here, in the table and in {@code states}; the caller writes and announces the licenses, as the same transaction
-     * as the dependent's removal, as Entra turns the plan off once nothing needs it.
+     * as the dependent's removal, as Entra turns the plan off once nothing needs it. Of the states ActiveWithError with
+     * DependencyViolation only those whose license keeps a plan on are looked at ({@link #keepsPlanOn}): the same state
+     * says a group's add-on lacks its prerequisite, which keeps no plan, and has nothing to turn off.
      */
     List<LicenseRow> plansNoLongerNeeded(UUID tenantId, UUID userId, Map<UUID, LicenseRow> held,
             List<InheritedState> states, UnaryOperator<LicenseRow> planned, Instant now) {
-        List<InheritedState> keeping = states.stream().filter(KeptForDependents::keepsPlans)
+        List<InheritedState> keeping = states.stream().filter(InheritedState::heldDespiteADependency)
                 .filter(state -> held.containsKey(state.skuId())).toList();
         if (keeping.isEmpty()) {
             return List.of();
         }
-        // only a license whose groups' plans turn off more than it has off keeps a plan on (ActiveWithError with
-        // DependencyViolation also states a group's add-on without its prerequisite, which keeps no plan)
+        // the same state also says a group's add-on lacks its prerequisite, which keeps no plan: only the licenses
+        // that keep a plan on are looked at
         Map<UUID, LicenseRow> before = new LinkedHashMap<>();
         keeping.forEach(state -> before.putIfAbsent(state.skuId(), held.get(state.skuId())));
-        before.entrySet().removeIf(kept -> OverlappingLicenses.same(planned.apply(kept.getValue()).disabledPlans(),
-                kept.getValue().disabledPlans()));
+        before.entrySet().removeIf(kept -> !keepsPlanOn(kept.getValue(), planned.apply(kept.getValue())));
         if (before.isEmpty()) {
             return List.of();
         }

@@ -58,7 +58,7 @@ public class LicensesAdminsCannotRemove {
                     .filter(s -> s.groupId().equals(group) && s.skuId().equals(license.skuId())).findFirst()
                     .orElse(null);
             String message;
-            if (state != null && KeptForDependents.keeps(state)) {
+            if (state != null && state.keepsLicense()) {
                 message = "Kept from the group " + named + ", which no longer gives it to the user, because another "
                         + "license of the user depends on it (DependencyViolation): it goes when the license that "
                         + "depends on it is removed, or when the user is reprocessed once nothing depends on it.";

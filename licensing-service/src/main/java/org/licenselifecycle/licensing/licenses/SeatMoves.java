@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.licenselifecycle.licensing.subscriptions.SeatCount;
 import org.licenselifecycle.licensing.subscriptions.Seats;
 
 /**
@@ -19,6 +20,18 @@ final class SeatMoves {
 
     /** Seats taken (positive) or given back (negative) per product. */
     private final Map<UUID, Integer> moves = new TreeMap<>(PRODUCT_ORDER);
+
+    /**
+     * Locks every seat row of the tenant in product order, for a change that moves a product's seats before it can
+     * know which other products' seats it moves (a subscription's deletion, whose groups' members are settled again
+     * after its seats are gone: {@link GroupLicensing#licensesTaken}). Holding them all, it never waits for a row
+     * while holding a later one. A tenant has one row per product it bought, a handful, and no row ever goes, so
+     * every product a group gives or a member holds has one locked here. Sorted here, not by the database: PostgreSQL
+     * orders uuids as unsigned bytes, {@link UUID#compareTo} as signed longs.
+     */
+    static void lockAll(Seats seats, UUID tenantId) {
+        seats.lock(tenantId, seats.ofTenant(tenantId).stream().map(SeatCount::skuId).sorted(PRODUCT_ORDER).toList());
+    }
 
     /** One seat of the product for a license new to a user. */
     void take(UUID skuId) {

@@ -20,7 +20,10 @@ import org.licenselifecycle.licensing.subscriptions.SubscriptionDeletionEffects;
  * subscription, every license of it. A self-service purchase takes away the licenses its purchaser gave. Each goes
  * with a LicenseRemoved naming the subscription (cause SUBSCRIPTION_DELETED, removed by the system), so the user's
  * mailbox enters its grace period as after an unassign. Users are locked in id order before seats move. A license
- * inherited from a group leaves the group's state Error with CountViolation ({@link GroupLicensing#licensesTaken}).
+ * inherited from a group leaves the group's state Error with CountViolation ({@link GroupLicensing#licensesTaken}); its
+ * members settled again may move seats of other products, so every seat row of the tenant is then locked first, in
+ * product order ({@link SeatMoves#lockAll}), as every change takes them. All of it is one transaction of the
+ * subscription life job's step: one that fails (a deadlock lost) leaves nothing behind, and the next run deletes it.
  */
 @ApplicationScoped
 class SubscriptionDeletionService implements SubscriptionDeletionEffects {
@@ -56,6 +59,11 @@ class SubscriptionDeletionService implements SubscriptionDeletionEffects {
         List<UUID> holders = beyond == 0 ? List.of() : rows.newestHolders(subscription.tenantId, subscription.skuId, beyond);
         List<UUID> withGroups = new ArrayList<>();
         int released = takeAway(subscription, holders, withGroups, at);
+        if (!withGroups.isEmpty()) {
+            // settling the members again moves seats of their groups' other products, some before this one in product
+            // order: all are locked first, in that order, as a direct change takes them (users, then seats by product)
+            SeatMoves.lockAll(seats, subscription.tenantId);
+        }
         seats.subscriptionDeleted(subscription.tenantId, subscription.skuId, released, disabledLicenses);
         // once the seats are gone: a group giving the product still gives it, its members without a license
         groupLicensing.licensesTaken(subscription.tenantId, withGroups, at);

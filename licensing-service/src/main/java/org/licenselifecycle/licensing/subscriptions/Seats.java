@@ -114,6 +114,22 @@ public class Seats {
                 WHERE tenant_id = ? AND sku_id = ? AND assigned <= total - ?""", seats, tenantId, skuId, seats) == 1;
     }
 
+    /**
+     * Locks the tenant's seat rows of these products until the transaction ends, one after the other in the order
+     * given (a product without seats is skipped): for a change that must hold them all before it moves the first,
+     * in the order every change moves them in.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(UUID tenantId, List<UUID> skuIdsInOrder) {
+        if (!skuIdsInOrder.isEmpty()) {
+            // FOR UPDATE locks the rows as the ORDER BY hands them out: in the order given
+            sql.list("""
+                    SELECT 1 FROM unnest(?::uuid[]) WITH ORDINALITY AS o(sku_id, n)
+                    JOIN seat_count s ON s.tenant_id = ? AND s.sku_id = o.sku_id
+                    ORDER BY o.n FOR UPDATE OF s""", row -> 1, skuIdsInOrder.toArray(UUID[]::new), tenantId);
+        }
+    }
+
     /** Gives {@code seats} seats back when licenses leave users. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(UUID tenantId, UUID skuId, int seats) {
