@@ -15,6 +15,9 @@ ENV_FILE="$RUN_DIR/env"
 
 PG_PORT="${PG_PORT:-15432}"
 PG_DATA="$RUN_DIR/pg"
+# Extra options of the PostgreSQL server, given to pg_ctl start (e.g. "-c shared_preload_libraries=pg_stat_statements",
+# which deploy/local/bench/run sets to count each service's statements per unassign); applied at each start.
+PG_SERVER_OPTIONS="${PG_SERVER_OPTIONS:-}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 KAFKA_DIR="$RUN_DIR/kafka"
