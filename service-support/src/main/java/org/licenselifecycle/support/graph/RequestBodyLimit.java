@@ -1,6 +1,5 @@
 package org.licenselifecycle.support.graph;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -11,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.licenselifecycle.contract.graph.GraphError;
 import org.licenselifecycle.contract.graph.GraphErrorCodes;
@@ -47,23 +45,12 @@ public class RequestBodyLimit {
             request.next();
             return;
         }
-        String clientRequestId = request.request().getHeader(RequestIds.CLIENT_REQUEST_ID);
-        GraphError error = GraphError.of(GraphErrorCodes.REQUEST_ENTITY_TOO_LARGE,
-                "The request body is " + announced + " bytes; this API accepts at most " + max + ".", clock.instant(),
-                UUID.randomUUID().toString(), clientRequestId == null ? UUID.randomUUID().toString() : clientRequestId);
-        String body;
-        try {
-            body = json.writeValueAsString(error);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        GraphError error = RouteErrors.error(request, clock, GraphErrorCodes.REQUEST_ENTITY_TOO_LARGE,
+                "The request body is " + announced + " bytes; this API accepts at most " + max + ".");
         // the body is not read: close the connection rather than leave the rest of it on the wire
-        request.response().setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        RouteErrors.refusal(request, 413, error)
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .putHeader(RequestIds.REQUEST_ID, error.error().innerError().requestId())
-                .putHeader(RequestIds.CLIENT_REQUEST_ID, error.error().innerError().clientRequestId())
-                .end(body);
+                .end(RouteErrors.json(json, error));
     }
 
     private static long contentLength(RoutingContext request) {
