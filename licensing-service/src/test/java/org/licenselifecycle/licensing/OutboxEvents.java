@@ -10,6 +10,7 @@ import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.LicenseAssigned;
 import org.licenselifecycle.events.LicenseAssignmentStatesChanged;
 import org.licenselifecycle.events.LicenseAssignmentStatesChanged.LicenseAssignmentState;
+import org.licenselifecycle.events.LicenseRemoved;
 
 /** The events licensing wrote to its outbox for a key, in order, as the tests of group-based licensing read them. */
 final class OutboxEvents {
@@ -20,6 +21,11 @@ final class OutboxEvents {
     static List<LicenseAssigned> assigned(AgroalDataSource dataSource, UUID user) {
         return Db.outboxPayloads(dataSource, user, EventType.LICENSE_ASSIGNED.ceType()).stream()
                 .map(p -> EventJson.read(p, LicenseAssigned.class)).toList();
+    }
+
+    static List<LicenseRemoved> removed(AgroalDataSource dataSource, UUID user) {
+        return Db.outboxPayloads(dataSource, user, EventType.LICENSE_REMOVED.ceType()).stream()
+                .map(p -> EventJson.read(p, LicenseRemoved.class)).toList();
     }
 
     /** The user's licenseAssignmentStates as last announced; fails when none was. */

@@ -13,23 +13,15 @@ import static org.licenselifecycle.licensing.Catalog.WORKPLACE_ANALYTICS;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.licenselifecycle.events.EventJson;
-import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.LicenseRemoved;
 import org.licenselifecycle.events.RemovalReason;
-import org.licenselifecycle.licensing.subscriptions.SubscriptionLifeJob;
-import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.testsupport.Rig;
 
 /**
@@ -43,36 +35,25 @@ import org.licenselifecycle.testsupport.Rig;
 class SubscriptionDeletionWithGroupsTest {
 
     private static final Instant BOUGHT = Instant.parse("2027-03-01T09:00:00Z");
-    private static final Instant ENDS = BOUGHT.plus(Duration.ofDays(365));
-    private static final Instant DISABLED = ENDS.plus(Duration.ofDays(30));
-    private static final Instant DELETED = DISABLED.plus(Duration.ofDays(90));
 
     @Inject
-    MovableClock clock;
-
-    @Inject
-    SubscriptionLifeJob life;
+    SubscriptionLife life;
 
     @Inject
     AgroalDataSource dataSource;
-
-    @AfterEach
-    void releaseTheClock() {
-        clock.release();
-    }
 
     @Test
     void membersOfAGroupWhoseProductsSubscriptionIsDeletedAreInCountViolationUntilReprocessedWithNewLicenses() {
         TestTenant tenant = new TestTenant();
         UUID ada = tenant.newUser();
         UUID bob = tenant.newUser();
-        clock.fixAt(BOUGHT);
-        String subscription = buyEnding(tenant, OFFICE_365_E3, 2);
+        life.fixClockAt(BOUGHT);
+        String subscription = tenant.buy(OFFICE_365_E3, 2, false, false);
         tenant.buy(WORKPLACE_ANALYTICS, 1);
         UUID sales = Groups.giving(tenant, "Sales", OFFICE_365_E3, ada, bob);
         tenant.assign(ada, WORKPLACE_ANALYTICS);
 
-        deletedAtTheEndOfItsLife();
+        life.runUntilDeleted(BOUGHT);
 
         // licenses and seats gone, the group still giving the product: Error / CountViolation
         licenseDetails(tenant, ada).body("value.skuId", contains(WORKPLACE_ANALYTICS.toString()));
@@ -104,8 +85,8 @@ class SubscriptionDeletionWithGroupsTest {
     void anAddOnAGroupGivesWithTheDeletedProductStaysInDependencyViolation() {
         TestTenant tenant = new TestTenant();
         UUID analyst = tenant.newUser();
-        clock.fixAt(BOUGHT);
-        buyEnding(tenant, OFFICE_365_E3, 1);
+        life.fixClockAt(BOUGHT);
+        tenant.buy(OFFICE_365_E3, 1, false, false);
         tenant.buy(WORKPLACE_ANALYTICS, 1);
         tenant.buy(APPS_FOR_BUSINESS, 1);
         UUID analysts = UUID.randomUUID();
@@ -114,7 +95,7 @@ class SubscriptionDeletionWithGroupsTest {
                 + "\",\"disabledPlans\":[]},{\"skuId\":\"" + WORKPLACE_ANALYTICS + "\",\"disabledPlans\":[]}],"
                 + "\"removeLicenses\":[]}").then().statusCode(202);
 
-        deletedAtTheEndOfItsLife();
+        life.runUntilDeleted(BOUGHT);
 
         licenseDetails(tenant, analyst).body("value.skuId", contains(WORKPLACE_ANALYTICS.toString()));
         assertThat(groupStates(analyst)).containsExactlyInAnyOrder(
@@ -134,28 +115,13 @@ class SubscriptionDeletionWithGroupsTest {
                 tuple(WORKPLACE_ANALYTICS, analysts, "Active", "None"));
     }
 
-    /** The subscription life job runs at its end, 30 days later and 90 days after that, when it is deleted. */
-    private void deletedAtTheEndOfItsLife() {
-        for (Instant at : List.of(ENDS, DISABLED, DELETED)) {
-            clock.fixAt(at);
-            life.run();
-        }
-    }
-
-    private static String buyEnding(TestTenant tenant, UUID skuId, int licenses) {
-        return given().auth().oauth2(tenant.globalAdmin).contentType(ContentType.JSON)
-                .body(Map.of("skuId", skuId, "licenses", licenses, "trial", false, "recurringBilling", false))
-                .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
-    }
-
     private List<Tuple> groupStates(UUID user) {
         return OutboxEvents.lastStates(dataSource, user).stream().filter(s -> s.assignedByGroup() != null)
                 .map(s -> tuple(s.skuId(), s.assignedByGroup(), s.state(), s.error())).toList();
     }
 
     private List<LicenseRemoved> removals(UUID user) {
-        return Db.outboxPayloads(dataSource, user, EventType.LICENSE_REMOVED.ceType()).stream()
-                .map(payload -> EventJson.read(payload, LicenseRemoved.class)).toList();
+        return OutboxEvents.removed(dataSource, user);
     }
 
     private static ValidatableResponse licenseDetails(TestTenant tenant, UUID user) {

@@ -53,6 +53,13 @@ public final class TestTenant {
                 .extract().path("id");
     }
 
+    /** Buys a subscription, a trial or not, with recurring billing on or off; returns its id. */
+    public String buy(UUID skuId, int licenses, boolean trial, boolean recurringBilling) {
+        return given().auth().oauth2(globalAdmin).contentType(ContentType.JSON)
+                .body(Map.of("skuId", skuId, "licenses", licenses, "trial", trial, "recurringBilling", recurringBilling))
+                .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
+    }
+
     /** A user with a usage location of "US", known to licensing once this returns. */
     public UUID newUser() {
         return newUser("US");
