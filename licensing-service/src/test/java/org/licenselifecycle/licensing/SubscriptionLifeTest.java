@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.licenselifecycle.licensing.Catalog.BUSINESS_PREMIUM;
 import static org.licenselifecycle.licensing.Catalog.OFFICE_365_E3;
 import static org.licenselifecycle.licensing.TestTenant.add;
+import static org.licenselifecycle.testsupport.TestEvents.header;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -35,7 +36,6 @@ import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.LicenseRemoved;
 import org.licenselifecycle.events.RemovalReason;
-import org.licenselifecycle.events.Topics;
 import org.licenselifecycle.licensing.subscriptions.SubscriptionLifeJob;
 import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.testsupport.Rig;
@@ -77,7 +77,7 @@ class SubscriptionLifeTest {
         assertThat(subscription(tenant, id)).contains(entry("lifecycleStatus", "Active"), entry("expiredDateTime", ENDS.toString()), entry("disabledDateTime", DISABLED.toString()),
                 entry("deletedDateTime", DELETED.toString()));
 
-        try (ConsumerTask<String, String> events = licenseEventsOf(first)) {
+        try (ConsumerTask<String, String> events = PublishedLicenseEvents.of(first)) {
             clock.fixAt(ENDS.minusSeconds(1));
             life.run();
             assertThat(status(tenant, id)).isEqualTo("Enabled");
@@ -446,15 +446,5 @@ class SubscriptionLifeTest {
     /** The LicenseRemoved events written to the outbox for the user. */
     private List<LicenseRemoved> removals(UUID user) {
         return OutboxEvents.removed(dataSource, user);
-    }
-
-    private static ConsumerTask<String, String> licenseEventsOf(UUID user) {
-        return UserEvents.companion().consumeStrings()
-                .withProp("auto.offset.reset", "earliest")
-                .fromTopics(Set.of(Topics.LICENSE_EVENTS), records -> records.filter(r -> user.toString().equals(r.key())));
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -88,9 +88,14 @@ public final class TestTenant {
                 .post("/v1.0/users/{id}/assignLicense", user);
     }
 
-    /** Gives the user the license with nothing disabled, and checks it worked. */
-    public void assign(UUID user, UUID skuId) {
-        assignLicense(user, add(skuId)).then().statusCode(200);
+    /** Gives the user the license with these plans turned off (none: every plan on), and checks it worked. */
+    public void assign(UUID user, UUID skuId, UUID... disabledPlans) {
+        assignLicense(user, add(skuId, disabledPlans)).then().statusCode(200);
+    }
+
+    /** Takes the license from the user, and checks it worked. */
+    public void unassign(UUID user, UUID skuId) {
+        assignLicense(user, remove(skuId)).then().statusCode(200);
     }
 
     /** Graph's assignLicense body that adds the product with these plans turned off (none: every plan on). */

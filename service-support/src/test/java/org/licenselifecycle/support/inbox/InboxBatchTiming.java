@@ -49,7 +49,7 @@ class InboxBatchTiming {
     private void run(String name, int size, BiConsumer<EventType, IncomingEvent> effect) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         for (int i = 0; i < EVENTS; i++) {
-            records.add(userUpdated(UUID.randomUUID(), UUID.randomUUID().toString()));
+            records.add(userUpdated(UUID.randomUUID()));
         }
         String consumer = "inbox-timing-" + UUID.randomUUID();
         CpuTiming.Cost cost = CpuTiming.oneByOneOrInBatches(jdbcUrl, records, size,
