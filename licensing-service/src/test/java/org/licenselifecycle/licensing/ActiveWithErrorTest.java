@@ -76,20 +76,17 @@ class ActiveWithErrorTest {
 
     @Test
     void aGroupTurningOffTheOnlyExchangeADirectAddOnNeedsKeepsItOnInActiveWithErrorUntilTheAddOnGoes() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(OFFICE_365_E3, 2);
-        tenant.buy(WORKPLACE_ANALYTICS, 1);
-        UUID analyst = tenant.newUser();
-        UUID other = tenant.newUser();
-        UUID sales = Groups.giving(tenant, "Sales", OFFICE_365_E3, analyst, other);
-        tenant.assign(analyst, WORKPLACE_ANALYTICS);
+        SalesWithAnAnalyst team = SalesWithAnAnalyst.create();
+        TestTenant tenant = team.tenant();
+        UUID analyst = team.analyst();
+        UUID sales = team.sales();
         int assignedBefore = OutboxEvents.assigned(dataSource, analyst).size();
 
         Groups.assignLicense(tenant, sales, "{\"addLicenses\":[{\"skuId\":\"" + OFFICE_365_E3 + "\",\"disabledPlans\":[\""
                 + EXCHANGE_S_ENTERPRISE + "\"]}],\"removeLicenses\":[]}").then().statusCode(202);
 
         // the member without the add-on loses Exchange; the analyst keeps it on, their state saying why
-        assertThat(disabledPlans(tenant, other, OFFICE_365_E3)).containsExactly(EXCHANGE_S_ENTERPRISE.toString());
+        assertThat(disabledPlans(tenant, team.other(), OFFICE_365_E3)).containsExactly(EXCHANGE_S_ENTERPRISE.toString());
         assertThat(disabledPlans(tenant, analyst, OFFICE_365_E3)).isEmpty();
         assertThat(OutboxEvents.assigned(dataSource, analyst)).hasSize(assignedBefore);
         assertThat(OutboxEvents.lastStates(dataSource, analyst)).filteredOn(s -> sales.equals(s.assignedByGroup()))

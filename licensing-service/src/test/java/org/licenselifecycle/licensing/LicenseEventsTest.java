@@ -9,8 +9,8 @@ import static org.licenselifecycle.licensing.Catalog.EXCHANGE_S_STANDARD;
 import static org.licenselifecycle.licensing.Catalog.OFFICE_365_E3;
 import static org.licenselifecycle.licensing.Catalog.SHAREPOINTSTANDARD;
 import static org.licenselifecycle.licensing.Catalog.TEAMS1;
-import static org.licenselifecycle.licensing.TestTenant.add;
 import static org.licenselifecycle.licensing.TestTenant.remove;
+import static org.licenselifecycle.testsupport.TestEvents.header;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,18 +56,15 @@ class LicenseEventsTest {
 
     @Test
     void assignmentsAndRemovalsArePublishedAsCloudEventsKeyedByTheUser() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 5);
-        tenant.buy(OFFICE_365_E3, 5);
+        TestTenant tenant = TestTenant.buying(5, BUSINESS_PREMIUM, OFFICE_365_E3);
         UUID user = tenant.newUser();
-        try (ConsumerTask<String, String> events = licenseEventsOf(user)) {
+        try (ConsumerTask<String, String> events = PublishedLicenseEvents.of(user)) {
             clock.fixAt(MONDAY);
-            tenant.assignLicense(user, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\",\"disabledPlans\":[\""
-                    + TEAMS1 + "\"]}],\"removeLicenses\":[]}").then().statusCode(200);
+            tenant.assign(user, BUSINESS_PREMIUM, TEAMS1);
             tenant.assign(user, OFFICE_365_E3);
             clock.fixAt(TUESDAY);
-            tenant.assignLicense(user, remove(BUSINESS_PREMIUM)).then().statusCode(200);
-            tenant.assignLicense(user, remove(OFFICE_365_E3)).then().statusCode(200);
+            tenant.unassign(user, BUSINESS_PREMIUM);
+            tenant.unassign(user, OFFICE_365_E3);
 
             List<ConsumerRecord<String, String>> records = distinctEvents(events, 4);
 
@@ -121,12 +118,10 @@ class LicenseEventsTest {
 
     @Test
     void swappingProductsInOneCallRemovesTheOldOneWithExchangeRetainedThroughTheNewOne() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 5);
-        tenant.buy(OFFICE_365_E3, 5);
+        TestTenant tenant = TestTenant.buying(5, BUSINESS_PREMIUM, OFFICE_365_E3);
         UUID user = tenant.newUser();
         tenant.assign(user, BUSINESS_PREMIUM);
-        try (ConsumerTask<String, String> events = licenseEventsOf(user)) {
+        try (ConsumerTask<String, String> events = PublishedLicenseEvents.of(user)) {
             tenant.assignLicense(user, "{\"addLicenses\":[{\"skuId\":\"" + OFFICE_365_E3 + "\"}],\"removeLicenses\":[\""
                     + BUSINESS_PREMIUM + "\"]}").then().statusCode(200);
 
@@ -144,16 +139,12 @@ class LicenseEventsTest {
 
     @Test
     void assignmentsSayFromTheCatalogWhetherTheMailboxIsEnterpriseAndWhetherOneDriveComesWithThem() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 5);
-        tenant.buy(OFFICE_365_E3, 5);
+        TestTenant tenant = TestTenant.buying(5, BUSINESS_PREMIUM, OFFICE_365_E3);
         UUID user = tenant.newUser();
-        try (ConsumerTask<String, String> events = licenseEventsOf(user)) {
+        try (ConsumerTask<String, String> events = PublishedLicenseEvents.of(user)) {
             tenant.assign(user, BUSINESS_PREMIUM);
             tenant.assign(user, OFFICE_365_E3);
-            tenant.assignLicense(user, "{\"addLicenses\":[{\"skuId\":\"" + OFFICE_365_E3 + "\",\"disabledPlans\":[\""
-                    + EXCHANGE_S_ENTERPRISE + "\",\"" + SHAREPOINTENTERPRISE + "\"]}],\"removeLicenses\":[]}")
-                    .then().statusCode(200);
+            tenant.assign(user, OFFICE_365_E3, EXCHANGE_S_ENTERPRISE, SHAREPOINTENTERPRISE);
 
             List<ConsumerRecord<String, String>> records = distinctEvents(events, 3);
 
@@ -172,15 +163,12 @@ class LicenseEventsTest {
 
     @Test
     void licensesWithoutAnEnabledExchangePlanSayNoExchangeOnline() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(APPS_FOR_BUSINESS, 5);
-        tenant.buy(BUSINESS_PREMIUM, 5);
+        TestTenant tenant = TestTenant.buying(5, APPS_FOR_BUSINESS, BUSINESS_PREMIUM);
         UUID user = tenant.newUser();
-        try (ConsumerTask<String, String> events = licenseEventsOf(user)) {
+        try (ConsumerTask<String, String> events = PublishedLicenseEvents.of(user)) {
             tenant.assign(user, APPS_FOR_BUSINESS);
-            tenant.assignLicense(user, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\",\"disabledPlans\":[\""
-                    + EXCHANGE_S_STANDARD + "\"]}],\"removeLicenses\":[]}").then().statusCode(200);
-            tenant.assignLicense(user, remove(BUSINESS_PREMIUM)).then().statusCode(200);
+            tenant.assign(user, BUSINESS_PREMIUM, EXCHANGE_S_STANDARD);
+            tenant.unassign(user, BUSINESS_PREMIUM);
 
             List<ConsumerRecord<String, String>> records = distinctEvents(events, 3);
 
@@ -196,9 +184,7 @@ class LicenseEventsTest {
 
     @Test
     void removingBothMailboxLicensesOfAUserInTwoConcurrentCallsDisconnectsTheMailboxExactlyOnce() throws Exception {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 10);
-        tenant.buy(OFFICE_365_E3, 10);
+        TestTenant tenant = TestTenant.buying(10, BUSINESS_PREMIUM, OFFICE_365_E3);
         List<UUID> users = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             UUID user = tenant.newUser();
@@ -244,19 +230,13 @@ class LicenseEventsTest {
 
     @Test
     void aLicenseInheritedFromAGroupIsAnnouncedWithItsGroup() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 3);
+        TestTenant tenant = TestTenant.buying(3, BUSINESS_PREMIUM);
         UUID member = tenant.newUser();
-        UUID group = UUID.randomUUID();
-        try (ConsumerTask<String, String> events = licenseEventsOf(member)) {
-            Groups.join(tenant, group, "Sales", member);
-            Groups.assignLicense(tenant, group, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM
-                    + "\",\"disabledPlans\":[\"" + TEAMS1 + "\",\"" + SHAREPOINTSTANDARD + "\"]}],\"removeLicenses\":[]}")
-                    .then().statusCode(202);
+        try (ConsumerTask<String, String> events = PublishedLicenseEvents.of(member)) {
+            UUID group = Groups.givingWithout(tenant, "Sales", BUSINESS_PREMIUM, member, TEAMS1, SHAREPOINTSTANDARD);
             // a change of the group license's disabled plans keeps it the group's (a direct assignment joining it
             // turns on what it enables: SharePoint)
-            tenant.assignLicense(member, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\",\"disabledPlans\":[\""
-                    + TEAMS1 + "\"]}],\"removeLicenses\":[]}").then().statusCode(200);
+            tenant.assign(member, BUSINESS_PREMIUM, TEAMS1);
 
             // each change also announces the member's licenseAssignmentStates (a user with a group)
             await().atMost(Duration.ofSeconds(30)).until(() -> distinct(events.getRecords()).stream()
@@ -275,20 +255,17 @@ class LicenseEventsTest {
 
     @Test
     void turningExchangeOffAndOnInsideALicenseIsAnnouncedAndAChangeOfNothingIsNot() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 5);
+        TestTenant tenant = TestTenant.buying(5, BUSINESS_PREMIUM);
         UUID user = tenant.newUser();
-        String exchangeOff = "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\",\"disabledPlans\":[\""
-                + EXCHANGE_S_STANDARD + "\"]}],\"removeLicenses\":[]}";
-        try (ConsumerTask<String, String> events = licenseEventsOf(user)) {
+        try (ConsumerTask<String, String> events = PublishedLicenseEvents.of(user)) {
             clock.fixAt(MONDAY);
             tenant.assign(user, BUSINESS_PREMIUM);
-            tenant.assignLicense(user, exchangeOff).then().statusCode(200);
-            tenant.assignLicense(user, exchangeOff).then().statusCode(200); // as the user holds it: nothing changes
+            tenant.assign(user, BUSINESS_PREMIUM, EXCHANGE_S_STANDARD);
+            tenant.assign(user, BUSINESS_PREMIUM, EXCHANGE_S_STANDARD); // as the user holds it: nothing changes
             clock.fixAt(TUESDAY);
             tenant.assign(user, BUSINESS_PREMIUM); // Exchange enabled again
             tenant.assign(user, BUSINESS_PREMIUM); // nothing changes
-            tenant.assignLicense(user, remove(BUSINESS_PREMIUM)).then().statusCode(200);
+            tenant.unassign(user, BUSINESS_PREMIUM);
 
             // events of one user are published in order: an event for a change of nothing would come before the removal
             List<ConsumerRecord<String, String>> records = distinctEvents(events, 4);
@@ -319,15 +296,12 @@ class LicenseEventsTest {
 
     @Test
     void exchangeTurnedOffInOneLicenseIsRetainedThroughAnotherThatStillEnablesIt() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 5);
-        tenant.buy(OFFICE_365_E3, 5);
+        TestTenant tenant = TestTenant.buying(5, BUSINESS_PREMIUM, OFFICE_365_E3);
         UUID user = tenant.newUser();
-        try (ConsumerTask<String, String> events = licenseEventsOf(user)) {
+        try (ConsumerTask<String, String> events = PublishedLicenseEvents.of(user)) {
             tenant.assign(user, BUSINESS_PREMIUM);
             tenant.assign(user, OFFICE_365_E3);
-            tenant.assignLicense(user, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\",\"disabledPlans\":[\""
-                    + EXCHANGE_S_STANDARD + "\"]}],\"removeLicenses\":[]}").then().statusCode(200);
+            tenant.assign(user, BUSINESS_PREMIUM, EXCHANGE_S_STANDARD);
 
             List<ConsumerRecord<String, String>> records = distinctEvents(events, 3);
 
@@ -341,14 +315,13 @@ class LicenseEventsTest {
 
     @Test
     void aRefusedCallPublishesNothing() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(BUSINESS_PREMIUM, 5);
+        TestTenant tenant = TestTenant.buying(5, BUSINESS_PREMIUM);
         UUID user = tenant.newUser();
-        try (ConsumerTask<String, String> events = licenseEventsOf(user)) {
+        try (ConsumerTask<String, String> events = PublishedLicenseEvents.of(user)) {
             tenant.assignLicense(user, "{\"addLicenses\":[{\"skuId\":\"" + BUSINESS_PREMIUM + "\"}],\"removeLicenses\":[\""
                     + OFFICE_365_E3 + "\"]}").then().statusCode(400);
             tenant.assign(user, BUSINESS_PREMIUM);
-            tenant.assignLicense(user, remove(BUSINESS_PREMIUM)).then().statusCode(200);
+            tenant.unassign(user, BUSINESS_PREMIUM);
 
             // events of one user are published in order: anything from the refused call would come first
             List<ConsumerRecord<String, String>> records = distinctEvents(events, 2);
@@ -371,15 +344,5 @@ class LicenseEventsTest {
         Map<String, ConsumerRecord<String, String>> byId = new LinkedHashMap<>();
         records.forEach(r -> byId.putIfAbsent(header(r, CloudEventHeaders.ID), r));
         return new ArrayList<>(byId.values());
-    }
-
-    private static ConsumerTask<String, String> licenseEventsOf(UUID user) {
-        return UserEvents.companion().consumeStrings()
-                .withProp("auto.offset.reset", "earliest")
-                .fromTopics(Set.of(Topics.LICENSE_EVENTS), records -> records.filter(r -> user.toString().equals(r.key())));
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

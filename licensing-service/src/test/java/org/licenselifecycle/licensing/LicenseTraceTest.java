@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.licenselifecycle.licensing.Catalog.BUSINESS_PREMIUM;
 import static org.licenselifecycle.licensing.TestTenant.add;
+import static org.licenselifecycle.testsupport.TestEvents.header;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -11,11 +12,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class LicenseTraceTest {
         tenant.buy(BUSINESS_PREMIUM, 1);
         UUID user = tenant.newUser();
         ConsumerRecord<String, String> assigned;
-        try (ConsumerTask<String, String> events = licenseEventsOf(user)) {
+        try (ConsumerTask<String, String> events = PublishedLicenseEvents.of(user)) {
             tenant.assignLicense(user, add(BUSINESS_PREMIUM)).then().statusCode(200);
 
             await().atMost(PUBLISHED).until(() -> !events.getRecords().isEmpty());
@@ -87,7 +86,7 @@ class LicenseTraceTest {
         headers.put("traceparent", "00-" + traceId + "-" + directorySpan + "-01");
 
         ConsumerRecord<String, String> removed;
-        try (ConsumerTask<String, String> events = licenseEventsOf(leaver)) {
+        try (ConsumerTask<String, String> events = PublishedLicenseEvents.of(leaver)) {
             UserEvents.publishRaw(TestEvents.record(Topics.USER_EVENTS, leaver.toString(), EventJson.write(deleted), headers));
 
             await().atMost(PUBLISHED).until(() -> events.getRecords().stream()
@@ -100,15 +99,5 @@ class LicenseTraceTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(spans.getFinishedSpanItems())
                 .filteredOn(span -> span.getName().equals(UserEventsConsumer.CONSUMER_NAME + " process"))
                 .anySatisfy(span -> assertThat(span.getTraceId()).isEqualTo(traceId)));
-    }
-
-    private static ConsumerTask<String, String> licenseEventsOf(UUID user) {
-        return UserEvents.companion().consumeStrings()
-                .withProp("auto.offset.reset", "earliest")
-                .fromTopics(Set.of(Topics.LICENSE_EVENTS), records -> records.filter(r -> user.toString().equals(r.key())));
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

@@ -47,13 +47,9 @@ class PrerequisitesOnEveryChangeTest {
 
     @Test
     void aGroupTurningOffTheOnlyExchangeOfADirectAddOnThroughTheSdkKeepsItOnForThatMemberOnly() {
-        TestTenant tenant = new TestTenant();
-        tenant.buy(OFFICE_365_E3, 3);
-        tenant.buy(WORKPLACE_ANALYTICS, 1);
-        UUID analyst = tenant.newUser();
-        UUID other = tenant.newUser();
-        UUID sales = Groups.giving(tenant, "Sales", OFFICE_365_E3, analyst, other);
-        tenant.assign(analyst, WORKPLACE_ANALYTICS);
+        SalesWithAnAnalyst team = SalesWithAnAnalyst.create();
+        TestTenant tenant = team.tenant();
+        UUID analyst = team.analyst();
 
         GraphServiceClient graph = GraphSdkTest.client(tenant.licenseAdmin);
         AssignLicensePostRequestBody body = new AssignLicensePostRequestBody();
@@ -62,11 +58,11 @@ class PrerequisitesOnEveryChangeTest {
         e3.setDisabledPlans(List.of(EXCHANGE_S_ENTERPRISE));
         body.setAddLicenses(List.of(e3));
         body.setRemoveLicenses(List.of());
-        graph.groups().byGroupId(sales.toString()).assignLicense().post(body);
+        graph.groups().byGroupId(team.sales().toString()).assignLicense().post(body);
 
-        assertThat(disabledPlans(tenant, other)).containsExactly(EXCHANGE_S_ENTERPRISE.toString());
+        assertThat(disabledPlans(tenant, team.other())).containsExactly(EXCHANGE_S_ENTERPRISE.toString());
         assertThat(disabledPlans(tenant, analyst)).isEmpty();
-        assertThat(OutboxEvents.lastStates(dataSource, analyst)).filteredOn(s -> sales.equals(s.assignedByGroup()))
+        assertThat(OutboxEvents.lastStates(dataSource, analyst)).filteredOn(s -> team.sales().equals(s.assignedByGroup()))
                 .singleElement().satisfies(state -> {
                     assertThat(state.state()).isEqualTo("ActiveWithError");
                     assertThat(state.error()).isEqualTo("DependencyViolation");

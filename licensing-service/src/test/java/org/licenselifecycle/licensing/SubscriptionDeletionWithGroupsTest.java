@@ -10,10 +10,6 @@ import static org.licenselifecycle.licensing.Catalog.APPS_FOR_BUSINESS;
 import static org.licenselifecycle.licensing.Catalog.OFFICE_365_E3;
 import static org.licenselifecycle.licensing.Catalog.WORKPLACE_ANALYTICS;
 import static org.licenselifecycle.licensing.EndingSubscriptions.BOUGHT;
-import static org.licenselifecycle.licensing.EndingSubscriptions.DELETED;
-import static org.licenselifecycle.licensing.EndingSubscriptions.DISABLED;
-import static org.licenselifecycle.licensing.EndingSubscriptions.ENDS;
-import static org.licenselifecycle.licensing.EndingSubscriptions.buyEnding;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -23,14 +19,9 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.licenselifecycle.events.EventJson;
-import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.LicenseRemoved;
 import org.licenselifecycle.events.RemovalReason;
-import org.licenselifecycle.licensing.subscriptions.SubscriptionLifeJob;
-import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.testsupport.Rig;
 
 /**
@@ -44,31 +35,23 @@ import org.licenselifecycle.testsupport.Rig;
 class SubscriptionDeletionWithGroupsTest {
 
     @Inject
-    MovableClock clock;
-
-    @Inject
-    SubscriptionLifeJob life;
+    SubscriptionLife life;
 
     @Inject
     AgroalDataSource dataSource;
-
-    @AfterEach
-    void releaseTheClock() {
-        clock.release();
-    }
 
     @Test
     void membersOfAGroupWhoseProductsSubscriptionIsDeletedAreInCountViolationUntilReprocessedWithNewLicenses() {
         TestTenant tenant = new TestTenant();
         UUID ada = tenant.newUser();
         UUID bob = tenant.newUser();
-        clock.fixAt(BOUGHT);
-        String subscription = buyEnding(tenant, OFFICE_365_E3, 2);
+        life.fixClockAt(BOUGHT);
+        String subscription = tenant.buy(OFFICE_365_E3, 2, false, false);
         tenant.buy(WORKPLACE_ANALYTICS, 1);
         UUID sales = Groups.giving(tenant, "Sales", OFFICE_365_E3, ada, bob);
         tenant.assign(ada, WORKPLACE_ANALYTICS);
 
-        deletedAtTheEndOfItsLife();
+        life.runUntilDeleted(BOUGHT);
 
         // licenses and seats gone, the group still giving the product: Error / CountViolation
         licenseDetails(tenant, ada).body("value.skuId", contains(WORKPLACE_ANALYTICS.toString()));
@@ -100,8 +83,8 @@ class SubscriptionDeletionWithGroupsTest {
     void anAddOnAGroupGivesWithTheDeletedProductStaysInDependencyViolation() {
         TestTenant tenant = new TestTenant();
         UUID analyst = tenant.newUser();
-        clock.fixAt(BOUGHT);
-        buyEnding(tenant, OFFICE_365_E3, 1);
+        life.fixClockAt(BOUGHT);
+        tenant.buy(OFFICE_365_E3, 1, false, false);
         tenant.buy(WORKPLACE_ANALYTICS, 1);
         tenant.buy(APPS_FOR_BUSINESS, 1);
         UUID analysts = UUID.randomUUID();
@@ -110,7 +93,7 @@ class SubscriptionDeletionWithGroupsTest {
                 + "\",\"disabledPlans\":[]},{\"skuId\":\"" + WORKPLACE_ANALYTICS + "\",\"disabledPlans\":[]}],"
                 + "\"removeLicenses\":[]}").then().statusCode(202);
 
-        deletedAtTheEndOfItsLife();
+        life.runUntilDeleted(BOUGHT);
 
         licenseDetails(tenant, analyst).body("value.skuId", contains(WORKPLACE_ANALYTICS.toString()));
         assertThat(groupStates(analyst)).containsExactlyInAnyOrder(
@@ -130,19 +113,13 @@ class SubscriptionDeletionWithGroupsTest {
                 tuple(WORKPLACE_ANALYTICS, analysts, "Active", "None"));
     }
 
-    /** The subscription life job runs at its end, 30 days later and 90 days after that, when it is deleted. */
-    private void deletedAtTheEndOfItsLife() {
-        EndingSubscriptions.runAt(clock, life, ENDS, DISABLED, DELETED);
-    }
-
     private List<Tuple> groupStates(UUID user) {
         return OutboxEvents.lastStates(dataSource, user).stream().filter(s -> s.assignedByGroup() != null)
                 .map(s -> tuple(s.skuId(), s.assignedByGroup(), s.state(), s.error())).toList();
     }
 
     private List<LicenseRemoved> removals(UUID user) {
-        return Db.outboxPayloads(dataSource, user, EventType.LICENSE_REMOVED.ceType()).stream()
-                .map(payload -> EventJson.read(payload, LicenseRemoved.class)).toList();
+        return OutboxEvents.removed(dataSource, user);
     }
 
     private static ValidatableResponse licenseDetails(TestTenant tenant, UUID user) {

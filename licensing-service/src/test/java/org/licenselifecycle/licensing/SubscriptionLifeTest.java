@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.licenselifecycle.licensing.Catalog.BUSINESS_PREMIUM;
 import static org.licenselifecycle.licensing.Catalog.OFFICE_365_E3;
 import static org.licenselifecycle.licensing.TestTenant.add;
+import static org.licenselifecycle.testsupport.TestEvents.header;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -35,7 +36,6 @@ import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.LicenseRemoved;
 import org.licenselifecycle.events.RemovalReason;
-import org.licenselifecycle.events.Topics;
 import org.licenselifecycle.licensing.subscriptions.SubscriptionLifeJob;
 import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.testsupport.Rig;
@@ -71,13 +71,13 @@ class SubscriptionLifeTest {
         UUID second = tenant.newUser();
         UUID latecomer = tenant.newUser();
         clock.fixAt(BOUGHT);
-        String id = buy(tenant, BUSINESS_PREMIUM, 3, false, false);
+        String id = tenant.buy(BUSINESS_PREMIUM, 3, false, false);
         tenant.assign(first, BUSINESS_PREMIUM);
         tenant.assign(second, BUSINESS_PREMIUM);
         assertThat(subscription(tenant, id)).contains(entry("lifecycleStatus", "Active"), entry("expiredDateTime", ENDS.toString()), entry("disabledDateTime", DISABLED.toString()),
                 entry("deletedDateTime", DELETED.toString()));
 
-        try (ConsumerTask<String, String> events = licenseEventsOf(first)) {
+        try (ConsumerTask<String, String> events = PublishedLicenseEvents.of(first)) {
             clock.fixAt(ENDS.minusSeconds(1));
             life.run();
             assertThat(status(tenant, id)).isEqualTo("Enabled");
@@ -158,7 +158,7 @@ class SubscriptionLifeTest {
         TestTenant tenant = new TestTenant();
         UUID user = tenant.newUser();
         clock.fixAt(BOUGHT);
-        String id = buy(tenant, OFFICE_365_E3, 2, false, false);
+        String id = tenant.buy(OFFICE_365_E3, 2, false, false);
         tenant.assign(user, OFFICE_365_E3);
         clock.fixAt(ENDS);
         life.run();
@@ -194,7 +194,7 @@ class SubscriptionLifeTest {
         TestTenant tenant = new TestTenant();
         UUID user = tenant.newUser();
         clock.fixAt(BOUGHT);
-        String id = buy(tenant, BUSINESS_PREMIUM, 2, false, false);
+        String id = tenant.buy(BUSINESS_PREMIUM, 2, false, false);
         tenant.assign(user, BUSINESS_PREMIUM);
         clock.fixAt(ENDS.plus(Duration.ofDays(3)));
         life.run();
@@ -212,7 +212,7 @@ class SubscriptionLifeTest {
         TestTenant tenant = new TestTenant();
         UUID user = tenant.newUser();
         clock.fixAt(BOUGHT);
-        String id = buy(tenant, BUSINESS_PREMIUM, 5, true, false);
+        String id = tenant.buy(BUSINESS_PREMIUM, 5, true, false);
         tenant.assign(user, BUSINESS_PREMIUM);
         Instant trialEnds = BOUGHT.plus(Duration.ofDays(30));
         assertThat(subscription(tenant, id)).contains(entry("expiredDateTime", trialEnds.toString()), entry("disabledDateTime", trialEnds.plus(Duration.ofDays(30)).toString()),
@@ -233,8 +233,8 @@ class SubscriptionLifeTest {
     void aSubscriptionWithRecurringBillingOnRenewsAndATrialStartsBeingBilled() {
         TestTenant tenant = new TestTenant();
         clock.fixAt(BOUGHT);
-        String paid = buy(tenant, BUSINESS_PREMIUM, 1, false, true);
-        String trial = buy(tenant, OFFICE_365_E3, 1, true, true);
+        String paid = tenant.buy(BUSINESS_PREMIUM, 1, false, true);
+        String trial = tenant.buy(OFFICE_365_E3, 1, true, true);
         Instant trialEnds = BOUGHT.plus(Duration.ofDays(30));
 
         clock.fixAt(trialEnds);
@@ -254,8 +254,8 @@ class SubscriptionLifeTest {
         UUID middle = tenant.newUser();
         UUID newest = tenant.newUser();
         clock.fixAt(BOUGHT);
-        String ending = buy(tenant, BUSINESS_PREMIUM, 2, false, false);
-        buy(tenant, BUSINESS_PREMIUM, 1, false, true);
+        String ending = tenant.buy(BUSINESS_PREMIUM, 2, false, false);
+        tenant.buy(BUSINESS_PREMIUM, 1, false, true);
         tenant.assign(oldest, BUSINESS_PREMIUM);
         clock.fixAt(BOUGHT.plusSeconds(60));
         tenant.assign(middle, BUSINESS_PREMIUM);
@@ -309,7 +309,7 @@ class SubscriptionLifeTest {
         TestTenant tenant = new TestTenant();
         List<UUID> users = List.of(tenant.newUser(), tenant.newUser(), tenant.newUser());
         clock.fixAt(BOUGHT);
-        String id = buy(tenant, BUSINESS_PREMIUM, 3, false, false);
+        String id = tenant.buy(BUSINESS_PREMIUM, 3, false, false);
         users.forEach(user -> tenant.assign(user, BUSINESS_PREMIUM));
         clock.fixAt(DISABLED);
         life.run();
@@ -330,7 +330,7 @@ class SubscriptionLifeTest {
     void theGraphSdkReadsAnExpiredSubscriptionAsWarningAndADisabledOneAsSuspended() {
         TestTenant tenant = new TestTenant();
         clock.fixAt(BOUGHT);
-        String id = buy(tenant, OFFICE_365_E3, 4, false, false);
+        String id = tenant.buy(OFFICE_365_E3, 4, false, false);
         var graph = GraphSdkTest.client(tenant.licenseAdmin);
 
         clock.fixAt(ENDS);
@@ -356,7 +356,7 @@ class SubscriptionLifeTest {
         TestTenant tenant = new TestTenant();
         UUID holder = tenant.newUser();
         clock.fixAt(BOUGHT);
-        String id = buy(tenant, OFFICE_365_E3, 1, false, false);
+        String id = tenant.buy(OFFICE_365_E3, 1, false, false);
         tenant.assign(holder, OFFICE_365_E3);
 
         clock.fixAt(ENDS);
@@ -409,12 +409,6 @@ class SubscriptionLifeTest {
         life.run();
     }
 
-    private static String buy(TestTenant tenant, UUID skuId, int licenses, boolean trial, boolean recurringBilling) {
-        return given().auth().oauth2(tenant.globalAdmin).contentType(ContentType.JSON)
-                .body(Map.of("skuId", skuId, "licenses", licenses, "trial", trial, "recurringBilling", recurringBilling))
-                .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
-    }
-
     /** The subscription's row on Your products ({@code GET /api/v1/subscriptions}). */
     private static Map<String, Object> subscription(TestTenant tenant, String id) {
         Map<String, Object> row = given().auth().oauth2(tenant.globalAdmin).get("/api/v1/subscriptions").then().statusCode(200)
@@ -451,17 +445,6 @@ class SubscriptionLifeTest {
 
     /** The LicenseRemoved events written to the outbox for the user. */
     private List<LicenseRemoved> removals(UUID user) {
-        return Db.outboxPayloads(dataSource, user, EventType.LICENSE_REMOVED.ceType()).stream()
-                .map(payload -> EventJson.read(payload, LicenseRemoved.class)).toList();
-    }
-
-    private static ConsumerTask<String, String> licenseEventsOf(UUID user) {
-        return UserEvents.companion().consumeStrings()
-                .withProp("auto.offset.reset", "earliest")
-                .fromTopics(Set.of(Topics.LICENSE_EVENTS), records -> records.filter(r -> user.toString().equals(r.key())));
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
+        return OutboxEvents.removed(dataSource, user);
     }
 }

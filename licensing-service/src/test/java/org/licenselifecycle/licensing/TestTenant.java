@@ -53,6 +53,13 @@ public final class TestTenant {
                 .extract().path("id");
     }
 
+    /** Buys a subscription, a trial or not, with recurring billing on or off; returns its id. */
+    public String buy(UUID skuId, int licenses, boolean trial, boolean recurringBilling) {
+        return given().auth().oauth2(globalAdmin).contentType(ContentType.JSON)
+                .body(Map.of("skuId", skuId, "licenses", licenses, "trial", trial, "recurringBilling", recurringBilling))
+                .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
+    }
+
     /** A user with a usage location of "US", known to licensing once this returns. */
     public UUID newUser() {
         return newUser("US");
@@ -81,9 +88,14 @@ public final class TestTenant {
                 .post("/v1.0/users/{id}/assignLicense", user);
     }
 
-    /** Gives the user the license with nothing disabled, and checks it worked. */
-    public void assign(UUID user, UUID skuId) {
-        assignLicense(user, add(skuId)).then().statusCode(200);
+    /** Gives the user the license with these plans turned off (none: every plan on), and checks it worked. */
+    public void assign(UUID user, UUID skuId, UUID... disabledPlans) {
+        assignLicense(user, add(skuId, disabledPlans)).then().statusCode(200);
+    }
+
+    /** Takes the license from the user, and checks it worked. */
+    public void unassign(UUID user, UUID skuId) {
+        assignLicense(user, remove(skuId)).then().statusCode(200);
     }
 
     /** Graph's assignLicense body that adds the product with these plans turned off (none: every plan on). */

@@ -22,7 +22,7 @@ import jdk.jfr.Recording;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.events.UserCreated;
-import org.licenselifecycle.testsupport.CpuTime;
+import org.licenselifecycle.testsupport.CpuTiming;
 import org.licenselifecycle.testsupport.Rig;
 
 /**
@@ -62,11 +62,8 @@ class UnassignTiming {
 
         String jdbcUrl = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
         Map<String, Long> threads = cpuByThreadKind();
-        long db = CpuTime.database(jdbcUrl);
-        long wall = System.nanoTime();
-        users.subList(WARM_UP, WARM_UP + CALLS).forEach(user -> unassign(tenant, user));
-        long wallNanos = System.nanoTime() - wall;
-        long dbNanos = CpuTime.database(jdbcUrl) - db;
+        CpuTiming.Cost cost = CpuTiming.measure(jdbcUrl, CALLS,
+                () -> users.subList(WARM_UP, WARM_UP + CALLS).forEach(user -> unassign(tenant, user)));
         Map<String, Long> after = cpuByThreadKind();
         if (recording != null) {
             stopRecording(recording);
@@ -74,7 +71,7 @@ class UnassignTiming {
         StringBuilder line = new StringBuilder("unassign timing, " + CALLS + " calls one after the other, CPU per call:");
         after.forEach((kind, nanos) -> line.append(String.format(" %s %.0f us,", kind,
                 (nanos - threads.getOrDefault(kind, 0L)) / 1000.0 / CALLS)));
-        line.append(String.format(" PostgreSQL %.0f us; wall %.0f us", dbNanos / 1000.0 / CALLS, wallNanos / 1000.0 / CALLS));
+        line.append(String.format(" PostgreSQL %.0f us; wall %.0f us", cost.databaseMicros(), cost.wallMicros()));
         System.out.println(line);
     }
 

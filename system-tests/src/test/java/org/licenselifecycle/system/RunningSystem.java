@@ -1,5 +1,7 @@
 package org.licenselifecycle.system;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,9 @@ final class RunningSystem {
     /** Rows per page of the console's lists: small, so that paging shows with a few dozen users. */
     static final int CONSOLE_PAGE_SIZE = 25;
 
+    /** How long the services and consoles may take to stop when the JVM exits, all together, before they are killed. */
+    private static final Duration EXIT_GRACE = Duration.ofSeconds(10);
+
     private static RunningSystem instance;
 
     final ServiceProcess directory;
@@ -32,9 +37,10 @@ final class RunningSystem {
         directory = ServiceProcess.start("directory-service", directoryEnvironment("directory", kafka, lifecycle));
         licensing = ServiceProcess.start("licensing-service", licensingEnvironment("licensing", kafka, directory));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            consoles.values().forEach(ServiceProcess::close);
-            services().forEach(ServiceProcess::close);
-        }));
+            List<ServiceProcess> all = new ArrayList<>(consoles.values());
+            all.addAll(services());
+            ServiceProcess.stopAll(all, EXIT_GRACE);
+        }, "system-tests-stop-services"));
         services().forEach(ServiceProcess::awaitReady);
     }
 

@@ -10,7 +10,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One of our services started as built ({@code target/quarkus-app/quarkus-run.jar}) in its own JVM, as
@@ -81,7 +84,7 @@ final class ServiceProcess implements AutoCloseable {
     /** Waits for the process to end by itself; its exit code. */
     int awaitExit(Duration atMost) {
         try {
-            if (!process.waitFor(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError(module + " still runs after " + atMost + "; see " + log.toAbsolutePath());
             }
             return process.exitValue();
@@ -125,14 +128,29 @@ final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+        stopAll(List.of(this), Duration.ofSeconds(20));
+    }
+
+    /**
+     * Asks every process to stop at once (SIGTERM) and kills those still running after {@code grace}, all within that
+     * one grace. At the JVM's exit the rig's Kafka broker stops in its own hook at the same moment, and a service whose
+     * broker is gone does not finish stopping (its Kafka admin client's close waits for calls that cannot complete):
+     * stopping the services one after the other, each with a wait of its own, outlasted the 30 seconds Failsafe gives
+     * its fork after {@code System.exit}, and the fork was killed with services left running.
+     */
+    static void stopAll(Collection<ServiceProcess> processes, Duration grace) {
+        processes.forEach(service -> service.process.destroy());
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ServiceProcess service : processes) {
+            try {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !service.process.waitFor(left, TimeUnit.NANOSECONDS)) {
+                    service.process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                service.process.destroyForcibly();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
         }
     }
 

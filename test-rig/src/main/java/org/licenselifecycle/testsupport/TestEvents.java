@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.licenselifecycle.events.CloudEventHeaders;
@@ -45,6 +46,12 @@ public final class TestEvents {
         ConsumerRecord<String, String> record = new ConsumerRecord<>(topic, 0, 0L, key, value);
         headers.forEach((name, headerValue) -> record.headers().add(name, headerValue.getBytes(StandardCharsets.UTF_8)));
         return record;
+    }
+
+    /** A header of a record received from the broker, as text; null when the record has none of that name. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /**

@@ -19,7 +19,7 @@ import org.licenselifecycle.events.Topics;
 import org.licenselifecycle.lifecycle.LicenseEventsOnKafka;
 import org.licenselifecycle.lifecycle.Licenses.TestUser;
 import org.licenselifecycle.support.inbox.Inbox;
-import org.licenselifecycle.testsupport.CpuTime;
+import org.licenselifecycle.testsupport.CpuTiming;
 import org.licenselifecycle.testsupport.Rig;
 
 /**
@@ -45,11 +45,7 @@ class LicenseRemovedTiming {
 
     @Test
     void printTheCostPerRemovalOneByOneAndTogether() {
-        run("warm-up", 1);
-        run("warm-up", 100);
-        for (int size : new int[] {1, 10, 100, 200}) {
-            run(size == 1 ? "one by one" : "batches of " + size, size);
-        }
+        CpuTiming.atEachBatchSize(this::run);
     }
 
     private void run(String name, int size) {
@@ -61,23 +57,14 @@ class LicenseRemovedTiming {
             assigned.add(record(user, EventType.LICENSE_ASSIGNED, EventJson.write(user.assigned(BUSINESS_PREMIUM, now))));
             removed.add(record(user, EventType.LICENSE_REMOVED, EventJson.write(user.removed(BUSINESS_PREMIUM, null, now))));
         }
-        for (int from = 0; from < EVENTS; from += 200) {
-            inbox.deliverTogether(LicenseEventsConsumer.CONSUMER, assigned.subList(from, Math.min(EVENTS, from + 200)), consumer.effects());
+        for (List<ConsumerRecord<String, String>> batch : CpuTiming.batches(assigned, 200)) {
+            inbox.deliverTogether(LicenseEventsConsumer.CONSUMER, batch, consumer.effects());
         }
-        long cpu = CpuTime.thisThread();
-        long db = CpuTime.database(jdbcUrl);
-        long wall = System.nanoTime();
-        for (int from = 0; from < EVENTS; from += size) {
-            List<ConsumerRecord<String, String>> batch = removed.subList(from, Math.min(EVENTS, from + size));
-            if (size == 1) {
-                inbox.deliver(LicenseEventsConsumer.CONSUMER, batch.get(0), consumer.effects());
-            } else {
-                inbox.deliverTogether(LicenseEventsConsumer.CONSUMER, batch, consumer.effects());
-            }
-        }
+        CpuTiming.Cost cost = CpuTiming.oneByOneOrInBatches(jdbcUrl, removed, size,
+                record -> inbox.deliver(LicenseEventsConsumer.CONSUMER, record, consumer.effects()),
+                batch -> inbox.deliverTogether(LicenseEventsConsumer.CONSUMER, batch, consumer.effects()));
         System.out.printf("LicenseRemoved timing, %-14s %d events: per event %6.0f us CPU in the JVM, %6.0f us CPU in"
-                + " PostgreSQL, %6.0f us wall%n", name, EVENTS, (CpuTime.thisThread() - cpu) / 1000.0 / EVENTS,
-                (CpuTime.database(jdbcUrl) - db) / 1000.0 / EVENTS, (System.nanoTime() - wall) / 1000.0 / EVENTS);
+                + " PostgreSQL, %6.0f us wall%n", name, EVENTS, cost.threadMicros(), cost.databaseMicros(), cost.wallMicros());
     }
 
     private static ConsumerRecord<String, String> record(TestUser user, EventType type, String json) {

@@ -71,8 +71,7 @@ class ManagerTest {
     void aManagerIsRemovedAndThenThereIsNone() {
         UUID tenant = UUID.randomUUID();
         String employee = createUser(tenant, "leaving");
-        String boss = createUser(tenant, "formerboss");
-        setManager(tenant, employee, userReference(boss)).statusCode(204);
+        String boss = newManagerOf(tenant, employee, "formerboss");
 
         asUserAdministrator(tenant).when().delete("/v1.0/users/{upn}/manager/$ref", "leaving@contoso.com")
                 .then().statusCode(204);
@@ -89,8 +88,7 @@ class ManagerTest {
     void settingTheSameManagerAgainAnnouncesNothingNew() {
         UUID tenant = UUID.randomUUID();
         String employee = createUser(tenant, "steady");
-        String boss = createUser(tenant, "steadyboss");
-        setManager(tenant, employee, userReference(boss)).statusCode(204);
+        String boss = newManagerOf(tenant, employee, "steadyboss");
         setManager(tenant, employee, userReference(boss)).statusCode(204);
         assertThat(outboxEvents(entityManager, employee, "UserUpdated")).isEqualTo(1);
     }
@@ -162,8 +160,7 @@ class ManagerTest {
     void theUserDeletedEventNamesTheManagerWhoGetsTheOneDrive() {
         UUID tenant = UUID.randomUUID();
         String employee = createUser(tenant, "departing");
-        String boss = createUser(tenant, "departingboss");
-        setManager(tenant, employee, userReference(boss)).statusCode(204);
+        String boss = newManagerOf(tenant, employee, "departingboss");
 
         deleteUser(tenant, employee);
 
@@ -176,8 +173,7 @@ class ManagerTest {
     void aDeletedManagerIsHiddenUntilRestoredAndAPurgedOneIsGoneFromTheReports() {
         UUID tenant = UUID.randomUUID();
         String employee = createUser(tenant, "report");
-        String boss = createUser(tenant, "purgedboss");
-        setManager(tenant, employee, userReference(boss)).statusCode(204);
+        String boss = newManagerOf(tenant, employee, "purgedboss");
 
         deleteUser(tenant, boss);
         asUserAdministrator(tenant).when().get("/v1.0/users/{id}/manager", employee).then().statusCode(404);
@@ -205,6 +201,13 @@ class ManagerTest {
         asUserAdministrator(tenant).when().get("/v1.0/users/{id}/manager", employee)
                 .then().statusCode(404).body("error.code", equalTo("Request_ResourceNotFound"));
         assertThat(outboxEvents(entityManager, employee, "UserUpdated")).isZero();
+    }
+
+    /** A new user of the tenant named {@code mailNickname}, set through Graph as the employee's manager; their id. */
+    private static String newManagerOf(UUID tenant, String employee, String mailNickname) {
+        String manager = createUser(tenant, mailNickname);
+        setManager(tenant, employee, userReference(manager)).statusCode(204);
+        return manager;
     }
 
     private static ValidatableResponse setManager(UUID tenant, String employee, String reference) {

@@ -24,9 +24,8 @@ import org.licenselifecycle.events.EventJson;
 import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.LicenseAssigned;
 import org.licenselifecycle.events.Topics;
-import org.licenselifecycle.support.inbox.EventEffects;
 import org.licenselifecycle.support.inbox.Inbox;
-import org.licenselifecycle.testsupport.CpuTime;
+import org.licenselifecycle.testsupport.CpuTiming;
 import org.licenselifecycle.testsupport.Rig;
 import org.licenselifecycle.testsupport.TestEvents;
 
@@ -60,11 +59,7 @@ class LicenseEventsTiming {
 
     @Test
     void printTheCostPerUnassignOneByOneAndTogether() {
-        run("warm-up", 1);
-        run("warm-up", 100);
-        for (int size : new int[] {1, 10, 100, 200}) {
-            run(size == 1 ? "one by one" : "batches of " + size, size);
-        }
+        CpuTiming.atEachBatchSize(this::run);
     }
 
     private void run(String name, int size) {
@@ -82,34 +77,20 @@ class LicenseEventsTiming {
             audits.add(record(Topics.AUDIT_EVENTS, UUID.randomUUID().toString(),
                     AuditEventsOnKafka.licenseChange(tenantId, userId, UUID.randomUUID(), now.plusSeconds(1)), now.plusSeconds(1)));
         }
-        for (int from = 0; from < EVENTS; from += 200) {
-            inbox.deliverTogether(LicenseEventsConsumer.CONSUMER, assigned.subList(from, Math.min(EVENTS, from + 200)),
-                    licenseEvents.effects());
+        for (List<ConsumerRecord<String, String>> batch : CpuTiming.batches(assigned, 200)) {
+            inbox.deliverTogether(LicenseEventsConsumer.CONSUMER, batch, licenseEvents.effects());
         }
-        long cpu = CpuTime.thisThread();
-        long db = CpuTime.database(jdbcUrl);
-        long wall = System.nanoTime();
-        apply(LicenseEventsConsumer.CONSUMER, removed, size, licenseEvents.effects());
-        long licenseCpu = CpuTime.thisThread();
-        long licenseDb = CpuTime.database(jdbcUrl);
-        apply(AuditEventsConsumer.CONSUMER, audits, size, auditEvents.effects());
+        CpuTiming.Cost license = CpuTiming.oneByOneOrInBatches(jdbcUrl, removed, size,
+                record -> inbox.deliver(LicenseEventsConsumer.CONSUMER, record, licenseEvents.effects()),
+                batch -> inbox.deliverTogether(LicenseEventsConsumer.CONSUMER, batch, licenseEvents.effects()));
+        CpuTiming.Cost audit = CpuTiming.oneByOneOrInBatches(jdbcUrl, audits, size,
+                record -> inbox.deliver(AuditEventsConsumer.CONSUMER, record, auditEvents.effects()),
+                batch -> inbox.deliverTogether(AuditEventsConsumer.CONSUMER, batch, auditEvents.effects()));
+        CpuTiming.Cost both = license.plus(audit);
         System.out.printf("Directory timing, %-14s %d unassigns: per unassign %6.0f us CPU in the JVM (LicenseRemoved %4.0f,"
                 + " audit entry %4.0f), %6.0f us CPU in PostgreSQL (%4.0f, %4.0f), %6.0f us wall%n", name, EVENTS,
-                (CpuTime.thisThread() - cpu) / 1000.0 / EVENTS, (licenseCpu - cpu) / 1000.0 / EVENTS,
-                (CpuTime.thisThread() - licenseCpu) / 1000.0 / EVENTS, (CpuTime.database(jdbcUrl) - db) / 1000.0 / EVENTS,
-                (licenseDb - db) / 1000.0 / EVENTS, (CpuTime.database(jdbcUrl) - licenseDb) / 1000.0 / EVENTS,
-                (System.nanoTime() - wall) / 1000.0 / EVENTS);
-    }
-
-    private void apply(String consumer, List<ConsumerRecord<String, String>> records, int size, EventEffects effects) {
-        for (int from = 0; from < records.size(); from += size) {
-            List<ConsumerRecord<String, String>> batch = records.subList(from, Math.min(records.size(), from + size));
-            if (size == 1) {
-                inbox.deliver(consumer, batch.get(0), effects);
-            } else {
-                inbox.deliverTogether(consumer, batch, effects);
-            }
-        }
+                both.threadMicros(), license.threadMicros(), audit.threadMicros(), both.databaseMicros(),
+                license.databaseMicros(), audit.databaseMicros(), both.wallMicros());
     }
 
     /** {@code count} users of the tenant, written straight into the directory's table (as created through Graph). */

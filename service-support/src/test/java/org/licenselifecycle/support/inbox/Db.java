@@ -49,6 +49,11 @@ final class Db {
                 TestEvents.headers(eventId, EventType.USER_UPDATED.ceType(), "/directory-service"));
     }
 
+    /** A UserUpdated record under a key of its own: no other event waits behind it or before it. */
+    static ConsumerRecord<String, String> userUpdated(UUID eventId) {
+        return userUpdated(eventId, UUID.randomUUID().toString());
+    }
+
     private static <T> List<T> column(AgroalDataSource dataSource, String sql, Class<T> type, Object... params) {
         List<T> values = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {

@@ -2,20 +2,19 @@ package org.licenselifecycle.support.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.licenselifecycle.support.inbox.BrokerRecords.withKey;
+import static org.licenselifecycle.testsupport.TestEvents.header;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.events.CloudEventHeaders;
 import org.licenselifecycle.events.EventType;
@@ -125,14 +124,5 @@ class InboxBatchOnKafkaTest {
 
     private long processed(UUID eventId) {
         return Db.processed(dataSource, BatchProbeConsumer.CONSUMER, eventId);
-    }
-
-    private static List<ConsumerRecord<String, String>> withKey(List<ConsumerRecord<String, String>> records, String key) {
-        return records.stream().filter(r -> key.equals(r.key())).toList();
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -51,7 +51,7 @@ class InboxBatchTest {
     @Test
     void eventsAppliedTogetherCommitInOneTransactionEachRecordedOnceAndABatchDeliveredAgainIsSkipped() {
         List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-        List<ConsumerRecord<String, String>> batch = ids.stream().map(id -> userUpdated(id, UUID.randomUUID().toString())).toList();
+        List<ConsumerRecord<String, String>> batch = ids.stream().map(id -> userUpdated(id)).toList();
 
         List<Delivery> first = inbox.deliverTogether(CONSUMER, batch, recording(Set.of()));
         List<Delivery> again = inbox.deliverTogether(CONSUMER, batch, recording(Set.of()));
@@ -70,8 +70,8 @@ class InboxBatchTest {
         String failingKey = UUID.randomUUID().toString();
         UUID alsoGood = UUID.randomUUID();
 
-        List<Delivery> deliveries = inbox.deliverTogether(CONSUMER, List.of(userUpdated(good, UUID.randomUUID().toString()),
-                userUpdated(failing, failingKey), userUpdated(alsoGood, UUID.randomUUID().toString())), recording(Set.of(failing)));
+        List<Delivery> deliveries = inbox.deliverTogether(CONSUMER, List.of(userUpdated(good),
+                userUpdated(failing, failingKey), userUpdated(alsoGood)), recording(Set.of(failing)));
 
         assertThat(deliveries).extracting(Delivery::outcome)
                 .containsExactly(Outcome.APPLIED, Outcome.RETRY_LATER, Outcome.APPLIED);
@@ -90,7 +90,7 @@ class InboxBatchTest {
         UUID otherKey = UUID.randomUUID();
 
         List<Delivery> deliveries = inbox.deliverTogether(CONSUMER, List.of(userUpdated(failing, key), userUpdated(follower, key),
-                userUpdated(otherKey, UUID.randomUUID().toString())), recording(Set.of(failing)));
+                userUpdated(otherKey)), recording(Set.of(failing)));
 
         assertThat(deliveries).extracting(Delivery::outcome)
                 .containsExactly(Outcome.RETRY_LATER, Outcome.RETRY_LATER, Outcome.APPLIED);
@@ -104,11 +104,11 @@ class InboxBatchTest {
     void anUnreadableRecordAmongGoodOnesGoesToTheDeadLetterTopicAndTheOthersAreAppliedTogether() {
         UUID good = UUID.randomUUID();
         UUID alsoGood = UUID.randomUUID();
-        ConsumerRecord<String, String> unreadable = userUpdated(UUID.randomUUID(), UUID.randomUUID().toString());
+        ConsumerRecord<String, String> unreadable = userUpdated(UUID.randomUUID());
         unreadable.headers().remove(CloudEventHeaders.ID);
 
-        List<Delivery> deliveries = inbox.deliverTogether(CONSUMER, List.of(userUpdated(good, UUID.randomUUID().toString()),
-                unreadable, userUpdated(alsoGood, UUID.randomUUID().toString())), recording(Set.of()));
+        List<Delivery> deliveries = inbox.deliverTogether(CONSUMER, List.of(userUpdated(good),
+                unreadable, userUpdated(alsoGood)), recording(Set.of()));
 
         assertThat(deliveries).extracting(Delivery::outcome)
                 .containsExactly(Outcome.APPLIED, Outcome.DEAD_LETTER, Outcome.APPLIED);
@@ -133,7 +133,7 @@ class InboxBatchTest {
 
         List<Delivery> deliveries = inbox.deliverTogether(CONSUMER, List.of(userUpdated(first, key),
                 received(second, key, EventType.USER_CREATED), received(deleted, key, EventType.USER_DELETED),
-                userUpdated(third, UUID.randomUUID().toString()), userUpdated(first, key)), effects);
+                userUpdated(third), userUpdated(first, key)), effects);
 
         assertThat(deliveries).extracting(Delivery::outcome)
                 .containsExactly(Outcome.APPLIED, Outcome.APPLIED, Outcome.APPLIED, Outcome.APPLIED, Outcome.SKIPPED);
@@ -155,7 +155,7 @@ class InboxBatchTest {
             calls.add(events.stream().map(IncomingEvent::id).toList());
         });
 
-        List<Delivery> deliveries = inbox.deliverTogether(CONSUMER, List.of(userUpdated(good, UUID.randomUUID().toString()),
+        List<Delivery> deliveries = inbox.deliverTogether(CONSUMER, List.of(userUpdated(good),
                 userUpdated(failing, failingKey)), effects);
 
         assertThat(deliveries).extracting(Delivery::outcome).containsExactly(Outcome.APPLIED, Outcome.RETRY_LATER);

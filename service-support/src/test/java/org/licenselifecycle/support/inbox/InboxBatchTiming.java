@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.support.sql.Sql;
-import org.licenselifecycle.testsupport.CpuTime;
+import org.licenselifecycle.testsupport.CpuTiming;
 import org.licenselifecycle.testsupport.Rig;
 
 /**
@@ -43,34 +43,18 @@ class InboxBatchTiming {
     @Test
     void printTheCostPerEventOneByOneAndTogether() {
         BiConsumer<EventType, IncomingEvent> effect = (type, event) -> sql.first("SELECT 1", row -> true);
-        run("warm-up", 1, effect);
-        run("warm-up", 100, effect);
-        for (int size : new int[] {1, 10, 100, 200}) {
-            run(size == 1 ? "one by one" : "batches of " + size, size, effect);
-        }
+        CpuTiming.atEachBatchSize((name, size) -> run(name, size, effect));
     }
 
     private void run(String name, int size, BiConsumer<EventType, IncomingEvent> effect) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         for (int i = 0; i < EVENTS; i++) {
-            records.add(userUpdated(UUID.randomUUID(), UUID.randomUUID().toString()));
+            records.add(userUpdated(UUID.randomUUID()));
         }
-        long cpu = CpuTime.thisThread();
-        long db = CpuTime.database(jdbcUrl);
-        long wall = System.nanoTime();
         String consumer = "inbox-timing-" + UUID.randomUUID();
-        for (int from = 0; from < EVENTS; from += size) {
-            List<ConsumerRecord<String, String>> batch = records.subList(from, Math.min(EVENTS, from + size));
-            if (size == 1) {
-                inbox.deliver(consumer, batch.get(0), effect);
-            } else {
-                inbox.deliverTogether(consumer, batch, effect);
-            }
-        }
-        double wallUs = (System.nanoTime() - wall) / 1000.0 / EVENTS;
-        double cpuUs = (CpuTime.thisThread() - cpu) / 1000.0 / EVENTS;
-        double dbUs = (CpuTime.database(jdbcUrl) - db) / 1000.0 / EVENTS;
+        CpuTiming.Cost cost = CpuTiming.oneByOneOrInBatches(jdbcUrl, records, size,
+                record -> inbox.deliver(consumer, record, effect), batch -> inbox.deliverTogether(consumer, batch, effect));
         System.out.printf("inbox timing, %-14s %d events: per event %6.0f us CPU in the JVM, %6.0f us CPU in PostgreSQL,"
-                + " %6.0f us wall%n", name, EVENTS, cpuUs, dbUs, wallUs);
+                + " %6.0f us wall%n", name, EVENTS, cost.threadMicros(), cost.databaseMicros(), cost.wallMicros());
     }
 }

@@ -2,6 +2,7 @@ package org.licenselifecycle.support.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.licenselifecycle.testsupport.TestEvents.header;
 
 import io.agroal.api.AgroalDataSource;
 import io.opentelemetry.api.trace.Span;
@@ -14,7 +15,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.events.CloudEventHeaders;
 import org.licenselifecycle.events.EventType;
@@ -115,10 +114,5 @@ class OutboxTraceContextTest {
                 return Optional.ofNullable(rs.getString(1));
             }
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }
