@@ -5,7 +5,6 @@ import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -114,23 +113,18 @@ class MailboxRows {
         mailbox.searchable = row.getBoolean(5);
         mailbox.exchangePlan = ExchangePlan.valueOf(row.getString(6));
         mailbox.licensed = row.getBoolean(7);
-        mailbox.provisionedAt = instant(row, 8);
-        mailbox.reconnectedAt = instant(row, 9);
-        mailbox.removedAt = instant(row, 10);
+        mailbox.provisionedAt = Sql.instant(row, 8);
+        mailbox.reconnectedAt = Sql.instant(row, 9);
+        mailbox.removedAt = Sql.instant(row, 10);
         mailbox.removedBy = Sql.uuid(row, 11);
-        mailbox.heldUntil = instant(row, 12);
-        mailbox.userDeletedAt = instant(row, 13);
-        mailbox.purgedAt = instant(row, 14);
-        mailbox.purgeAfter = instant(row, 15);
-        mailbox.updatedAt = instant(row, 16);
+        mailbox.heldUntil = Sql.instant(row, 12);
+        mailbox.userDeletedAt = Sql.instant(row, 13);
+        mailbox.purgedAt = Sql.instant(row, 14);
+        mailbox.purgeAfter = Sql.instant(row, 15);
+        mailbox.updatedAt = Sql.instant(row, 16);
         mailbox.version = row.getLong(17);
         mailbox.holds = new HashSet<>(Arrays.stream((String[]) row.getArray(18).getArray()).map(HoldKind::valueOf).toList());
         mailbox.licensedBy = new HashSet<>(Sql.uuids(row, 19));
         return mailbox;
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
-        return at == null ? null : at.toInstant();
     }
 }

@@ -223,6 +223,12 @@ public class Sql {
         return row.getObject(column, UUID.class);
     }
 
+    /** A {@code timestamptz} column of the current row (null stays null). */
+    public static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+
     /** A {@code uuid[]} column of the current row. */
     public static List<UUID> uuids(ResultSet row, int column) throws SQLException {
         return List.of((UUID[]) row.getArray(column).getArray());
