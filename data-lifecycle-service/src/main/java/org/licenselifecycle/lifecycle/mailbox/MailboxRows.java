@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import org.licenselifecycle.support.sql.Sql;
 
 /**
@@ -56,49 +55,45 @@ class MailboxRows {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void writeRemovals(Collection<Mailbox> changed, List<UUID[]> productsGone) {
-        // one row: statements PostgreSQL plans once for all (those on arrays are planned at each run, a batch shares it)
-        if (productsGone.size() == 1) {
-            sql.updateLater("DELETE FROM mailbox_license WHERE user_id = ? AND sku_id = ?", productsGone.get(0)[0],
-                    productsGone.get(0)[1]);
-        } else if (!productsGone.isEmpty()) {
-            sql.updateLater("""
-                    DELETE FROM mailbox_license l USING unnest(?::uuid[], ?::uuid[]) AS g(user_id, sku_id)
-                    WHERE l.user_id = g.user_id AND l.sku_id = g.sku_id""",
-                    productsGone.stream().map(pair -> pair[0]).toArray(UUID[]::new),
-                    productsGone.stream().map(pair -> pair[1]).toArray(UUID[]::new));
-        }
-        if (changed.size() == 1) {
-            Mailbox m = changed.iterator().next();
-            sql.updateLater("""
-                    UPDATE mailbox SET state = ?, searchable = ?, licensed = ?, removed_at = ?, removed_by = ?,
-                        purge_after = ?, purged_at = ?, updated_at = ?, version = version + 1
-                    WHERE user_id = ?""", m.state.name(), m.searchable, m.licensed, m.removedAt, m.removedBy, m.purgeAfter,
-                    m.purgedAt, m.updatedAt, m.userId);
-        } else if (!changed.isEmpty()) {
-            sql.updateLater("""
-                    UPDATE mailbox m SET state = u.state, searchable = u.searchable, licensed = u.licensed,
-                        removed_at = u.removed_at, removed_by = u.removed_by, purge_after = u.purge_after,
-                        purged_at = u.purged_at, updated_at = u.updated_at, version = m.version + 1
-                    FROM unnest(?::uuid[], ?::text[], ?::text[]::boolean[], ?::text[]::boolean[], ?::text[]::timestamptz[],
-                                ?::uuid[], ?::text[]::timestamptz[], ?::text[]::timestamptz[], ?::text[]::timestamptz[])
-                        AS u(user_id, state, searchable, licensed, removed_at, removed_by, purge_after, purged_at, updated_at)
-                    WHERE m.user_id = u.user_id""",
-                    changed.stream().map(m -> m.userId).toArray(UUID[]::new),
-                    texts(changed, m -> m.state.name()),
-                    texts(changed, m -> Boolean.toString(m.searchable)),
-                    texts(changed, m -> Boolean.toString(m.licensed)),
-                    texts(changed, m -> text(m.removedAt)),
-                    changed.stream().map(m -> m.removedBy).toArray(UUID[]::new),
-                    texts(changed, m -> text(m.purgeAfter)),
-                    texts(changed, m -> text(m.purgedAt)),
-                    texts(changed, m -> text(m.updatedAt)));
-        }
+        sql.updateLater(PRODUCTS_GONE, productsGone);
+        sql.updateLater(REMOVALS, List.copyOf(changed));
         sql.flush();
     }
 
-    private static String[] texts(Collection<Mailbox> mailboxes, Function<Mailbox, String> column) {
-        return mailboxes.stream().map(column).toArray(String[]::new);
-    }
+    /** Forgets pairs of user id and SKU id: a lone pair in a statement PostgreSQL plans once ({@link Sql.RowsWrite}). */
+    private static final Sql.RowsWrite<UUID[]> PRODUCTS_GONE = new Sql.RowsWrite<>(
+            "DELETE FROM mailbox_license WHERE user_id = ? AND sku_id = ?",
+            pair -> new Object[] {pair[0], pair[1]},
+            """
+            DELETE FROM mailbox_license l USING unnest(?::uuid[], ?::uuid[]) AS g(user_id, sku_id)
+            WHERE l.user_id = g.user_id AND l.sku_id = g.sku_id""",
+            pairs -> new Object[] {Sql.column(pairs, pair -> pair[0], UUID[]::new),
+                    Sql.column(pairs, pair -> pair[1], UUID[]::new)});
+
+    /** Writes back what a license removal changes on a mailbox, counting a new version. */
+    private static final Sql.RowsWrite<Mailbox> REMOVALS = new Sql.RowsWrite<>("""
+            UPDATE mailbox SET state = ?, searchable = ?, licensed = ?, removed_at = ?, removed_by = ?,
+                purge_after = ?, purged_at = ?, updated_at = ?, version = version + 1
+            WHERE user_id = ?""",
+            m -> new Object[] {m.state.name(), m.searchable, m.licensed, m.removedAt, m.removedBy, m.purgeAfter,
+                    m.purgedAt, m.updatedAt, m.userId},
+            """
+            UPDATE mailbox m SET state = u.state, searchable = u.searchable, licensed = u.licensed,
+                removed_at = u.removed_at, removed_by = u.removed_by, purge_after = u.purge_after,
+                purged_at = u.purged_at, updated_at = u.updated_at, version = m.version + 1
+            FROM unnest(?::uuid[], ?::text[], ?::text[]::boolean[], ?::text[]::boolean[], ?::text[]::timestamptz[],
+                        ?::uuid[], ?::text[]::timestamptz[], ?::text[]::timestamptz[], ?::text[]::timestamptz[])
+                AS u(user_id, state, searchable, licensed, removed_at, removed_by, purge_after, purged_at, updated_at)
+            WHERE m.user_id = u.user_id""",
+            changed -> new Object[] {Sql.column(changed, m -> m.userId, UUID[]::new),
+                    Sql.column(changed, m -> m.state.name(), String[]::new),
+                    Sql.column(changed, m -> Boolean.toString(m.searchable), String[]::new),
+                    Sql.column(changed, m -> Boolean.toString(m.licensed), String[]::new),
+                    Sql.column(changed, m -> text(m.removedAt), String[]::new),
+                    Sql.column(changed, m -> m.removedBy, UUID[]::new),
+                    Sql.column(changed, m -> text(m.purgeAfter), String[]::new),
+                    Sql.column(changed, m -> text(m.purgedAt), String[]::new),
+                    Sql.column(changed, m -> text(m.updatedAt), String[]::new)});
 
     private static String text(Instant at) {
         return at == null ? null : at.toString();
