@@ -77,7 +77,8 @@ class MailboxRowsMappingTest {
         List<String> attributes = new ArrayList<>(List.of(persister().getIdentifierPropertyName()));
         persister().forEachAttributeMapping(attribute -> attributes.add(attribute.getAttributeName()));
         for (String attribute : attributes) {
-            Field field = Mailbox.class.getField(attribute);
+            Field field = Mailbox.class.getDeclaredField(attribute); // Panache hides the public fields behind accessors
+            field.setAccessible(true);
             Object expected = field.get(byHibernate);
             assertThat(expected).as(attribute + ": the test's mailbox sets every mapped attribute").isNotNull()
                     .isNotEqualTo(false).isNotEqualTo(0L).isNotEqualTo(java.util.Set.of());
