@@ -167,111 +167,93 @@ public class UserLicenses {
      * it is (the latest event wins; one of the same time applies in the order it arrives). A row's null
      * {@code disabledPlans} keeps those known (a new row: none); {@code statesGroup} false keeps the group known (a new
      * row: none). The known values are read in the same statement: the consumer is the only writer of these rows, and
-     * a user's events come to one consumer thread at a time (Kafka's key).
+     * a user's events come to one consumer thread at a time (Kafka's key). A lone row keeps the statement it had before
+     * batches, which PostgreSQL plans once for all ({@link Sql.RowsWrite}); {@code LicenseEventsTogetherTest} holds the
+     * two forms to the same outcome.
      */
+    private static final Sql.RowsWrite<LicenseRow> KEEP_LICENSES = new Sql.RowsWrite<>("""
+            INSERT INTO user_license (user_id, sku_id, tenant_id, held, disabled_plans, assigned_by_group, plan_ids,
+                                      plan_services, changed_at)
+            SELECT u.id, ?::uuid, u.tenant_id, ?::boolean, coalesce(?::uuid[], '{}'), ?::uuid, ?::uuid[], ?::text[],
+                   ?::timestamptz
+            FROM users u WHERE u.id = ? AND u.tenant_id = ?
+            ON CONFLICT (user_id, sku_id) DO UPDATE SET held = excluded.held,
+                disabled_plans = coalesce(?::uuid[], user_license.disabled_plans),
+                assigned_by_group = CASE WHEN ?::boolean THEN excluded.assigned_by_group ELSE user_license.assigned_by_group END,
+                plan_ids = excluded.plan_ids, plan_services = excluded.plan_services, changed_at = excluded.changed_at
+            WHERE user_license.changed_at <= excluded.changed_at""",
+            row -> new Object[] {row.skuId(), row.held(), uuids(row.disabledPlans()),
+                    row.statesGroup() ? row.assignedByGroup() : null,
+                    uuids(row.plans().stream().map(ServicePlan::servicePlanId).toList()),
+                    planServices(row.plans()).toArray(String[]::new), UserLifecycle.kept(row.time()), row.userId(),
+                    row.tenantId(), uuids(row.disabledPlans()), row.statesGroup()},
+            """
+            INSERT INTO user_license (user_id, sku_id, tenant_id, held, disabled_plans, assigned_by_group, plan_ids,
+                                      plan_services, changed_at)
+            SELECT u.id, e.sku_id, u.tenant_id, e.held, coalesce(e.disabled_plans::uuid[], l.disabled_plans, '{}'),
+                   CASE WHEN e.states_group THEN e.assigned_by_group ELSE l.assigned_by_group END,
+                   e.plan_ids::uuid[], e.plan_services::text[], e.changed_at
+            FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[]::timestamptz[], ?::text[]::boolean[], ?::text[],
+                        ?::text[]::boolean[], ?::uuid[], ?::text[], ?::text[])
+                     AS e(tenant_id, user_id, sku_id, changed_at, held, disabled_plans, states_group, assigned_by_group,
+                          plan_ids, plan_services)
+            JOIN users u ON u.id = e.user_id AND u.tenant_id = e.tenant_id
+            LEFT JOIN user_license l ON l.user_id = e.user_id AND l.sku_id = e.sku_id
+            ON CONFLICT (user_id, sku_id) DO UPDATE SET held = excluded.held, disabled_plans = excluded.disabled_plans,
+                assigned_by_group = excluded.assigned_by_group, plan_ids = excluded.plan_ids,
+                plan_services = excluded.plan_services, changed_at = excluded.changed_at
+            WHERE user_license.changed_at <= excluded.changed_at""",
+            rows -> new Object[] {Sql.column(rows, LicenseRow::tenantId, UUID[]::new),
+                    Sql.column(rows, LicenseRow::userId, UUID[]::new),
+                    Sql.column(rows, LicenseRow::skuId, UUID[]::new),
+                    Sql.column(rows, row -> text(UserLifecycle.kept(row.time())), String[]::new),
+                    Sql.column(rows, row -> Boolean.toString(row.held()), String[]::new),
+                    Sql.column(rows, row -> row.disabledPlans() == null ? null : arrayLiteral(row.disabledPlans()),
+                            String[]::new),
+                    Sql.column(rows, row -> Boolean.toString(row.statesGroup()), String[]::new),
+                    Sql.column(rows, row -> row.statesGroup() ? row.assignedByGroup() : null, UUID[]::new),
+                    Sql.column(rows, row -> arrayLiteral(row.plans().stream().map(ServicePlan::servicePlanId).toList()),
+                            String[]::new),
+                    Sql.column(rows, row -> arrayLiteral(planServices(row.plans())), String[]::new)});
+
+    /** Keeps each user's license assignment states of the rows (a user once), the latest event winning. */
+    private static final Sql.RowsWrite<StatesRow> KEEP_STATES = new Sql.RowsWrite<>("""
+            INSERT INTO user_license_states (user_id, tenant_id, latest, changed_at)
+            SELECT u.id, u.tenant_id, ?::jsonb, ?::timestamptz FROM users u WHERE u.id = ? AND u.tenant_id = ?
+            ON CONFLICT (user_id) DO UPDATE SET latest = excluded.latest, changed_at = excluded.changed_at
+            WHERE user_license_states.changed_at <= excluded.changed_at""",
+            row -> new Object[] {EventJson.write(row.event()), UserLifecycle.kept(row.time()), row.event().userId(),
+                    row.event().tenantId()},
+            """
+            INSERT INTO user_license_states (user_id, tenant_id, latest, changed_at)
+            SELECT u.id, u.tenant_id, e.latest::jsonb, e.changed_at
+            FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[]::timestamptz[]) AS e(tenant_id, user_id, latest, changed_at)
+            JOIN users u ON u.id = e.user_id AND u.tenant_id = e.tenant_id
+            ON CONFLICT (user_id) DO UPDATE SET latest = excluded.latest, changed_at = excluded.changed_at
+            WHERE user_license_states.changed_at <= excluded.changed_at""",
+            rows -> new Object[] {Sql.column(rows, row -> row.event().tenantId(), UUID[]::new),
+                    Sql.column(rows, row -> row.event().userId(), UUID[]::new),
+                    Sql.column(rows, row -> EventJson.write(row.event()), String[]::new),
+                    Sql.column(rows, row -> text(UserLifecycle.kept(row.time())), String[]::new)});
+
     private void keepLicenses(List<LicenseRow> rows) {
-        if (rows.size() == 1) {
-            keepLicense(rows.get(0));
-            return;
-        }
-        int kept = sql.update("""
-                INSERT INTO user_license (user_id, sku_id, tenant_id, held, disabled_plans, assigned_by_group, plan_ids,
-                                          plan_services, changed_at)
-                SELECT u.id, e.sku_id, u.tenant_id, e.held, coalesce(e.disabled_plans::uuid[], l.disabled_plans, '{}'),
-                       CASE WHEN e.states_group THEN e.assigned_by_group ELSE l.assigned_by_group END,
-                       e.plan_ids::uuid[], e.plan_services::text[], e.changed_at
-                FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[]::timestamptz[], ?::text[]::boolean[], ?::text[],
-                            ?::text[]::boolean[], ?::uuid[], ?::text[], ?::text[])
-                         AS e(tenant_id, user_id, sku_id, changed_at, held, disabled_plans, states_group, assigned_by_group,
-                              plan_ids, plan_services)
-                JOIN users u ON u.id = e.user_id AND u.tenant_id = e.tenant_id
-                LEFT JOIN user_license l ON l.user_id = e.user_id AND l.sku_id = e.sku_id
-                ON CONFLICT (user_id, sku_id) DO UPDATE SET held = excluded.held, disabled_plans = excluded.disabled_plans,
-                    assigned_by_group = excluded.assigned_by_group, plan_ids = excluded.plan_ids,
-                    plan_services = excluded.plan_services, changed_at = excluded.changed_at
-                WHERE user_license.changed_at <= excluded.changed_at""",
-                rows.stream().map(LicenseRow::tenantId).toArray(UUID[]::new),
-                rows.stream().map(LicenseRow::userId).toArray(UUID[]::new),
-                rows.stream().map(LicenseRow::skuId).toArray(UUID[]::new),
-                rows.stream().map(row -> text(UserLifecycle.kept(row.time()))).toArray(String[]::new),
-                rows.stream().map(row -> Boolean.toString(row.held())).toArray(String[]::new),
-                rows.stream().map(row -> row.disabledPlans() == null ? null : arrayLiteral(row.disabledPlans()))
-                        .toArray(String[]::new),
-                rows.stream().map(row -> Boolean.toString(row.statesGroup())).toArray(String[]::new),
-                rows.stream().map(row -> row.statesGroup() ? row.assignedByGroup() : null).toArray(UUID[]::new),
-                rows.stream().map(row -> arrayLiteral(row.plans().stream().map(ServicePlan::servicePlanId).toList()))
-                        .toArray(String[]::new),
-                rows.stream().map(row -> arrayLiteral(planServices(row.plans()))).toArray(String[]::new));
+        int kept = sql.update(KEEP_LICENSES, rows);
         if (kept < rows.size()) {
             LOG.debugf("%d of %d license events: the directory does not have the user (purged) or kept a later event",
                     rows.size() - kept, rows.size());
         }
     }
 
-    /**
-     * {@link #keepLicenses} for one row, in the statement it had before batches: the same rule, in a statement that
-     * PostgreSQL plans once for all (the batch's, with its joins on arrays, is planned at each run, which costs a lone
-     * event about three times the CPU; a batch shares it). {@code LicenseEventsTogetherTest} holds the two to the same
-     * outcome.
-     */
-    private void keepLicense(LicenseRow row) {
-        int kept = sql.update("""
-                INSERT INTO user_license (user_id, sku_id, tenant_id, held, disabled_plans, assigned_by_group, plan_ids,
-                                          plan_services, changed_at)
-                SELECT u.id, ?::uuid, u.tenant_id, ?::boolean, coalesce(?::uuid[], '{}'), ?::uuid, ?::uuid[], ?::text[],
-                       ?::timestamptz
-                FROM users u WHERE u.id = ? AND u.tenant_id = ?
-                ON CONFLICT (user_id, sku_id) DO UPDATE SET held = excluded.held,
-                    disabled_plans = coalesce(?::uuid[], user_license.disabled_plans),
-                    assigned_by_group = CASE WHEN ?::boolean THEN excluded.assigned_by_group ELSE user_license.assigned_by_group END,
-                    plan_ids = excluded.plan_ids, plan_services = excluded.plan_services, changed_at = excluded.changed_at
-                WHERE user_license.changed_at <= excluded.changed_at""",
-                row.skuId(), row.held(), uuids(row.disabledPlans()), row.statesGroup() ? row.assignedByGroup() : null,
-                uuids(row.plans().stream().map(ServicePlan::servicePlanId).toList()),
-                planServices(row.plans()).toArray(String[]::new), UserLifecycle.kept(row.time()), row.userId(),
-                row.tenantId(), uuids(row.disabledPlans()), row.statesGroup());
-        if (kept == 0) {
-            LOG.debugf("License event of user %s: the directory does not have the user (purged) or kept a later event",
-                    row.userId());
+    private void keepStates(List<StatesRow> rows) {
+        int kept = sql.update(KEEP_STATES, rows);
+        if (kept < rows.size()) {
+            LOG.debugf("%d of %d license states events: the directory does not have the user (purged) or kept newer ones",
+                    rows.size() - kept, rows.size());
         }
     }
 
     private static UUID[] uuids(List<UUID> ids) {
         return ids == null ? null : ids.toArray(UUID[]::new);
-    }
-
-    /** Keeps each user's license assignment states of the rows (a user once), the latest event winning. */
-    private void keepStates(List<StatesRow> rows) {
-        if (rows.size() == 1) {
-            // one row: the statement PostgreSQL plans once for all, as for keepLicense
-            StatesRow row = rows.get(0);
-            int kept = sql.update("""
-                    INSERT INTO user_license_states (user_id, tenant_id, latest, changed_at)
-                    SELECT u.id, u.tenant_id, ?::jsonb, ?::timestamptz FROM users u WHERE u.id = ? AND u.tenant_id = ?
-                    ON CONFLICT (user_id) DO UPDATE SET latest = excluded.latest, changed_at = excluded.changed_at
-                    WHERE user_license_states.changed_at <= excluded.changed_at""",
-                    EventJson.write(row.event()), UserLifecycle.kept(row.time()), row.event().userId(), row.event().tenantId());
-            if (kept == 0) {
-                LOG.debugf("License states of user %s: the directory does not have the user (purged) or kept newer ones",
-                        row.event().userId());
-            }
-            return;
-        }
-        int kept = sql.update("""
-                INSERT INTO user_license_states (user_id, tenant_id, latest, changed_at)
-                SELECT u.id, u.tenant_id, e.latest::jsonb, e.changed_at
-                FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[]::timestamptz[]) AS e(tenant_id, user_id, latest, changed_at)
-                JOIN users u ON u.id = e.user_id AND u.tenant_id = e.tenant_id
-                ON CONFLICT (user_id) DO UPDATE SET latest = excluded.latest, changed_at = excluded.changed_at
-                WHERE user_license_states.changed_at <= excluded.changed_at""",
-                rows.stream().map(row -> row.event().tenantId()).toArray(UUID[]::new),
-                rows.stream().map(row -> row.event().userId()).toArray(UUID[]::new),
-                rows.stream().map(row -> EventJson.write(row.event())).toArray(String[]::new),
-                rows.stream().map(row -> text(UserLifecycle.kept(row.time()))).toArray(String[]::new));
-        if (kept < rows.size()) {
-            LOG.debugf("%d of %d license states events: the directory does not have the user (purged) or kept newer ones",
-                    rows.size() - kept, rows.size());
-        }
     }
 
     private static String text(Instant at) {

@@ -35,6 +35,7 @@ import org.licenselifecycle.events.LicenseAssignmentStatesChanged.LicenseAssignm
 import org.licenselifecycle.events.Topics;
 import org.licenselifecycle.support.inbox.Delivery;
 import org.licenselifecycle.support.inbox.Inbox;
+import org.licenselifecycle.support.sql.Sql;
 import org.licenselifecycle.testsupport.Rig;
 import org.licenselifecycle.testsupport.TestEvents;
 
@@ -120,7 +121,7 @@ class LicenseEventsTogetherTest {
                     while (r.next()) {
                         rows.add("license " + r.getString(1) + " held=" + r.getBoolean(2) + " disabled="
                                 + r.getString(3).replace('{', '[').replace('}', ']') + " group=" + r.getString(4) + " at "
-                                + r.getObject(5, java.time.OffsetDateTime.class).toInstant());
+                                + Sql.instant(r, 5));
                     }
                 }
             }
@@ -129,7 +130,7 @@ class LicenseEventsTogetherTest {
                 s.setObject(1, user);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        rows.add("states " + r.getInt(1) + " at " + r.getObject(2, java.time.OffsetDateTime.class).toInstant());
+                        rows.add("states " + r.getInt(1) + " at " + Sql.instant(r, 2));
                     }
                 }
             }

@@ -2,7 +2,6 @@ package org.licenselifecycle.licensing.licenses;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.licenselifecycle.support.sql.Sql;
@@ -30,7 +29,7 @@ class InheritedLicenses {
                 LEFT JOIN group_product p ON p.tenant_id = i.tenant_id AND p.group_id = i.group_id AND p.sku_id = i.sku_id
                 WHERE i.user_id = ? ORDER BY i.sku_id, i.group_id""",
                 row -> new InheritedState(Sql.uuid(row, 1), Sql.uuid(row, 2), Sql.uuids(row, 6), row.getString(3),
-                        row.getString(4), row.getObject(5, OffsetDateTime.class).toInstant()),
+                        row.getString(4), Sql.instant(row, 5)),
                 userId);
     }
 

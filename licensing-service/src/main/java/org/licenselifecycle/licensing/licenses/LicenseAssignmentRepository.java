@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -147,7 +146,7 @@ class LicenseAssignmentRepository {
                        a.direct_disabled_plans
                 FROM license_assignment a WHERE a.user_id = ? ORDER BY a.sku_id""".formatted(ASSIGNED_BY_GROUP),
                 row -> new Given(new LicenseRow(Sql.uuid(row, 1), Sql.uuids(row, 2), Sql.uuid(row, 3), Sql.uuid(row, 4),
-                        row.getBoolean(6), Sql.uuids(row, 7)), row.getObject(5, OffsetDateTime.class).toInstant()),
+                        row.getBoolean(6), Sql.uuids(row, 7)), Sql.instant(row, 5)),
                 userId);
     }
 
@@ -163,7 +162,7 @@ class LicenseAssignmentRepository {
                 WHERE a.tenant_id = ? AND a.sku_id = ? AND a.user_id > ? AND u.deleted_at IS NULL
                 ORDER BY a.user_id LIMIT ?""".formatted(GROUP_STATE_OF_LICENSE),
                 row -> new LicenseHolder(Sql.uuid(row, 1), row.getString(2), row.getString(3),
-                        row.getObject(4, OffsetDateTime.class).toInstant(), Sql.uuid(row, 5), null, row.getString(6),
+                        Sql.instant(row, 4), Sql.uuid(row, 5), null, row.getString(6),
                         row.getString(7)),
                 tenantId, skuId, after == null ? new UUID(0, 0) : after, limit);
     }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.licenselifecycle.support.sql.Sql;
 
@@ -48,7 +47,7 @@ public class OutboxBacklog {
                         ORDER BY seq LIMIT 1),
                        (SELECT count(*) FROM outbox_event WHERE set_aside_at IS NOT NULL AND discarded_at IS NULL)""",
                 row -> new Snapshot(row.getLong(1),
-                        Optional.ofNullable(row.getObject(2, OffsetDateTime.class)).map(OffsetDateTime::toInstant),
+                        Optional.ofNullable(Sql.instant(row, 2)),
                         row.getLong(3), clock.instant()))
                 .orElseThrow();
         last = counted;

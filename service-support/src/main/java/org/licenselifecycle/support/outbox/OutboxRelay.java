@@ -9,7 +9,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -232,7 +231,7 @@ public class OutboxRelay {
                     executed.getMoreResults();
                     List<PendingEvent> pending = Sql.rows(executed, row -> new PendingEvent(row.getLong(1), Sql.uuid(row, 2),
                             row.getString(3), row.getString(4), row.getString(5), row.getString(6),
-                            row.getObject(7, OffsetDateTime.class).toInstant(), row.getString(8),
+                            Sql.instant(row, 7), row.getString(8),
                             new TraceContext(row.getString(9), row.getString(10))));
                     return leader ? Optional.of(pending) : Optional.<List<PendingEvent>>empty();
                 }, RELAY_LOCK, limit);

@@ -2,7 +2,6 @@ package org.licenselifecycle.support.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -46,7 +45,7 @@ public class SetAsideEvents {
                 WHERE %s
                 ORDER BY a.seq LIMIT 1000""".formatted(SET_ASIDE_OF_TENANT),
                 row -> new SetAsideEvent(Sql.uuid(row, 1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getObject(5, OffsetDateTime.class).toInstant(), row.getObject(6, OffsetDateTime.class).toInstant(),
+                        Sql.instant(row, 5), Sql.instant(row, 6),
                         row.getInt(7), row.getString(8), row.getLong(9), row.getLong(10)),
                 tenantId.toString());
     }

@@ -13,9 +13,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import javax.sql.DataSource;
 
 /**
@@ -93,6 +96,42 @@ public class Sql {
         if (!queued.isEmpty()) {
             execute(queued, null, new Object[0], executed -> null);
         }
+    }
+
+    /**
+     * A write of a list of rows in one statement, in two forms that do the same: {@code oneRow}, with a lone row's
+     * parameters ({@code rowParameters}), and {@code rows}, over arrays ({@code unnest(?::uuid[], ...)}), with one array
+     * per column ({@code columns}). PostgreSQL plans a statement over arrays at each run (for one row about 490 instead
+     * of 190 us), while it plans a one-row statement once for all: {@link #update(RowsWrite, List)} sends a lone row the
+     * one-row form and several rows the array form, which they share.
+     *
+     * @param <T> what a row is made of
+     */
+    public record RowsWrite<T>(String oneRow, Function<T, Object[]> rowParameters, String rows,
+            Function<List<T>, Object[]> columns) {
+    }
+
+    /** Writes the rows (none: nothing) in the form of {@code write} that fits their number. @return how many rows it changed */
+    public <T> int update(RowsWrite<T> write, List<T> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        return rows.size() == 1 ? update(write.oneRow(), write.rowParameters().apply(rows.get(0)))
+                : update(write.rows(), write.columns().apply(rows));
+    }
+
+    /** Queues the write of the rows (none: nothing) as {@link #updateLater(String, Object...)} queues a statement. */
+    public <T> void updateLater(RowsWrite<T> write, List<T> rows) {
+        if (rows.size() == 1) {
+            updateLater(write.oneRow(), write.rowParameters().apply(rows.get(0)));
+        } else if (!rows.isEmpty()) {
+            updateLater(write.rows(), write.columns().apply(rows));
+        }
+    }
+
+    /** One column of the rows, as an array for a statement over arrays ({@link RowsWrite}). */
+    public static <T, C> C[] column(Collection<T> rows, Function<T, C> column, IntFunction<C[]> array) {
+        return rows.stream().map(column).toArray(array);
     }
 
     public <T> List<T> list(String sql, Row<T> mapper, Object... parameters) {
@@ -221,6 +260,12 @@ public class Sql {
     /** A {@code uuid} column of the current row (null stays null). */
     public static UUID uuid(ResultSet row, int column) throws SQLException {
         return row.getObject(column, UUID.class);
+    }
+
+    /** A {@code timestamptz} column of the current row (null stays null). */
+    public static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime at = row.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
     }
 
     /** A {@code uuid[]} column of the current row. */
