@@ -22,7 +22,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class ProbeConsumer {
 
-    static final String TOPIC = "inbox.probe-events";
+    public static final String TOPIC = "inbox.probe-events";
     static final String RETRY_TOPIC_FIRST = TOPIC + ".probe.retry_200";
     static final String DEAD_LETTER_TOPIC = TOPIC + ".probe.dlq";
     static final String GROUP = "inbox-probe";
@@ -38,6 +38,7 @@ public class ProbeConsumer {
     private final List<UUID> applied = new CopyOnWriteArrayList<>();
     private final List<Boolean> interruptedAfterReceive = new CopyOnWriteArrayList<>();
     private final Map<UUID, String> traceIds = new ConcurrentHashMap<>();
+    private final Map<UUID, Boolean> recorded = new ConcurrentHashMap<>();
 
     ProbeConsumer(Inbox inbox) {
         this.inbox = inbox;
@@ -49,6 +50,7 @@ public class ProbeConsumer {
         CompletionStage<Void> outcome = inbox.receive(CONSUMER, message, (type, event) -> {
             tries.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
             traceIds.put(event.id(), Span.current().getSpanContext().getTraceId());
+            recorded.put(event.id(), Span.current().isRecording());
             Script script = scripts.get(event.id());
             if (failuresLeft.merge(event.id(), -1, Integer::sum) >= 0) {
                 throw new IllegalStateException("probe: the effect of " + event.id() + " fails this time");
@@ -91,12 +93,17 @@ public class ProbeConsumer {
     }
 
     /** The trace the event's effect last ran in (OpenTelemetry's current span then). */
-    String traceId(UUID eventId) {
+    public String traceId(UUID eventId) {
         return traceIds.get(eventId);
     }
 
+    /** Whether the span the event's effect last ran in was recorded (sampled), or only carried the trace's ids. */
+    public Boolean recorded(UUID eventId) {
+        return recorded.get(eventId);
+    }
+
     /** The events whose effect ran to its end, in the order they did (effects that then rolled back included). */
-    List<UUID> applied() {
+    public List<UUID> applied() {
         return List.copyOf(applied);
     }
 

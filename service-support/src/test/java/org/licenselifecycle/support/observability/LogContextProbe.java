@@ -1,5 +1,6 @@
 package org.licenselifecycle.support.observability;
 
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,7 +11,8 @@ import java.util.Map;
 import org.jboss.logging.MDC;
 import org.licenselifecycle.support.security.Operations;
 
-/** A test-only endpoint that answers what its request's logging MDC holds while the resource runs. */
+/** A test-only endpoint that answers what its request's logging MDC holds while the resource runs, and
+ * whether its span is recorded ({@code recording}). */
 @Path("/test/log-context")
 public class LogContextProbe {
 
@@ -23,6 +25,7 @@ public class LogContextProbe {
             Object value = MDC.get(key);
             values.put(key, value == null ? "" : value.toString());
         }
+        values.put("recording", Boolean.toString(Span.current().isRecording()));
         return values;
     }
 }
