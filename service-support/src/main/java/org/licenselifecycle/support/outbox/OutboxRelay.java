@@ -67,8 +67,7 @@ public class OutboxRelay {
             Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay-waker"));
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
-    /** How long the next woken pass waits: {@code linger}, longer in a busy moment ({@link #lingerAfter}). */
-    private volatile long lingerNanos;
+    private final RelayLinger linger;
 
     private final Timer sendLatency;
 
@@ -83,14 +82,14 @@ public class OutboxRelay {
         this.clock = clock;
         this.scheduler = scheduler;
         this.broker = broker;
-        this.lingerNanos = config.linger().toNanos();
+        this.linger = new RelayLinger(config.linger(), config.maxLinger(), config.busyPass());
     }
 
     /**
      * Runs a relay pass after {@code outbox.relay.linger}, off the caller's thread; a pass already waiting
      * covers this call too. The linger lets the commits of a busy moment share one pass (one query, one
      * transaction, one round of acknowledgements) instead of one pass each; while passes stay busy it grows up to
-     * {@code outbox.relay.max-linger}.
+     * {@code outbox.relay.max-linger} ({@link RelayLinger}).
      */
     void wake() {
         if (paused.get() || !wakeQueued.compareAndSet(false, true)) {
@@ -103,7 +102,7 @@ public class OutboxRelay {
             } catch (RuntimeException e) {
                 LOG.warn("Outbox relay pass failed; the scheduled pass retries", e);
             }
-        }, lingerNanos, TimeUnit.NANOSECONDS);
+        }, linger.nanos(), TimeUnit.NANOSECONDS);
     }
 
     /** Stops and resumes publishing, scheduled and after-commit alike (operators, tests). */
@@ -136,16 +135,7 @@ public class OutboxRelay {
             pass = QuarkusTransaction.requiringNew().call(() -> relayInTransaction(config.batchSize(), sender));
             published += pass.acknowledged();
         } while (pass.read() == config.batchSize() && pass.failed() == 0 && pass.acknowledged() > 0);
-        lingerNanos = lingerAfter(published);
-    }
-
-    /** The next linger: twice the last, up to {@code max-linger}, after a busy pass; {@code linger} after another. */
-    private long lingerAfter(int published) {
-        long linger = config.linger().toNanos();
-        if (published < config.busyPass()) {
-            return linger;
-        }
-        return Math.max(linger, Math.min(2 * lingerNanos, config.maxLinger().toNanos()));
+        linger.afterPass(published);
     }
 
     /**
