@@ -1,7 +1,6 @@
 package org.licenselifecycle.support.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -40,7 +39,6 @@ public class AuditLog {
     }
 
     /** Records that the caller of the current request (the system outside one) did {@code activity} to {@code target}. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(UUID tenantId, Activity activity, Target target) {
         return record(tenantId, initiators.current(), activity, List.of(target), List.of());
     }
@@ -52,8 +50,9 @@ public class AuditLog {
      * @param targets the objects it changed
      * @param details Graph's {@code additionalDetails}
      * @return the entry's id (the event id)
+     * @throws IllegalStateException outside a transaction (no interceptor of its own: where the entry goes refuses,
+     *     {@link AuditEntries#add}, and every change calls here)
      */
-    @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(UUID tenantId, Initiated by, Activity activity, List<Target> targets, List<KeyValue> details) {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("An audit entry names at least one target");

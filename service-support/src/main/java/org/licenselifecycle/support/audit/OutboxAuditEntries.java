@@ -2,7 +2,6 @@ package org.licenselifecycle.support.audit;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.util.UUID;
 import org.licenselifecycle.events.DirectoryAuditRecorded;
 import org.licenselifecycle.support.outbox.Outbox;
@@ -21,8 +20,8 @@ public class OutboxAuditEntries implements AuditEntries {
         this.outbox = outbox;
     }
 
+    /** No interceptor of its own: {@link Outbox#add} refuses to run outside a transaction. */
     @Override
-    @Transactional(Transactional.TxType.MANDATORY)
     public UUID add(DirectoryAuditRecorded entry) {
         // entries are independent (the log is read in activityDateTime order): a key of their own, so that none waits
         // behind another, in the relay or behind a dead letter, and the users' own event streams are left as they are

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,10 +43,14 @@ public class Outbox {
      * is written with the transaction's next plain-SQL statement or at commit, whichever comes first, in one
      * statement with the events added just before it (a change and its audit entry: one INSERT of two rows).
      *
+     * <p>No interceptor: the queued write ({@link Sql#insertLater}) refuses to run outside a transaction before anything
+     * is changed, and every change calls here, often twice (an interceptor chain per call is a measurable share of an
+     * unassign's CPU, licensing-service's {@code bench/README.md}).
+     *
      * @param key the Kafka key: events with the same key are published in the order they were added
      * @return the event id ({@code ce_id})
+     * @throws IllegalStateException outside a transaction (from {@link Sql#insertLater})
      */
-    @Transactional(Transactional.TxType.MANDATORY)
     public UUID add(UUID key, Record data) {
         EventType type = EventType.of(data);
         UUID id = UUID.randomUUID();

@@ -20,6 +20,20 @@ public interface OutboxConfig {
     Duration linger();
 
     /**
+     * The longest the linger grows to in a busy moment: after a pass that published at least {@code busy-pass}
+     * events the next pass lingers twice as long, up to this; a quieter pass brings the linger back to
+     * {@code linger}. Each pass costs a transaction, a read and an update however many events it carries, so a busy
+     * moment is published in fewer, larger passes. At 200 unassigns a second (two events each) a pass carries a few
+     * events and the linger stays at {@code linger}.
+     */
+    @WithDefault("PT0.04S")
+    Duration maxLinger();
+
+    /** Events a pass publishes from which the next pass lingers longer (see {@link #maxLinger}). */
+    @WithDefault("32")
+    int busyPass();
+
+    /**
      * How long a pass waits for the broker's acknowledgements (all rounds of the pass together); what is not
      * acknowledged by then is tried again by a later pass.
      */

@@ -66,6 +66,7 @@ public class OutboxRelay {
             Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay-waker"));
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
+    private final RelayLinger linger;
 
     private final Timer sendLatency;
 
@@ -80,12 +81,14 @@ public class OutboxRelay {
         this.clock = clock;
         this.scheduler = scheduler;
         this.broker = broker;
+        this.linger = new RelayLinger(config.linger(), config.maxLinger(), config.busyPass());
     }
 
     /**
      * Runs a relay pass after {@code outbox.relay.linger}, off the caller's thread; a pass already waiting
      * covers this call too. The linger lets the commits of a busy moment share one pass (one query, one
-     * transaction, one round of acknowledgements) instead of one pass each.
+     * transaction, one round of acknowledgements) instead of one pass each; while passes stay busy it grows up to
+     * {@code outbox.relay.max-linger} ({@link RelayLinger}).
      */
     void wake() {
         if (paused.get() || !wakeQueued.compareAndSet(false, true)) {
@@ -98,7 +101,7 @@ public class OutboxRelay {
             } catch (RuntimeException e) {
                 LOG.warn("Outbox relay pass failed; the scheduled pass retries", e);
             }
-        }, config.linger().toNanos(), TimeUnit.NANOSECONDS);
+        }, linger.nanos(), TimeUnit.NANOSECONDS);
     }
 
     /** Stops and resumes publishing, scheduled and after-commit alike (operators, tests). */
@@ -126,9 +129,12 @@ public class OutboxRelay {
             return;
         }
         Pass pass;
+        int published = 0;
         do {
             pass = QuarkusTransaction.requiringNew().call(() -> relayInTransaction(config.batchSize(), sender));
+            published += pass.acknowledged();
         } while (pass.read() == config.batchSize() && pass.failed() == 0 && pass.acknowledged() > 0);
+        linger.afterPass(published);
     }
 
     /**
