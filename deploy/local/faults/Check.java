@@ -576,7 +576,7 @@ final class Check {
         String exact = "seats exact: assigned = licenses held, total = licenses bought";
         found.invariant(exact);
         try (Connection licensing = Faults.connect(a, "licensing")) {
-            long[] seats = Faults.query(licensing, "SELECT total, assigned FROM seat_count WHERE tenant_id = ? AND sku_id = ?::uuid",
+            long[] seats = Faults.query(licensing, "SELECT total, assigned FROM seat_use WHERE tenant_id = ? AND sku_id = ?::uuid",
                     rs -> rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[] {-1, -1}, tenant, sku);
             long held = Faults.count(licensing,
                     "SELECT count(*) FROM license_assignment WHERE tenant_id = ? AND sku_id = ?::uuid", tenant, sku);
@@ -584,7 +584,7 @@ final class Check {
                     "SELECT coalesce(sum(licenses), 0) FROM subscription WHERE tenant_id = ? AND sku_id = ?::uuid", tenant, sku);
             long drift = seats[1] - held;
             if (drift != 0 || seats[0] != bought) {
-                found.fail(exact, "seat_count total " + seats[0] + " assigned " + seats[1] + ", held " + held
+                found.fail(exact, "seat_use total " + seats[0] + " assigned " + seats[1] + ", held " + held
                         + ", bought " + bought);
             }
             found.lines.add(String.format("seats: %d bought, seat count says %d of %d assigned, %d licenses held",

@@ -121,7 +121,7 @@ class BulkChangeRaceTest {
     /** Seats taken = licenses held, per product, and never more than bought. */
     private void assertSeatsExact(UUID tenantId, int round) {
         for (UUID product : List.of(BUSINESS_PREMIUM, OFFICE_365_E3)) {
-            long assigned = Db.count(dataSource, "SELECT assigned FROM seat_count WHERE tenant_id = ? AND sku_id = ?",
+            long assigned = Db.count(dataSource, "SELECT assigned FROM seat_use WHERE tenant_id = ? AND sku_id = ?",
                     tenantId, product);
             long held = Db.count(dataSource, "SELECT count(*) FROM license_assignment WHERE tenant_id = ? AND sku_id = ?",
                     tenantId, product);

@@ -63,7 +63,7 @@ class LicenseMetricsTest {
         TestTenant tenant = new TestTenant();
         tenant.buy(BUSINESS_PREMIUM, 3);
         double free = QuarkusTransaction.requiringNew().call(() -> sql.first(
-                "SELECT sum(total - assigned) FROM seat_count WHERE sku_id = ?", row -> row.getDouble(1), BUSINESS_PREMIUM))
+                "SELECT sum(total - assigned) FROM seat_use WHERE sku_id = ?", row -> row.getDouble(1), BUSINESS_PREMIUM))
                 .orElseThrow();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(scraped("seats_available", SPB)).as("every tenant's free seats of SPB").isEqualTo(free));

@@ -11,7 +11,8 @@ import org.licenselifecycle.licensing.subscriptions.Seats;
  * The seats one change of licenses moves, per product, made together at its end: after every user it
  * changes is locked, and product by product in one order, so that two changes never wait for each other's
  * seat rows in a cycle (and a seat row, shared by every assignment of its product, stays locked only from
- * then until the commit). One statement per product however many users the change touches.
+ * then until the commit). Seats given back lock no row at all ({@link Seats#release}). One statement per product
+ * however many users the change touches.
  */
 final class SeatMoves {
 

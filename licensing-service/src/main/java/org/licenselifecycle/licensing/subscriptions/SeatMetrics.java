@@ -12,7 +12,8 @@ import org.licenselifecycle.support.sql.Sql;
 /**
  * The Prometheus gauge {@code seats_available{sku="<skuPartNumber>"}}: the seats of each product no one holds yet,
  * summed over the tenants (a tenant is never a tag; the products are bounded by the catalog). Read from
- * {@code seat_count}, one small grouped query every {@code licensing.metrics.every} (default 30 s).
+ * {@code seat_use} (seats given back count as free before they are folded), one small grouped query every
+ * {@code licensing.metrics.every} (default 30 s).
  */
 @ApplicationScoped
 public class SeatMetrics {
@@ -42,7 +43,7 @@ public class SeatMetrics {
         }
         available.register(sql.list("""
                 SELECT p.sku_part_number, sum(greatest(s.total - s.assigned, 0))
-                FROM seat_count s JOIN product p ON p.sku_id = s.sku_id
+                FROM seat_use s JOIN product p ON p.sku_id = s.sku_id
                 GROUP BY p.sku_part_number""",
                 row -> MultiGauge.Row.of(Tags.of("sku", row.getString(1)), row.getLong(2))), true);
     }

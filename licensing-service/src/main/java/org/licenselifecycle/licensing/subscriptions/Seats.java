@@ -9,8 +9,14 @@ import org.licenselifecycle.support.sql.Sql;
 
 /**
  * The seat counter per tenant and product, changed in the same transaction as the subscription or the
- * assignment that moves it. Taking a seat is a single conditional UPDATE, so concurrent assignments
- * racing for the last seat cannot oversell it, and nothing ever counts assignment rows.
+ * assignment that moves it. Taking a seat is a single conditional UPDATE of the product's {@code seat_count} row, so
+ * concurrent assignments racing for the last seat cannot oversell it, and nothing ever counts assignment rows.
+ * <p>
+ * Seats given back do not touch that row, which every unassign of the product would otherwise wait for from its
+ * UPDATE to its COMMIT: a release is a row of {@code seat_release}. Every change of a {@code seat_count} row first
+ * folds its product's releases into it, under the row's lock, and {@link SeatReleaseFolding} folds the rest every
+ * second. A seat given back and not yet folded still counts as assigned to a change, which may then refuse but never
+ * oversell; readers see it free ({@code seat_use}).
  */
 @ApplicationScoped
 public class Seats {
@@ -41,6 +47,7 @@ public class Seats {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean removeLicenses(UUID tenantId, UUID skuId, int licenses) {
+        fold(tenantId, skuId, Wait.FOR_THE_ROW);
         return sql.update("""
                 UPDATE seat_count SET total = total - ?
                 WHERE tenant_id = ? AND sku_id = ? AND total - ? >= assigned""", licenses, tenantId, skuId, licenses) == 1;
@@ -49,6 +56,7 @@ public class Seats {
     /** Counts licenses given out before their subscription joined the product's total (a take-over). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void addAssigned(UUID tenantId, UUID skuId, int assigned) {
+        fold(tenantId, skuId, Wait.FOR_THE_ROW);
         sql.update("UPDATE seat_count SET assigned = assigned + ? WHERE tenant_id = ? AND sku_id = ?",
                 assigned, tenantId, skuId);
     }
@@ -59,6 +67,7 @@ public class Seats {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void disable(UUID tenantId, UUID skuId, int licenses) {
+        fold(tenantId, skuId, Wait.FOR_THE_ROW);
         moved(sql.update("UPDATE seat_count SET total = total - ?, disabled = disabled + ? WHERE tenant_id = ? AND sku_id = ?",
                 licenses, licenses, tenantId, skuId), skuId, tenantId);
     }
@@ -66,6 +75,7 @@ public class Seats {
     /** A Disabled subscription was reactivated: its {@code licenses} are the product's to assign again. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reactivate(UUID tenantId, UUID skuId, int licenses) {
+        fold(tenantId, skuId, Wait.FOR_THE_ROW);
         moved(sql.update("UPDATE seat_count SET total = total + ?, disabled = disabled - ? WHERE tenant_id = ? AND sku_id = ?",
                 licenses, licenses, tenantId, skuId), skuId, tenantId);
     }
@@ -76,7 +86,7 @@ public class Seats {
      * licenses. They are the ones its deletion takes away from users.
      */
     public int heldBeyondTheRest(UUID tenantId, UUID skuId, int disabled) {
-        return sql.first("SELECT assigned - total - (disabled - ?) FROM seat_count WHERE tenant_id = ? AND sku_id = ?",
+        return sql.first("SELECT assigned - total - (disabled - ?) FROM seat_use WHERE tenant_id = ? AND sku_id = ?",
                 row -> Math.max(0, row.getInt(1)), disabled, tenantId, skuId).orElse(0);
     }
 
@@ -90,6 +100,7 @@ public class Seats {
         if (released == 0 && disabled == 0) {
             return;
         }
+        fold(tenantId, skuId, Wait.FOR_THE_ROW);
         moved(sql.update("""
                 UPDATE seat_count SET assigned = assigned - ?, disabled = disabled - ?
                 WHERE tenant_id = ? AND sku_id = ?""", released, disabled, tenantId, skuId), skuId, tenantId);
@@ -109,6 +120,7 @@ public class Seats {
     /** Takes {@code seats} seats of the product; false when fewer are available (nothing changed). */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean take(UUID tenantId, UUID skuId, int seats) {
+        fold(tenantId, skuId, Wait.FOR_THE_ROW);
         return sql.update("""
                 UPDATE seat_count SET assigned = assigned + ?
                 WHERE tenant_id = ? AND sku_id = ? AND assigned <= total - ?""", seats, tenantId, skuId, seats) == 1;
@@ -130,15 +142,56 @@ public class Seats {
         }
     }
 
-    /** Gives {@code seats} seats back when licenses leave users. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    /**
+     * Gives {@code seats} seats back when licenses leave users: a row of its own, written with the transaction's next
+     * statement (or at its commit), so that a release waits for no other change of the product's seats.
+     *
+     * @throws IllegalStateException outside a transaction
+     */
     public void release(UUID tenantId, UUID skuId, int seats) {
-        int updated = sql.update("""
-                UPDATE seat_count SET assigned = assigned - ?
-                WHERE tenant_id = ? AND sku_id = ? AND assigned >= ?""", seats, tenantId, skuId, seats);
-        if (updated != 1) {
-            throw new IllegalStateException("No " + seats + " assigned seats of " + skuId + " to release in tenant " + tenantId);
+        sql.insertLater("INSERT INTO seat_release (tenant_id, sku_id, seats)", "(?, ?, ?)", tenantId, skuId, seats);
+    }
+
+    /** Whether a fold waits for a product's row another transaction holds, or leaves it to that one. */
+    enum Wait {
+        FOR_THE_ROW(""), NOT(" SKIP LOCKED");
+
+        private final String lockOption;
+
+        Wait(String lockOption) {
+            this.lockOption = lockOption;
         }
+    }
+
+    /**
+     * Locks the product's row ({@code FOR NO KEY UPDATE}, which the releases' inserts never wait for) and folds its
+     * product's releases into it. The fold is a statement of its own after the lock: it sees every release committed
+     * by then, and no other fold can run between, so each release is subtracted once. A release committed later stays
+     * for the next fold. Nothing happens when the row is skipped ({@link Wait#NOT}) or the tenant has no such row.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void fold(UUID tenantId, UUID skuId, Wait wait) {
+        boolean released = sql.first("""
+                SELECT EXISTS (SELECT 1 FROM seat_release r WHERE r.tenant_id = s.tenant_id AND r.sku_id = s.sku_id)
+                FROM seat_count s WHERE s.tenant_id = ? AND s.sku_id = ? FOR NO KEY UPDATE""" + wait.lockOption,
+                row -> row.getBoolean(1), tenantId, skuId).orElse(false);
+        if (released) {
+            sql.update("""
+                    WITH folded AS (DELETE FROM seat_release WHERE tenant_id = ? AND sku_id = ? RETURNING seats)
+                    UPDATE seat_count SET assigned = assigned - (SELECT sum(seats) FROM folded)
+                    WHERE tenant_id = ? AND sku_id = ? AND EXISTS (SELECT 1 FROM folded)""",
+                    tenantId, skuId, tenantId, skuId);
+        }
+    }
+
+    /** The tenants' products with seats given back and not yet folded, for {@link SeatReleaseFolding}. */
+    List<TenantProduct> released() {
+        return sql.list("SELECT DISTINCT tenant_id, sku_id FROM seat_release",
+                row -> new TenantProduct(Sql.uuid(row, 1), Sql.uuid(row, 2)));
+    }
+
+    /** A tenant's product. */
+    record TenantProduct(UUID tenantId, UUID skuId) {
     }
 
     /** Whether the tenant has bought the product (holds a subscription for it). */
@@ -151,7 +204,7 @@ public class Seats {
     }
 
     private List<SeatCount> read(String where, Object... parameters) {
-        return sql.list("SELECT sku_id, total, assigned FROM seat_count " + where,
+        return sql.list("SELECT sku_id, total, assigned FROM seat_use " + where,
                 row -> new SeatCount(Sql.uuid(row, 1), row.getInt(2), row.getInt(3)), parameters);
     }
 }
