@@ -42,6 +42,7 @@ import java.util.regex.Pattern;
  *            removes SKU from the users on lines I .. I+C-1 of FILE with Graph assignLicense, offered open-loop at
  *            R calls/s (a call is sent on schedule whether or not the earlier ones have answered), and prints
  *            the calls' statuses, the rate the service absorbed and the calls' own latencies.
+ *   assign   (the same options) gives SKU back to those users the same way (the warm-up's second half).
  * </pre>
  * Any failure ends the program with a message on stderr and exit status 1, never a hang.
  */
@@ -65,15 +66,16 @@ public class PathLoad {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: java PathLoad.java seed|unassign --option value ... (see the class comment)");
+            System.err.println("usage: java PathLoad.java seed|unassign|assign --option value ... (see the class comment)");
             System.exit(2);
         }
         try {
             Map<String, String> options = options(args);
             switch (args[0]) {
                 case "seed" -> seed(options);
-                case "unassign" -> unassign(options);
-                default -> throw new IllegalArgumentException("seed or unassign, not " + args[0]);
+                case "unassign" -> offer(options, removing(options.get("sku")));
+                case "assign" -> offer(options, adding(options.get("sku")));
+                default -> throw new IllegalArgumentException("seed, unassign or assign, not " + args[0]);
             }
         } catch (Exception e) {
             System.err.println("PathLoad " + args[0] + " failed: " + rootOf(e));
@@ -142,11 +144,20 @@ public class PathLoad {
         System.out.printf("seeded %d licensed users in %.1f s%n", ids.size(), (System.nanoTime() - began) / 1e9);
     }
 
+    /** Graph's assignLicense body giving the product, every plan on. */
+    private static String adding(String sku) {
+        return "{\"addLicenses\":[{\"skuId\":\"" + sku + "\",\"disabledPlans\":[]}],\"removeLicenses\":[]}";
+    }
+
+    /** Graph's assignLicense body taking the product away. */
+    private static String removing(String sku) {
+        return "{\"addLicenses\":[],\"removeLicenses\":[\"" + sku + "\"]}";
+    }
+
     /** Licensing learns of a new user from Kafka a moment after directory created it: until then it answers 404. */
     private static CompletableFuture<Void> assignOnceKnown(String licensing, String token, String sku, String id,
             long since) {
-        String body = "{\"addLicenses\":[{\"skuId\":\"" + sku + "\",\"disabledPlans\":[]}],\"removeLicenses\":[]}";
-        return sendRetrying(token, "POST", licensing + "/v1.0/users/" + id + "/assignLicense", body)
+        return sendRetrying(token, "POST", licensing + "/v1.0/users/" + id + "/assignLicense", adding(sku))
                 .thenCompose(answer -> {
                     if (answer.statusCode() == 200) {
                         return CompletableFuture.completedFuture(null);
@@ -161,15 +172,14 @@ public class PathLoad {
                 });
     }
 
-    private static void unassign(Map<String, String> options) throws Exception {
+    /** Offers assignLicense calls with this body, one per user, open-loop at the rate. */
+    private static void offer(Map<String, String> options, String body) throws Exception {
         String licensing = options.get("licensing");
         String token = options.get("token");
-        String sku = options.get("sku");
         int from = Integer.parseInt(options.get("from"));
         int count = Integer.parseInt(options.get("count"));
         double rate = Double.parseDouble(options.get("rate"));
         List<String> ids = Files.readAllLines(Path.of(options.get("ids"))).subList(from, from + count);
-        String body = "{\"addLicenses\":[],\"removeLicenses\":[\"" + sku + "\"]}";
 
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
