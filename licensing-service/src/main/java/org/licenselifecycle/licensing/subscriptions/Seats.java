@@ -14,9 +14,10 @@ import org.licenselifecycle.support.sql.Sql;
  * <p>
  * Seats given back do not touch that row, which every unassign of the product would otherwise wait for from its
  * UPDATE to its COMMIT: a release is a row of {@code seat_release}. Every change of a {@code seat_count} row first
- * folds its product's releases into it, under the row's lock, and {@link SeatReleaseFolding} folds the rest every
- * second. A seat given back and not yet folded still counts as assigned to a change, which may then refuse but never
- * oversell; readers see it free ({@code seat_use}).
+ * folds its product's releases into it, under the row's lock, so a take sees every seat a committed change gave back;
+ * {@link SeatReleaseFolding} folds the rest every second. Readers see a seat given back free at once ({@code seat_use}).
+ * Since releases only ever add seats, a release the fold misses (not yet committed) could only make a change refuse,
+ * never oversell.
  */
 @ApplicationScoped
 public class Seats {
