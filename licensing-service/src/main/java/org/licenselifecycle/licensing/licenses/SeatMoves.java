@@ -11,7 +11,10 @@ import org.licenselifecycle.licensing.subscriptions.Seats;
  * The seats one change of licenses moves, per product, made together at its end: after every user it
  * changes is locked, and product by product in one order, so that two changes never wait for each other's
  * seat rows in a cycle (and a seat row, shared by every assignment of its product, stays locked only from
- * then until the commit). One statement per product however many users the change touches.
+ * then until the commit). One statement per product however many users the change touches. The whole lock order:
+ * a subscription's row first (the one a change is about; the self-service purchases of a user whose deletion or
+ * restore the user-events path applies, {@code UserDeletionService.lockBeforeUser}), then users in id order, then
+ * seat rows in product order.
  */
 final class SeatMoves {
 
