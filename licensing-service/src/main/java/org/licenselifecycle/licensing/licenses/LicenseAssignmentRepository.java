@@ -184,6 +184,20 @@ class LicenseAssignmentRepository {
                 row -> Sql.uuid(row, 1), purchaseId);
     }
 
+    /**
+     * Locks the self-service purchases the user holds a license of, or held one of when deleted (a restore gives it
+     * back to its purchase), in id order, for the user-events path to take before the user: a purchase's row comes
+     * before its users ({@link SeatMoves}). {@code wait} false: a purchase another transaction holds fails the statement
+     * at once (lock_not_available), for a user already locked, who must not wait for a purchase.
+     */
+    void lockPurchasesOf(UUID userId, boolean wait) {
+        sql.list("""
+                SELECT 1 FROM subscription WHERE id IN (
+                    SELECT self_service_subscription_id FROM license_assignment WHERE user_id = ?
+                    UNION SELECT self_service_subscription_id FROM deleted_user_license WHERE user_id = ?)
+                ORDER BY id FOR NO KEY UPDATE""" + (wait ? "" : " NOWAIT"), row -> 1, userId, userId);
+    }
+
     /** The licenses of a self-service purchase an admin took over become ordinary ones (no longer the purchase's). */
     void takenOver(UUID purchaseId) {
         sql.updateLater("UPDATE license_assignment SET self_service_subscription_id = NULL WHERE self_service_subscription_id = ?",

@@ -12,7 +12,10 @@ import org.licenselifecycle.licensing.subscriptions.Seats;
  * changes is locked, and product by product in one order, so that two changes never wait for each other's
  * seat rows in a cycle (and a seat row, shared by every assignment of its product, stays locked only from
  * then until the commit). Seats given back lock no row at all ({@link Seats#release}). One statement per product
- * however many users the change touches.
+ * however many users the change touches. The whole lock order:
+ * a subscription's row first (the one a change is about; the self-service purchases of a user whose deletion or
+ * restore the user-events path applies, {@code UserDeletionService.lockBeforeUser}), then users in id order, then
+ * seat rows in product order.
  */
 final class SeatMoves {
 

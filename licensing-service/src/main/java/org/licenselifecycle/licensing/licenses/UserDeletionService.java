@@ -65,6 +65,16 @@ public class UserDeletionService implements UserDeletionEffects {
         this.clock = clock;
     }
 
+    /**
+     * Locks the user's self-service purchases, whose licenses a deletion frees and a restore gives back, before the
+     * user-events path locks the user: a purchase's deletion locks it, then its holders ({@link SeatMoves}).
+     */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockBeforeUser(UUID userId) {
+        rows.lockPurchasesOf(userId, true);
+    }
+
     /** The user (locked by the caller) was deleted: every license is freed at once and remembered for a restore. */
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
@@ -83,6 +93,7 @@ public class UserDeletionService implements UserDeletionEffects {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void userRestored(DirectoryUser user) {
+        purchasesLockedBeforeUser(user);
         RestoreFailure.delete("userId", user.userId);
         Instant now = clock.instant();
         List<DeletedUserLicense> remembered = DeletedUserLicense.of(user.userId);
@@ -242,7 +253,16 @@ public class UserDeletionService implements UserDeletionEffects {
         return new HeldLicense(catalog.find(assignment.skuId()).orElseThrow(), assignment.disabledPlans());
     }
 
+    /**
+     * The user's purchases, locked before the user ({@link #lockBeforeUser}); one the user got from a purchaser in
+     * between is taken without waiting, or the event fails and is tried again, so that no user lock waits for a purchase.
+     */
+    private void purchasesLockedBeforeUser(DirectoryUser user) {
+        rows.lockPurchasesOf(user.userId, false);
+    }
+
     private void freeAll(DirectoryUser user, Instant at, boolean remember) {
+        purchasesLockedBeforeUser(user);
         List<LicenseAssignmentRepository.Given> held = rows.heldBy(user.userId);
         rows.remove(user.userId, held.stream().map(given -> given.license().skuId()).toList());
         if (inherited.any(user.userId)) {

@@ -141,9 +141,11 @@ public class DirectoryUsers {
 
     /**
      * The user with this id in any tenant, purged or not, locked until the transaction ends ({@link UserRows#lock}:
-     * a user not held yet is locked by id, so that this event and directory's answer about them take turns).
+     * a user not held yet is locked by id, so that this event and directory's answer about them take turns), after what
+     * the event's effects may change that is locked before users ({@link UserDeletionEffects#lockBeforeUser}).
      */
     private Optional<DirectoryUser> locked(UUID userId) {
+        deletions.lockBeforeUser(userId);
         rows.lock(List.of(userId), null, null);
         return DirectoryUser.findByIdOptional(userId);
     }
