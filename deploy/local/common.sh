@@ -134,12 +134,25 @@ free_port() {
   if port_open "${!1}"; then die "port ${!1} is taken by another process; choose another with $1=..."; fi
 }
 
+# Wall-clock time in microseconds (bash 5's EPOCHREALTIME; some locales write it with a comma).
+now_us() { printf '%s' "${EPOCHREALTIME/[.,]/}"; }
+
+# seconds_since <microseconds>: the time since then, as seconds with one decimal (12.3).
+seconds_since() {
+  local tenths=$((($(now_us) - $1) / 100000))
+  printf '%d.%d' $((tenths / 10)) $((tenths % 10))
+}
+
+# When each process was launched (now_us), for the "ready ... after its launch" lines of wait_until.
+declare -A LAUNCHED=()
+
 # Starts a long-lived process in its own session (so that Ctrl-C on start, or the terminal closing,
 # does not end it), appending to logs/<name>.log, and records its pid.
 launch() {
   local name="$1" log="$LOG_DIR/$1.log"
   shift
   printf '\n===== %s deploy/local/start: %s\n' "$(date -Is)" "$*" | cut -c1-300 >>"$log"
+  LAUNCHED[$name]="$(now_us)"
   setsid "$@" >>"$log" 2>&1 </dev/null 9>&- &
   printf '%s\n' "$!" >"$PID_DIR/$name.pid"
 }
@@ -148,13 +161,15 @@ launch() {
 # fails fast if the process died, and after WAIT_SECONDS with a pointer to the log. The pid is the one launch
 # recorded, not our_pid's: right after launch the child may not have exec'd java yet, so its command line does
 # not name the app, and our_pid would take a process starting up for one that exited.
+# Polls every 0.2 s: start waits for each component one after the other, and a 1 s poll left about half a second
+# on the table at each of them.
 wait_until() {
   local what="$1" log="$2" pid="$3" deadline=$((SECONDS + WAIT_SECONDS))
   shift 3
   until "$@"; do
     alive "$pid" || { tail -n 30 "$log" >&2 || true; die "$what: the process exited, see $log"; }
     ((SECONDS < deadline)) || { tail -n 30 "$log" >&2 || true; die "$what: not ready after ${WAIT_SECONDS}s (WAIT_SECONDS), see $log"; }
-    sleep 1
+    sleep 0.2
   done
 }
 
