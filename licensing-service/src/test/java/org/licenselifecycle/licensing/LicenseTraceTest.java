@@ -26,6 +26,7 @@ import org.licenselifecycle.events.UserDeleted;
 import org.licenselifecycle.licensing.messaging.UserEventsConsumer;
 import org.licenselifecycle.testsupport.Rig;
 import org.licenselifecycle.testsupport.TestEvents;
+import org.licenselifecycle.testsupport.TraceParent;
 
 /**
  * One trace from the admin's request to the consumer: a Graph assignLicense's LicenseAssigned goes out on Kafka in the
@@ -77,13 +78,13 @@ class LicenseTraceTest {
         tenant.buy(BUSINESS_PREMIUM, 1);
         UUID leaver = tenant.newUser();
         tenant.assign(leaver, BUSINESS_PREMIUM);
-        String traceId = UUID.randomUUID().toString().replace("-", "");
-        String directorySpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        TraceParent directory = TraceParent.random();
+        String traceId = directory.traceId();
         Instant deletedAt = Instant.now();
         UserDeleted deleted = new UserDeleted(tenant.id, leaver, "leaver-" + leaver + "@contoso.example", null,
                 tenant.adminOid, deletedAt, deletedAt.plus(Duration.ofDays(30)));
         Map<String, String> headers = TestEvents.headers(UUID.randomUUID(), EventType.USER_DELETED.ceType(), "/directory-service");
-        headers.put("traceparent", "00-" + traceId + "-" + directorySpan + "-01");
+        headers.put("traceparent", directory.header());
 
         ConsumerRecord<String, String> removed;
         try (ConsumerTask<String, String> events = PublishedLicenseEvents.of(leaver)) {

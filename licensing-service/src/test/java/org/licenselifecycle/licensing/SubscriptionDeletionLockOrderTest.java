@@ -6,11 +6,9 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.licenselifecycle.licensing.Catalog.APPS_FOR_BUSINESS;
 import static org.licenselifecycle.licensing.Catalog.OFFICE_365_E3;
-import static org.licenselifecycle.licensing.EndingSubscriptions.BOUGHT;
-import static org.licenselifecycle.licensing.EndingSubscriptions.DELETED;
-import static org.licenselifecycle.licensing.EndingSubscriptions.DISABLED;
-import static org.licenselifecycle.licensing.EndingSubscriptions.ENDS;
-import static org.licenselifecycle.licensing.EndingSubscriptions.buyEnding;
+import static org.licenselifecycle.licensing.SubscriptionLife.DELETED;
+import static org.licenselifecycle.licensing.SubscriptionLife.DISABLED;
+import static org.licenselifecycle.licensing.SubscriptionLife.ENDS;
 import static org.licenselifecycle.licensing.TestTenant.add;
 
 import io.agroal.api.AgroalDataSource;
@@ -34,8 +32,6 @@ import java.util.concurrent.TimeUnit;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.licenselifecycle.licensing.subscriptions.SubscriptionLifeJob;
-import org.licenselifecycle.testsupport.MovableClock;
 import org.licenselifecycle.testsupport.Rig;
 
 /**
@@ -49,10 +45,7 @@ import org.licenselifecycle.testsupport.Rig;
 class SubscriptionDeletionLockOrderTest {
 
     @Inject
-    MovableClock clock;
-
-    @Inject
-    SubscriptionLifeJob life;
+    SubscriptionLife life;
 
     @Inject
     AgroalDataSource dataSource;
@@ -60,8 +53,7 @@ class SubscriptionDeletionLockOrderTest {
     private final ExecutorService pool = Executors.newFixedThreadPool(8);
 
     @AfterEach
-    void releaseTheClock() {
-        clock.release();
+    void stopThePool() {
         pool.shutdownNow();
     }
 
@@ -142,16 +134,15 @@ class SubscriptionDeletionLockOrderTest {
         TestTenant tenant = new TestTenant();
         UUID ada = tenant.newUser();
         UUID bob = tenant.newUser();
-        clock.fixAt(BOUGHT);
-        String ending = buyEnding(tenant, OFFICE_365_E3, 1);
+        String ending = life.buyEnding(tenant, OFFICE_365_E3, 1);
         tenant.buy(APPS_FOR_BUSINESS, 1);
         tenant.assign(bob, APPS_FOR_BUSINESS);
         UUID sales = Groups.giving(tenant, "Sales", OFFICE_365_E3, ada);
         UUID apps = Groups.giving(tenant, "Apps", APPS_FOR_BUSINESS, ada);
         tenant.buy(APPS_FOR_BUSINESS, 1);
         assertThat(groupStates(ada)).contains(tuple(APPS_FOR_BUSINESS, apps, "Error", "CountViolation"));
-        EndingSubscriptions.runAt(clock, life, ENDS, DISABLED);
-        clock.fixAt(DELETED);
+        life.runAt(ENDS, DISABLED);
+        life.fixClockAt(DELETED);
         return new Members(tenant, ada, sales, apps, ending);
     }
 
@@ -209,13 +200,12 @@ class SubscriptionDeletionLockOrderTest {
                         + "{\"skuId\":\"" + APPS_FOR_BUSINESS + "\",\"disabledPlans\":[]}],\"removeLicenses\":[]}")
                         .then().statusCode(200);
             }
-            clock.fixAt(BOUGHT);
-            String ending = buyEnding(tenant, OFFICE_365_E3, members.size());
+            String ending = life.buyEnding(tenant, OFFICE_365_E3, members.size());
             Groups.giving(tenant, "Sales", OFFICE_365_E3, members.toArray(UUID[]::new));
             Groups.giving(tenant, "Apps", APPS_FOR_BUSINESS, members.toArray(UUID[]::new));
             tenant.buy(APPS_FOR_BUSINESS, members.size());
-            EndingSubscriptions.runAt(clock, life, ENDS, DISABLED);
-            clock.fixAt(DELETED);
+            life.runAt(ENDS, DISABLED);
+            life.fixClockAt(DELETED);
 
             CountDownLatch start = new CountDownLatch(1);
             Future<Integer> deletion = pool.submit(after(start, () -> life.run()));
@@ -237,7 +227,7 @@ class SubscriptionDeletionLockOrderTest {
             assertThat(status(ending)).as("round %d", round).isEqualTo("Deleted");
             assertSeatsAreLicensesHeld(tenant);
             assertThat(tenant.seats(OFFICE_365_E3)[0]).isEqualTo(direct.size());
-            clock.release();
+            life.releaseClock();
         }
     }
 

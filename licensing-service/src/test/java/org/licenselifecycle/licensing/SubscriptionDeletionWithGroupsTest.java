@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.empty;
 import static org.licenselifecycle.licensing.Catalog.APPS_FOR_BUSINESS;
 import static org.licenselifecycle.licensing.Catalog.OFFICE_365_E3;
 import static org.licenselifecycle.licensing.Catalog.WORKPLACE_ANALYTICS;
-import static org.licenselifecycle.licensing.EndingSubscriptions.BOUGHT;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -45,13 +44,12 @@ class SubscriptionDeletionWithGroupsTest {
         TestTenant tenant = new TestTenant();
         UUID ada = tenant.newUser();
         UUID bob = tenant.newUser();
-        life.fixClockAt(BOUGHT);
-        String subscription = tenant.buy(OFFICE_365_E3, 2, false, false);
+        String subscription = life.buyEnding(tenant, OFFICE_365_E3, 2);
         tenant.buy(WORKPLACE_ANALYTICS, 1);
         UUID sales = Groups.giving(tenant, "Sales", OFFICE_365_E3, ada, bob);
         tenant.assign(ada, WORKPLACE_ANALYTICS);
 
-        life.runUntilDeleted(BOUGHT);
+        life.runUntilDeleted();
 
         // licenses and seats gone, the group still giving the product: Error / CountViolation
         licenseDetails(tenant, ada).body("value.skuId", contains(WORKPLACE_ANALYTICS.toString()));
@@ -83,8 +81,7 @@ class SubscriptionDeletionWithGroupsTest {
     void anAddOnAGroupGivesWithTheDeletedProductStaysInDependencyViolation() {
         TestTenant tenant = new TestTenant();
         UUID analyst = tenant.newUser();
-        life.fixClockAt(BOUGHT);
-        tenant.buy(OFFICE_365_E3, 1, false, false);
+        life.buyEnding(tenant, OFFICE_365_E3, 1);
         tenant.buy(WORKPLACE_ANALYTICS, 1);
         tenant.buy(APPS_FOR_BUSINESS, 1);
         UUID analysts = UUID.randomUUID();
@@ -93,7 +90,7 @@ class SubscriptionDeletionWithGroupsTest {
                 + "\",\"disabledPlans\":[]},{\"skuId\":\"" + WORKPLACE_ANALYTICS + "\",\"disabledPlans\":[]}],"
                 + "\"removeLicenses\":[]}").then().statusCode(202);
 
-        life.runUntilDeleted(BOUGHT);
+        life.runUntilDeleted();
 
         licenseDetails(tenant, analyst).body("value.skuId", contains(WORKPLACE_ANALYTICS.toString()));
         assertThat(groupStates(analyst)).containsExactlyInAnyOrder(

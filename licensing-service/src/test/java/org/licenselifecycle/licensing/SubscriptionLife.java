@@ -4,17 +4,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.UUID;
 import org.licenselifecycle.licensing.subscriptions.SubscriptionLifeJob;
 import org.licenselifecycle.testsupport.MovableClock;
 
 /**
  * A subscription's life as the tests drive it on the movable clock (a bean of the test application, so that it holds
- * the clock and the life job for them): bought at a time the test fixes, run through its life by the job at each of
- * its dates.
+ * the clock and the life job for them). A subscription bought at {@link #BOUGHT} with recurring billing off
+ * ({@link #buyEnding}) ends a year later, is Disabled 30 days after that and Deleted 90
+ * days after that; the job steps it at each of those times. The clock returns to the system's time after each test
+ * ({@code ReleaseClockAfterEachTest}).
  */
 @ApplicationScoped
 public class SubscriptionLife {
+
+    private static final Instant BOUGHT = Instant.parse("2027-03-01T09:00:00Z");
+    static final Instant ENDS = BOUGHT.plus(Duration.ofDays(365));
+    static final Instant DISABLED = ENDS.plus(Duration.ofDays(30));
+    static final Instant DELETED = DISABLED.plus(Duration.ofDays(90));
 
     @Inject
     MovableClock clock;
@@ -22,21 +29,40 @@ public class SubscriptionLife {
     @Inject
     SubscriptionLifeJob job;
 
+    /**
+     * Buys a subscription at {@link #BOUGHT} with recurring billing off, as the tenant's Global Administrator; the
+     * clock stays there. Returns its id.
+     */
+    public String buyEnding(TestTenant tenant, UUID skuId, int licenses) {
+        clock.fixAt(BOUGHT);
+        return tenant.buy(skuId, licenses, false, false);
+    }
+
     /** Fixes the clock at {@code at}: what the test does next happens then. */
     public void fixClockAt(Instant at) {
         clock.fixAt(at);
     }
 
-    /**
-     * Runs the life job at each step of a year's subscription bought at {@code bought} with recurring billing off: at
-     * its end (Expired), 30 days later (Disabled) and 90 days after that, when it is deleted.
-     */
-    public void runUntilDeleted(Instant bought) {
-        Instant ends = bought.plus(Duration.ofDays(365));
-        Instant disabled = ends.plus(Duration.ofDays(30));
-        for (Instant at : List.of(ends, disabled, disabled.plus(Duration.ofDays(90)))) {
+    /** Back to the system's time within a test (between rounds of one). */
+    public void releaseClock() {
+        clock.release();
+    }
+
+    /** Runs the life job once, at the clock's time; returns what it returns. */
+    public int run() {
+        return job.run();
+    }
+
+    /** Runs the job at each of these times, one after the other; the clock stays at the last. */
+    public void runAt(Instant... times) {
+        for (Instant at : times) {
             clock.fixAt(at);
             job.run();
         }
+    }
+
+    /** Runs the job at each step of the life of a subscription bought at {@link #BOUGHT}, until it is deleted. */
+    public void runUntilDeleted() {
+        runAt(ENDS, DISABLED, DELETED);
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The local gateway in front of the running services, as deploy/local/start runs it: {@code deploy/local/gateway/run}
@@ -83,15 +82,7 @@ final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ServiceProcess.stopProcesses(List.of(process), Duration.ofSeconds(20));
     }
 
     private static boolean accepts(int port) {

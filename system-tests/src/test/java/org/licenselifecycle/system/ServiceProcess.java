@@ -138,18 +138,23 @@ final class ServiceProcess implements AutoCloseable {
      * stopping the services one after the other, each with a wait of its own, outlasted the 30 seconds Failsafe gives
      * its fork after {@code System.exit}, and the fork was killed with services left running.
      */
-    static void stopAll(Collection<ServiceProcess> processes, Duration grace) {
-        processes.forEach(service -> service.process.destroy());
+    static void stopAll(Collection<ServiceProcess> services, Duration grace) {
+        stopProcesses(services.stream().map(service -> service.process).toList(), grace);
+    }
+
+    /** {@link #stopAll}'s one way of stopping processes, for any process the tests start (the gateway's too). */
+    static void stopProcesses(Collection<Process> processes, Duration grace) {
+        processes.forEach(Process::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
-        for (ServiceProcess service : processes) {
+        for (Process process : processes) {
             try {
                 long left = deadline - System.nanoTime();
-                if (left <= 0 || !service.process.waitFor(left, TimeUnit.NANOSECONDS)) {
-                    service.process.destroyForcibly();
+                if (left <= 0 || !process.waitFor(left, TimeUnit.NANOSECONDS)) {
+                    process.destroyForcibly();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                service.process.destroyForcibly();
+                process.destroyForcibly();
             }
         }
     }

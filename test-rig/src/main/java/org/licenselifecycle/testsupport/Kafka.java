@@ -2,6 +2,7 @@ package org.licenselifecycle.testsupport;
 
 import static org.awaitility.Awaitility.await;
 
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 import java.time.Duration;
@@ -94,5 +95,20 @@ public final class Kafka {
             }
             return records;
         }
+    }
+
+    /**
+     * How a channel's consumer fetches as the service configured it: its {@code fetch.min.bytes} and
+     * {@code fetch.max.wait.ms}, where set (absent: Kafka's defaults, 1 byte and 500 ms).
+     */
+    public static Map<String, String> fetchSettings(KafkaClientService clients, String channel) {
+        Map<String, ?> configuration = clients.getConsumer(channel).configuration();
+        Map<String, String> fetch = new LinkedHashMap<>();
+        for (String key : List.of(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG)) {
+            if (configuration.get(key) != null) {
+                fetch.put(key, configuration.get(key).toString());
+            }
+        }
+        return fetch;
     }
 }

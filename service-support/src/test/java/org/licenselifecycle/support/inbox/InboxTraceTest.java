@@ -8,13 +8,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.licenselifecycle.events.EventType;
-import org.licenselifecycle.testsupport.Kafka;
 import org.licenselifecycle.testsupport.Rig;
-import org.licenselifecycle.testsupport.TestEvents;
+import org.licenselifecycle.testsupport.TraceParent;
 
 /**
  * A record published with a W3C {@code traceparent} header (as the outbox relay publishes an event written during a
@@ -34,17 +31,12 @@ class InboxTraceTest {
     @Test
     void aRecordPublishedWithATraceparentIsAppliedInThatTrace() {
         spans.reset();
-        String traceId = UUID.randomUUID().toString().replace("-", "");
-        String producerSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        UUID eventId = UUID.randomUUID();
-        Map<String, String> headers = TestEvents.headers(eventId, EventType.USER_UPDATED.ceType(), "/inbox-probe");
-        headers.put("traceparent", "00-" + traceId + "-" + producerSpan + "-01");
+        TraceParent producer = TraceParent.random();
+        String traceId = producer.traceId();
+        String producerSpan = producer.spanId();
 
-        Kafka.companion().produceStrings()
-                .fromRecords(TestEvents.record(ProbeConsumer.TOPIC, UUID.randomUUID().toString(), "{}", headers))
-                .awaitCompletion();
+        UUID eventId = TracedProbeRecord.appliedBy(probe, producer);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> probe.applied().contains(eventId));
         assertThat(probe.traceId(eventId)).as("the trace the effect ran in").isEqualTo(traceId);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(spans.getFinishedSpanItems())
                 .filteredOn(span -> span.getName().equals(ProbeConsumer.CONSUMER + " process"))

@@ -2,6 +2,7 @@ package org.licenselifecycle.support.inbox;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -22,8 +23,7 @@ public class TimingProbeConsumer {
 
     private final Inbox inbox;
     private final Sql sql;
-    private final AtomicInteger applied = new AtomicInteger();
-    private final AtomicInteger appliedWaiting = new AtomicInteger();
+    private final Map<String, AtomicInteger> applied = Map.of(TOPIC, new AtomicInteger(), WAITING_TOPIC, new AtomicInteger());
 
     TimingProbeConsumer(Inbox inbox, Sql sql) {
         this.inbox = inbox;
@@ -34,23 +34,25 @@ public class TimingProbeConsumer {
     @Incoming("inbox-timing-probe")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.receive(CONSUMER, message, (type, event) -> {
-            sql.first("SELECT 1", row -> true);
-            applied.incrementAndGet();
-        });
+        return applyOnce(TOPIC, CONSUMER, message);
     }
 
     /** The channel whose consumer waits for a fetch to fill, as the services' busy channels. */
     @Incoming("inbox-timing-probe-waiting")
     @Blocking
     public CompletionStage<Void> consumeWaiting(Message<String> message) {
-        return inbox.receive(CONSUMER + "-waiting", message, (type, event) -> {
+        return applyOnce(WAITING_TOPIC, CONSUMER + "-waiting", message);
+    }
+
+    /** Both channels' one effect: a statement, and the topic's count. */
+    private CompletionStage<Void> applyOnce(String topic, String consumer, Message<String> message) {
+        return inbox.receive(consumer, message, (type, event) -> {
             sql.first("SELECT 1", row -> true);
-            appliedWaiting.incrementAndGet();
+            applied.get(topic).incrementAndGet();
         });
     }
 
     int applied(String topic) {
-        return topic.equals(WAITING_TOPIC) ? appliedWaiting.get() : applied.get();
+        return applied.get(topic).get();
     }
 }

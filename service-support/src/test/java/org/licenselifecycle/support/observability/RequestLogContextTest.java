@@ -12,6 +12,7 @@ import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.support.graph.RequestIds;
 import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
+import org.licenselifecycle.testsupport.TraceParent;
 
 /**
  * While a request runs, the logging MDC holds its tenant, its Graph request-id and its trace (what the prod profile's
@@ -24,19 +25,18 @@ class RequestLogContextTest {
     @Test
     void whileARequestRunsTheLogContextHoldsItsTenantRequestIdAndTrace() {
         UUID tenant = UUID.randomUUID();
-        String callersTrace = UUID.randomUUID().toString().replace("-", "");
-        String callersSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        TraceParent caller = TraceParent.random();
 
         Response response = given().auth().oauth2(DevTokens.token(tenant, DirectoryRole.LICENSE_ADMINISTRATOR))
-                .header("traceparent", "00-" + callersTrace + "-" + callersSpan + "-01")
+                .header("traceparent", caller.header())
                 .get("/test/log-context");
 
         response.then().statusCode(200);
         assertThat(response.jsonPath().getString(RequestLogContext.TENANT)).isEqualTo(tenant.toString());
         assertThat(response.jsonPath().getString(RequestLogContext.REQUEST_ID))
                 .isNotBlank().isEqualTo(response.header(RequestIds.REQUEST_ID));
-        assertThat(response.jsonPath().getString("traceId")).isEqualTo(callersTrace);
-        assertThat(response.jsonPath().getString("spanId")).matches("[0-9a-f]{16}").isNotEqualTo(callersSpan);
+        assertThat(response.jsonPath().getString("traceId")).isEqualTo(caller.traceId());
+        assertThat(response.jsonPath().getString("spanId")).matches("[0-9a-f]{16}").isNotEqualTo(caller.spanId());
     }
 
     @Test

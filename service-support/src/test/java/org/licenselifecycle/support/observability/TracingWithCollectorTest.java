@@ -3,16 +3,11 @@ package org.licenselifecycle.support.observability;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
@@ -41,26 +36,17 @@ class TracingWithCollectorTest {
     }
 
     @Inject
-    @Any
-    Instance<SpanExporter> exporters;
-
-    @Inject
-    NoCollectorSampling sampling;
-
-    @Inject
-    Tracer tracer;
+    ConfiguredTracing tracing;
 
     @Test
     void withACollectorSpansAreRecorded() {
-        assertThat(exporters.stream()).noneMatch(NoCollector.class::isInstance);
-        assertThat(sampling.spansGoNowhere()).isFalse();
+        assertThat(tracing.exporters()).noneMatch(NoCollector.class::isInstance);
+        assertThat(tracing.spansGoNowhere()).isFalse();
 
-        Span span = tracer.spanBuilder("the admin's request").startSpan();
-        boolean recording = span.isRecording();
-        span.end();
+        ConfiguredTracing.EndedSpan span = tracing.aRequestsSpan();
 
-        assertThat(recording).isTrue();
-        assertThat(span.getSpanContext().isSampled()).isTrue();
+        assertThat(span.recording()).isTrue();
+        assertThat(span.context().isSampled()).isTrue();
     }
 
     @Test

@@ -7,17 +7,13 @@ import static org.awaitility.Awaitility.await;
 import io.agroal.api.AgroalDataSource;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -36,11 +32,12 @@ import org.licenselifecycle.events.CloudEventHeaders;
 import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.UserPurged;
 import org.licenselifecycle.support.inbox.ProbeConsumer;
+import org.licenselifecycle.support.inbox.TracedProbeRecord;
 import org.licenselifecycle.support.outbox.Outbox;
 import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Kafka;
 import org.licenselifecycle.testsupport.Rig;
-import org.licenselifecycle.testsupport.TestEvents;
+import org.licenselifecycle.testsupport.TraceParent;
 
 /**
  * With no OTLP endpoint and no other exporter (the local runner: {@link NoCollector} alone), spans are sampled out
@@ -63,14 +60,7 @@ class TracingWithoutCollectorTest {
     }
 
     @Inject
-    @Any
-    Instance<SpanExporter> exporters;
-
-    @Inject
-    NoCollectorSampling sampling;
-
-    @Inject
-    Tracer tracer;
+    ConfiguredTracing tracing;
 
     @Inject
     Outbox outbox;
@@ -83,36 +73,33 @@ class TracingWithoutCollectorTest {
 
     @Test
     void withNoCollectorSpansAreNotRecorded() {
-        assertThat(exporters.stream()).singleElement().isInstanceOf(NoCollector.class);
-        assertThat(sampling.spansGoNowhere()).isTrue();
+        assertThat(tracing.exporters()).singleElement().isInstanceOf(NoCollector.class);
+        assertThat(tracing.spansGoNowhere()).isTrue();
 
-        Span span = tracer.spanBuilder("the admin's request").startSpan();
-        boolean recording = span.isRecording();
-        span.end();
+        ConfiguredTracing.EndedSpan span = tracing.aRequestsSpan();
 
-        assertThat(recording).isFalse();
-        assertThat(span.getSpanContext().isValid()).as("ids are still made").isTrue();
-        assertThat(span.getSpanContext().isSampled()).isFalse();
+        assertThat(span.recording()).isFalse();
+        assertThat(span.context().isValid()).as("ids are still made").isTrue();
+        assertThat(span.context().isSampled()).isFalse();
     }
 
     @Test
     void aRequestsLogContextCarriesTheCallersTraceThoughItsSpanIsNotRecorded() {
-        String callersTrace = UUID.randomUUID().toString().replace("-", "");
-        String callersSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        TraceParent caller = TraceParent.random();
 
         Response response = given().auth().oauth2(DevTokens.token(UUID.randomUUID(), DirectoryRole.LICENSE_ADMINISTRATOR))
-                .header("traceparent", "00-" + callersTrace + "-" + callersSpan + "-01")
+                .header("traceparent", caller.header())
                 .get("/test/log-context");
 
         response.then().statusCode(200);
-        assertThat(response.jsonPath().getString("traceId")).isEqualTo(callersTrace);
-        assertThat(response.jsonPath().getString("spanId")).matches("[0-9a-f]{16}").isNotEqualTo(callersSpan);
+        assertThat(response.jsonPath().getString("traceId")).isEqualTo(caller.traceId());
+        assertThat(response.jsonPath().getString("spanId")).matches("[0-9a-f]{16}").isNotEqualTo(caller.spanId());
         assertThat(response.jsonPath().getString("recording")).isEqualTo("false");
     }
 
     @Test
     void anEventWrittenInATraceCarriesItsTraceparentOnTheRowAndTheRecord() throws Exception {
-        Span request = tracer.spanBuilder("the admin's request").startSpan();
+        Span request = tracing.start("the admin's request");
         UUID eventId;
         try (Scope scope = request.makeCurrent()) {
             UUID userId = UUID.randomUUID();
@@ -133,18 +120,11 @@ class TracingWithoutCollectorTest {
 
     @Test
     void aRecordWithATraceparentIsAppliedInThatTraceUnrecorded() {
-        String traceId = UUID.randomUUID().toString().replace("-", "");
-        String producerSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        UUID eventId = UUID.randomUUID();
-        Map<String, String> headers = TestEvents.headers(eventId, EventType.USER_UPDATED.ceType(), "/inbox-probe");
-        headers.put("traceparent", "00-" + traceId + "-" + producerSpan + "-01");
+        TraceParent producer = TraceParent.random();
 
-        Kafka.companion().produceStrings()
-                .fromRecords(TestEvents.record(ProbeConsumer.TOPIC, UUID.randomUUID().toString(), "{}", headers))
-                .awaitCompletion();
+        UUID eventId = TracedProbeRecord.appliedBy(probe, producer);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> probe.applied().contains(eventId));
-        assertThat(probe.traceId(eventId)).as("the trace the effect ran in").isEqualTo(traceId);
+        assertThat(probe.traceId(eventId)).as("the trace the effect ran in").isEqualTo(producer.traceId());
         assertThat(probe.recorded(eventId)).isFalse();
     }
 

@@ -1,0 +1,31 @@
+package org.licenselifecycle.lifecycle.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.licenselifecycle.testsupport.Kafka;
+import org.licenselifecycle.testsupport.Rig;
+
+/**
+ * The license events, on the unassign path, are a busy channel whose fetches wait to fill (service-support's
+ * {@code BusyChannelFetch}, named by the channel); the quiet user events keep Kafka's defaults.
+ */
+@QuarkusTest
+@WithTestResource(Rig.class)
+class BusyChannelFetchTest {
+
+    @Inject
+    KafkaClientService clients;
+
+    @Test
+    void theLicenseEventsConsumerWaitsForItsFetchesToFillAndTheUserEventsConsumerFetchesAsKafkasDefaultsSay() {
+        assertThat(Kafka.fetchSettings(clients, "license-events"))
+                .containsExactly(entry("fetch.min.bytes", "65536"), entry("fetch.max.wait.ms", "20"));
+        assertThat(Kafka.fetchSettings(clients, "user-events")).isEmpty();
+    }
+}
