@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 import static org.licenselifecycle.licensing.Catalog.APPS_FOR_BUSINESS;
-import static org.licenselifecycle.licensing.EndingSubscriptions.BOUGHT;
-import static org.licenselifecycle.licensing.EndingSubscriptions.DELETED;
+import static org.licenselifecycle.licensing.SubscriptionLife.BOUGHT;
+import static org.licenselifecycle.licensing.SubscriptionLife.DELETED;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;

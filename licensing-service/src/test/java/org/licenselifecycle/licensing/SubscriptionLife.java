@@ -18,7 +18,7 @@ import org.licenselifecycle.testsupport.MovableClock;
 @ApplicationScoped
 public class SubscriptionLife {
 
-    private static final Instant BOUGHT = Instant.parse("2027-03-01T09:00:00Z");
+    static final Instant BOUGHT = Instant.parse("2027-03-01T09:00:00Z");
     static final Instant ENDS = BOUGHT.plus(Duration.ofDays(365));
     static final Instant DISABLED = ENDS.plus(Duration.ofDays(30));
     static final Instant DELETED = DISABLED.plus(Duration.ofDays(90));
