@@ -21,10 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.testsupport.Rig;
@@ -62,22 +58,17 @@ class BulkChangeRaceTest {
         Groups.join(tenant, group, "Field staff", users.subList(20, 40).toArray(UUID[]::new));
         List<String> failures = new ArrayList<>();
         int answered = 0;
-        ExecutorService pool = Executors.newFixedThreadPool(3 + SINGLES.length);
-        try {
-            for (int round = 1; round <= ROUNDS; round++) {
-                everyoneHoldsOnlyBusinessPremium(tenant, group, users);
-                List<Response> responses = race(pool, calls(tenant, group, users));
-                answered += responses.size();
-                for (Response response : responses) {
-                    int status = response.statusCode();
-                    if (status != 200 && status != 202 && status != 400) {
-                        failures.add("round " + round + ": " + status + " " + response.asString());
-                    }
+        for (int round = 1; round <= ROUNDS; round++) {
+            everyoneHoldsOnlyBusinessPremium(tenant, group, users);
+            List<Response> responses = Race.run(calls(tenant, group, users));
+            answered += responses.size();
+            for (Response response : responses) {
+                int status = response.statusCode();
+                if (status != 200 && status != 202 && status != 400) {
+                    failures.add("round " + round + ": " + status + " " + response.asString());
                 }
-                assertSeatsExact(tenant.id, round);
             }
-        } finally {
-            pool.shutdownNow();
+            assertSeatsExact(tenant.id, round);
         }
         assertThat(answered).isEqualTo(ROUNDS * (3 + SINGLES.length));
         assertThat(failures).isEmpty();
@@ -99,23 +90,6 @@ class BulkChangeRaceTest {
                     + "\"}],\"removeLicenses\":[\"" + BUSINESS_PREMIUM + "\"]}"));
         }
         return calls;
-    }
-
-    private static List<Response> race(ExecutorService pool, List<Callable<Response>> calls) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> running = new ArrayList<>();
-        for (Callable<Response> call : calls) {
-            running.add(pool.submit(() -> {
-                start.await();
-                return call.call();
-            }));
-        }
-        start.countDown();
-        List<Response> responses = new ArrayList<>();
-        for (Future<Response> call : running) {
-            responses.add(call.get());
-        }
-        return responses;
     }
 
     /** Seats taken = licenses held, per product, and never more than bought. */

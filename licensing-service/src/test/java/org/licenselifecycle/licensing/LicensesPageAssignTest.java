@@ -18,10 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.contract.roles.DirectoryRole;
 import org.licenselifecycle.events.EventJson;
@@ -85,32 +82,22 @@ class LicensesPageAssignTest {
         tenant.buy(BUSINESS_PREMIUM, 5);
         List<UUID> first = newUsers(tenant, 3);
         List<UUID> second = newUsers(tenant, 3);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 1; round <= 10; round++) {
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<Response>> racing = new ArrayList<>();
-                for (List<UUID> users : List.of(first, second)) {
-                    racing.add(pool.submit(() -> {
-                        start.await();
-                        return assign(tenant.licenseAdmin, BUSINESS_PREMIUM, users);
-                    }));
-                }
-                start.countDown();
-                List<Integer> statuses = new ArrayList<>();
-                for (Future<Response> call : racing) {
-                    statuses.add(call.get().statusCode());
-                }
-                assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 400);
-                assertThat(tenant.seats(BUSINESS_PREMIUM)).as("round %d", round).containsExactly(5, 3, 2);
-                assertThat(Db.count(dataSource, "SELECT count(*) FROM license_assignment WHERE tenant_id = ? AND sku_id = ?",
-                        tenant.id, BUSINESS_PREMIUM)).as("round %d: licenses held", round).isEqualTo(3);
-                List<UUID> winners = statuses.get(0) == 200 ? first : second;
-                given().auth().oauth2(tenant.licenseAdmin).contentType(ContentType.JSON).body(Map.of("userIds", winners))
-                        .post("/api/v1/licenses/{skuId}/unassign", BUSINESS_PREMIUM).then().statusCode(200);
+        for (int round = 1; round <= 10; round++) {
+            List<Callable<Response>> racing = new ArrayList<>();
+            for (List<UUID> users : List.of(first, second)) {
+                racing.add(() -> assign(tenant.licenseAdmin, BUSINESS_PREMIUM, users));
             }
-        } finally {
-            pool.shutdownNow();
+            List<Integer> statuses = new ArrayList<>();
+            for (Response answer : Race.run(racing)) {
+                statuses.add(answer.statusCode());
+            }
+            assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 400);
+            assertThat(tenant.seats(BUSINESS_PREMIUM)).as("round %d", round).containsExactly(5, 3, 2);
+            assertThat(Db.count(dataSource, "SELECT count(*) FROM license_assignment WHERE tenant_id = ? AND sku_id = ?",
+                    tenant.id, BUSINESS_PREMIUM)).as("round %d: licenses held", round).isEqualTo(3);
+            List<UUID> winners = statuses.get(0) == 200 ? first : second;
+            given().auth().oauth2(tenant.licenseAdmin).contentType(ContentType.JSON).body(Map.of("userIds", winners))
+                    .post("/api/v1/licenses/{skuId}/unassign", BUSINESS_PREMIUM).then().statusCode(200);
         }
     }
 

@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +29,6 @@ import org.licenselifecycle.events.EventType;
 import org.licenselifecycle.events.LicenseAssigned;
 import org.licenselifecycle.events.UserDeleted;
 import org.licenselifecycle.events.UserRestored;
-import org.licenselifecycle.testsupport.DevTokens;
 import org.licenselifecycle.testsupport.Rig;
 
 /**
@@ -156,7 +154,7 @@ class RestoreWithOriginTest {
         TestTenant tenant = new TestTenant();
         tenant.buy(APPS_FOR_BUSINESS, 2);
         UUID returner = tenant.newUser();
-        String purchase = buySelfService(tenant, returner, 2, List.of(returner));
+        String purchase = tenant.buySelfService(returner, APPS_FOR_BUSINESS, 2, List.of(returner));
         deleteAndAwaitPurchaseFreed(tenant, returner, purchase, 0);
 
         restore(tenant, returner);
@@ -177,7 +175,7 @@ class RestoreWithOriginTest {
     void aSelfServiceLicenseOfAPurchaseTakenOverSinceComesBackFromTheProductsSeats() {
         TestTenant tenant = new TestTenant();
         UUID returner = tenant.newUser();
-        String purchase = buySelfService(tenant, returner, 1, List.of(returner));
+        String purchase = tenant.buySelfService(returner, APPS_FOR_BUSINESS, 1, List.of(returner));
         deleteAndAwaitPurchaseFreed(tenant, returner, purchase, 0);
         given().auth().oauth2(tenant.globalAdmin).post("/api/v1/subscriptions/{id}/takeOver", purchase)
                 .then().statusCode(200);
@@ -198,7 +196,7 @@ class RestoreWithOriginTest {
         TestTenant tenant = new TestTenant();
         tenant.buy(APPS_FOR_BUSINESS, 5);
         UUID returner = tenant.newUser();
-        String purchase = buySelfService(tenant, returner, 1, List.of(returner));
+        String purchase = tenant.buySelfService(returner, APPS_FOR_BUSINESS, 1, List.of(returner));
         deleteAndAwaitPurchaseFreed(tenant, returner, purchase, 0);
         given().auth().oauth2(tenant.globalAdmin).post("/api/v1/subscriptions/{id}/cancel", purchase)
                 .then().statusCode(200);
@@ -219,7 +217,7 @@ class RestoreWithOriginTest {
     void aSelfServiceLicenseOfAnExpiredPurchaseDoesNotComeBack() {
         TestTenant tenant = new TestTenant();
         UUID returner = tenant.newUser();
-        String purchase = buySelfService(tenant, returner, 1, List.of(returner));
+        String purchase = tenant.buySelfService(returner, APPS_FOR_BUSINESS, 1, List.of(returner));
         deleteAndAwaitPurchaseFreed(tenant, returner, purchase, 0);
         // stands in for the subscription's life running out (Expired, then Disabled: Suspended), built beside this
         Db.update(dataSource, "UPDATE subscription SET status = 'Suspended' WHERE id = ?::uuid", purchase);
@@ -237,7 +235,7 @@ class RestoreWithOriginTest {
         TestTenant tenant = new TestTenant();
         UUID returner = tenant.newUser();
         UUID colleague = tenant.newUser();
-        String purchase = buySelfService(tenant, returner, 2, List.of(returner, colleague));
+        String purchase = tenant.buySelfService(returner, APPS_FOR_BUSINESS, 2, List.of(returner, colleague));
         deleteAndAwaitPurchaseFreed(tenant, returner, purchase, 1);
         given().auth().oauth2(tenant.globalAdmin).contentType(ContentType.JSON).body("{\"licenses\":1}")
                 .patch("/api/v1/subscriptions/{id}", purchase).then().statusCode(200);
@@ -266,12 +264,6 @@ class RestoreWithOriginTest {
         UserEvents.publish(UUID.randomUUID(), user, new UserRestored(tenant.id, user, "leaver-" + user + "@contoso.example",
                 tenant.adminOid, Instant.now()));
         UserEvents.publishMarkerAfter(tenant, user);
-    }
-
-    private String buySelfService(TestTenant tenant, UUID purchaser, int licenses, List<UUID> assignTo) {
-        return given().auth().oauth2(DevTokens.token(tenant.id, purchaser)).contentType(ContentType.JSON)
-                .body(Map.of("skuId", APPS_FOR_BUSINESS, "licenses", licenses, "boughtBy", "SELF_SERVICE", "assignTo", assignTo))
-                .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
     }
 
     private long givenOut(String purchase) {

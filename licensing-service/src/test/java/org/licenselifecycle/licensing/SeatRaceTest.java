@@ -10,10 +10,7 @@ import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.testsupport.Rig;
 
@@ -35,32 +32,19 @@ class SeatRaceTest {
         }
         assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(3, 2, 1);
 
-        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> calls = new ArrayList<>();
-        try {
-            for (UUID user : users) {
-                calls.add(pool.submit(() -> {
-                    start.await();
-                    return tenant.assignLicense(user, add(BUSINESS_PREMIUM));
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> call : calls) {
-                responses.add(call.get());
-            }
-
-            assertThat(responses).filteredOn(r -> r.statusCode() == 200).hasSize(1);
-            assertThat(responses).filteredOn(r -> r.statusCode() != 200).hasSize(RACERS - 1)
-                    .allSatisfy(r -> {
-                        assertThat(r.statusCode()).isEqualTo(400);
-                        assertThat(r.<String>path("error.message")).isEqualTo(
-                                "Subscription with SKU " + BUSINESS_PREMIUM + " does not have any available licenses.");
-                    });
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Response>> calls = new ArrayList<>();
+        for (UUID user : users) {
+            calls.add(() -> tenant.assignLicense(user, add(BUSINESS_PREMIUM)));
         }
+        List<Response> responses = Race.run(calls);
+
+        assertThat(responses).filteredOn(r -> r.statusCode() == 200).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.statusCode() != 200).hasSize(RACERS - 1)
+                .allSatisfy(r -> {
+                    assertThat(r.statusCode()).isEqualTo(400);
+                    assertThat(r.<String>path("error.message")).isEqualTo(
+                            "Subscription with SKU " + BUSINESS_PREMIUM + " does not have any available licenses.");
+                });
         assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(3, 3, 0);
         long holders = users.stream()
                 .filter(user -> !io.restassured.RestAssured.given().auth().oauth2(tenant.licenseAdmin)
@@ -83,35 +67,23 @@ class SeatRaceTest {
             users.add(tenant.newUser());
         }
 
-        ExecutorService pool = Executors.newFixedThreadPool(RACERS + 1);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> assigns = new ArrayList<>();
-        Future<Response> reduce;
-        try {
-            for (UUID user : users) {
-                assigns.add(pool.submit(() -> {
-                    start.await();
-                    return tenant.assignLicense(user, add(BUSINESS_PREMIUM));
-                }));
-            }
-            reduce = pool.submit(() -> {
-                start.await();
-                return io.restassured.RestAssured.given().auth().oauth2(tenant.globalAdmin)
-                        .contentType(io.restassured.http.ContentType.JSON).body("{\"licenses\":1}")
-                        .patch("/api/v1/subscriptions/{id}", six);
-            });
-            start.countDown();
-            long assigned = 0;
-            for (Future<Response> call : assigns) {
-                assigned += call.get().statusCode() == 200 ? 1 : 0;
-            }
-            int reduceStatus = reduce.get().statusCode();
-
-            int total = reduceStatus == 200 ? 5 : 10;
-            assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(total, 5 + (int) assigned, total - 5 - (int) assigned);
-            assertThat(reduceStatus == 200 ? assigned : 0).isZero();
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Response>> calls = new ArrayList<>();
+        for (UUID user : users) {
+            calls.add(() -> tenant.assignLicense(user, add(BUSINESS_PREMIUM)));
         }
+        // the reduction races as the last call
+        calls.add(() -> io.restassured.RestAssured.given().auth().oauth2(tenant.globalAdmin)
+                .contentType(io.restassured.http.ContentType.JSON).body("{\"licenses\":1}")
+                .patch("/api/v1/subscriptions/{id}", six));
+        List<Response> responses = Race.run(calls);
+        long assigned = 0;
+        for (Response assign : responses.subList(0, RACERS)) {
+            assigned += assign.statusCode() == 200 ? 1 : 0;
+        }
+        int reduceStatus = responses.get(RACERS).statusCode();
+
+        int total = reduceStatus == 200 ? 5 : 10;
+        assertThat(tenant.seats(BUSINESS_PREMIUM)).containsExactly(total, 5 + (int) assigned, total - 5 - (int) assigned);
+        assertThat(reduceStatus == 200 ? assigned : 0).isZero();
     }
 }

@@ -20,10 +20,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.testsupport.Rig;
@@ -110,65 +106,43 @@ class SeatReleasesTest {
             holders.add(tenant.newUser());
             tenant.assign(holders.get(i), BUSINESS_PREMIUM);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(12);
-        try {
-            for (int round = 1; round <= 4; round++) {
-                List<UUID> leaving = holders.subList(0, 3);
-                List<UUID> coming = new ArrayList<>();
-                for (int i = 0; i < 8; i++) {
-                    coming.add(tenant.newUser());
-                }
-                List<Callable<Response>> calls = new ArrayList<>();
-                leaving.forEach(user -> calls.add(() -> tenant.assignLicense(user, remove(BUSINESS_PREMIUM))));
-                coming.forEach(user -> calls.add(() -> tenant.assignLicense(user, add(BUSINESS_PREMIUM))));
-                List<Response> answers = race(pool, calls);
+        for (int round = 1; round <= 4; round++) {
+            List<UUID> leaving = holders.subList(0, 3);
+            List<UUID> coming = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                coming.add(tenant.newUser());
+            }
+            List<Callable<Response>> calls = new ArrayList<>();
+            leaving.forEach(user -> calls.add(() -> tenant.assignLicense(user, remove(BUSINESS_PREMIUM))));
+            coming.forEach(user -> calls.add(() -> tenant.assignLicense(user, add(BUSINESS_PREMIUM))));
+            List<Response> answers = Race.run(calls);
 
-                assertThat(answers.subList(0, 3)).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(200));
-                List<UUID> given = new ArrayList<>();
-                for (int i = 0; i < coming.size(); i++) {
-                    int status = answers.get(3 + i).statusCode();
-                    assertThat(status).as("round %d: assign %d", round, i).isIn(200, 400);
-                    if (status == 200) {
-                        given.add(coming.get(i));
-                    }
-                }
-                long held = Db.count(dataSource,
-                        "SELECT count(*) FROM license_assignment WHERE tenant_id = ? AND sku_id = ?", tenant.id, BUSINESS_PREMIUM);
-                assertThat(held).as("round %d: licenses held", round).isLessThanOrEqualTo(bought)
-                        .isEqualTo(bought - 3 + given.size());
-                assertThat(tenant.seats(BUSINESS_PREMIUM)).as("round %d", round)
-                        .containsExactly(bought, (int) held, bought - (int) held);
-                holders = new ArrayList<>(holders.subList(3, holders.size()));
-                holders.addAll(given);
-                // fill the product again for the next round
-                while (holders.size() < bought) {
-                    UUID user = tenant.newUser();
-                    tenant.assign(user, BUSINESS_PREMIUM);
-                    holders.add(user);
+            assertThat(answers.subList(0, 3)).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(200));
+            List<UUID> given = new ArrayList<>();
+            for (int i = 0; i < coming.size(); i++) {
+                int status = answers.get(3 + i).statusCode();
+                assertThat(status).as("round %d: assign %d", round, i).isIn(200, 400);
+                if (status == 200) {
+                    given.add(coming.get(i));
                 }
             }
-        } finally {
-            pool.shutdownNow();
+            long held = Db.count(dataSource,
+                    "SELECT count(*) FROM license_assignment WHERE tenant_id = ? AND sku_id = ?", tenant.id, BUSINESS_PREMIUM);
+            assertThat(held).as("round %d: licenses held", round).isLessThanOrEqualTo(bought)
+                    .isEqualTo(bought - 3 + given.size());
+            assertThat(tenant.seats(BUSINESS_PREMIUM)).as("round %d", round)
+                    .containsExactly(bought, (int) held, bought - (int) held);
+            holders = new ArrayList<>(holders.subList(3, holders.size()));
+            holders.addAll(given);
+            // fill the product again for the next round
+            while (holders.size() < bought) {
+                UUID user = tenant.newUser();
+                tenant.assign(user, BUSINESS_PREMIUM);
+                holders.add(user);
+            }
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> notFolded(tenant) == 0);
         assertThat(counted(tenant)).isEqualTo(bought);
-    }
-
-    private static List<Response> race(ExecutorService pool, List<Callable<Response>> calls) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> running = new ArrayList<>();
-        for (Callable<Response> call : calls) {
-            running.add(pool.submit(() -> {
-                start.await();
-                return call.call();
-            }));
-        }
-        start.countDown();
-        List<Response> answers = new ArrayList<>();
-        for (Future<Response> call : running) {
-            answers.add(call.get());
-        }
-        return answers;
     }
 
     /** The product's counter itself, releases not yet folded left out. */

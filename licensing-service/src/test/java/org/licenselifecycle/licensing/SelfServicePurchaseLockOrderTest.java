@@ -72,7 +72,7 @@ class SelfServicePurchaseLockOrderTest {
     void aHoldersDeletionWaitingForThePurchaseHoldsNotTheHolder() throws Exception {
         TestTenant tenant = new TestTenant();
         UUID holder = tenant.newUser();
-        String purchase = buySelfService(tenant, holder, 2, List.of(holder));
+        String purchase = tenant.buySelfService(holder, APPS_FOR_BUSINESS, 2, List.of(holder));
 
         try (Connection job = dataSource.getConnection()) {
             job.setAutoCommit(false);
@@ -100,7 +100,7 @@ class SelfServicePurchaseLockOrderTest {
         TestTenant tenant = new TestTenant();
         UUID holder = tenant.newUser();
         UUID colleague = tenant.newUser();
-        String purchase = buySelfService(tenant, holder, 2, List.of(holder, colleague));
+        String purchase = tenant.buySelfService(holder, APPS_FOR_BUSINESS, 2, List.of(holder, colleague));
 
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
@@ -125,7 +125,7 @@ class SelfServicePurchaseLockOrderTest {
     void aHoldersRestoreWaitingForThePurchaseHoldsNotTheHolder() throws Exception {
         TestTenant tenant = new TestTenant();
         UUID holder = tenant.newUser();
-        String purchase = buySelfService(tenant, holder, 2, List.of(holder));
+        String purchase = tenant.buySelfService(holder, APPS_FOR_BUSINESS, 2, List.of(holder));
         UserEvents.publish(UUID.randomUUID(), holder, deleted(tenant, holder));
         await().atMost(AT_MOST).until(() -> givenOut(purchase) == 0);
 
@@ -197,12 +197,6 @@ class SelfServicePurchaseLockOrderTest {
 
     private static String upn(UUID user) {
         return "leaver-" + user + "@contoso.example";
-    }
-
-    private static String buySelfService(TestTenant tenant, UUID purchaser, int licenses, List<UUID> assignTo) {
-        return given().auth().oauth2(DevTokens.token(tenant.id, purchaser)).contentType(ContentType.JSON)
-                .body(Map.of("skuId", APPS_FOR_BUSINESS, "licenses", licenses, "boughtBy", "SELF_SERVICE", "assignTo", assignTo))
-                .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
     }
 
     private long givenOut(String purchase) {

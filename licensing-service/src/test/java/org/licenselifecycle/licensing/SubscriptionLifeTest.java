@@ -26,8 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.events.CloudEventHeaders;
@@ -315,11 +314,8 @@ class SubscriptionLifeTest {
         life.run();
 
         clock.fixAt(DELETED);
-        CountDownLatch start = new CountDownLatch(1);
-        CompletableFuture<Void> one = CompletableFuture.runAsync(() -> runAfter(start));
-        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> runAfter(start));
-        start.countDown();
-        CompletableFuture.allOf(one, other).get();
+        List<Callable<Integer>> onTwoReplicas = List.of(() -> life.run(), () -> life.run());
+        Race.run(onTwoReplicas);
 
         assertThat(status(tenant, id)).isEqualTo("Deleted");
         assertThat(users).allSatisfy(user -> assertThat(removals(user)).hasSize(1));
@@ -397,16 +393,6 @@ class SubscriptionLifeTest {
             }
         }
         return entries;
-    }
-
-    private void runAfter(CountDownLatch start) {
-        try {
-            start.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        life.run();
     }
 
     /** The subscription's row on Your products ({@code GET /api/v1/subscriptions}). */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -57,6 +58,13 @@ public final class TestTenant {
     public String buy(UUID skuId, int licenses, boolean trial, boolean recurringBilling) {
         return given().auth().oauth2(globalAdmin).contentType(ContentType.JSON)
                 .body(Map.of("skuId", skuId, "licenses", licenses, "trial", trial, "recurringBilling", recurringBilling))
+                .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
+    }
+
+    /** Buys a subscription as the user {@code purchaser} (self-service), given to {@code assignTo}; returns its id. */
+    public String buySelfService(UUID purchaser, UUID skuId, int licenses, List<UUID> assignTo) {
+        return given().auth().oauth2(DevTokens.token(id, purchaser)).contentType(ContentType.JSON)
+                .body(Map.of("skuId", skuId, "licenses", licenses, "boughtBy", "SELF_SERVICE", "assignTo", assignTo))
                 .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
     }
 

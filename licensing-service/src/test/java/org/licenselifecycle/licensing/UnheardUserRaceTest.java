@@ -15,10 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.events.UserCreated;
 import org.licenselifecycle.events.UserUpdated;
@@ -69,33 +66,24 @@ class UnheardUserRaceTest {
     void aUsersEventAndDirectorysAnswerAboutThemAppliedAtOnceBothSucceedAndTheAnswerStands() throws Exception {
         TestTenant tenant = new TestTenant();
         Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
         List<UserCreated> events = new ArrayList<>();
-        try {
-            for (int i = 0; i < USERS; i++) {
-                UserCreated event = new UserCreated(tenant.id, UUID.randomUUID(), "race" + i + "@contoso.example",
-                        "As created", "race" + i, null, true, created);
-                events.add(event);
-                // what directory answers a moment later: the same user, given a usage location since
-                UserUpdated answer = new UserUpdated(tenant.id, event.userId(), event.userPrincipalName(), "As answered",
-                        "NL", true, null, created.plusMillis(50));
-                CountDownLatch start = new CountDownLatch(1);
-                Future<?> fromTopic = pool.submit(() -> {
-                    start.await();
-                    QuarkusTransaction.requiringNew().run(() -> users.created(event, created.plusMillis(1)));
-                    return null;
-                });
-                Future<?> fromDirectory = pool.submit(() -> {
-                    start.await();
-                    QuarkusTransaction.requiringNew().run(() -> users.updated(answer, answer.updatedAt()));
-                    return null;
-                });
-                start.countDown();
-                fromTopic.get();
-                fromDirectory.get();
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int i = 0; i < USERS; i++) {
+            UserCreated event = new UserCreated(tenant.id, UUID.randomUUID(), "race" + i + "@contoso.example",
+                    "As created", "race" + i, null, true, created);
+            events.add(event);
+            // what directory answers a moment later: the same user, given a usage location since
+            UserUpdated answer = new UserUpdated(tenant.id, event.userId(), event.userPrincipalName(), "As answered",
+                    "NL", true, null, created.plusMillis(50));
+            List<Callable<Void>> fromTopicAndFromDirectory = List.of(
+                    () -> {
+                        QuarkusTransaction.requiringNew().run(() -> users.created(event, created.plusMillis(1)));
+                        return null;
+                    },
+                    () -> {
+                        QuarkusTransaction.requiringNew().run(() -> users.updated(answer, answer.updatedAt()));
+                        return null;
+                    });
+            Race.run(fromTopicAndFromDirectory);
         }
 
         for (UserCreated event : events) {

@@ -1,13 +1,13 @@
 package org.licenselifecycle.lifecycle.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.licenselifecycle.testsupport.BusyChannels;
 import org.licenselifecycle.testsupport.Kafka;
 import org.licenselifecycle.testsupport.Rig;
 
@@ -24,8 +24,7 @@ class BusyChannelFetchTest {
 
     @Test
     void theLicenseEventsConsumerWaitsForItsFetchesToFillAndTheUserEventsConsumerFetchesAsKafkasDefaultsSay() {
-        assertThat(Kafka.fetchSettings(clients, "license-events"))
-                .containsExactly(entry("fetch.min.bytes", "65536"), entry("fetch.max.wait.ms", "20"));
+        BusyChannels.assertFetchesWaitToFill(clients, "license-events");
         assertThat(Kafka.fetchSettings(clients, "user-events")).isEmpty();
     }
 }
