@@ -9,11 +9,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.testsupport.BusyChannels;
 import org.licenselifecycle.testsupport.Kafka;
+import org.licenselifecycle.testsupport.KafkaClientSettings;
 import org.licenselifecycle.testsupport.Rig;
 
 /**
- * The license events, on the unassign path, are a busy channel whose fetches wait to fill (service-support's
- * {@code BusyChannelFetch}, named by the channel); the quiet user events keep Kafka's defaults.
+ * The license events, on the unassign path, are a busy channel whose fetches wait to fill, and whose retry topics are
+ * fetched as Kafka says (service-support's {@code BusyChannelFetch}, named by the channel); the quiet user events keep
+ * Kafka's defaults.
  */
 @QuarkusTest
 @WithTestResource(Rig.class)
@@ -22,9 +24,17 @@ class BusyChannelFetchTest {
     @Inject
     KafkaClientService clients;
 
+    @Inject
+    KafkaClientSettings settings;
+
     @Test
     void theLicenseEventsConsumerWaitsForItsFetchesToFillAndTheUserEventsConsumerFetchesAsKafkasDefaultsSay() {
         BusyChannels.assertFetchesWaitToFill(clients, "license-events");
         assertThat(Kafka.fetchSettings(clients, "user-events")).isEmpty();
+    }
+
+    @Test
+    void theLicenseEventsDelayedRetryTopicConsumerFetchesAsKafkasDefaultsSay() {
+        BusyChannels.assertRetryTopicsAreFetchedAsKafkasDefaultsSay(clients, settings, "license-events");
     }
 }
