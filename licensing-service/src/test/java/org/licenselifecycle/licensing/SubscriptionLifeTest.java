@@ -304,6 +304,105 @@ class SubscriptionLifeTest {
     }
 
     @Test
+    void aDisabledPurchaseTakenOverCountsAsADisabledSubscriptionAndItsDeletionTakesTheLicenseItsHolderKept() {
+        TestTenant tenant = new TestTenant();
+        UUID holder = tenant.newUser();
+        UUID latecomer = tenant.newUser();
+        String purchase = disabledPurchase(tenant, holder);
+        assertThat(status(tenant, purchase)).isEqualTo("Suspended");
+
+        given().auth().oauth2(tenant.globalAdmin).post("/api/v1/subscriptions/{id}/takeOver", purchase).then()
+                .statusCode(200).body("managedByPurchaser", equalTo(false)).body("status", equalTo("Suspended"));
+
+        // as a company subscription Disabled all along: its 2 licenses out of the total, its holder's counted as assigned
+        assertThat(seatCount(tenant, Catalog.APPS_FOR_BUSINESS)).isEqualTo("total 0, assigned 1, disabled 2");
+        tenant.assignLicense(latecomer, add(Catalog.APPS_FOR_BUSINESS)).then().statusCode(400)
+                .body("error.message", equalTo("Subscription with SKU " + Catalog.APPS_FOR_BUSINESS
+                        + " does not have any available licenses."));
+
+        clock.fixAt(DELETED);
+        life.run();
+
+        assertThat(status(tenant, purchase)).isEqualTo("Deleted");
+        assertThat(removals(holder)).singleElement().satisfies(removed -> {
+            assertThat(removed.cause()).isEqualTo(RemovalReason.SUBSCRIPTION_DELETED);
+            assertThat(removed.deletedSubscriptionId()).isEqualTo(UUID.fromString(purchase));
+        });
+        given().auth().oauth2(tenant.licenseAdmin).get("/v1.0/users/{id}/licenseDetails", holder).then().statusCode(200)
+                .body("value", org.hamcrest.Matchers.empty());
+        assertThat(seatCount(tenant, Catalog.APPS_FOR_BUSINESS)).isEqualTo("total 0, assigned 0, disabled 0");
+        // and running again moves nothing more
+        assertThat(life.run()).isZero();
+        assertThat(removals(holder)).hasSize(1);
+    }
+
+    @Test
+    void reactivatingADisabledPurchaseTakenOverBringsItsLicensesBackToTheProduct() {
+        TestTenant tenant = new TestTenant();
+        UUID holder = tenant.newUser();
+        UUID latecomer = tenant.newUser();
+        String purchase = disabledPurchase(tenant, holder);
+        given().auth().oauth2(tenant.globalAdmin).post("/api/v1/subscriptions/{id}/takeOver", purchase).then().statusCode(200);
+
+        given().auth().oauth2(tenant.globalAdmin).contentType(ContentType.JSON).body(Map.of("recurringBilling", true))
+                .patch("/api/v1/subscriptions/{id}", purchase).then().statusCode(200)
+                .body("status", equalTo("Enabled")).body("lifecycleStatus", equalTo("Active"));
+
+        assertThat(seatCount(tenant, Catalog.APPS_FOR_BUSINESS)).isEqualTo("total 2, assigned 1, disabled 0");
+        given().auth().oauth2(tenant.licenseAdmin).get("/v1.0/users/{id}/licenseDetails", holder).then().statusCode(200)
+                .body("value[0].servicePlans.provisioningStatus", everyItem(equalTo("Success")));
+        tenant.assign(latecomer, Catalog.APPS_FOR_BUSINESS);
+        assertThat(tenant.seats(Catalog.APPS_FOR_BUSINESS)).containsExactly(2, 2, 0);
+        // past the old deletion date nothing happens to it any more
+        clock.fixAt(DELETED.plus(Duration.ofDays(1)));
+        life.run();
+        assertThat(status(tenant, purchase)).isEqualTo("Enabled");
+        assertThat(removals(holder)).isEmpty();
+    }
+
+    @Test
+    void takingOverADeletedPurchaseIsRefusedAndChangesNothing() {
+        TestTenant tenant = new TestTenant();
+        UUID holder = tenant.newUser();
+        clock.fixAt(BOUGHT);
+        String purchase = tenant.buySelfService(holder, Catalog.APPS_FOR_BUSINESS, 2, List.of(holder), false);
+        clock.fixAt(DELETED);
+        life.run();
+        assertThat(status(tenant, purchase)).isEqualTo("Deleted");
+
+        given().auth().oauth2(tenant.globalAdmin).post("/api/v1/subscriptions/{id}/takeOver", purchase).then()
+                .statusCode(400).body("error.code", equalTo("Request_BadRequest"))
+                .body("error.message", equalTo("The subscription is deleted (at the end of its life); it can no longer "
+                        + "be changed or reactivated. Buy a new one."))
+                .body("error.innerError.request-id", org.hamcrest.Matchers.notNullValue());
+
+        assertThat(subscription(tenant, purchase)).contains(entry("status", "Deleted"), entry("managedByPurchaser", true),
+                entry("takenOverDateTime", null));
+        assertThat(seatCount(tenant, Catalog.APPS_FOR_BUSINESS)).isNull();
+        assertThat(tenant.seats(Catalog.APPS_FOR_BUSINESS)).containsExactly(0, 0, 0);
+    }
+
+    @Test
+    void aTakeOverRacingTheJobsDeletionIsRefusedOrCountedAndTheHolderLosesTheLicenseOnce() throws Exception {
+        TestTenant tenant = new TestTenant();
+        UUID holder = tenant.newUser();
+        String purchase = disabledPurchase(tenant, holder);
+
+        clock.fixAt(DELETED);
+        List<Callable<Integer>> takeOverAndJob = List.of(() -> given().auth().oauth2(tenant.globalAdmin)
+                .post("/api/v1/subscriptions/{id}/takeOver", purchase).statusCode(), () -> life.run());
+        int takeOver = Race.run(takeOverAndJob).get(0);
+        // a job that found the row taken over skipped it: the next run deletes it
+        life.run();
+
+        // the job deleted it first (refused, its seats never counted) or the take-over counted them for the job
+        assertThat(takeOver).isIn(200, 400);
+        assertThat(status(tenant, purchase)).isEqualTo("Deleted");
+        assertThat(removals(holder)).hasSize(1);
+        assertThat(seatCount(tenant, Catalog.APPS_FOR_BUSINESS)).isEqualTo(takeOver == 200 ? "total 0, assigned 0, disabled 0" : null);
+    }
+
+    @Test
     void jobsRunningAtOnceOnTwoReplicasDeleteASubscriptionOnce() throws Exception {
         TestTenant tenant = new TestTenant();
         List<UUID> users = List.of(tenant.newUser(), tenant.newUser(), tenant.newUser());
@@ -427,6 +526,21 @@ class SubscriptionLifeTest {
 
     private static JsonPath licensesPage(TestTenant tenant) {
         return given().auth().oauth2(tenant.licenseAdmin).get("/api/v1/licenses").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** A self-service purchase of 2 licenses of Apps for business, one given to {@code holder}, Disabled at the end of its life. */
+    private String disabledPurchase(TestTenant tenant, UUID holder) {
+        clock.fixAt(BOUGHT);
+        String purchase = tenant.buySelfService(holder, Catalog.APPS_FOR_BUSINESS, 2, List.of(holder), false);
+        clock.fixAt(DISABLED);
+        life.run();
+        return purchase;
+    }
+
+    /** The product's seat row as the database holds it (total, assigned as readers see it, Disabled); null when none. */
+    private String seatCount(TestTenant tenant, UUID skuId) {
+        return (String) Db.value(dataSource, "SELECT format('total %s, assigned %s, disabled %s', total, assigned, disabled) "
+                + "FROM seat_use WHERE tenant_id = ? AND sku_id = ?", tenant.id, skuId);
     }
 
     /** The LicenseRemoved events written to the outbox for the user. */

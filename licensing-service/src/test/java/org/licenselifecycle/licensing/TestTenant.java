@@ -63,8 +63,14 @@ public final class TestTenant {
 
     /** Buys a subscription as the user {@code purchaser} (self-service), given to {@code assignTo}; returns its id. */
     public String buySelfService(UUID purchaser, UUID skuId, int licenses, List<UUID> assignTo) {
+        return buySelfService(purchaser, skuId, licenses, assignTo, true);
+    }
+
+    /** {@link #buySelfService(UUID, UUID, int, List)} with recurring billing on or off (off: it ends, see SubscriptionLife). */
+    public String buySelfService(UUID purchaser, UUID skuId, int licenses, List<UUID> assignTo, boolean recurringBilling) {
         return given().auth().oauth2(DevTokens.token(id, purchaser)).contentType(ContentType.JSON)
-                .body(Map.of("skuId", skuId, "licenses", licenses, "boughtBy", "SELF_SERVICE", "assignTo", assignTo))
+                .body(Map.of("skuId", skuId, "licenses", licenses, "boughtBy", "SELF_SERVICE", "assignTo", assignTo,
+                        "recurringBilling", recurringBilling))
                 .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
     }
 

@@ -130,11 +130,15 @@ public class Subscription extends PanacheEntityBase {
     }
 
     /**
-     * An admin took over the self-service purchase at {@code at}: its licenses count as the product's from now on.
+     * An admin took over the self-service purchase at {@code at}: its licenses count as the product's from now on, in
+     * its state. A Deleted one has none left to count.
      *
      * @return how many of its licenses the purchaser had given out, now assigned seats of the product
      */
     int takeOver(Instant at) {
+        if (status == SubscriptionStatus.Deleted) {
+            throw new IllegalStateException("Subscription " + id + " is deleted; it cannot be taken over");
+        }
         int given = selfServiceAssigned;
         takenOverAt = at;
         selfServiceAssigned = 0;

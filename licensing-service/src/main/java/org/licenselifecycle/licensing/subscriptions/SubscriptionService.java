@@ -132,8 +132,7 @@ public class SubscriptionService {
             throw GraphException.badRequest("Nothing to change: send 'licenses' (fewer) and/or 'recurringBilling'.");
         }
         if (subscription.status == SubscriptionStatus.Deleted) {
-            throw GraphException.badRequest("The subscription is deleted (" + (subscription.expiredAt != null
-                    ? "at the end of its life" : "cancelled") + "); it can no longer be changed or reactivated. Buy a new one.");
+            throw deleted(subscription);
         }
         if (change.licenses() != null && change.licenses() != subscription.licenses && subscription.reactivatable()) {
             throw GraphException.badRequest("The subscription has " + (subscription.disabledAt != null ? "been disabled" : "expired")
@@ -204,7 +203,13 @@ public class SubscriptionService {
         }
     }
 
-    /** "Take over a purchase or trial subscription", after which admins assign and unassign its licenses. */
+    /**
+     * "Take over a purchase or trial subscription", after which admins assign and unassign its licenses. Its seats
+     * count from then on as if it had been the tenant's in its state all along: an Enabled or Expired one's licenses in
+     * the product's total, a Disabled one's out of it ({@link Seats#disable}), where its reactivation or deletion finds
+     * them; the licenses its holders keep as assigned. A Deleted one (also one the life job deleted while this waited
+     * for its row) has nothing left to take over and is refused as every change of it is.
+     */
     @Transactional
     public SubscriptionView takeOver(UUID tenantId, UUID id) {
         Subscription subscription = owned(tenantId, id);
@@ -212,15 +217,22 @@ public class SubscriptionService {
             throw GraphException.badRequest("Only a self-service purchase can be taken over; this one was bought by "
                     + subscription.boughtBy + ".");
         }
+        if (subscription.status == SubscriptionStatus.Deleted) {
+            throw deleted(subscription);
+        }
         if (subscription.takenOverAt != null) {
             return view(subscription);
         }
         int given = subscription.takeOver(clock.instant());
-        if (subscription.status.assignable()) {
+        boolean disabled = subscription.licensesHeldWhileDisabled();
+        if (subscription.assignable() || disabled) {
             if (!seats.addLicenses(tenantId, subscription.skuId, subscription.licenses)) {
                 throw GraphException.badRequest("The tenant cannot hold more licenses of this product.");
             }
             seats.addAssigned(tenantId, subscription.skuId, given);
+            if (disabled) {
+                seats.disable(tenantId, subscription.skuId, subscription.licenses);
+            }
         }
         purchaseLicenses.takenOver(subscription);
         audit.record(subscription, Activity.UPDATE_SUBSCRIPTION,
@@ -317,6 +329,12 @@ public class SubscriptionService {
                     + count.total() + " licenses of " + product.productName() + " are assigned, so at most "
                     + count.available() + " can be removed. Unassign licenses first.");
         }
+    }
+
+    /** The refusal of every change of a Deleted subscription: Deleted is final. */
+    private static GraphException deleted(Subscription subscription) {
+        return GraphException.badRequest("The subscription is deleted (" + (subscription.expiredAt != null
+                ? "at the end of its life" : "cancelled") + "); it can no longer be changed or reactivated. Buy a new one.");
     }
 
     private static Subscription owned(UUID tenantId, UUID id) {
