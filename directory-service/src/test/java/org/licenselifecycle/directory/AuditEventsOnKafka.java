@@ -49,6 +49,18 @@ public final class AuditEventsOnKafka {
                 "megan@contoso.com", "203.0.113.7"), null), userId, at);
     }
 
+    /**
+     * "Change user license" on the user {@code userId} at {@code at}, by the admin {@code adminId}, recorded without a
+     * name for either (a token without {@code name}, a service that knows the user by id only).
+     */
+    public static DirectoryAuditRecorded unnamedLicenseChange(UUID tenantId, UUID userId, UUID adminId, Instant at) {
+        return new DirectoryAuditRecorded(tenantId, "UserManagement", UUID.randomUUID(), "success", null,
+                "Change user license", at, "Core Directory", "Update",
+                new Initiator(new UserIdentity(adminId, null, null, "203.0.113.7"), null),
+                List.of(new Target(userId.toString(), null, "User", null, List.of(new ModifiedProperty("AssignedLicense",
+                        "[\"[SkuName=SPB]\"]", "[]")))), List.of());
+    }
+
     /** {@code activity} on the user {@code userId} at {@code at}, by the system (licensing-service). */
     public static DirectoryAuditRecorded bySystem(UUID tenantId, String activity, UUID userId, Instant at) {
         return entry(tenantId, activity, new Initiator(null, new AppIdentity(null, "licensing-service", null)), userId, at);

@@ -5,11 +5,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.licenselifecycle.contract.graph.GraphException;
-import org.licenselifecycle.directory.users.User;
-import org.licenselifecycle.directory.users.UserRepository;
 import org.licenselifecycle.events.DirectoryAuditRecorded;
 import org.licenselifecycle.events.DirectoryAuditRecorded.Initiator;
 import org.licenselifecycle.events.DirectoryAuditRecorded.Target;
@@ -28,13 +30,15 @@ import org.licenselifecycle.support.sql.Sql;
 public class DirectoryAudits {
 
     private final EntityManager entityManager;
-    private final UserRepository users;
     private final Sql sql;
 
-    DirectoryAudits(EntityManager entityManager, UserRepository users, Sql sql) {
+    DirectoryAudits(EntityManager entityManager, Sql sql) {
         this.sql = sql;
         this.entityManager = entityManager;
-        this.users = users;
+    }
+
+    /** An entry to keep, under its id (the event's, for another service's entry). */
+    public record Kept(UUID id, DirectoryAuditRecorded entry) {
     }
 
     /**
@@ -44,11 +48,23 @@ public class DirectoryAudits {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void keep(UUID eventId, DirectoryAuditRecorded recorded) {
-        DirectoryAuditRecorded named = named(recorded);
-        sql.insertLater("""
-                INSERT INTO directory_audit (id, tenant_id, activity_date_time, activity_display_name, correlation_id, entry)""",
-                "(?, ?, ?, ?, ?, ?::jsonb)", eventId, named.tenantId(), named.activityDateTime(),
-                named.activityDisplayName(), named.correlationId(), EventJson.write(named));
+        keepAll(List.of(new Kept(eventId, recorded)));
+    }
+
+    /**
+     * Keeps entries as {@link #keep} keeps each, in the list's order, with the names of the users they name read in
+     * one query for all of them (a consumer's batch names the same admin again and again).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void keepAll(List<Kept> entries) {
+        Map<UUID, Name> names = names(entries.stream().flatMap(kept -> unnamed(kept.entry())).collect(Collectors.toSet()));
+        for (Kept kept : entries) {
+            DirectoryAuditRecorded named = named(kept.entry(), names);
+            sql.insertLater("""
+                    INSERT INTO directory_audit (id, tenant_id, activity_date_time, activity_display_name, correlation_id, entry)""",
+                    "(?, ?, ?, ?, ?, ?::jsonb)", kept.id(), named.tenantId(), named.activityDateTime(),
+                    named.activityDisplayName(), named.correlationId(), EventJson.write(named));
+        }
     }
 
     /** Up to {@code size} entries of the tenant the filter selects, newest first, after {@code after}. */
@@ -86,16 +102,55 @@ public class DirectoryAudits {
         return entry;
     }
 
+    /** A user's names, and the tenant the user belongs to. */
+    private record Name(UUID tenantId, String displayName, String userPrincipalName) {
+    }
+
+    /** The ids of the users the entry names without their names: its initiator and its User targets. */
+    private static Stream<UUID> unnamed(DirectoryAuditRecorded recorded) {
+        UserIdentity user = recorded.initiatedBy().user();
+        Stream<String> initiator = user != null && (user.displayName() == null || user.userPrincipalName() == null)
+                ? Stream.of(user.id().toString()) : Stream.empty();
+        Stream<String> targets = recorded.targetResources().stream()
+                .filter(target -> "User".equals(target.type())
+                        && (target.displayName() == null || target.userPrincipalName() == null))
+                .map(Target::id);
+        return Stream.concat(initiator, targets).flatMap(DirectoryAudits::uuid);
+    }
+
+    private static Stream<UUID> uuid(String id) {
+        try {
+            return Stream.of(UUID.fromString(id));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Stream.empty();
+        }
+    }
+
+    /**
+     * The names of these users, deleted or not, in one query. A JPQL query: the session writes the users the current
+     * change added or renamed before it runs, so an entry of the directory's own change names them as they now are.
+     */
+    private Map<UUID, Name> names(Set<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return entityManager.createQuery("SELECT u.id, u.tenantId, u.displayName, u.userPrincipalName FROM User u WHERE u.id IN :ids",
+                        Object[].class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .collect(Collectors.toMap(row -> (UUID) row[0], row -> new Name((UUID) row[1], (String) row[2], (String) row[3])));
+    }
+
     /** The entry with the names of the tenant's users it names filled in where the recorder had none. */
-    private DirectoryAuditRecorded named(DirectoryAuditRecorded recorded) {
+    private static DirectoryAuditRecorded named(DirectoryAuditRecorded recorded, Map<UUID, Name> names) {
         Initiator initiator = recorded.initiatedBy();
         UserIdentity user = initiator.user();
         if (user != null && (user.displayName() == null || user.userPrincipalName() == null)) {
-            Optional<User> known = user(recorded.tenantId(), user.id().toString());
+            Optional<Name> known = user(recorded.tenantId(), user.id().toString(), names);
             user = new UserIdentity(user.id(),
-                    user.displayName() != null ? user.displayName() : known.map(u -> u.displayName).orElse(null),
+                    user.displayName() != null ? user.displayName() : known.map(Name::displayName).orElse(null),
                     user.userPrincipalName() != null ? user.userPrincipalName()
-                            : known.map(u -> u.userPrincipalName).orElse(null),
+                            : known.map(Name::userPrincipalName).orElse(null),
                     user.ipAddress());
             initiator = new Initiator(user, null);
         }
@@ -103,12 +158,12 @@ public class DirectoryAudits {
             if (!"User".equals(target.type()) || (target.displayName() != null && target.userPrincipalName() != null)) {
                 return target;
             }
-            Optional<User> known = user(recorded.tenantId(), target.id());
+            Optional<Name> known = user(recorded.tenantId(), target.id(), names);
             return new Target(target.id(),
-                    target.displayName() != null ? target.displayName() : known.map(u -> u.displayName).orElse(null),
+                    target.displayName() != null ? target.displayName() : known.map(Name::displayName).orElse(null),
                     "User",
                     target.userPrincipalName() != null ? target.userPrincipalName()
-                            : known.map(u -> u.userPrincipalName).orElse(null),
+                            : known.map(Name::userPrincipalName).orElse(null),
                     target.modifiedProperties());
         }).toList();
         return new DirectoryAuditRecorded(recorded.tenantId(), recorded.category(), recorded.correlationId(),
@@ -116,12 +171,8 @@ public class DirectoryAudits {
                 recorded.loggedByService(), recorded.operationType(), initiator, targets, recorded.additionalDetails());
     }
 
-    /** A user of the tenant, deleted or not, by id. */
-    private Optional<User> user(UUID tenantId, String id) {
-        try {
-            return users.findByIdOptional(UUID.fromString(id)).filter(u -> u.tenantId.equals(tenantId));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+    /** A user of the tenant, deleted or not, by id, among the names read. */
+    private static Optional<Name> user(UUID tenantId, String id, Map<UUID, Name> names) {
+        return uuid(id).findFirst().map(names::get).filter(name -> name.tenantId().equals(tenantId));
     }
 }

@@ -27,8 +27,9 @@ public class AuditEventsConsumer {
 
     AuditEventsConsumer(Inbox inbox, DirectoryAudits audits) {
         this.inbox = inbox;
-        this.effects = EventEffects.of(EventType.DIRECTORY_AUDIT_RECORDED,
-                event -> audits.keep(event.id(), event.data(DirectoryAuditRecorded.class)));
+        // a batch's entries are kept together, the users they name read in one query for all of them
+        this.effects = EventEffects.ofTogether(EventType.DIRECTORY_AUDIT_RECORDED, events -> audits.keepAll(events.stream()
+                .map(event -> new DirectoryAudits.Kept(event.id(), event.data(DirectoryAuditRecorded.class))).toList()));
     }
 
     /** What each event type does here, in the Inbox's transaction. */

@@ -112,6 +112,35 @@ class DirectoryAuditsTest {
     }
 
     @Test
+    void entriesRecordedWithoutNamesAreKeptWithTheNamesOfTheTenantsUsersAndNotOfAnotherTenants() {
+        UUID admin = UUID.fromString(UserFixtures.createUser(tenant, "megan"));
+        UUID adele = UUID.fromString(UserFixtures.createUser(tenant, "adele"));
+        UUID stranger = UUID.fromString(UserFixtures.createUser(UUID.randomUUID(), "alex"));
+        // together on Kafka, so that the consumer keeps several in one batch, naming the same admin again and again
+        for (int i = 0; i < 6; i++) {
+            publish(AuditEventsOnKafka.unnamedLicenseChange(tenant, i % 2 == 0 ? adele : stranger, admin,
+                    MONDAY.plusSeconds(i)));
+        }
+
+        // (the directory's own entries of the two users' creation are left out)
+        JsonPath log = awaitEntries(6, reader(), "?$filter=activityDisplayName eq 'Change user license'");
+        assertThat(log.getList("value")).hasSize(6);
+        assertThat(log.getList("value.initiatedBy.user.displayName")).containsOnly("Adele Vance megan");
+        assertThat(log.getList("value.initiatedBy.user.userPrincipalName")).containsOnly("megan@contoso.com");
+        for (int i = 0; i < 6; i++) {
+            String target = "value[" + i + "].targetResources[0].";
+            if (log.getString(target + "id").equals(adele.toString())) {
+                assertThat(log.getString(target + "displayName")).isEqualTo("Adele Vance adele");
+                assertThat(log.getString(target + "userPrincipalName")).isEqualTo("adele@contoso.com");
+            } else {
+                assertThat(log.getString(target + "id")).isEqualTo(stranger.toString());
+                assertThat(log.getString(target + "displayName")).isNull();
+                assertThat(log.getString(target + "userPrincipalName")).isNull();
+            }
+        }
+    }
+
+    @Test
     void theSameEntryDeliveredTwiceIsKeptOnce() {
         UUID user = UUID.randomUUID();
         var entry = licenseChange(tenant, user, UUID.randomUUID(), MONDAY);
