@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.licenselifecycle.contract.roles.DirectoryRole;
 
-/** The token tool's arguments (deploy/local/token): the role names it has always taken, and its defaults. */
+/**
+ * The token tool's arguments (deploy/local/token): the role names it has always taken, its defaults, and several
+ * tokens at once.
+ */
 class TokenToolTest {
 
     private static final String TENANT = "8f5b2c1e-4d3a-4e6f-9a7b-c0e1d2f3a4b5";
@@ -46,5 +49,29 @@ class TokenToolTest {
                 .hasMessage("unknown role owner");
         assertThatThrownBy(() -> TokenTool.Arguments.parse(new String[] {"--tenant", TENANT, "--role", "none",
                 "--scope", "User.Read\",\"x"})).hasMessageStartingWith("--scope must be a permission name");
+    }
+
+    @Test
+    void severalTokensAreSeparatedByAndInTheirOrder() {
+        String oid = "26eccacd-c607-40fb-b145-1d28dab69689";
+
+        var tokens = TokenTool.Arguments.parseAll(new String[] {"--tenant", TENANT, "--role", "global-admin", "--hours", "12",
+                "--and", "--tenant", TENANT, "--role", "user-admin", "--oid", oid});
+
+        assertThat(tokens).extracting(TokenTool.Arguments::role)
+                .containsExactly(DirectoryRole.GLOBAL_ADMINISTRATOR, DirectoryRole.USER_ADMINISTRATOR);
+        assertThat(tokens).extracting(TokenTool.Arguments::hours).containsExactly(12L, 1L);
+        assertThat(tokens.get(1).oid()).hasToString(oid);
+        assertThat(TokenTool.Arguments.parseAll(new String[] {"--tenant", TENANT, "--role", "none"})).hasSize(1);
+    }
+
+    @Test
+    void aMalformedTokenAmongSeveralIsNamedAndAStrayAndIsRefused() {
+        assertThatThrownBy(() -> TokenTool.Arguments.parseAll(new String[] {"--tenant", TENANT, "--role", "none",
+                "--and", "--tenant", TENANT, "--role", "owner"})).hasMessage("token 2: unknown role owner");
+        assertThatThrownBy(() -> TokenTool.Arguments.parseAll(new String[] {"--tenant", TENANT, "--role", "none", "--and"}))
+                .hasMessage("token 2: --and must stand between two tokens' options");
+        assertThatThrownBy(() -> TokenTool.Arguments.parseAll(new String[] {"--and", "--tenant", TENANT, "--role", "none"}))
+                .hasMessage("--and must stand between two tokens' options");
     }
 }
