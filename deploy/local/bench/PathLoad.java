@@ -25,12 +25,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The load of deploy/local/bench/run (a JDK single-file program: {@code java PathLoad.java ...}), over the services'
- * HTTP APIs only, as a script would call them.
+ * The load of deploy/local/bench/run (a JDK single-file program: {@code java PathLoad.java ...}; run compiles it
+ * once), over the services' HTTP APIs only, as a script would call them.
  *
  * <pre>
  *   seed     --directory URL --licensing URL --token T --sku SKU --users N --out FILE
@@ -38,10 +39,12 @@ import java.util.regex.Pattern;
  *            licensing has learnt of the user; writes the users' ids to FILE, one a line. A call answered 503 or
  *            429 (a service overloaded) is sent again after its Retry-After (else 1, 2, 4 ... s), at most
  *            8 times; then seeding stops, says which call gave up, and exits with 1.
- *   unassign --licensing URL --token T --sku SKU --ids FILE --from I --count C --rate R
+ *   unassign --licensing URL --token T --sku SKU --ids FILE --from I --count C --rate R [--connections N]
  *            removes SKU from the users on lines I .. I+C-1 of FILE with Graph assignLicense, offered open-loop at
- *            R calls/s (a call is sent on schedule whether or not the earlier ones have answered), and prints
- *            the calls' statuses, the rate the service absorbed and the calls' own latencies.
+ *            R calls/s (a call is due on schedule whether or not the earlier ones have answered), at most N (64)
+ *            in flight as a client's connection pool allows (a call due while all are taken waits for one), and
+ *            prints the calls' statuses, the rate the service absorbed and the calls' latencies from when each
+ *            was due.
  *   assign   (the same options) gives SKU back to those users the same way (the warm-up's second half).
  * </pre>
  * Any failure ends the program with a message on stderr and exit status 1, never a hang.
@@ -184,6 +187,7 @@ public class PathLoad {
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         List<CompletableFuture<Void>> calls = new ArrayList<>(count);
+        Window window = new Window(Integer.parseInt(options.getOrDefault("connections", "64")));
         long intervalNanos = (long) (1e9 / rate);
         long began = System.nanoTime();
         for (int i = 0; i < count; i++) {
@@ -192,12 +196,12 @@ public class PathLoad {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            long sent = System.nanoTime();
-            calls.add(sendAsync(token, "POST", licensing + "/v1.0/users/" + ids.get(i) + "/assignLicense", body)
+            String url = licensing + "/v1.0/users/" + ids.get(i) + "/assignLicense";
+            calls.add(window.send(() -> sendAsync(token, "POST", url, body))
                     .handle((answer, failure) -> {
                         int status = failure == null ? answer.statusCode() : -1;
                         statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-                        latencies.add(System.nanoTime() - sent);
+                        latencies.add(System.nanoTime() - due);
                         return null;
                     }));
         }
@@ -210,6 +214,49 @@ public class PathLoad {
                 count, offeredSeconds, count / offeredSeconds, allAnsweredSeconds, count / allAnsweredSeconds);
         System.out.printf("statuses %s; call latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", new TreeMap<>(statuses),
                 percentile(sorted, 50), percentile(sorted, 99), sorted.get(sorted.size() - 1) / 1e6);
+    }
+
+    /**
+     * At most so many calls in flight, as a client's connection pool allows: a call due while they are all taken waits
+     * here, in its order, and its latency (counted from when it was due) includes the wait. Without a bound, every call
+     * waiting for a saturated service held a connection of its own: hundreds, each opened for one call, and the load
+     * took more CPU per call than licensing-service.
+     */
+    private static final class Window {
+
+        private final Semaphore free;
+        private final ConcurrentLinkedQueue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+
+        Window(int calls) {
+            free = new Semaphore(calls);
+        }
+
+        CompletableFuture<HttpResponse<String>> send(Supplier<CompletableFuture<HttpResponse<String>>> call) {
+            CompletableFuture<HttpResponse<String>> answered = new CompletableFuture<>();
+            waiting.add(() -> call.get().whenComplete((answer, failure) -> {
+                free.release();
+                sendWaiting();
+                if (failure != null) {
+                    answered.completeExceptionally(failure);
+                } else {
+                    answered.complete(answer);
+                }
+            }));
+            sendWaiting();
+            return answered;
+        }
+
+        /** Sends the waiting calls while a place is free (a call added or a place freed always looks again after). */
+        private void sendWaiting() {
+            while (!waiting.isEmpty() && free.tryAcquire()) {
+                Runnable next = waiting.poll();
+                if (next == null) {
+                    free.release();
+                    return;
+                }
+                next.run();
+            }
+        }
     }
 
     private static double percentile(List<Long> sorted, double p) {
