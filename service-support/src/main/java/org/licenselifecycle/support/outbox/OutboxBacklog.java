@@ -30,7 +30,7 @@ public class OutboxBacklog {
     private volatile Snapshot last;
 
     OutboxBacklog(Sql sql, Clock clock) {
-        this.sql = sql;
+        this.sql = sql.plannedAtEachCall(); // the waiting rows swing from none to thousands (Sql#plannedAtEachCall)
         this.clock = clock;
         this.last = new Snapshot(0, Optional.empty(), 0, clock.instant());
     }
