@@ -248,9 +248,10 @@ public class SubscriptionService {
     /** The products the tenant owns with total, assigned and available seats (the Licenses page, subscribedSkus). */
     @Transactional
     public List<SubscribedProduct> subscribedProducts(UUID tenantId) {
+        List<SeatCount> counts = seats.ofTenant(tenantId);
         Map<UUID, SubscriptionStatus> statuses = new HashMap<>();
-        productSubscriptions(tenantId).forEach(p -> statuses.put(p.product().skuId(), p.capabilityStatus()));
-        return seats.ofTenant(tenantId).stream()
+        productSubscriptions(tenantId, counts).forEach(p -> statuses.put(p.product().skuId(), p.capabilityStatus()));
+        return counts.stream()
                 .map(count -> new SubscribedProduct(catalog.find(count.skuId()).orElseThrow(), count.total(), count.assigned(),
                         statuses.getOrDefault(count.skuId(), SubscriptionStatus.Deleted)))
                 .sorted(Comparator.comparing((SubscribedProduct p) -> p.product().productName())
@@ -264,6 +265,11 @@ public class SubscriptionService {
      */
     @Transactional
     public List<ProductSubscriptions> productSubscriptions(UUID tenantId) {
+        return productSubscriptions(tenantId, seats.ofTenant(tenantId));
+    }
+
+    /** {@link #productSubscriptions(UUID)} with the tenant's seat counts already read (the Licenses page reads them once). */
+    private List<ProductSubscriptions> productSubscriptions(UUID tenantId, List<SeatCount> counts) {
         Map<UUID, List<Subscription>> bySku = new LinkedHashMap<>();
         for (Subscription subscription : Subscription.ofTenant(tenantId)) {
             if (subscription.countsTowardsProduct()) {
@@ -271,7 +277,7 @@ public class SubscriptionService {
             }
         }
         Map<UUID, Integer> assigned = new HashMap<>();
-        seats.ofTenant(tenantId).forEach(count -> assigned.put(count.skuId(), count.assigned()));
+        counts.forEach(count -> assigned.put(count.skuId(), count.assigned()));
         return bySku.entrySet().stream()
                 .map(entry -> new ProductSubscriptions(catalog.find(entry.getKey()).orElseThrow(),
                         assigned.getOrDefault(entry.getKey(), 0), PrepaidUnits.of(entry.getValue()),
