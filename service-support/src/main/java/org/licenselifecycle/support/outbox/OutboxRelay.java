@@ -56,8 +56,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long RELAY_LOCK = 0x6f7574626f78L; // "outbox"
 
+    /** Every statement planned at its call: a plan cached while the table was empty can scan it once per waiting row. */
     private final Sql sql;
-    private final Sql plannedAtEachCall;
     private final OutboxSender sender;
     private final OutboxConfig config;
     private final Clock clock;
@@ -76,8 +76,7 @@ public class OutboxRelay {
         this.sendLatency = Timer.builder("outbox.relay.send")
                 .description("Time from the relay's send of an outbox event to the broker's acknowledgement")
                 .register(metrics);
-        this.sql = sql;
-        this.plannedAtEachCall = sql.plannedAtEachCall();
+        this.sql = sql.plannedAtEachCall();
         this.sender = sender;
         this.config = config;
         this.clock = clock;
@@ -223,11 +222,10 @@ public class OutboxRelay {
     /**
      * The waiting rows, when this replica holds the relay's lock; empty when another does. The lock and the read go in
      * one round trip, the read after the lock (a replica without it reads and drops the rows: a read changes nothing).
-     * Planned at each pass: a plan cached while the table was empty scans the whole table once per waiting row.
      */
     private Optional<List<PendingEvent>> pendingIfLeader(int limit) {
         // a row waits behind a set-aside row of its key until that one is retried or discarded
-        return plannedAtEachCall.multi("""
+        return sql.multi("""
                 SELECT pg_try_advisory_xact_lock(?);
                 SELECT seq, id, topic, event_key, ce_type, ce_source, occurred_at, payload, trace_parent, trace_state
                 FROM outbox_event e
