@@ -37,7 +37,7 @@ import org.licenselifecycle.testsupport.TestEvents;
  * (in this JVM), the Kafka connector and the Inbox to an effect of one statement, offered at a steady rate as the path
  * bench offers unassigns ({@code -Dkafka-timing.rate}, 200 a second), by thread group, and the database's: for a
  * channel whose consumer fetches as Kafka's defaults say and one that waits for its fetches to fill (the services'
- * busy channels), in turns. What the
+ * busy channels did until the path bench measured it), in turns. What the
  * effect-only timings (LicenseRemovedTiming, LicenseEventsTiming) leave out: the poll, the hand-over, the spans, the
  * acknowledgement, the fetches. Run it with
  * {@code ./mvnw -B -ntp -pl service-support -am verify -Dtest=InboxOnKafkaTiming -Dsurefire.failIfNoSpecifiedTests=false};
