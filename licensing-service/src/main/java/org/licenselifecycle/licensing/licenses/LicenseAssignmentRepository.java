@@ -41,15 +41,20 @@ class LicenseAssignmentRepository {
      */
     private static final String ASSIGNED_BY_GROUP = "(SELECT i.group_id " + GROUP_STATE_OF_LICENSE + ")";
 
-    /** The users, with the licenses they hold, of a tenant among some ids: two parameters each (tenant, ids). */
-    private static final String HOLDERS = """
-            SELECT u.user_id, u.user_principal_name, u.display_name, u.usage_location,
-                   EXISTS (SELECT 1 FROM inherited_license i WHERE i.user_id = u.user_id)
-            FROM directory_user u WHERE u.tenant_id = ? AND u.deleted_at IS NULL AND u.user_id = ANY (?) ORDER BY u.user_id;
-            SELECT a.user_id, a.sku_id, a.disabled_plans, a.self_service_subscription_id, a.direct, %s,
-                   a.direct_disabled_plans
-            FROM license_assignment a WHERE a.tenant_id = ? AND a.user_id = ANY (?) ORDER BY a.user_id, a.sku_id"""
-            .formatted(ASSIGNED_BY_GROUP);
+    /**
+     * The users, with the licenses they hold, of a tenant among some ids: two statements, of two parameters each
+     * (the tenant, {@code ids}'s parameter).
+     */
+    private static String holders(Sql.Among ids) {
+        return """
+                SELECT u.user_id, u.user_principal_name, u.display_name, u.usage_location,
+                       EXISTS (SELECT 1 FROM inherited_license i WHERE i.user_id = u.user_id)
+                FROM directory_user u WHERE u.tenant_id = ? AND u.deleted_at IS NULL AND %s ORDER BY u.user_id;
+                SELECT a.user_id, a.sku_id, a.disabled_plans, a.self_service_subscription_id, a.direct, %s,
+                       a.direct_disabled_plans
+                FROM license_assignment a WHERE a.tenant_id = ? AND %s ORDER BY a.user_id, a.sku_id"""
+                .formatted(ids.condition("u.user_id"), ASSIGNED_BY_GROUP, ids.condition("a.user_id"));
+    }
 
     private final Sql sql;
     private final UserRows users;
@@ -73,8 +78,9 @@ class LicenseAssignmentRepository {
     /** Like {@link #lock}, without the lock. */
     Optional<Holder> find(UUID tenantId, String idOrUserPrincipalName) {
         return ObjectIds.of(idOrUserPrincipalName).or(() -> users.find(tenantId, idOrUserPrincipalName)).map(userId -> {
-            UUID[] ids = {userId};
-            return sql.multi(HOLDERS, executed -> holders(tenantId, executed), tenantId, ids, tenantId, ids).get(userId);
+            Sql.Among ids = new Sql.Among(new UUID[] {userId});
+            return sql.multi(holders(ids), executed -> holders(tenantId, executed), tenantId, ids.parameter(), tenantId,
+                    ids.parameter()).get(userId);
         });
     }
 
@@ -85,8 +91,9 @@ class LicenseAssignmentRepository {
      * no active user of the tenant are left out.
      */
     Map<UUID, Holder> lockAll(UUID tenantId, Collection<UUID> userIds) {
-        UUID[] ids = userIds.toArray(UUID[]::new);
-        return users.lock(userIds, HOLDERS, executed -> holders(tenantId, executed), tenantId, ids, tenantId, ids);
+        Sql.Among ids = new Sql.Among(userIds.toArray(UUID[]::new));
+        return users.lock(userIds, holders(ids), executed -> holders(tenantId, executed), tenantId, ids.parameter(), tenantId,
+                ids.parameter());
     }
 
     private static Map<UUID, Holder> holders(UUID tenantId, PreparedStatement executed) throws SQLException {

@@ -72,10 +72,11 @@ public class UserRows {
     }
 
     private <T> Locked<T> lockRows(UUID[] ids, String then, Sql.Results<T> read, Object[] parameters) {
+        Sql.Among among = new Sql.Among(ids);
         Object[] all = new Object[parameters.length + 1];
-        all[0] = ids;
+        all[0] = among.parameter();
         System.arraycopy(parameters, 0, all, 1, parameters.length);
-        return sql.multi("SELECT user_id FROM directory_user WHERE user_id = ANY (?) ORDER BY user_id FOR UPDATE"
+        return sql.multi("SELECT user_id FROM directory_user WHERE " + among.condition("user_id") + " ORDER BY user_id FOR UPDATE"
                 + (then == null ? "" : ";\n" + then),
                 executed -> {
                     Set<UUID> held = new HashSet<>(Sql.rows(executed, row -> Sql.uuid(row, 1)));

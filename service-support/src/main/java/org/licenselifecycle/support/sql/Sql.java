@@ -151,6 +151,27 @@ public class Sql {
         }
     }
 
+    /**
+     * The values a column is compared with in a read: {@code column = ANY (?)} with the array, or {@code column = ?} with
+     * the value when there is one. PostgreSQL keeps no generic plan for a statement over an array (it plans it at each
+     * call, about 0.1 ms for a lookup by key), while it plans a statement over one value once per connection; most
+     * reads on the hot paths are of one user.
+     *
+     * @param values the values; one of them alone is bound as itself, several as their array ({@link Sql})
+     */
+    public record Among(Object[] values) {
+
+        /** The condition that {@code column} is one of the values, with one parameter: {@link #parameter()}. */
+        public String condition(String column) {
+            return values.length == 1 ? column + " = ?" : column + " = ANY (?)";
+        }
+
+        /** The parameter of {@link #condition}: the value alone, or the array. */
+        public Object parameter() {
+            return values.length == 1 ? values[0] : values;
+        }
+    }
+
     /** One column of the rows, as an array for a statement over arrays ({@link RowsWrite}). */
     public static <T, C> C[] column(Collection<T> rows, Function<T, C> column, IntFunction<C[]> array) {
         return rows.stream().map(column).toArray(array);
