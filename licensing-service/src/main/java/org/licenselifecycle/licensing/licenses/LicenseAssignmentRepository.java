@@ -112,8 +112,9 @@ class LicenseAssignmentRepository {
     /** Takes the products away from the user. */
     void remove(UUID userId, List<UUID> skuIds) {
         if (!skuIds.isEmpty()) {
-            sql.updateLater("DELETE FROM license_assignment WHERE user_id = ? AND sku_id = ANY (?)", userId,
-                    skuIds.toArray(UUID[]::new));
+            Sql.Among skus = new Sql.Among(skuIds.toArray(UUID[]::new));
+            sql.updateLater("DELETE FROM license_assignment WHERE user_id = ? AND " + skus.condition("sku_id"), userId,
+                    skus.parameter());
         }
     }
 

@@ -40,8 +40,9 @@ public class RetryQueue {
         if (keys.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(sql.list("SELECT DISTINCT event_key FROM retry_queue WHERE consumer = ? AND event_key = ANY (?)",
-                row -> row.getString(1), consumer, keys.stream().distinct().toArray(String[]::new)));
+        Sql.Among among = new Sql.Among(keys.stream().distinct().toArray(String[]::new));
+        return new HashSet<>(sql.list("SELECT DISTINCT event_key FROM retry_queue WHERE consumer = ? AND "
+                + among.condition("event_key"), row -> row.getString(1), consumer, among.parameter()));
     }
 
     /** Puts the event at the end of its key's queue, unless it is already in it (a second failure keeps its place). */
