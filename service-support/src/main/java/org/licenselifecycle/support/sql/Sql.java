@@ -152,10 +152,10 @@ public class Sql {
     }
 
     /**
-     * The values a column is compared with in a read: {@code column = ANY (?)} with the array, or {@code column = ?} with
-     * the value when there is one. PostgreSQL keeps no generic plan for a statement over an array (it plans it at each
-     * call, about 0.1 ms for a lookup by key), while it plans a statement over one value once per connection; most
-     * reads on the hot paths are of one user.
+     * The values a column is compared with in a statement (a read, or a delete): {@code column = ANY (?)} with the
+     * array, or {@code column = ?} with the value when there is one. PostgreSQL keeps no generic plan for a statement
+     * over an array (it plans it at each call, about 0.1 ms for a lookup by key), while it plans a statement over one
+     * value once per connection; most statements on the hot paths are of one user, one product or one event key.
      *
      * @param values the values; one of them alone is bound as itself, several as their array ({@link Sql})
      */
