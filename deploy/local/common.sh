@@ -20,8 +20,8 @@ PG_DATA="$RUN_DIR/pg"
 PG_SERVER_OPTIONS="${PG_SERVER_OPTIONS:-}"
 # PostgreSQL's buffer cache (its default is 128 MB). With 128 MB, licensing-service's bench (260,000 users, 520,000
 # licenses, pgbench's tables beside them) read and wrote pages through the kernel in the unassigns' statements: 6.6%
-# of PostgreSQL's CPU (perf) in those read and write calls, almost none at 512 MB (licensing-service/bench/README.md).
-# It is reserved at start, and resident only as pages are read into it.
+# of PostgreSQL's CPU (perf) in those read and write calls, almost none at 512 MB, though its CPU per unassign did not
+# measurably change (licensing-service/bench/README.md). Reserved at start, resident only as pages are read into it.
 PG_SHARED_BUFFERS="${PG_SHARED_BUFFERS:-512MB}"
 KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
