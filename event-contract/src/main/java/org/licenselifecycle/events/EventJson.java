@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Reads and writes event data as the schemas describe it: ISO-8601 instants, unknown fields ignored
@@ -26,6 +28,18 @@ public final class EventJson {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .build();
+
+    /**
+     * Each record type's components as {@link #absentAsNull} needs them, read once per type: the reflection behind them
+     * (the class file's record and annotation attributes, the generic signature) runs again at each call, and with it
+     * this took more of a consumer's CPU than applying the event did (deploy/local/bench/README.md).
+     */
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+            return type.isRecord() ? Arrays.stream(type.getRecordComponents()).map(Component::of).toList() : List.of();
+        }
+    };
 
     private EventJson() {
     }
@@ -51,20 +65,31 @@ public final class EventJson {
 
     /** Puts a null where {@code json} lacks a field of {@code type} added later, in it and in the records it holds. */
     private static void absentAsNull(JsonNode json, Class<?> type) {
-        if (!(json instanceof ObjectNode object) || !type.isRecord()) {
+        if (!(json instanceof ObjectNode object)) {
             return;
         }
-        for (RecordComponent component : type.getRecordComponents()) {
-            JsonNode value = object.get(component.getName());
-            if (value == null && component.isAnnotationPresent(AddedLater.class)) {
-                object.putNull(component.getName());
-            } else if (value != null && value.isArray()
-                    && component.getGenericType() instanceof ParameterizedType list
-                    && list.getActualTypeArguments()[0] instanceof Class<?> element) {
-                value.forEach(item -> absentAsNull(item, element));
-            } else if (value != null) {
-                absentAsNull(value, component.getType());
+        for (Component component : COMPONENTS.get(type)) {
+            JsonNode value = object.get(component.name());
+            if (value == null) {
+                if (component.addedLater()) {
+                    object.putNull(component.name());
+                }
+            } else if (value.isArray() && component.element() != null) {
+                value.forEach(item -> absentAsNull(item, component.element()));
+            } else {
+                absentAsNull(value, component.type());
             }
+        }
+    }
+
+    /** A record component: its name, whether it was added later, its type and, for a list, its elements' class. */
+    private record Component(String name, boolean addedLater, Class<?> type, Class<?> element) {
+
+        static Component of(RecordComponent component) {
+            Class<?> element = component.getGenericType() instanceof ParameterizedType list
+                    && list.getActualTypeArguments()[0] instanceof Class<?> elements ? elements : null;
+            return new Component(component.getName(), component.isAnnotationPresent(AddedLater.class),
+                    component.getType(), element);
         }
     }
 }
