@@ -127,18 +127,21 @@ public class DirectoryAudits {
     }
 
     /**
-     * The names of these users, deleted or not, in one query. A JPQL query: the session writes the users the current
-     * change added or renamed before it runs, so an entry of the directory's own change names them as they now are.
+     * The names of these users, deleted or not, in one query. The session's pending changes are written first, so an
+     * entry of the directory's own change names the users it added or renamed as they now are. Plain SQL
+     * ({@link Sql.Among}): in JPQL the query was translated anew whenever the number of ids changed, which cost a
+     * consumer more CPU than running it (deploy/local/bench/README.md).
      */
     private Map<UUID, Name> names(Set<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return entityManager.createQuery("SELECT u.id, u.tenantId, u.displayName, u.userPrincipalName FROM User u WHERE u.id IN :ids",
-                        Object[].class)
-                .setParameter("ids", ids)
-                .getResultStream()
-                .collect(Collectors.toMap(row -> (UUID) row[0], row -> new Name((UUID) row[1], (String) row[2], (String) row[3])));
+        entityManager.flush();
+        Sql.Among among = new Sql.Among(ids.toArray(UUID[]::new));
+        return sql.list("SELECT id, tenant_id, display_name, user_principal_name FROM users WHERE " + among.condition("id"),
+                        row -> Map.entry(Sql.uuid(row, 1), new Name(Sql.uuid(row, 2), row.getString(3), row.getString(4))),
+                        among.parameter())
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The entry with the names of the tenant's users it names filled in where the recorder had none. */
