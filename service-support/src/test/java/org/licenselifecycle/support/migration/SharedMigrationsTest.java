@@ -29,11 +29,19 @@ class SharedMigrationsTest {
     @Test
     void theSharedScriptsAreInTheirOwnHistoryAndNotInTheServices() throws SQLException {
         assertThat(strings("SELECT version FROM " + SharedMigrations.HISTORY + " WHERE success ORDER BY installed_rank"))
-                .containsExactly("0.1", "0.2", "0.3", "0.4");
+                .containsExactly("0.1", "0.2", "0.3", "0.4", "0.5");
         assertThat(strings("SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
                 .as("the baseline the service's history starts with (this test application has no migrations of its own)")
                 .containsExactly("0");
         assertThat(strings("SELECT to_regclass('retry_queue')::text")).containsExactly("retry_queue");
+    }
+
+    /** V0_5: the event id, random for each row and never read through an index, costs no b-tree insert per write or mark. */
+    @Test
+    void theOutboxIndexesWhatTheRelayItsCleanupAndItsAdministratorsReadAndNotTheEventId() throws SQLException {
+        assertThat(strings("SELECT indexname FROM pg_indexes WHERE tablename = 'outbox_event' ORDER BY indexname"))
+                .containsExactly("outbox_event_discarded_at", "outbox_event_pkey", "outbox_event_sent_at",
+                        "outbox_event_set_aside", "outbox_event_waiting");
     }
 
     private List<String> strings(String sql) throws SQLException {

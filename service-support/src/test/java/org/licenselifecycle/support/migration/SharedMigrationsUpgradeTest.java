@@ -39,7 +39,7 @@ class SharedMigrationsUpgradeTest {
         MigrateResult result = service.load().migrate();
 
         assertThat(result.migrationsExecuted).isZero();
-        assertThat(versions(url, SharedMigrations.HISTORY)).as("a baseline at the last shared version applied").containsExactly("0.4");
+        assertThat(versions(url, SharedMigrations.HISTORY)).as("a baseline at the last shared version applied").containsExactly("0.5");
         assertThat(versions(url, "flyway_schema_history")).containsExactly("1");
         assertThat(strings(url, "SELECT consumer FROM processed_event WHERE event_id = '" + eventId + "'")).containsExactly("old");
         service.load().validate();
@@ -54,7 +54,7 @@ class SharedMigrationsUpgradeTest {
         SharedMigrations.migrate(service, shared -> shared.locations(SHARED, "classpath:db/later-shared"));
         service.load().migrate();
 
-        assertThat(versions(url, SharedMigrations.HISTORY)).containsExactly("0.4", "0.5");
+        assertThat(versions(url, SharedMigrations.HISTORY)).containsExactly("0.5", "0.6");
         assertThat(strings(url, "SELECT to_regclass('later_shared_thing')::text")).containsExactly("later_shared_thing");
         assertThat(versions(url, "flyway_schema_history")).containsExactly("1");
     }
@@ -68,7 +68,7 @@ class SharedMigrationsUpgradeTest {
             new SharedMigrations().customize(service);
             service.load().migrate();
 
-            assertThat(versions(url, SharedMigrations.HISTORY)).as("start " + start).containsExactly("0.1", "0.2", "0.3", "0.4");
+            assertThat(versions(url, SharedMigrations.HISTORY)).as("start " + start).containsExactly("0.1", "0.2", "0.3", "0.4", "0.5");
             assertThat(versions(url, "flyway_schema_history")).as("start " + start).containsExactly("0", "1");
         }
         assertThat(strings(url, "SELECT to_regclass('outbox_event')::text")).containsExactly("outbox_event");
