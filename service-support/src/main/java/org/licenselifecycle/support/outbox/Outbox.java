@@ -48,8 +48,7 @@ public class Outbox {
      * unassign's CPU, licensing-service's {@code bench/README.md}).
      *
      * @param key the Kafka key: events with the same key are published in the order they were added
-     * @return the event id ({@code ce_id}): a random UUID drawn here for each row, which is what keeps ids unique (the
-     *     table has no index on it: each write and each mark sent paid a b-tree insert for it, shared migration V0_5)
+     * @return the event id ({@code ce_id}): a random UUID drawn here for each row (not indexed: shared migration V0_5)
      * @throws IllegalStateException outside a transaction (from {@link Sql#insertLater})
      */
     public UUID add(UUID key, Record data) {
