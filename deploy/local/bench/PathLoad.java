@@ -30,7 +30,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,8 +55,8 @@ import java.util.regex.Pattern;
  *            removes SKU from the users on lines I .. I+C-1 of FILE with Graph assignLicense, offered open-loop at
  *            R calls/s (a call is due on schedule whether or not the earlier ones have answered), at most N (64)
  *            in flight over N kept-alive connections, all opened before the first call is due, as a client's
- *            connection pool allows (a call due while all are taken waits for one), and prints the calls' statuses, the rate the service absorbed and the
- *            calls' latencies from when each was due.
+ *            connection pool allows (a call due while all are taken waits for one), and prints the calls'
+ *            statuses, the rate the service absorbed and the calls' latencies from when each was due.
  *   assign   (the same options) gives SKU back to those users the same way (the warm-up's second half).
  * </pre>
  * Any failure ends the program with a message on stderr and exit status 1, never a hang.
@@ -240,23 +239,32 @@ public class PathLoad {
     }
 
     /**
-     * Before the clock starts: every caller thread started with its connection open, as a client's pool is once it has
-     * served a while, then the load's own start-up garbage collected. Otherwise the first calls of a run paid the load's
-     * thread and connection set-up, and its first collection (a 41-50 ms pause, 0.23 s into the measured calls at 200/s
-     * in README.md's run 16) held the calls due meanwhile and sent them in a burst.
+     * Before the clock starts: every caller thread started with its connection open, as a client's pool is once it
+     * has served a while, then the load's own start-up garbage collected. Otherwise the first calls of a run paid the
+     * load's thread and connection set-up, and its first collection (a 41-50 ms pause, 0.23 s into the measured calls
+     * at 200/s in README.md's run 16) held the calls due meanwhile and sent them in a burst.
      */
     private static void openConnections(ExecutorService callers, int connections, URI server) throws Exception {
-        // each task waits for all the others, so each runs on a thread of its own and opens that thread's connection
-        CyclicBarrier opened = new CyclicBarrier(connections + 1);
+        // each task waits until every one has its connection, so each runs on a thread of its own; a task whose
+        // connection fails counts as arrived and ends, so that its failure is reported at once
+        CountDownLatch arrived = new CountDownLatch(connections);
+        CountDownLatch go = new CountDownLatch(1);
         List<Future<?>> opening = new ArrayList<>(connections);
         for (int i = 0; i < connections; i++) {
             opening.add(callers.submit(() -> {
-                CALLER.get().open(server);
-                opened.await(1, TimeUnit.MINUTES);
+                try {
+                    CALLER.get().open(server);
+                } finally {
+                    arrived.countDown();
+                }
+                go.await();
                 return null;
             }));
         }
-        opened.await(1, TimeUnit.MINUTES);
+        if (!arrived.await(1, TimeUnit.MINUTES)) {
+            throw new TimeoutException("the load's " + connections + " connections were not open after a minute");
+        }
+        go.countDown();
         for (Future<?> open : opening) {
             open.get();
         }
