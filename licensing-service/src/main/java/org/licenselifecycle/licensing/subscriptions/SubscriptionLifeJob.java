@@ -42,6 +42,7 @@ public class SubscriptionLifeJob {
     }
 
     @Scheduled(identity = "subscription-life", every = "${licensing.subscriptions.life.every:1m}",
+            delayed = "${licensing.subscriptions.life.first-after:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
