@@ -51,6 +51,7 @@ public class GracePeriodPurge {
     }
 
     @Scheduled(identity = "grace-period-purge", every = "${lifecycle.purge.every:1m}",
+            delayed = "${lifecycle.purge.first-after:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {

@@ -32,6 +32,7 @@ public class OneDriveDeletion {
     }
 
     @Scheduled(identity = "onedrive-deletion", every = "${lifecycle.onedrive.deletion-every:10m}",
+            delayed = "${lifecycle.onedrive.deletion-first-after:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
