@@ -12,7 +12,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.licenselifecycle.support.sql.Sql;
 import org.licenselifecycle.events.CloudEventHeaders;
 import org.licenselifecycle.events.DirectoryAuditRecorded;
 import org.licenselifecycle.events.EventJson;
@@ -42,7 +42,7 @@ import org.licenselifecycle.testsupport.Rig;
 class AuditLogTest {
 
     @Inject
-    EntityManager entityManager;
+    Sql sql;
 
     @Test
     void aLicensesPageUnassignOfTwentyUsersRecordsOneChangeUserLicensePerUserByTheAdminWithOneCorrelationId() {
@@ -163,11 +163,9 @@ class AuditLogTest {
     }
 
     private long auditRows(UUID tenantId) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                        "SELECT count(*) FROM outbox_event WHERE ce_type = ?1 AND payload LIKE ?2")
-                .setParameter(1, EventType.DIRECTORY_AUDIT_RECORDED.ceType())
-                .setParameter(2, "%\"tenantId\":\"" + tenantId + "\"%")
-                .getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew().call(() -> sql.first(
+                "SELECT count(*) FROM outbox_event WHERE ce_type = ? AND payload LIKE ?", row -> row.getLong(1),
+                EventType.DIRECTORY_AUDIT_RECORDED.ceType(), "%\"tenantId\":\"" + tenantId + "\"%").orElseThrow());
     }
 
     private static ConsumerTask<String, String> auditEntriesOf(UUID tenantId) {

@@ -1,5 +1,6 @@
 package org.licenselifecycle.licensing.licenses;
 
+import org.licenselifecycle.licensing.users.DirectoryUserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -31,9 +32,13 @@ public class ActiveUsersService {
     private final LicenseAssignmentRepository rows;
     private final UserRows users;
     private final LicensesAdminsCannotRemove cannotRemove;
+    private final DeletedUserRows deletedUsers;
+    private final DirectoryUserRepository directoryUsers;
 
     ActiveUsersService(ProductCatalog catalog, LicenseAssignmentService assignments, LicenseAssignmentRepository rows,
-            UserRows users, LicensesAdminsCannotRemove cannotRemove) {
+            UserRows users, LicensesAdminsCannotRemove cannotRemove, DeletedUserRows deletedUsers, DirectoryUserRepository directoryUsers) {
+        this.directoryUsers = directoryUsers;
+        this.deletedUsers = deletedUsers;
         this.catalog = catalog;
         this.assignments = assignments;
         this.rows = rows;
@@ -96,7 +101,7 @@ public class ActiveUsersService {
 
     @Transactional
     public UserLicensesView licensesOf(UUID tenantId, String user) {
-        DirectoryUser holder = users.find(tenantId, user).flatMap(id -> DirectoryUser.<DirectoryUser>findByIdOptional(id))
+        DirectoryUser holder = users.find(tenantId, user).flatMap(directoryUsers::find)
                 .orElseThrow(() -> GraphException.notFound(user));
         List<LicenseAssignmentRepository.Given> held = rows.heldBy(holder.userId);
         Map<UUID, KeptLicense> kept = cannotRemove.among(tenantId, holder.userId, held.stream().map(LicenseAssignmentRepository.Given::license)
@@ -109,7 +114,7 @@ public class ActiveUsersService {
                             a.disabledPlans(), given.assignedAt(), a.assignedByGroup(), kept.get(a.skuId()));
                 })
                 .toList();
-        List<UserLicensesView.NotRestored> failures = RestoreFailure.of(holder.userId).stream()
+        List<UserLicensesView.NotRestored> failures = deletedUsers.failures(holder.userId).stream()
                 .map(f -> {
                     Product product = catalog.find(f.skuId).orElseThrow();
                     return new UserLicensesView.NotRestored(f.skuId, product.skuPartNumber(), product.productName(),

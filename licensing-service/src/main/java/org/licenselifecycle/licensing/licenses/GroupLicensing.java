@@ -1,5 +1,6 @@
 package org.licenselifecycle.licensing.licenses;
 
+import org.licenselifecycle.licensing.subscriptions.SubscriptionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -63,11 +64,13 @@ public class GroupLicensing {
     private final Clock clock;
     private final AddOnPrerequisites prerequisites;
     private final KeptForDependents dependents;
+    private final SubscriptionRepository subscriptions;
 
     GroupLicensing(GroupMembers members, GroupProducts groups, InheritedLicenses inherited,
             LicenseAssignmentRepository rows, LicenseAssignmentStates states, ProductCatalog catalog, Seats seats,
             LicenseEvents events, LicenseAudit audit, Outbox outbox, Sql sql, Clock clock,
-            AddOnPrerequisites prerequisites, KeptForDependents dependents) {
+            AddOnPrerequisites prerequisites, KeptForDependents dependents, SubscriptionRepository subscriptions) {
+        this.subscriptions = subscriptions;
         this.prerequisites = prerequisites;
         this.dependents = dependents;
         this.members = members;
@@ -414,7 +417,9 @@ public class GroupLicensing {
         for (UUID skuId : lacking) {
             LicenseRow notBack = member.held.remove(skuId);
             if (notBack.selfServiceSubscriptionId() != null) {
-                Subscription.<Subscription>findById(notBack.selfServiceSubscriptionId()).selfServiceLicenseFreed();
+                Subscription purchase = subscriptions.find(notBack.selfServiceSubscriptionId());
+                purchase.selfServiceLicenseFreed();
+                subscriptions.save(purchase);
             } else {
                 seats.release(user.tenantId(), skuId, 1);
             }

@@ -1,5 +1,6 @@
 package org.licenselifecycle.licensing.licenses;
 
+import org.licenselifecycle.licensing.subscriptions.SubscriptionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -18,7 +19,6 @@ import org.licenselifecycle.licensing.licenses.Holder.LicenseRow;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.subscriptions.Seats;
-import org.licenselifecycle.licensing.subscriptions.Subscription;
 import org.licenselifecycle.licensing.users.AsksDirectoryWhenUnheard;
 import org.licenselifecycle.licensing.users.UserNotHeardOf;
 import org.licenselifecycle.licensing.users.UserRef;
@@ -43,10 +43,12 @@ public class LicenseAssignmentService {
     private final AddOnPrerequisites prerequisites;
     private final KeptForDependents dependents;
     private final InheritedLicenses inherited;
+    private final SubscriptionRepository subscriptions;
 
     LicenseAssignmentService(LicenseAssignmentRepository rows, ProductCatalog catalog, Seats seats, LicenseEvents events,
             LicenseAudit audit, Clock clock, LicenseChangeMetrics metrics, LicenseAssignmentStates states,
-            AddOnPrerequisites prerequisites, KeptForDependents dependents, InheritedLicenses inherited) {
+            AddOnPrerequisites prerequisites, KeptForDependents dependents, InheritedLicenses inherited, SubscriptionRepository subscriptions) {
+        this.subscriptions = subscriptions;
         this.prerequisites = prerequisites;
         this.dependents = dependents;
         this.states = states;
@@ -154,13 +156,13 @@ public class LicenseAssignmentService {
             Product product = catalog.find(license.skuId())
                     .orElseThrow(() -> LicenseAssignmentRefused.invalidLicense(license.skuId()));
             if (!seats.owns(tenantId, product.skuId())) {
-                throw Subscription.managedByPurchaser(tenantId, product.skuId()).stream().findFirst()
+                throw subscriptions.managedByPurchaser(tenantId, product.skuId()).stream().findFirst()
                         .<GraphException>map(purchase -> new SelfServicePurchaseRefused(product, purchase))
                         .orElseGet(() -> LicenseAssignmentRefused.invalidLicense(license.skuId()));
             }
             LicenseRow existing = held.get(product.skuId());
             if (existing != null && existing.selfServiceSubscriptionId() != null) {
-                throw SelfServicePurchaseRefused.of(product, existing.selfServiceSubscriptionId());
+                throw new SelfServicePurchaseRefused(product, subscriptions.find(existing.selfServiceSubscriptionId()));
             }
             license.disabledPlans().stream()
                     .filter(plan -> !product.hasPlan(plan))
@@ -181,7 +183,8 @@ public class LicenseAssignmentService {
                 throw LicenseAssignmentRefused.userLacksLicense();
             }
             if (assignment.selfServiceSubscriptionId() != null) {
-                throw SelfServicePurchaseRefused.of(catalog.find(skuId).orElseThrow(), assignment.selfServiceSubscriptionId());
+                throw new SelfServicePurchaseRefused(catalog.find(skuId).orElseThrow(),
+                        subscriptions.find(assignment.selfServiceSubscriptionId()));
             }
             if (assignment.assignedByGroup() != null) {
                 if (!assignment.direct()) {

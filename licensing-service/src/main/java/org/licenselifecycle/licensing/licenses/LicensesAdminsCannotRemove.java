@@ -1,5 +1,6 @@
 package org.licenselifecycle.licensing.licenses;
 
+import org.licenselifecycle.licensing.subscriptions.SubscriptionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,10 @@ public class LicensesAdminsCannotRemove {
     private final ProductCatalog catalog;
     private final GroupProducts groups;
     private final InheritedLicenses inherited;
+    private final SubscriptionRepository subscriptions;
 
-    LicensesAdminsCannotRemove(ProductCatalog catalog, GroupProducts groups, InheritedLicenses inherited) {
+    LicensesAdminsCannotRemove(ProductCatalog catalog, GroupProducts groups, InheritedLicenses inherited, SubscriptionRepository subscriptions) {
+        this.subscriptions = subscriptions;
         this.catalog = catalog;
         this.groups = groups;
         this.inherited = inherited;
@@ -76,7 +79,7 @@ public class LicensesAdminsCannotRemove {
                     KeptLicense.Reason.INHERITED_FROM_GROUP, group, name, null, message,
                     state == null ? null : state.state(), state == null ? null : state.error());
         }
-        Subscription purchase = Subscription.findById(license.selfServiceSubscriptionId());
+        Subscription purchase = subscriptions.find(license.selfServiceSubscriptionId());
         return new KeptLicense(product.skuId(), product.skuPartNumber(), product.productName(),
                 KeptLicense.Reason.SELF_SERVICE_PURCHASE, null, null, purchase.id,
                 "From a self-service purchase bought by " + purchase.purchaserName + ": an admin can't unassign it "

@@ -1,6 +1,5 @@
 package org.licenselifecycle.licensing.licenses;
 
-import java.util.UUID;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.subscriptions.Subscription;
 import org.licenselifecycle.contract.graph.GraphErrorCodes;
@@ -17,9 +16,5 @@ public class SelfServicePurchaseRefused extends GraphException {
                 + product.skuId() + ") come from a self-service purchase bought by " + purchase.purchaserName
                 + ": an admin can't assign or unassign them. Take over the subscription first: POST /api/v1/subscriptions/"
                 + purchase.id + "/takeOver.");
-    }
-
-    static SelfServicePurchaseRefused of(Product product, UUID subscriptionId) {
-        return new SelfServicePurchaseRefused(product, Subscription.findById(subscriptionId));
     }
 }

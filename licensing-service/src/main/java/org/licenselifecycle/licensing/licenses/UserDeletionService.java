@@ -1,5 +1,6 @@
 package org.licenselifecycle.licensing.licenses;
 
+import org.licenselifecycle.licensing.subscriptions.SubscriptionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -48,10 +49,14 @@ public class UserDeletionService implements UserDeletionEffects {
     private final GroupLicensing groupLicensing;
     private final KeptForDependents dependents;
     private final Clock clock;
+    private final SubscriptionRepository subscriptions;
+    private final DeletedUserRows deletedUsers;
 
     UserDeletionService(ProductCatalog catalog, Seats seats, LicenseAssignmentRepository rows, LicenseEvents events,
             GroupProducts groups, InheritedLicenses inherited, LicenseAssignmentStates states, LicenseAudit audit,
-            GroupLicensing groupLicensing, KeptForDependents dependents, Clock clock) {
+            GroupLicensing groupLicensing, KeptForDependents dependents, Clock clock, SubscriptionRepository subscriptions, DeletedUserRows deletedUsers) {
+        this.deletedUsers = deletedUsers;
+        this.subscriptions = subscriptions;
         this.groupLicensing = groupLicensing;
         this.dependents = dependents;
         this.inherited = inherited;
@@ -94,9 +99,9 @@ public class UserDeletionService implements UserDeletionEffects {
     @Transactional(Transactional.TxType.MANDATORY)
     public void userRestored(DirectoryUser user) {
         purchasesLockedBeforeUser(user);
-        RestoreFailure.delete("userId", user.userId);
+        deletedUsers.forgetFailures(user.userId);
         Instant now = clock.instant();
-        List<DeletedUserLicense> remembered = DeletedUserLicense.of(user.userId);
+        List<DeletedUserLicense> remembered = deletedUsers.of(user.userId);
         Map<UUID, RestoreFailure.Reason> failed = new HashMap<>();
         Map<UUID, LicenseRow> back = new HashMap<>();
         List<UUID> fromSeats = new ArrayList<>();
@@ -106,12 +111,13 @@ public class UserDeletionService implements UserDeletionEffects {
             if (catalog.find(license.skuId).isEmpty()) {
                 failed.put(license.skuId, RestoreFailure.Reason.PRODUCT_NOT_OWNED);
             } else if (held.selfServiceSubscriptionId() != null) {
-                Subscription purchase = Subscription.findInTenant(user.tenantId, held.selfServiceSubscriptionId());
+                Subscription purchase = subscriptions.findInTenant(user.tenantId, held.selfServiceSubscriptionId());
                 Optional<RestoreFailure.Reason> refused = purchaseRefuses(purchase);
                 if (refused.isPresent()) {
                     failed.put(license.skuId, refused.get());
                 } else if (purchase.managedByPurchaser()) {
                     purchase.selfServiceLicensesGiven(1);
+                    subscriptions.save(purchase);
                     back.put(license.skuId, held);
                 } else {
                     // taken over since: its licenses are the tenant's, counted in the product's seats
@@ -141,8 +147,8 @@ public class UserDeletionService implements UserDeletionEffects {
                 }
                 notRestored(user, license, reason != null ? reason : notInherited(user, license, inheritedNow), now);
             }
-            license.delete();
         }
+        deletedUsers.forget(user.userId, remembered.stream().map(license -> license.skuId).toList());
     }
 
     /** Why an inherited license did not come back with the user's groups. */
@@ -196,11 +202,11 @@ public class UserDeletionService implements UserDeletionEffects {
             case PREREQUISITE_MISSING -> product + " depends on a service plan that did not come back with it, so it "
                     + "was not given back; assign the license that gives that plan, then " + product + ".";
         };
-        RestoreFailure.record(user.tenantId, user.userId, skuId, reason, words, now);
+        deletedUsers.failed(user.tenantId, user.userId, skuId, reason, words, now);
     }
 
-    private static String purchaser(DeletedUserLicense license) {
-        Subscription purchase = Subscription.findById(license.selfServiceSubscriptionId);
+    private String purchaser(DeletedUserLicense license) {
+        Subscription purchase = subscriptions.find(license.selfServiceSubscriptionId);
         return purchase == null || purchase.purchaserName == null ? "" : " (bought by " + purchase.purchaserName + ")";
     }
 
@@ -212,8 +218,8 @@ public class UserDeletionService implements UserDeletionEffects {
     @Transactional(Transactional.TxType.MANDATORY)
     public void userPurged(DirectoryUser user, Instant purgedAt) {
         freeAll(user, purgedAt, false);
-        RestoreFailure.delete("userId", user.userId);
-        DeletedUserLicense.delete("userId", user.userId);
+        deletedUsers.forgetFailures(user.userId);
+        deletedUsers.forgetAll(user.userId);
     }
 
     /**
@@ -274,12 +280,14 @@ public class UserDeletionService implements UserDeletionEffects {
         for (LicenseAssignmentRepository.Given given : held) {
             LicenseRow assignment = given.license();
             if (assignment.selfServiceSubscriptionId() != null) {
-                Subscription.<Subscription>findById(assignment.selfServiceSubscriptionId()).selfServiceLicenseFreed();
+                Subscription purchase = subscriptions.find(assignment.selfServiceSubscriptionId());
+                purchase.selfServiceLicenseFreed();
+                subscriptions.save(purchase);
             } else {
                 seatMoves.release(assignment.skuId());
             }
             if (remember) {
-                DeletedUserLicense.remember(user.tenantId, user.userId, assignment, given.assignedAt());
+                deletedUsers.remember(DeletedUserLicense.of(user.tenantId, user.userId, assignment, given.assignedAt()));
             }
             // every license goes at once, so no other license keeps Exchange Online for the user
             events.removed(user.ref(), held(assignment), false, RemovalReason.USER_DELETED, null, at);

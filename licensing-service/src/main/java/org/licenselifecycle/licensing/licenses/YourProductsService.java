@@ -1,5 +1,6 @@
 package org.licenselifecycle.licensing.licenses;
 
+import org.licenselifecycle.licensing.subscriptions.SubscriptionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
@@ -15,14 +16,16 @@ import org.licenselifecycle.contract.graph.GraphException;
 public class YourProductsService {
 
     private final LicensesPageService licensesPage;
+    private final SubscriptionRepository subscriptions;
 
-    YourProductsService(LicensesPageService licensesPage) {
+    YourProductsService(LicensesPageService licensesPage, SubscriptionRepository subscriptions) {
+        this.subscriptions = subscriptions;
         this.licensesPage = licensesPage;
     }
 
     @Transactional
     public UnassignResult unassign(UUID tenantId, UUID actor, UUID subscriptionId, UnassignRequest request) {
-        Subscription subscription = Subscription.findInTenant(tenantId, subscriptionId);
+        Subscription subscription = subscriptions.findInTenant(tenantId, subscriptionId);
         if (subscription == null) {
             throw GraphException.notFound(String.valueOf(subscriptionId));
         }

@@ -2,7 +2,6 @@ package org.licenselifecycle.licensing.products;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.licenselifecycle.support.sql.Sql;
 
 /**
  * The products and service plans Microsoft sells, global to all tenants. Flyway seeds them and nothing
@@ -20,11 +20,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProductCatalog {
 
-    private final EntityManager entityManager;
+    private final Sql sql;
     private volatile Map<UUID, Product> products;
 
-    ProductCatalog(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    ProductCatalog(Sql sql) {
+        this.sql = sql;
     }
 
     public Optional<Product> find(UUID skuId) {
@@ -48,24 +48,21 @@ public class ProductCatalog {
         return loaded;
     }
 
-    @SuppressWarnings("unchecked")
     private Map<UUID, Product> load() {
         Map<UUID, List<ServicePlan>> plansBySku = new LinkedHashMap<>();
-        List<Object[]> planRows = entityManager.createNativeQuery("""
+        sql.list("""
                 SELECT psp.sku_id, sp.service_plan_id, sp.service_plan_name, sp.friendly_name, sp.workload,
                        sp.exchange_enterprise
                 FROM product_service_plan psp JOIN service_plan sp ON sp.service_plan_id = psp.service_plan_id
-                ORDER BY sp.service_plan_name""").getResultList();
-        for (Object[] row : planRows) {
-            plansBySku.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(new ServicePlan(
-                    (UUID) row[1], (String) row[2], (String) row[3], Workload.valueOf((String) row[4]), (Boolean) row[5]));
-        }
-        List<Object[]> productRows = entityManager.createNativeQuery(
-                "SELECT sku_id, sku_part_number, product_name FROM product").getResultList();
+                ORDER BY sp.service_plan_name""", row -> Map.entry(Sql.uuid(row, 1), new ServicePlan(Sql.uuid(row, 2),
+                        row.getString(3), row.getString(4), Workload.valueOf(row.getString(5)), row.getBoolean(6))))
+                .forEach(plan -> plansBySku.computeIfAbsent(plan.getKey(), k -> new ArrayList<>()).add(plan.getValue()));
         Map<UUID, Product> result = new LinkedHashMap<>();
-        productRows.stream()
-                .map(row -> new Product((UUID) row[0], (String) row[1], (String) row[2],
-                        plansBySku.getOrDefault((UUID) row[0], List.of())))
+        sql.list("SELECT sku_id, sku_part_number, product_name FROM product",
+                row -> new Product(Sql.uuid(row, 1), row.getString(2), row.getString(3), List.of()))
+                .stream()
+                .map(row -> new Product(row.skuId(), row.skuPartNumber(), row.productName(),
+                        plansBySku.getOrDefault(row.skuId(), List.of())))
                 .sorted(Comparator.comparing(Product::productName))
                 .forEach(p -> result.put(p.skuId(), p));
         return Collections.unmodifiableMap(result);

@@ -1,89 +1,83 @@
 package org.licenselifecycle.licensing.subscriptions;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Arrays;
 import java.util.UUID;
 
-/** One subscription a tenant bought for a product: a row of the "Your products" page. */
-@Entity
-@Table(name = "subscription")
-public class Subscription extends PanacheEntityBase {
+/**
+ * One subscription a tenant bought for a product: a row of the "Your products" page (table {@code subscription}).
+ * A plain object: {@link SubscriptionRepository} reads it and writes what its methods changed, when the caller saves
+ * it ({@link SubscriptionRepository#save}).
+ */
+public class Subscription {
 
-    @Id
-    @Column(name = "id")
     public UUID id;
 
-    @Column(name = "tenant_id", nullable = false)
     public UUID tenantId;
 
-    @Column(name = "sku_id", nullable = false)
     public UUID skuId;
 
-    @Column(name = "licenses", nullable = false)
     public int licenses;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "status", nullable = false)
+    /** Stored as its name. */
     public SubscriptionStatus status;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    @Column(name = "trial", nullable = false)
     public boolean trial;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "bought_by", nullable = false)
+    /** Stored as its name. */
     public PurchaseChannel boughtBy;
 
     /** The user who bought a self-service purchase; null otherwise. */
-    @Column(name = "purchaser_id")
     public UUID purchaserId;
 
-    @Column(name = "purchaser_name")
     public String purchaserName;
 
-    @Column(name = "taken_over_at")
     public Instant takenOverAt;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "product_kind", nullable = false)
+    /** Stored as its name. */
     public ProductKind productKind;
 
-    @Column(name = "recurring_billing", nullable = false)
     public boolean recurringBilling;
 
     /** When it renews, or ends when recurring billing is off; null for perpetual software. */
-    @Column(name = "next_lifecycle_at")
     public Instant nextLifecycleAt;
 
     /** Until when it can still be cancelled; null when it cannot be cancelled at all. */
-    @Column(name = "cancellation_window_ends_at")
     public Instant cancellationWindowEndsAt;
 
     /** When it went Expired at the end of its life ({@link SubscriptionLife}); null before, and once reactivated. */
-    @Column(name = "expired_at")
     public Instant expiredAt;
 
     /** When it went Disabled ({@link SubscriptionLife}); null before, and once reactivated. */
-    @Column(name = "disabled_at")
     public Instant disabledAt;
 
     /** When it was deleted (cancelled, or at the end of its life); null while it is not. */
-    @Column(name = "deleted_at")
     public Instant deletedAt;
 
     /** Licenses the purchaser of a self-service purchase gave out, before an admin takes it over. */
-    @Column(name = "self_service_assigned", nullable = false)
     public int selfServiceAssigned;
+
+    /** The row as last read or written ({@link SubscriptionRepository}); null while it was never stored. */
+    Object[] stored;
+
+    /** The row's columns, in {@link SubscriptionRepository#COLUMNS}' order (enums as their names). */
+    Object[] columns() {
+        return new Object[] {id, tenantId, skuId, licenses, name(status), createdAt, trial, name(boughtBy), purchaserId,
+            purchaserName, takenOverAt, name(productKind), recurringBilling, nextLifecycleAt, cancellationWindowEndsAt,
+            expiredAt, disabledAt, deletedAt, selfServiceAssigned};
+    }
+
+    /** Whether a field changed since the row was last read or written. */
+    boolean changedSinceStored() {
+        return !Arrays.equals(columns(), stored);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
 
     /** A self-service purchase its purchaser still manages: admins can't assign or unassign its licenses. */
     public boolean managedByPurchaser() {
@@ -229,46 +223,5 @@ public class Subscription extends PanacheEntityBase {
                     + " licenses given out");
         }
         licenses = count;
-    }
-
-    public static Subscription findInTenant(UUID tenantId, UUID id) {
-        return find("tenantId = ?1 and id = ?2", tenantId, id).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .firstResult();
-    }
-
-    /** The self-service purchases of a product that their purchasers still manage. */
-    public static List<Subscription> managedByPurchaser(UUID tenantId, UUID skuId) {
-        return list("tenantId = ?1 and skuId = ?2 and boughtBy = ?3 and takenOverAt is null order by createdAt",
-                tenantId, skuId, PurchaseChannel.SELF_SERVICE);
-    }
-
-    /**
-     * The subscription, locked, unless another transaction (another replica's job) holds it: then none, and that
-     * transaction moves it on.
-     */
-    static Subscription lockedUnlessBusy(UUID id) {
-        return find("id", id).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-                .withHint("jakarta.persistence.lock.timeout", -2) // Hibernate's SKIP_LOCKED: FOR UPDATE SKIP LOCKED
-                .firstResult();
-    }
-
-    /**
-     * Subscriptions whose date has come and that life may still move on (not deleted, not locked out, not
-     * perpetual software), by id after {@code after}, at most {@code limit}.
-     */
-    static List<UUID> dateCome(Instant now, UUID after, int limit) {
-        return getEntityManager().createQuery("""
-                SELECT s.id FROM Subscription s
-                WHERE s.nextLifecycleAt <= :now AND s.id > :after
-                  AND s.status NOT IN (:deleted, :lockedOut) AND s.productKind <> :perpetual
-                ORDER BY s.id""", UUID.class)
-                .setParameter("now", now).setParameter("after", after)
-                .setParameter("deleted", SubscriptionStatus.Deleted).setParameter("lockedOut", SubscriptionStatus.LockedOut)
-                .setParameter("perpetual", ProductKind.PERPETUAL_SOFTWARE)
-                .setMaxResults(limit).getResultList();
-    }
-
-    public static List<Subscription> ofTenant(UUID tenantId) {
-        return list("tenantId = ?1 order by createdAt, id", tenantId);
     }
 }

@@ -30,9 +30,11 @@ public class SubscriptionLifeJob {
     private final SubscriptionsConfig config;
     private final SubscriptionAudit audit;
     private final Clock clock;
+    private final SubscriptionRepository subscriptions;
 
     SubscriptionLifeJob(SubscriptionLife life, Seats seats, SubscriptionDeletionEffects deletion, SubscriptionsConfig config,
-            SubscriptionAudit audit, Clock clock) {
+            SubscriptionAudit audit, Clock clock, SubscriptionRepository subscriptions) {
+        this.subscriptions = subscriptions;
         this.life = life;
         this.seats = seats;
         this.deletion = deletion;
@@ -75,7 +77,7 @@ public class SubscriptionLifeJob {
         List<UUID> batch;
         do {
             UUID from = after;
-            batch = QuarkusTransaction.requiringNew().call(() -> Subscription.dateCome(now, from, config.life().batchSize()));
+            batch = QuarkusTransaction.requiringNew().call(() -> subscriptions.dateCome(now, from, config.life().batchSize()));
             for (UUID id : batch) {
                 try {
                     if (QuarkusTransaction.requiringNew().call(() -> step(id, now))) {
@@ -93,7 +95,7 @@ public class SubscriptionLifeJob {
 
     /** One step of one subscription, in the caller's transaction; false when it had none to take or was busy. */
     private boolean step(UUID id, Instant now) {
-        Subscription subscription = Subscription.lockedUnlessBusy(id);
+        Subscription subscription = subscriptions.lockedUnlessBusy(id);
         if (subscription == null) {
             return false;
         }
@@ -116,6 +118,8 @@ public class SubscriptionLifeJob {
                 deletion.subscriptionDeleted(subscription, disabledLicenses, now);
             }
         }
+        // the step's change of the row, with the licenses a deletion freed
+        subscriptions.save(subscription);
         // in the tenant's audit log as the system's change (outside a request: licensing-service)
         audit.record(subscription, Activity.UPDATE_SUBSCRIPTION, AuditTargets.only(
                 AuditTargets.changed("Status", statusBefore, subscription.status),

@@ -19,6 +19,7 @@ import org.licenselifecycle.contract.graph.GraphException;
 import org.licenselifecycle.licensing.products.Product;
 import org.licenselifecycle.licensing.products.ProductCatalog;
 import org.licenselifecycle.licensing.users.DirectoryUser;
+import org.licenselifecycle.licensing.users.DirectoryUserRepository;
 import org.licenselifecycle.licensing.users.UserRows;
 import org.licenselifecycle.support.audit.AuditTargets;
 
@@ -41,9 +42,14 @@ public class SubscriptionService {
     private final UserRows users;
     private final SubscriptionLife life;
     private final SubscriptionAudit audit;
+    private final SubscriptionRepository subscriptions;
+    private final DirectoryUserRepository directoryUsers;
 
     SubscriptionService(ProductCatalog catalog, Seats seats, PurchaseLicenses purchaseLicenses, SubscriptionsConfig config,
-            Clock clock, UserRows users, SubscriptionLife life, SubscriptionAudit audit) {
+            Clock clock, UserRows users, SubscriptionLife life, SubscriptionAudit audit, SubscriptionRepository subscriptions,
+            DirectoryUserRepository directoryUsers) {
+        this.subscriptions = subscriptions;
+        this.directoryUsers = directoryUsers;
         this.users = users;
         this.life = life;
         this.audit = audit;
@@ -65,7 +71,7 @@ public class SubscriptionService {
         if (channel == PurchaseChannel.SELF_SERVICE) {
             buyer.requireBuysForThemselves(request.purchaser());
             purchaser = users.find(tenantId, buyer.objectId().toString())
-                    .flatMap(id -> DirectoryUser.<DirectoryUser>findByIdOptional(id)).orElseThrow(GraphException::forbidden);
+                    .flatMap(directoryUsers::find).orElseThrow(GraphException::forbidden);
         } else {
             buyer.requireMayBuyForTheTenant();
         }
@@ -108,7 +114,8 @@ public class SubscriptionService {
             subscription.nextLifecycleAt = now.plus(subscription.trial ? config.trialTerm() : config.term());
             subscription.cancellationWindowEndsAt = now.plus(config.cancellationWindow());
         }
-        subscription.persist();
+        // queued: written with the seats' statement below
+        subscriptions.insert(subscription);
         if (subscription.assignable() && !seats.addLicenses(tenantId, product.skuId(), request.licenses())) {
             throw GraphException.badRequest("The tenant cannot hold more licenses of " + product.skuPartNumber() + ".");
         }
@@ -117,9 +124,9 @@ public class SubscriptionService {
                 AuditTargets.changed("Status", null, subscription.status),
                 AuditTargets.changed("BoughtBy", null, subscription.boughtBy)));
         if (request.assignTo() != null) {
-            // the licenses it gives reference this row, written through plain SQL: the ORM would write the row only at commit
-            Subscription.flush();
+            // the licenses it gives reference this row, written (queued) before them
             purchaseLicenses.assignFromPurchase(subscription, request.assignTo());
+            subscriptions.save(subscription);
         }
         return view(subscription);
     }
@@ -154,6 +161,7 @@ public class SubscriptionService {
                 subscription.recurringBilling = change.recurringBilling();
             }
         }
+        subscriptions.save(subscription);
         audit.record(subscription, Activity.UPDATE_SUBSCRIPTION, AuditTargets.only(
                 AuditTargets.changed("Licenses", licensesBefore, subscription.licenses),
                 AuditTargets.changed("RecurringBilling", recurringBillingBefore, subscription.recurringBilling),
@@ -185,6 +193,7 @@ public class SubscriptionService {
         }
         SubscriptionStatus before = subscription.status;
         subscription.cancel(now);
+        subscriptions.save(subscription);
         audit.record(subscription, Activity.CANCEL_SUBSCRIPTION,
                 AuditTargets.only(AuditTargets.changed("Status", before, subscription.status)));
         return view(subscription);
@@ -224,6 +233,7 @@ public class SubscriptionService {
             return view(subscription);
         }
         int given = subscription.takeOver(clock.instant());
+        subscriptions.save(subscription);
         boolean disabled = subscription.licensesHeldWhileDisabled();
         if (subscription.assignable() || disabled) {
             if (!seats.addLicenses(tenantId, subscription.skuId, subscription.licenses)) {
@@ -242,7 +252,7 @@ public class SubscriptionService {
 
     @Transactional
     public List<SubscriptionView> subscriptions(UUID tenantId) {
-        return Subscription.ofTenant(tenantId).stream().map(this::view).toList();
+        return subscriptions.ofTenant(tenantId).stream().map(this::view).toList();
     }
 
     /** The products the tenant owns with total, assigned and available seats (the Licenses page, subscribedSkus). */
@@ -271,7 +281,7 @@ public class SubscriptionService {
     /** {@link #productSubscriptions(UUID)} with the tenant's seat counts already read (the Licenses page reads them once). */
     private List<ProductSubscriptions> productSubscriptions(UUID tenantId, List<SeatCount> counts) {
         Map<UUID, List<Subscription>> bySku = new LinkedHashMap<>();
-        for (Subscription subscription : Subscription.ofTenant(tenantId)) {
+        for (Subscription subscription : subscriptions.ofTenant(tenantId)) {
             if (subscription.countsTowardsProduct()) {
                 bySku.computeIfAbsent(subscription.skuId, sku -> new ArrayList<>()).add(subscription);
             }
@@ -306,7 +316,7 @@ public class SubscriptionService {
     /** One of the tenant's subscriptions; none when it is another tenant's or does not exist. */
     @Transactional
     public Optional<SubscriptionView> subscription(UUID tenantId, UUID id) {
-        return Subscription.<Subscription>find("tenantId = ?1 and id = ?2", tenantId, id).firstResultOptional().map(this::view);
+        return subscriptions.ofTenant(tenantId, id).map(this::view);
     }
 
     private void reduce(Subscription subscription, int licenses) {
@@ -343,8 +353,8 @@ public class SubscriptionService {
                 ? "at the end of its life" : "cancelled") + "); it can no longer be changed or reactivated. Buy a new one.");
     }
 
-    private static Subscription owned(UUID tenantId, UUID id) {
-        Subscription subscription = Subscription.findInTenant(tenantId, id);
+    private Subscription owned(UUID tenantId, UUID id) {
+        Subscription subscription = subscriptions.findInTenant(tenantId, id);
         if (subscription == null) {
             throw GraphException.notFound(String.valueOf(id));
         }

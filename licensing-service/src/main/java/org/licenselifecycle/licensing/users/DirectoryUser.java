@@ -1,11 +1,7 @@
 package org.licenselifecycle.licensing.users;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -13,54 +9,55 @@ import java.util.regex.Pattern;
  * A user as directory-service's events last said: licensing keeps this read model of its own (fed by
  * {@code directory.user-events}, through {@link DirectoryUsers}) and never reads directory-service's tables.
  * It converges on what the directory holds whatever order the events arrive in: per user it keeps the time of
- * the latest event applied, and a principal name is not unique here (see {@link UserRows#find}).
+ * the latest event applied, and a principal name is not unique here (see {@link UserRows#find}). A row of
+ * {@code directory_user}, read and written by {@link DirectoryUserRepository}.
  */
-@Entity
-@Table(name = "directory_user")
-public class DirectoryUser extends PanacheEntityBase {
+public class DirectoryUser {
 
     private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
 
-    @Id
-    @Column(name = "user_id")
     public UUID userId;
 
-    @Column(name = "tenant_id", nullable = false)
     public UUID tenantId;
 
-    @Column(name = "user_principal_name", nullable = false)
     public String userPrincipalName;
 
-    @Column(name = "display_name", nullable = false)
     public String displayName;
 
-    @Column(name = "usage_location")
     public String usageLocation;
 
-    @Column(name = "account_enabled", nullable = false)
     public boolean accountEnabled;
 
-    @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     /** When directory-service deleted the user (soft); null while the user is active. */
-    @Column(name = "deleted_at")
     public Instant deletedAt;
 
     /** The time ({@code ce_time}) of the latest event applied to the principal name and to deleted or not. */
-    @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
 
     /**
      * The time of the UserCreated or UserUpdated the display name, usage location and account state come
      * from; null while only other events were heard (the details are then placeholders).
      */
-    @Column(name = "details_changed_at")
     public Instant detailsChangedAt;
 
     /** When the user was purged: the row stays only so that no late event brings them back. */
-    @Column(name = "purged_at")
     public Instant purgedAt;
+
+    /** The row as last read or written ({@link DirectoryUserRepository}); null while it was never stored. */
+    Object[] stored;
+
+    /** The row's columns, in {@link DirectoryUserRepository#COLUMNS}' order. */
+    Object[] columns() {
+        return new Object[] {userId, tenantId, userPrincipalName, displayName, usageLocation, accountEnabled, createdAt,
+            deletedAt, changedAt, detailsChangedAt, purgedAt};
+    }
+
+    /** Whether a field changed since the row was last read or written. */
+    boolean changedSinceStored() {
+        return !Arrays.equals(columns(), stored);
+    }
 
     /** Licenses can only be assigned to a user with a usage location (an ISO 3166 country code). */
     public boolean hasValidUsageLocation() {

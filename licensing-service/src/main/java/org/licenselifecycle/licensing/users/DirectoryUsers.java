@@ -30,8 +30,10 @@ public class DirectoryUsers {
 
     private final UserDeletionEffects deletions;
     private final UserRows rows;
+    private final DirectoryUserRepository users;
 
-    DirectoryUsers(UserDeletionEffects deletions, UserRows rows) {
+    DirectoryUsers(UserDeletionEffects deletions, UserRows rows, DirectoryUserRepository users) {
+        this.users = users;
         this.deletions = deletions;
         this.rows = rows;
     }
@@ -43,6 +45,7 @@ public class DirectoryUsers {
             // a fact no later event changes: a UserCreated arriving late still brings it
             user.createdAt = event.createdAt();
             user.details(UserLifecycle.kept(at), event.displayName(), event.usageLocation(), event.accountEnabled());
+            users.save(user);
         });
     }
 
@@ -50,20 +53,22 @@ public class DirectoryUsers {
     @Transactional(Transactional.TxType.MANDATORY)
     public void updated(UserUpdated event, Instant at) {
         heard(event.tenantId(), event.userId(), event.userPrincipalName(), at, null)
-                .ifPresent(user -> user.details(UserLifecycle.kept(at), event.displayName(), event.usageLocation(),
-                        event.accountEnabled()));
+                .ifPresent(user -> {
+                    user.details(UserLifecycle.kept(at), event.displayName(), event.usageLocation(), event.accountEnabled());
+                    users.save(user);
+                });
     }
 
     /** @param at the event's time ({@code ce_time}) */
     @Transactional(Transactional.TxType.MANDATORY)
     public void deleted(UserDeleted event, Instant at) {
-        heard(event.tenantId(), event.userId(), event.userPrincipalName(), at, event.deletedAt());
+        heard(event.tenantId(), event.userId(), event.userPrincipalName(), at, event.deletedAt()).ifPresent(users::save);
     }
 
     /** @param at the event's time ({@code ce_time}) */
     @Transactional(Transactional.TxType.MANDATORY)
     public void restored(UserRestored event, Instant at) {
-        heard(event.tenantId(), event.userId(), event.userPrincipalName(), at, null);
+        heard(event.tenantId(), event.userId(), event.userPrincipalName(), at, null).ifPresent(users::save);
     }
 
     /**
@@ -76,11 +81,8 @@ public class DirectoryUsers {
         if (found.isPresent() && !ofTenant(found.get(), event.tenantId())) {
             return;
         }
-        DirectoryUser user = found.orElseGet(() -> {
-            DirectoryUser unknown = DirectoryUser.heardOf(event.tenantId(), event.userId(), event.userPrincipalName(), at);
-            unknown.persist();
-            return unknown;
-        });
+        DirectoryUser user = found.orElseGet(
+                () -> DirectoryUser.heardOf(event.tenantId(), event.userId(), event.userPrincipalName(), at));
         if (user.purgedAt != null) {
             return;
         }
@@ -88,6 +90,7 @@ public class DirectoryUsers {
             deletions.userPurged(user, event.purgedAt());
         }
         user.purged(UserLifecycle.kept(event.purgedAt()), UserLifecycle.kept(at));
+        users.save(user);
     }
 
     /**
@@ -95,7 +98,8 @@ public class DirectoryUsers {
      *
      * @param time the event's time ({@code ce_time})
      * @param deletion the deletion a UserDeleted states; null for an event that says the user is active
-     * @return the user, for the event's details; empty when the event is for another tenant's user or a purged one
+     * @return the user, for the event's details, for the caller to save; empty when the event is for another tenant's
+     *         user or a purged one (nothing changed)
      */
     private Optional<DirectoryUser> heard(UUID tenantId, UUID userId, String userPrincipalName, Instant time,
             Instant deletion) {
@@ -108,11 +112,9 @@ public class DirectoryUsers {
         UserLifecycle.Known known = found.map(u -> new UserLifecycle.Known(u.changedAt, u.deletedAt))
                 .orElse(UserLifecycle.Known.NOTHING);
         UserLifecycle.Change change = UserLifecycle.change(known, at, deletedAt);
-        DirectoryUser user = found.orElseGet(() -> {
-            DirectoryUser unknown = DirectoryUser.heardOf(tenantId, userId, userPrincipalName, at);
-            unknown.persist();
-            return unknown;
-        });
+        // a user not heard of yet is written with the rest of what the event says, at its end (DirectoryUserRepository#save):
+        // nothing its effects write refers to a user who holds nothing yet
+        DirectoryUser user = found.orElseGet(() -> DirectoryUser.heardOf(tenantId, userId, userPrincipalName, at));
         if (change.stale()) {
             LOG.debugf("An event of user %s at %s is older than the last applied (%s): its name and deletion change nothing",
                     userId, at, known.changedAt());
@@ -147,6 +149,6 @@ public class DirectoryUsers {
     private Optional<DirectoryUser> locked(UUID userId) {
         deletions.lockBeforeUser(userId);
         rows.lock(List.of(userId), null, null);
-        return DirectoryUser.findByIdOptional(userId);
+        return users.find(userId);
     }
 }

@@ -28,8 +28,10 @@ public class UnheardUsers {
 
     private final DirectoryUsers users;
     private final DirectoryAnswers directory;
+    private final DirectoryUserRepository userRows;
 
-    UnheardUsers(DirectoryUsers users, DirectoryAnswers directory) {
+    UnheardUsers(DirectoryUsers users, DirectoryAnswers directory, DirectoryUserRepository userRows) {
+        this.userRows = userRows;
         this.users = users;
         this.directory = directory;
     }
@@ -46,7 +48,7 @@ public class UnheardUsers {
      */
     public boolean learn(UUID tenantId, String user, String bearer) {
         Optional<UUID> id = ObjectIds.of(user);
-        if (id.isPresent() && DirectoryUser.findByIdOptional(id.get()).isPresent()) {
+        if (id.isPresent() && userRows.find(id.get()).isPresent()) {
             return true;
         }
         Optional<UserUpdated> answer = directory.user(user, bearer, json -> EventJson.read(json, UserUpdated.class));
