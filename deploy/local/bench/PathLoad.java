@@ -46,9 +46,10 @@ import java.util.regex.Pattern;
  * once), over the services' HTTP APIs only, as a script would call them.
  *
  * <pre>
- *   seed     --directory URL --licensing URL --token T --sku SKU --users N --out FILE
- *            buys a subscription of N licenses of SKU, creates N users (16 at a time) and assigns SKU to each once
- *            licensing has learnt of the user; writes the users' ids to FILE, one a line. A call answered 503 or
+ *   seed     --directory URL --licensing URL --token T --sync-token S --sku SKU --users N --out FILE
+ *            buys a subscription of N licenses of SKU, creates N users through directory synchronization (batches
+ *            of 250, with S: an application's token with Directory.ReadWrite.All) and assigns SKU to each (16 at a
+ *            time) once licensing has learnt of the user; writes the users' ids to FILE, one a line. A call answered 503 or
  *            429 (a service overloaded) is sent again after its Retry-After (else 1, 2, 4 ... s), at most
  *            8 times; then seeding stops, says which call gave up, and exits with 1.
  *   unassign --licensing URL --token T --sku SKU --ids FILE --from I --count C --rate R [--connections N]
@@ -78,6 +79,9 @@ public class PathLoad {
     /** The longest wait between two tries, whatever Retry-After says. */
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
+    private static final Pattern CREATED = Pattern.compile("\"result\"\\s*:\\s*\"([a-z]+)\"");
+    /** Users per directory synchronization batch (directory's limit is 500). */
+    private static final int SYNC_BATCH = 250;
 
     public static void main(String[] args) {
         if (args.length == 0) {
@@ -122,41 +126,63 @@ public class PathLoad {
             throw new IllegalStateException("buying " + users + " licenses: " + bought.statusCode() + " " + bought.body());
         }
         long began = System.nanoTime();
-        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        List<String> ids = new ArrayList<>();
         Semaphore inFlight = new Semaphore(16);
         List<CompletableFuture<Void>> all = new ArrayList<>();
         // completed by the first failure: no new user after it, and the seeding ends at once instead of after the rest
         CompletableFuture<Void> failed = new CompletableFuture<>();
-        for (int i = 0; i < users && !failed.isDone(); i++) {
-            inFlight.acquire();
-            String nickname = "path." + run + "." + i;
-            String body = "{\"accountEnabled\":true,\"displayName\":\"Path " + run + " " + i + "\",\"mailNickname\":\""
-                    + nickname + "\",\"userPrincipalName\":\"" + nickname + "@contoso.onmicrosoft.com\","
-                    + "\"usageLocation\":\"US\",\"passwordProfile\":{\"password\":\"Path-Bench-2026!\"}}";
-            all.add(sendRetrying(token, "POST", directory + "/v1.0/users", body)
-                    .thenCompose(created -> {
-                        if (created.statusCode() != 201) {
-                            throw new IllegalStateException("creating " + nickname + ": " + created.statusCode() + " "
-                                    + created.body());
-                        }
-                        Matcher id = ID.matcher(created.body());
-                        if (!id.find()) {
-                            throw new IllegalStateException("no id for " + nickname + ": " + created.body());
-                        }
-                        ids.add(id.group(1));
-                        return assignOnceKnown(licensing, token, sku, id.group(1), System.nanoTime());
-                    })
-                    .whenComplete((done, failure) -> {
-                        if (failure != null) {
-                            failed.completeExceptionally(failure);
-                        }
-                        inFlight.release();
-                    }));
+        for (int first = 0; first < users && !failed.isDone(); first += SYNC_BATCH) {
+            // a batch's users are assigned their license while the next batch is created
+            for (String id : synchronize(directory, options.get("sync-token"), run, first,
+                    Math.min(SYNC_BATCH, users - first))) {
+                if (failed.isDone()) {
+                    break;
+                }
+                inFlight.acquire();
+                ids.add(id);
+                all.add(assignOnceKnown(licensing, token, sku, id, System.nanoTime())
+                        .whenComplete((done, failure) -> {
+                            if (failure != null) {
+                                failed.completeExceptionally(failure);
+                            }
+                            inFlight.release();
+                        }));
+            }
         }
         CompletableFuture.anyOf(CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)), failed)
                 .get(30, TimeUnit.MINUTES);
         Files.write(Path.of(options.get("out")), ids);
         System.out.printf("seeded %d licensed users in %.1f s%n", ids.size(), (System.nanoTime() - began) / 1e9);
+    }
+
+    /**
+     * Creates {@code count} users through directory synchronization (one batch, as a sync agent sends them: no
+     * password, so no bcrypt hash per user, which made creating them one by one through {@code POST /users} take
+     * most of the bench's time), numbered from {@code first}; their object ids in the batch's order.
+     */
+    private static List<String> synchronize(String directory, String syncToken, String run, int first, int count)
+            throws Exception {
+        StringBuilder body = new StringBuilder("{\"users\":[");
+        for (int i = first; i < first + count; i++) {
+            String nickname = "path." + run + "." + i;
+            body.append(i == first ? "" : ",").append("{\"operation\":\"upsert\",\"onPremisesImmutableId\":\"")
+                    .append(nickname).append("\",\"userPrincipalName\":\"").append(nickname)
+                    .append("@contoso.onmicrosoft.com\",\"displayName\":\"Path ").append(run).append(' ').append(i)
+                    .append("\",\"accountEnabled\":true,\"usageLocation\":\"US\"}");
+        }
+        HttpResponse<String> synced = sendRetrying(syncToken, "POST", directory + "/api/v1/directorySync/batches",
+                body.append("]}").toString()).get(5, TimeUnit.MINUTES);
+        List<String> ids = new ArrayList<>(count);
+        Matcher id = ID.matcher(synced.body());
+        while (id.find()) {
+            ids.add(id.group(1));
+        }
+        if (synced.statusCode() != 200 || ids.size() != count || !CREATED.matcher(synced.body()).results()
+                .allMatch(result -> result.group(1).equals("created"))) {
+            throw new IllegalStateException("creating users " + first + ".." + (first + count - 1) + ": "
+                    + synced.statusCode() + " " + synced.body().substring(0, Math.min(500, synced.body().length())));
+        }
+        return ids;
     }
 
     /** Graph's assignLicense body giving the product, every plan on. */
