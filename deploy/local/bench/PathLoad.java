@@ -49,9 +49,9 @@ import java.util.regex.Pattern;
  *   seed     --directory URL --licensing URL --token T --sync-token S --sku SKU --users N --out FILE
  *            buys a subscription of N licenses of SKU, creates N users through directory synchronization (batches
  *            of 250, with S: an application's token with Directory.ReadWrite.All) and assigns SKU to each (16 at a
- *            time) once licensing has learnt of the user; writes the users' ids to FILE, one a line. A call answered 503 or
- *            429 (a service overloaded) is sent again after its Retry-After (else 1, 2, 4 ... s), at most
- *            8 times; then seeding stops, says which call gave up, and exits with 1.
+ *            time) once licensing has learnt of the user; writes the users' ids to FILE, one a line. A call
+ *            answered 503 or 429 (a service overloaded) is sent again after its Retry-After (else 1, 2, 4 ...
+ *            s), at most 8 times; then seeding stops, says which call gave up, and exits with 1.
  *   unassign --licensing URL --token T --sku SKU --ids FILE --from I --count C --rate R [--connections N]
  *            removes SKU from the users on lines I .. I+C-1 of FILE with Graph assignLicense, offered open-loop at
  *            R calls/s (a call is due on schedule whether or not the earlier ones have answered), at most N (64)
@@ -79,7 +79,7 @@ public class PathLoad {
     /** The longest wait between two tries, whatever Retry-After says. */
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
-    private static final Pattern CREATED = Pattern.compile("\"result\"\\s*:\\s*\"([a-z]+)\"");
+    private static final Pattern CREATED = Pattern.compile("\"result\"\\s*:\\s*\"created\"");
     /** Users per directory synchronization batch (directory's limit is 500). */
     private static final int SYNC_BATCH = 250;
 
@@ -177,8 +177,9 @@ public class PathLoad {
         while (id.find()) {
             ids.add(id.group(1));
         }
-        if (synced.statusCode() != 200 || ids.size() != count || !CREATED.matcher(synced.body()).results()
-                .allMatch(result -> result.group(1).equals("created"))) {
+        // one result per user, each "created" (an "error" result carries no id)
+        if (synced.statusCode() != 200 || ids.size() != count
+                || CREATED.matcher(synced.body()).results().count() != count) {
             throw new IllegalStateException("creating users " + first + ".." + (first + count - 1) + ": "
                     + synced.statusCode() + " " + synced.body().substring(0, Math.min(500, synced.body().length())));
         }
